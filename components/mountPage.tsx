@@ -1,0 +1,29 @@
+import type { ComponentChild, render as preactRender } from 'preact';
+import { uiLanguage } from '../utils/i18n';
+import { ensureActiveSession } from '../utils/sessions';
+import { activeSessionIdStore } from '../utils/storage';
+import { flushOnHide } from '../utils/stored-signal';
+
+/**
+ * Shared start-up of every extension page: find (or create) the active
+ * session, render the page for it, re-render when another page switches the
+ * active session, and flush pending edits when the page is hidden or closed.
+ */
+export async function mountPage(
+  view: (sessionId: string) => ComponentChild | Promise<ComponentChild>,
+  render: typeof preactRender,
+  root: HTMLElement = document.getElementById('app') as HTMLElement,
+): Promise<void> {
+  flushOnHide(window);
+  document.documentElement.lang = uiLanguage();
+  let current: string | null = null;
+  const show = async (sessionId: string) => {
+    if (sessionId === current) return;
+    current = sessionId;
+    render(<div key={sessionId}>{await view(sessionId)}</div>, root);
+  };
+  await show(await ensureActiveSession());
+  activeSessionIdStore.item.watch((next) => {
+    if (next) void show(next);
+  });
+}

@@ -1,0 +1,28 @@
+import { useSignal } from '@preact/signals';
+import { OpenPanelButton } from '../../components/OpenPanelButton';
+import { SaveStatus } from '../../components/SaveStatus';
+import { TopicForm } from '../../components/TopicForm';
+import { useStored } from '../../components/useStored';
+import { t } from '../../utils/i18n';
+import { topicStore } from '../../utils/storage';
+import { mergeTopic } from '../../utils/topic';
+
+export interface PopupProps {
+  sessionId: string;
+  tab?: { id?: number; url?: string };
+}
+
+/** The popup: the coachee prepares the upcoming session's topic. */
+export function App({ sessionId, tab }: PopupProps) {
+  const topic = useStored(topicStore(sessionId), { merge: mergeTopic });
+  const panelMessage = useSignal<string | null>(null);
+  return (
+    <main class="popup">
+      <h1>{t('popupTitle')}</h1>
+      <p class="muted">{t('popupIntro')}</p>
+      <TopicForm topic={topic} idPrefix="popup-topic" />
+      <SaveStatus bridges={[topic]} />
+      <OpenPanelButton tab={tab} message={panelMessage} />
+    </main>
+  );
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { callPlatform } from '../../../utils/call-urls';
+
+describe('callPlatform', () => {
+  it.each([
+    ['https://meet.google.com/abc-defg-hij', 'meet'],
+    ['https://meet.google.com/abc-defg-hij?authuser=1', 'meet'],
+    ['https://meet.google.com/abc-defg-hij/', 'meet'],
+    ['https://us02web.zoom.us/wc/1234567890/join', 'zoom'],
+    ['https://zoom.us/wc/join/1234567890', 'zoom'],
+    ['https://company.zoom.us/wc/987/start', 'zoom'],
+  ])('treats %s as a %s call', (url, platform) => {
+    expect(callPlatform(url)).toBe(platform);
+  });
+
+  it.each([
+    'https://meet.google.com/',
+    'https://meet.google.com/landing',
+    'https://meet.google.com/lookup/abcdef',
+    'https://meet.google.com/new',
+    'https://meet.google.com.evil.example/abc-defg-hij',
+    'https://evil.example/meet.google.com/abc-defg-hij',
+    'http://meet.google.com/abc-defg-hij',
+    'https://zoom.us/j/1234567890',
+    'https://us02web.zoom.us/j/1234567890?pwd=x',
+    'https://zoom.us/',
+    'https://notzoom.us/wc/123/join',
+    'https://zoom.us.evil.example/wc/123/join',
+    'chrome://extensions/',
+    'not a url',
+    undefined,
+  ])('does not treat %s as a call', (url) => {
+    expect(callPlatform(url)).toBeNull();
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_TOPIC } from '../../../utils/model';
+import { mergeTopic } from '../../../utils/topic';
+
+describe('mergeTopic', () => {
+  const base = { ...EMPTY_TOPIC, title: 'Speaking up', updatedAt: 1 };
+
+  it('keeps both pages\u2019 edits when they touched different fields', () => {
+    const local = { ...base, title: 'Speaking up in meetings', updatedAt: 2 };
+    const remote = { ...base, outcome: 'One concrete habit', updatedAt: 3 };
+    expect(mergeTopic(base, local, remote)).toEqual({
+      title: 'Speaking up in meetings',
+      difficulty: '',
+      outcome: 'One concrete habit',
+      updatedAt: 3,
+    });
+  });
+
+  it('lets this page\u2019s unsaved edit of a field win over a remote edit of the same field', () => {
+    const local = { ...base, title: 'Mine', updatedAt: 2 };
+    const remote = { ...base, title: 'Theirs', updatedAt: 3 };
+    expect(mergeTopic(base, local, remote).title).toBe('Mine');
+  });
+
+  it('takes the remote value of fields this page did not change', () => {
+    const remote = { ...base, difficulty: 'My manager talks over me', updatedAt: 3 };
+    expect(mergeTopic(base, base, remote)).toEqual(remote);
+  });
+});

@@ -1,0 +1,39 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+/**
+ * Sidecoach build configuration.
+ *
+ * Chrome gets MV3 with a side panel; Firefox gets WXT's default MV2 build with a
+ * sidebar_action, because MV2 grants the Meet/Zoom host access at install time
+ * (in Firefox MV3 host access is opt-in, so call detection would silently stop).
+ */
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact()],
+    build: {
+      // Readable bundles are easier to audit (no eval, no remote code) and the
+      // size budgets are measured on gzip, where minification matters little.
+      minify: true,
+    },
+  }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'unlimitedStorage'],
+    host_permissions: ['https://meet.google.com/*', 'https://*.zoom.us/*'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'sidecoach@sidecoach.app',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
