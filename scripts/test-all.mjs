@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: every check, in order, each timed, ending with one plain line
+ * `N passed, N failed` (tests from both vitest runs plus one per check step).
+ * A failing step does not stop the steps that do not depend on it.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+
+mkdirSync('.tmp', { recursive: true });
+const results = [];
+let passed = 0;
+let failed = 0;
+
+function run(name, cmd, args, { env } = {}) {
+  const started = Date.now();
+  console.log(`\n━━ ${name}: ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const ok = r.status === 0;
+  results.push({ name, ok, seconds });
+  return ok;
+}
+
+/** Tests counted from a vitest JSON report; a step that ran no test counts as one failure. */
+function countVitest(file, stepOk) {
+  if (!existsSync(file)) {
+    failed += 1;
+    return;
+  }
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  if (report.numTotalTests === 0 || (!stepOk && report.numFailedTests === 0)) failed += 1;
+}
+
+const step = (ok) => {
+  if (ok) passed += 1;
+  else failed += 1;
+  return ok;
+};
+
+const npx = (...args) => ['npx', args];
+
+step(run('typecheck', ...npx('tsc', '--noEmit')));
+step(run('lint', ...npx('biome', 'check', '--error-on-warnings', '.')));
+
+const unitOk = run('unit tests', ...npx('vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=.tmp/unit.json'));
+countVitest('.tmp/unit.json', unitOk);
+
+const built =
+  step(run('build chrome', ...npx('wxt', 'build'))) &
+  step(run('build firefox', ...npx('wxt', 'build', '-b', 'firefox'))) &
+  step(run('build firefox (e2e test build)', ...npx('wxt', 'build', '-b', 'firefox', '--mode', 'e2e')));
+
+if (built) {
+  step(run('bundle size budgets', 'node', ['scripts/bench-sizes.mjs', '--check']));
+  step(run('web-ext lint (firefox)', 'node', ['scripts/web-ext-lint.mjs']));
+  if (step(run('browsers for e2e', 'node', ['scripts/ensure-browsers.mjs']))) {
+    const e2eOk = run(
+      'e2e tests (Chromium + Firefox ESR)',
+      ...npx('vitest', 'run', '--config', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', '--outputFile=.tmp/e2e.json'),
+    );
+    countVitest('.tmp/e2e.json', e2eOk);
+  }
+} else {
+  console.error('\nA build failed: the size check, web-ext lint and the e2e tests were skipped.');
+  failed += 1;
+}
+
+console.log('\n━━ Summary');
+for (const r of results) console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name.padEnd(36)} ${r.seconds.padStart(6)} s`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

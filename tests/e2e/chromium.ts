@@ -1,0 +1,67 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Request } from 'playwright-core';
+
+/** The production Chrome build the tests load. */
+export const CHROME_BUILD = resolve('.output/chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  userDataDir: string;
+  /** Every request any page or worker of the browser made that left it (not chrome-extension:, data:, blob:). */
+  outgoing: string[];
+  /** Open one of the extension's pages in a tab. */
+  openPage(path: string): Promise<Page>;
+  /** Close the browser; keep the profile when `keepProfile` (to restart with it). */
+  close(keepProfile?: boolean): Promise<void>;
+}
+
+/**
+ * Launch Debian's Chromium with the built extension loaded, headless, with a
+ * fresh profile (or `userDataDir` to restart on an existing one).
+ */
+export async function launchExtension(userDataDir?: string): Promise<ExtensionBrowser> {
+  const dir = userDataDir ?? (await mkdtemp(join(tmpdir(), 'sidecoach-e2e-')));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${CHROME_BUILD}`,
+      `--load-extension=${CHROME_BUILD}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=en-US',
+    ],
+  });
+  const outgoing: string[] = [];
+  const record = (request: Request) => {
+    const url = request.url();
+    if (!/^(chrome-extension|data|blob|about|chrome):/.test(url)) outgoing.push(url);
+  };
+  context.on('request', record);
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    userDataDir: dir,
+    outgoing,
+    async openPage(path: string) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async close(keepProfile = false) {
+      await context.close();
+      if (!keepProfile) await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
