@@ -6,9 +6,9 @@
  * hundred bytes and two surfaces editing different concerns never race on the
  * same read-modify-write.
  */
-import type * as v from 'valibot';
-import * as valibot from 'valibot';
+import * as v from 'valibot';
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
+import { AgendaSchema, type Phase } from './agenda';
 import {
   type Coachee,
   CoacheeListSchema,
@@ -22,6 +22,8 @@ import {
   type Topic,
   TopicSchema,
 } from './model';
+import { DEFAULT_SETTINGS, type Settings, SettingsSchema } from './settings';
+import { type TimerEvent, TimerLogSchema } from './timer';
 
 /** A storage item together with the schema its stored value must pass. */
 export interface Stored<T> {
@@ -45,16 +47,28 @@ export const activeSessionIdStore = define<string | null>('local:activeSessionId
 /** Stored values that failed their schema check, kept so nothing is silently lost. */
 export const quarantineStore = define<Quarantined[]>('local:quarantine', QuarantineListSchema, []);
 
-const topicStores = new Map<string, Stored<Topic>>();
-/** The pre-work topic of one session. */
-export function topicStore(sessionId: string): Stored<Topic> {
-  let stored = topicStores.get(sessionId);
-  if (!stored) {
-    stored = define<Topic>(`local:topic.${sessionId}`, TopicSchema, EMPTY_TOPIC);
-    topicStores.set(sessionId, stored);
-  }
-  return stored;
+/** User settings: small, so kept in sync storage (within its 8 KB-per-item limit). */
+export const settingsStore = define<Settings>('sync:settings', SettingsSchema, DEFAULT_SETTINGS);
+
+/** One stored item per session and concern, created on first use and then reused. */
+function perSession<T>(concern: string, schema: v.GenericSchema<unknown, T>, fallback: T): (sessionId: string) => Stored<T> {
+  const cache = new Map<string, Stored<T>>();
+  return (sessionId) => {
+    let stored = cache.get(sessionId);
+    if (!stored) {
+      stored = define<T>(`local:${concern}.${sessionId}`, schema, fallback);
+      cache.set(sessionId, stored);
+    }
+    return stored;
+  };
 }
+
+/** The pre-work topic of one session. */
+export const topicStore = perSession<Topic>('topic', TopicSchema, EMPTY_TOPIC);
+/** The clock's event log of one session (append-only, but for `reset` events). */
+export const timerStore = perSession<TimerEvent[]>('timer', TimerLogSchema, []);
+/** The phases of one session, copied from a template; null until chosen (then the default template applies). */
+export const agendaStore = perSession<Phase[] | null>('agenda', v.nullable(AgendaSchema), null);
 
 /** What a checked read returns: the value to use, and why the stored one was not used. */
 export interface CheckedValue<T> {
@@ -65,7 +79,7 @@ export interface CheckedValue<T> {
 /** Check a value against a stored item's schema; a null value is the fallback. */
 export function check<T>(stored: Stored<T>, raw: unknown): CheckedValue<T> & { valid: boolean } {
   if (raw === null || raw === undefined) return { value: stored.fallback, problem: null, valid: true };
-  const result = valibot.safeParse(stored.schema, raw);
+  const result = v.safeParse(stored.schema, raw);
   if (result.success) return { value: result.output, problem: null, valid: true };
   return { value: stored.fallback, problem: describeIssues(result.issues), valid: false };
 }
@@ -76,7 +90,7 @@ export function check<T>(stored: Stored<T>, raw: unknown): CheckedValue<T> & { v
  * place; the stored original is left untouched until the user writes.
  */
 export async function readChecked<T>(stored: Stored<T>, now = Date.now()): Promise<CheckedValue<T>> {
-  const raw = await storage.getItem<unknown>(stored.key as `local:${string}`);
+  const raw = await storage.getItem<unknown>(stored.key as `local:${string}` | `sync:${string}`);
   const checked = check(stored, raw);
   if (!checked.valid && checked.problem) await quarantine(stored.key, raw, checked.problem, now);
   return { value: checked.value, problem: checked.problem };

@@ -1,3 +1,4 @@
+import { SessionClock } from '../../components/SessionClock';
 import { TopicCard } from '../../components/TopicCard';
 import { useStored } from '../../components/useStored';
 import { t } from '../../utils/i18n';
@@ -11,6 +12,7 @@ export function App({ sessionId }: { sessionId: string }) {
     <main class="panel">
       <h1>{t('panelTitle')}</h1>
       <TopicCard topic={topic} />
+      <SessionClock sessionId={sessionId} />
     </main>
   );
 }

@@ -1,0 +1,203 @@
+import { type ReadonlySignal, useComputed, useSignal, useSignalEffect } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import type { Phase } from '../utils/agenda';
+import { agendaOrDefault } from '../utils/default-template';
+import { t } from '../utils/i18n';
+import { agendaStore, timerStore } from '../utils/storage';
+import { availableActions, formatDuration, type TimerEvent, type TimerView, timerView } from '../utils/timer';
+import { mergeTimerLogs } from '../utils/timer-log';
+import { PhaseList } from './PhaseList';
+import { useNow } from './useNow';
+import { useStored } from './useStored';
+
+const FIVE_MINUTES = 5 * 60_000;
+
+/**
+ * The session clock: phase and session timers, progress, phases, controls.
+ * Components re-render only when the status, the phase or a warning changes;
+ * the seconds reach the page as text bound to computed signals.
+ */
+export function SessionClock({ sessionId }: { sessionId: string }) {
+  const log = useStored(timerStore(sessionId), { debounceMs: 0, maxWaitMs: 0, merge: mergeTimerLogs });
+  const storedAgenda = useStored(agendaStore(sessionId));
+  const agenda = useComputed(() => agendaOrDefault(storedAgenda.value.value));
+  const now = useNow();
+  const view = useComputed(() => timerView(log.value.value, agenda.value, now.value));
+
+  const status = useComputed(() => view.value.status);
+  const phaseIndex = useComputed(() => view.value.phaseIndex);
+  const phaseOver = useComputed(() => view.value.phaseRemainingMs < 0);
+  const sessionOver = useComputed(() => view.value.sessionRemainingMs < 0);
+  const fiveLeft = useComputed(
+    () => view.value.status !== 'idle' && view.value.sessionRemainingMs <= FIVE_MINUTES && view.value.sessionRemainingMs >= 0,
+  );
+  const squeezed = useComputed(() => view.value.wrapUpSqueezed);
+
+  const phaseClock = useComputed(() => formatDuration(Math.abs(view.value.phaseRemainingMs)));
+  const sessionClock = useComputed(() => formatDuration(Math.abs(view.value.sessionRemainingMs)));
+  const elapsed = useComputed(() => Math.min(view.value.sessionElapsedMs, view.value.sessionMs));
+  const sessionMs = useComputed(() => view.value.sessionMs);
+
+  const append = (type: Exclude<TimerEvent['type'], 'extend'>) => log.set([...log.value.peek(), { type, at: Date.now() }]);
+  const extend = () => log.set([...log.value.peek(), { type: 'extend', at: Date.now(), minutes: 5 }]);
+  const confirmReset = useSignal(false);
+
+  // Rendering reads only coarse signals; peek() keeps the view's per-second changes out of this component.
+  const current: TimerView = view.peek();
+  const can = availableActions({ ...current, status: status.value, phaseIndex: phaseIndex.value });
+  const phase: Phase | undefined = agenda.value[phaseIndex.value];
+
+  const toggle = () => {
+    const s = view.peek().status;
+    append(s === 'idle' ? 'start' : s === 'running' ? 'pause' : 'resume');
+  };
+  const next = () => {
+    if (availableActions(view.peek()).next) append('next');
+  };
+  useKeyboard(toggle, next);
+
+  return (
+    <section class="card clock" aria-labelledby="clock-heading">
+      <h2 id="clock-heading">{t('clockHeading')}</h2>
+      <p class="phase-name">
+        {phase?.title}
+        {status.value === 'idle' && <span class="pill">{t('clockIdle')}</span>}
+        {status.value === 'paused' && <span class="pill">{t('clockPaused')}</span>}
+      </p>
+      {phase && status.value !== 'idle' && <p class="muted small">{phase.prompt}</p>}
+      <div class="clocks">
+        <div class={phaseOver.value ? 'big-clock over' : 'big-clock'}>
+          <span class="clock-label" id="phase-clock-label">
+            {phaseOver.value ? t('clockPhaseOverLabel') : t('clockPhaseLabel')}
+          </span>
+          <span role="timer" aria-labelledby="phase-clock-label" class="digits">
+            {phaseOver.value && '+'}
+            {phaseClock}
+          </span>
+        </div>
+        <div class={sessionOver.value ? 'small-clock over' : 'small-clock'}>
+          <span class="clock-label" id="session-clock-label">
+            {sessionOver.value ? t('clockOvertimeLabel') : t('clockSessionLabel')}
+          </span>
+          <span role="timer" aria-labelledby="session-clock-label" class="digits">
+            {sessionOver.value && '+'}
+            {sessionClock}
+          </span>
+        </div>
+      </div>
+      <progress aria-label={t('clockProgress')} max={sessionMs} value={elapsed} />
+      {sessionOver.value ? (
+        <p class="warning" role="note">
+          {t('sessionOver')}
+        </p>
+      ) : squeezed.value ? (
+        <p class="warning" role="note">
+          {t('wrapUpSqueezed')}
+        </p>
+      ) : fiveLeft.value ? (
+        <p class="warning" role="note">
+          {t('wrapUpWarning')}
+        </p>
+      ) : null}
+      <Announcer phaseIndex={phaseIndex} agenda={agenda} fiveLeft={fiveLeft} sessionOver={sessionOver} status={status} />
+      <div class="controls">
+        {can.start && (
+          <button type="button" class="primary" onClick={() => append('start')} aria-keyshortcuts="Alt+S">
+            {t('btnStart')}
+          </button>
+        )}
+        {can.pause && (
+          <button type="button" class="primary" onClick={() => append('pause')} aria-keyshortcuts="Alt+S">
+            {t('btnPause')}
+          </button>
+        )}
+        {can.resume && (
+          <button type="button" class="primary" onClick={() => append('resume')} aria-keyshortcuts="Alt+S">
+            {t('btnResume')}
+          </button>
+        )}
+        <button type="button" onClick={() => append('back')} disabled={!can.back}>
+          {t('btnBack')}
+        </button>
+        <button type="button" onClick={() => append('next')} disabled={!can.next} aria-keyshortcuts="Alt+N">
+          {t('btnNext')}
+        </button>
+        <button type="button" onClick={extend} disabled={!can.extend} aria-label={t('btnExtendLabel')}>
+          {t('btnExtend')}
+        </button>
+        <button type="button" onClick={() => (confirmReset.value = true)} disabled={!can.reset}>
+          {t('btnReset')}
+        </button>
+      </div>
+      {confirmReset.value && (
+        <fieldset class="confirm">
+          <legend class="sr-only">{t('btnReset')}</legend>
+          <p>{t('resetConfirmText')}</p>
+          <button
+            type="button"
+            onClick={() => {
+              append('reset');
+              confirmReset.value = false;
+            }}
+          >
+            {t('resetConfirm')}
+          </button>
+          <button type="button" onClick={() => (confirmReset.value = false)}>
+            {t('resetCancel')}
+          </button>
+        </fieldset>
+      )}
+      <p class="muted small">{t('shortcutsHint')}</p>
+      <PhaseList view={view} agenda={agenda} phaseIndex={phaseIndex} status={status} />
+    </section>
+  );
+}
+
+/** Alt+S starts, pauses or resumes; Alt+N moves to the next phase (by key position, so any layout works). */
+function useKeyboard(toggle: () => void, next: () => void) {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || event.ctrlKey || event.metaKey || event.isComposing) return;
+      if (event.code === 'KeyS') toggle();
+      else if (event.code === 'KeyN') next();
+      else return;
+      event.preventDefault();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  });
+}
+
+interface AnnouncerProps {
+  phaseIndex: ReadonlySignal<number>;
+  agenda: ReadonlySignal<Phase[]>;
+  fiveLeft: ReadonlySignal<boolean>;
+  sessionOver: ReadonlySignal<boolean>;
+  status: ReadonlySignal<TimerView['status']>;
+}
+
+/** Tells screen readers about phase changes and the last five minutes; never the seconds. */
+function Announcer({ phaseIndex, agenda, fiveLeft, sessionOver, status }: AnnouncerProps) {
+  const message = useSignal('');
+  const first = useSignal(true);
+  useSignalEffect(() => {
+    const index = phaseIndex.value;
+    const running = status.value !== 'idle';
+    if (first.peek()) {
+      first.value = false;
+      return;
+    }
+    if (running) message.value = t('announcePhase', agenda.peek()[index]?.title ?? '');
+  });
+  useSignalEffect(() => {
+    if (fiveLeft.value) message.value = t('announceFiveMinutes');
+  });
+  useSignalEffect(() => {
+    if (sessionOver.value) message.value = t('announceSessionOver');
+  });
+  return (
+    <p class="sr-only" aria-live="polite" aria-atomic="true">
+      {message}
+    </p>
+  );
+}

@@ -1,0 +1,107 @@
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { options, type VNode } from 'preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { SessionClock } from '../../../components/SessionClock';
+import { readChecked, timerStore } from '../../../utils/storage';
+
+const T0 = Date.UTC(2026, 10, 25, 10, 0, 0);
+
+/** Count component (not element) renders through Preact's diff hook. */
+function countComponentRenders() {
+  const counter = { renders: 0 };
+  const previous = options.diffed;
+  options.diffed = (vnode: VNode) => {
+    if (typeof vnode.type === 'function') counter.renders++;
+    previous?.(vnode);
+  };
+  return { counter, restore: () => (options.diffed = previous) };
+}
+
+/** Let fake time pass inside act(), so effects and storage callbacks run. */
+const pass = (ms: number) =>
+  act(async () => {
+    await vi.advanceTimersByTimeAsync(ms);
+  });
+const settle = () => pass(0);
+
+describe('SessionClock', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: T0 });
+  });
+  afterEach(() => {
+    cleanup();
+  });
+
+  it('starts on Start and counts down the first phase', async () => {
+    render(<SessionClock sessionId="s1" />);
+    await settle();
+    expect(screen.getByText('Not started')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Start' }));
+    await settle();
+    await pass(61_000);
+    const [phaseTimer, sessionTimer] = screen.getAllByRole('timer');
+    expect(phaseTimer?.textContent).toBe('23:59');
+    expect(sessionTimer?.textContent).toBe('58:59');
+    const log = (await readChecked(timerStore('s1'))).value;
+    expect(log.map((e) => e.type)).toEqual(['start']);
+  });
+
+  it('updates text nodes, not components, on a timer second', async () => {
+    await fakeBrowser.storage.local.set({ 'timer.s1': [{ type: 'start', at: T0 - 5000 }] });
+    render(<SessionClock sessionId="s1" />);
+    await settle();
+    await pass(1000);
+    const phaseTimer = screen.getAllByRole('timer')[0];
+    const before = phaseTimer?.textContent;
+
+    const { counter, restore } = countComponentRenders();
+    await pass(1000);
+    expect(phaseTimer?.textContent).not.toBe(before);
+    expect(counter.renders).toBe(0);
+    // The counter does see renders: a phase change re-renders the components that show the phase.
+    fireEvent.keyDown(document, { code: 'KeyN', altKey: true });
+    await settle();
+    restore();
+    expect(counter.renders).toBeGreaterThan(0);
+  });
+
+  it('moves to the next phase with Alt+N and announces it, and Alt+S pauses', async () => {
+    await fakeBrowser.storage.local.set({ 'timer.s1': [{ type: 'start', at: T0 }] });
+    render(<SessionClock sessionId="s1" />);
+    await settle();
+    fireEvent.keyDown(document, { code: 'KeyN', altKey: true });
+    await settle();
+    expect(screen.getByText('Now: Plan the attack.')).toBeTruthy();
+    expect(document.querySelector('[aria-current="step"]')?.textContent).toContain('Plan the attack');
+    fireEvent.keyDown(document, { code: 'KeyS', altKey: true });
+    await settle();
+    expect(screen.getByText('Paused')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Resume' })).toBeTruthy();
+  });
+
+  it('asks before resetting and keeps the clock when the coach changes their mind', async () => {
+    await fakeBrowser.storage.local.set({ 'timer.s1': [{ type: 'start', at: T0 }] });
+    render(<SessionClock sessionId="s1" />);
+    await settle();
+    fireEvent.click(screen.getByRole('button', { name: 'Reset' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Keep the clock' }));
+    await settle();
+    expect((await readChecked(timerStore('s1'))).value).toHaveLength(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Reset' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, reset the clock' }));
+    await settle();
+    expect((await readChecked(timerStore('s1'))).value.at(-1)?.type).toBe('reset');
+    expect(screen.getByText('Not started')).toBeTruthy();
+  });
+
+  it('says plainly when the wrap-up no longer fits and when the hour is over', async () => {
+    await fakeBrowser.storage.local.set({ 'timer.s1': [{ type: 'start', at: T0 - 57 * 60_000 }] });
+    render(<SessionClock sessionId="s1" />);
+    await settle();
+    expect(screen.getByText(/wrap-up no longer fits/)).toBeTruthy();
+    await pass(4 * 60_000);
+    expect(screen.getByText('The session\u2019s time is up. Anything more is overtime.')).toBeTruthy();
+    expect(screen.getByText('Over the session\u2019s time by')).toBeTruthy();
+  });
+});

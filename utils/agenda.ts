@@ -1,0 +1,76 @@
+/**
+ * Agenda templates: the phases of a session and their planned minutes.
+ * Pure: no browser calls; text comes from the caller's translator.
+ */
+import * as v from 'valibot';
+
+export const MAX_PHASES = 12;
+export const MIN_PHASE_MINUTES = 1;
+export const MAX_PHASE_MINUTES = 240;
+/** The wrap-up keeps at least this long (or its planned length, if shorter) when early phases run over. */
+export const WRAP_UP_FLOOR_MINUTES = 5;
+
+export const PhaseSchema = v.object({
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
+  title: v.pipe(v.string(), v.maxLength(100)),
+  minutes: v.pipe(v.number(), v.integer(), v.minValue(MIN_PHASE_MINUTES), v.maxValue(MAX_PHASE_MINUTES)),
+  prompt: v.pipe(v.string(), v.maxLength(500)),
+});
+export type Phase = v.InferOutput<typeof PhaseSchema>;
+
+export const AgendaSchema = v.pipe(v.array(PhaseSchema), v.minLength(1), v.maxLength(MAX_PHASES));
+export type Agenda = Phase[];
+
+export const TemplateSchema = v.object({
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
+  name: v.pipe(v.string(), v.maxLength(100)),
+  phases: AgendaSchema,
+});
+export type AgendaTemplate = v.InferOutput<typeof TemplateSchema>;
+
+/** The texts of the default template, supplied by the caller (from i18n). */
+export interface DefaultTemplateText {
+  name: string;
+  understand: { title: string; prompt: string };
+  plan: { title: string; prompt: string };
+  wrapUp: { title: string; prompt: string };
+}
+
+/** The method's hour: about 25 minutes to understand, 25 to plan, 10 to review and wrap up. */
+export function defaultTemplate(text: DefaultTemplateText): AgendaTemplate {
+  return {
+    id: 'method-hour',
+    name: text.name,
+    phases: [
+      { id: 'understand', minutes: 25, ...text.understand },
+      { id: 'plan', minutes: 25, ...text.plan },
+      { id: 'wrap-up', minutes: 10, ...text.wrapUp },
+    ],
+  };
+}
+
+/** Planned length of an agenda, in minutes. */
+export function totalMinutes(phases: readonly Phase[]): number {
+  return phases.reduce((sum, p) => sum + p.minutes, 0);
+}
+
+/** Why a template cannot be saved; keys name the problem for the UI to word. */
+export type TemplateProblem =
+  | { kind: 'noName' }
+  | { kind: 'phaseCount'; count: number }
+  | { kind: 'phaseTitle'; index: number }
+  | { kind: 'phaseMinutes'; index: number; minutes: number };
+
+/** Every problem that keeps a template from being saved (empty when it is valid). */
+export function templateProblems(template: { name: string; phases: readonly { title: string; minutes: number }[] }): TemplateProblem[] {
+  const problems: TemplateProblem[] = [];
+  if (template.name.trim() === '') problems.push({ kind: 'noName' });
+  const count = template.phases.length;
+  if (count < 1 || count > MAX_PHASES) problems.push({ kind: 'phaseCount', count });
+  template.phases.forEach((phase, index) => {
+    if (phase.title.trim() === '') problems.push({ kind: 'phaseTitle', index });
+    const m = phase.minutes;
+    if (!Number.isInteger(m) || m < MIN_PHASE_MINUTES || m > MAX_PHASE_MINUTES) problems.push({ kind: 'phaseMinutes', index, minutes: m });
+  });
+  return problems;
+}

@@ -1,0 +1,22 @@
+/**
+ * User settings and their defaults. Pure: no browser calls.
+ */
+import * as v from 'valibot';
+
+export const SettingsSchema = v.object({
+  alerts: v.object({
+    /** A short chime at phase ends and five minutes before the hour ends. */
+    sound: v.boolean(),
+    /** A system notification at the same moments. */
+    notification: v.boolean(),
+    /** Minutes left in the phase on the toolbar button. */
+    badge: v.boolean(),
+  }),
+  theme: v.picklist(['system', 'light', 'dark']),
+});
+export type Settings = v.InferOutput<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  alerts: { sound: true, notification: true, badge: true },
+  theme: 'system',
+};
