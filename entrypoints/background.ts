@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { callPlatform } from '../utils/call-urls';
+import { affectsClock, onClockAlarm, reschedule } from '../utils/clock-alarms';
 import { asMessage } from '../utils/messaging';
 import { disablePanelGlobally, setPanelForTab } from '../utils/panel';
 import { ensureActiveSession } from '../utils/sessions';
@@ -16,16 +17,21 @@ async function syncAllTabs(): Promise<void> {
 export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     void syncAllTabs();
-    void ensureActiveSession().then(() => {
+    void ensureActiveSession().then(async () => {
+      await reschedule();
       // Test builds only (stripped from production): Firefox refuses navigation to
       // moz-extension:// from automation, so the e2e build opens its own pages.
       if (import.meta.env.MODE === 'e2e') {
-        void browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
-        void browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html') });
+        await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
+        await browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html') });
       }
     });
   });
-  browser.runtime.onStartup.addListener(() => void syncAllTabs());
+  browser.runtime.onStartup.addListener(() => {
+    void syncAllTabs();
+    // Alarms may be cleared by a browser restart: re-create them from the log.
+    void reschedule();
+  });
 
   browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
     if (changeInfo.url !== undefined || changeInfo.status === 'loading') {
@@ -40,5 +46,10 @@ export default defineBackground(() => {
       void setPanelForTab(tabId, callPlatform(msg.url) !== null);
     }
     return undefined;
+  });
+
+  browser.alarms.onAlarm.addListener((alarm) => void onClockAlarm(alarm.name));
+  browser.storage.onChanged.addListener((changes) => {
+    if (Object.keys(changes).some(affectsClock)) void reschedule();
   });
 });

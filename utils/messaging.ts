@@ -9,6 +9,8 @@ import type { CallPlatform } from './call-urls';
 export interface Protocol {
   /** A content script saw a call page appear, change or go away. */
   callState: { platform: CallPlatform; inCall: boolean; url: string };
+  /** The background asks an open panel to play the chime (the panel answers true). */
+  chime: { [key in never]: never };
 }
 
 export type Message = { [K in keyof Protocol]: { type: K } & Protocol[K] }[keyof Protocol];
@@ -35,5 +37,6 @@ export function asMessage(raw: unknown): Message | null {
   ) {
     return msg as Message;
   }
+  if (msg.type === 'chime') return { type: 'chime' };
   return null;
 }

@@ -1,6 +1,19 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import '../../components/theme.css';
 import { mountPage } from '../../components/mountPage';
+import { playChime } from '../../utils/chime';
+import { asMessage } from '../../utils/messaging';
 import { App } from './App';
+
+// The open panel plays the chime the background asks for (answering true, so
+// the background does not play it a second time elsewhere).
+let audio: AudioContext | undefined;
+browser.runtime.onMessage.addListener((raw) => {
+  if (asMessage(raw)?.type !== 'chime') return undefined;
+  audio ??= new AudioContext();
+  void playChime(audio);
+  return Promise.resolve(true);
+});
 
 void mountPage((sessionId) => <App sessionId={sessionId} />, render);

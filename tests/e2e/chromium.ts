@@ -41,6 +41,8 @@ export async function launchExtension(userDataDir?: string): Promise<ExtensionBr
       '--lang=en-US',
     ],
   });
+  // Fail fast instead of hanging on a locator that never matches.
+  context.setDefaultTimeout(10_000);
   const outgoing: string[] = [];
   const record = (request: Request) => {
     const url = request.url();

@@ -24,3 +24,23 @@ export class PanelPage {
     return this.page.getByRole('region', { name: 'Pre-work topic' });
   }
 }
+
+/** The session clock inside the side panel. */
+export class ClockPage {
+  constructor(readonly page: Page) {}
+  button(name: string): Locator {
+    return this.page.getByRole('button', { name, exact: true });
+  }
+  get phaseTimer(): Locator {
+    return this.page.getByRole('timer', { name: /this phase/i });
+  }
+  get sessionTimer(): Locator {
+    return this.page.getByRole('timer', { name: /session/i });
+  }
+  /** Seconds shown on a m:ss clock. */
+  async seconds(timer: Locator): Promise<number> {
+    const text = (await timer.textContent())?.replace(/[^\d:]/g, '') ?? '';
+    const parts = text.split(':').map(Number);
+    return parts.reduce((acc, n) => acc * 60 + n, 0);
+  }
+}
