@@ -122,8 +122,9 @@ export function SessionClock({ sessionId }: { sessionId: string }) {
         <button type="button" onClick={() => append('next')} disabled={!can.next} aria-keyshortcuts="Alt+N">
           {t('btnNext')}
         </button>
-        <button type="button" onClick={extend} disabled={!can.extend} aria-label={t('btnExtendLabel')}>
+        <button type="button" onClick={extend} disabled={!can.extend}>
           {t('btnExtend')}
+          <span class="sr-only"> {t('btnExtendLabel')}</span>
         </button>
         <button type="button" onClick={() => (confirmReset.value = true)} disabled={!can.reset}>
           {t('btnReset')}

@@ -1,4 +1,5 @@
 import { useSignal } from '@preact/signals';
+import { CoacheePicker } from '../../components/CoacheePicker';
 import { OpenPanelButton } from '../../components/OpenPanelButton';
 import { SaveStatus } from '../../components/SaveStatus';
 import { TopicForm } from '../../components/TopicForm';
@@ -19,8 +20,9 @@ export function App({ sessionId, tab }: PopupProps) {
   return (
     <main class="popup">
       <h1>{t('popupTitle')}</h1>
+      <CoacheePicker sessionId={sessionId} />
       <p class="muted">{t('popupIntro')}</p>
-      <TopicForm topic={topic} idPrefix="popup-topic" />
+      <TopicForm topic={topic} idPrefix="popup-topic" examples />
       <SaveStatus bridges={[topic]} />
       <OpenPanelButton tab={tab} message={panelMessage} />
     </main>

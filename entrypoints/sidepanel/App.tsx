@@ -11,7 +11,7 @@ export function App({ sessionId }: { sessionId: string }) {
   return (
     <main class="panel">
       <h1>{t('panelTitle')}</h1>
-      <TopicCard topic={topic} />
+      <TopicCard topic={topic} copy={(text) => navigator.clipboard.writeText(text)} />
       <SessionClock sessionId={sessionId} />
     </main>
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ensureActiveSession, SELF_COACHEE_ID } from '../../../utils/sessions';
+import { addCoachee, ensureActiveSession, SELF_COACHEE_ID, switchToCoachee } from '../../../utils/sessions';
 import { activeSessionIdStore, coacheesStore, readChecked, sessionsStore } from '../../../utils/storage';
 
 describe('ensureActiveSession', () => {
@@ -32,5 +32,24 @@ describe('ensureActiveSession', () => {
       activeSessionId: 'deleted',
     });
     expect(await ensureActiveSession()).toBe('new');
+  });
+});
+
+describe('coachees', () => {
+  it('adds a coachee with their own first session and makes it active', async () => {
+    await ensureActiveSession(1000);
+    const id = await addCoachee('  Ada  ', 2000);
+    const coachees = (await readChecked(coacheesStore)).value;
+    expect(coachees.map((c) => c.name)).toEqual(['', 'Ada']);
+    const active = (await readChecked(activeSessionIdStore)).value;
+    const sessions = (await readChecked(sessionsStore)).value;
+    expect(sessions.find((s) => s.id === active)?.coacheeId).toBe(id);
+  });
+
+  it('switching back returns to that coachee\u2019s newest session, creating none', async () => {
+    const first = await ensureActiveSession(1000);
+    await addCoachee('Ada', 2000);
+    expect(await switchToCoachee(SELF_COACHEE_ID, 3000)).toBe(first);
+    expect((await readChecked(sessionsStore)).value).toHaveLength(2);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_TOPIC } from '../../../utils/model';
-import { mergeTopic } from '../../../utils/topic';
+import { mergeTopic, topicSummary } from '../../../utils/topic';
 
 describe('mergeTopic', () => {
   const base = { ...EMPTY_TOPIC, title: 'Speaking up', updatedAt: 1 };
@@ -25,5 +25,19 @@ describe('mergeTopic', () => {
   it('takes the remote value of fields this page did not change', () => {
     const remote = { ...base, difficulty: 'My manager talks over me', updatedAt: 3 };
     expect(mergeTopic(base, base, remote)).toEqual(remote);
+  });
+});
+
+describe('topicSummary', () => {
+  const labels = { heading: 'Pre-work', topic: 'Topic', difficulty: 'Hardest', outcome: 'Outcome' };
+
+  it('lays out every filled field as plain text', () => {
+    const text = topicSummary({ title: ' Speaking up ', difficulty: 'Talked over twice', outcome: 'One habit', updatedAt: 1 }, labels);
+    expect(text).toBe('Pre-work\n\nTopic: Speaking up\n\nHardest:\nTalked over twice\n\nOutcome:\nOne habit');
+  });
+
+  it('leaves out empty fields and keeps markup as typed text', () => {
+    const text = topicSummary({ ...EMPTY_TOPIC, title: '<img src=x onerror=alert(1)>' }, labels);
+    expect(text).toBe('Pre-work\n\nTopic: <img src=x onerror=alert(1)>');
   });
 });

@@ -1,0 +1,88 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { axeViolations } from './axe';
+import { type ExtensionBrowser, launchExtension } from './chromium';
+import { PanelPage, PopupPage } from './pages';
+
+describe('pre-work in Chromium', () => {
+  let browser: ExtensionBrowser;
+  beforeEach(async () => {
+    browser = await launchExtension();
+  });
+  afterEach(async () => {
+    await browser?.close();
+  });
+
+  it('edits the topic in the panel and the open popup shows it', async () => {
+    const popup = new PopupPage(await browser.openPage('popup.html'));
+    await popup.topic.fill('Speaking up');
+    const panel = new PanelPage(await browser.openPage('sidepanel.html'));
+    await panel.topicCard.getByText('Speaking up').waitFor();
+    await panel.page.getByRole('button', { name: 'Edit the topic' }).click();
+    const panelTitle = panel.page.getByLabel('Your topic, in one line');
+    await panelTitle.fill('Speaking up in design reviews');
+    await panel.page.getByLabel('What would make this hour worth it? (optional)').fill('One thing to try on Monday');
+    await expect.poll(() => popup.topic.inputValue(), { timeout: 2000 }).toBe('Speaking up in design reviews');
+    await expect
+      .poll(() => popup.page.getByLabel('What would make this hour worth it? (optional)').inputValue())
+      .toBe('One thing to try on Monday');
+  });
+
+  it('fills the topic from an example, and hints only at a fact question', async () => {
+    const popup = new PopupPage(await browser.openPage('popup.html'));
+    await popup.page.getByRole('button', { name: 'Use as topic: I’m thinking about leaving my company' }).click();
+    expect(await popup.topic.inputValue()).toBe('I’m thinking about leaving my company');
+    const hint = popup.page.getByText('This sounds like a question with a factual answer', { exact: false });
+    expect(await hint.count()).toBe(0);
+    await popup.topic.fill('How do I fix this bug in the login page');
+    await hint.waitFor();
+    await popup.topic.fill('I have trouble speaking up in meetings');
+    await hint.waitFor({ state: 'detached' });
+  });
+
+  it('copies a tidy summary for the coach to the clipboard', async () => {
+    const popup = new PopupPage(await browser.openPage('popup.html'));
+    await popup.topic.fill('My manager gives me no challenging work');
+    await popup.difficulty.fill('Two projects went to others');
+    const panel = await browser.openPage('sidepanel.html');
+    await panel.getByText('My manager gives me no challenging work').waitFor();
+    await panel.getByRole('button', { name: 'Copy for my coach' }).click();
+    await panel.getByText('Copied.', { exact: false }).waitFor();
+    // Paste the real clipboard into a plain page, as a person pasting into the call chat would.
+    const chat = await browser.context.newPage();
+    await chat.setContent('<label>Chat <textarea></textarea></label>');
+    await chat.getByLabel('Chat').focus();
+    await chat.keyboard.press('Control+V');
+    const text = await chat.getByLabel('Chat').inputValue();
+    expect(text).toContain('Topic: My manager gives me no challenging work');
+    expect(text).toContain('Two projects went to others');
+  });
+
+  it('keeps a coach\u2019s coachees apart', async () => {
+    const popup = new PopupPage(await browser.openPage('popup.html'));
+    await popup.topic.fill('My own topic');
+    await popup.status.getByText('Saved').waitFor();
+    await popup.page.getByRole('button', { name: 'Coaching several people?' }).click();
+    await popup.page.getByLabel('New coachee’s name').fill('Ada');
+    await popup.page.getByRole('button', { name: 'Add coachee' }).click();
+    await expect.poll(() => popup.page.getByLabel('Coachee').inputValue()).not.toBe('me');
+    await expect.poll(() => popup.topic.inputValue()).toBe('');
+    await popup.topic.fill('Ada’s topic');
+    await popup.status.getByText('Saved').waitFor();
+    await popup.page.getByLabel('Coachee').selectOption({ label: 'Me' });
+    await expect.poll(() => popup.topic.inputValue()).toBe('My own topic');
+  });
+
+  it('has no WCAG A/AA violations in the popup and the panel, light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      for (const path of ['popup.html', 'sidepanel.html']) {
+        const page = await browser.context.newPage();
+        await page.emulateMedia({ colorScheme });
+        await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        if (path === 'popup.html') await page.getByLabel('Your topic, in one line').fill('How do I fix this bug');
+        expect({ path, colorScheme, violations: await axeViolations(page) }).toEqual({ path, colorScheme, violations: [] });
+        await page.close();
+      }
+    }
+  });
+});
