@@ -1,5 +1,6 @@
 import { type ReadonlySignal, useComputed, useSignal } from '@preact/signals';
-import { t } from '../utils/i18n';
+import type { Ref } from 'preact';
+import { t, uiLanguage } from '../utils/i18n';
 
 export interface LimitedTextProps {
   id: string;
@@ -9,6 +10,9 @@ export interface LimitedTextProps {
   multiline?: boolean;
   placeholder?: string;
   required?: boolean;
+  rows?: number;
+  /** Receives the textarea (for inserting text at the caret); multiline only. */
+  inputRef?: Ref<HTMLTextAreaElement>;
   onChange: (next: string) => void;
 }
 
@@ -16,16 +20,16 @@ export interface LimitedTextProps {
  * A labelled text field with a visible character counter. Input that would pass
  * the limit (a long paste, say) is refused with a message, never cut silently.
  */
-export function LimitedText({ id, label, value, max, multiline, placeholder, required, onChange }: LimitedTextProps) {
+export function LimitedText({ id, label, value, max, multiline, placeholder, required, rows = 3, inputRef, onChange }: LimitedTextProps) {
   const refused = useSignal<string | null>(null);
-  const count = useComputed(() => t('charCount', value.value.length, max));
+  const count = useComputed(() => t('charCount', formatCount(value.value.length), formatCount(max)));
   const counterId = `${id}-count`;
   const messageId = `${id}-message`;
 
   const onInput = (event: Event) => {
     const field = event.currentTarget as HTMLInputElement | HTMLTextAreaElement;
     if (field.value.length > max) {
-      refused.value = t('tooLong', field.value.length, max);
+      refused.value = t('tooLong', formatCount(field.value.length), formatCount(max));
       field.value = value.peek();
       return;
     }
@@ -46,7 +50,7 @@ export function LimitedText({ id, label, value, max, multiline, placeholder, req
   return (
     <div class="field">
       <label for={id}>{label}</label>
-      {multiline ? <textarea rows={3} {...common} /> : <input type="text" {...common} />}
+      {multiline ? <textarea rows={rows} ref={inputRef} {...common} /> : <input type="text" {...common} />}
       <div class="field-meta">
         <span id={counterId} class="counter">
           {count}
@@ -59,4 +63,16 @@ export function LimitedText({ id, label, value, max, multiline, placeholder, req
       )}
     </div>
   );
+}
+
+const numberFormat = new Map<string, Intl.NumberFormat>();
+/** A count with the user's digit grouping (5,000 or 5.000). */
+function formatCount(n: number): string {
+  const lang = uiLanguage();
+  let format = numberFormat.get(lang);
+  if (!format) {
+    format = new Intl.NumberFormat(lang);
+    numberFormat.set(lang, format);
+  }
+  return format.format(n);
 }

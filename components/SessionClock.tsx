@@ -1,14 +1,10 @@
 import { type ReadonlySignal, useComputed, useSignal, useSignalEffect } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { Phase } from '../utils/agenda';
-import { agendaOrDefault } from '../utils/default-template';
 import { t } from '../utils/i18n';
-import { agendaStore, timerStore } from '../utils/storage';
-import { availableActions, formatDuration, type TimerEvent, type TimerView, timerView } from '../utils/timer';
-import { mergeTimerLogs } from '../utils/timer-log';
+import { availableActions, formatDuration, type TimerEvent, type TimerView } from '../utils/timer';
 import { PhaseList } from './PhaseList';
-import { useNow } from './useNow';
-import { useStored } from './useStored';
+import type { Clock } from './useClock';
 
 const FIVE_MINUTES = 5 * 60_000;
 
@@ -17,12 +13,8 @@ const FIVE_MINUTES = 5 * 60_000;
  * Components re-render only when the status, the phase or a warning changes;
  * the seconds reach the page as text bound to computed signals.
  */
-export function SessionClock({ sessionId }: { sessionId: string }) {
-  const log = useStored(timerStore(sessionId), { debounceMs: 0, maxWaitMs: 0, merge: mergeTimerLogs });
-  const storedAgenda = useStored(agendaStore(sessionId));
-  const agenda = useComputed(() => agendaOrDefault(storedAgenda.value.value));
-  const now = useNow();
-  const view = useComputed(() => timerView(log.value.value, agenda.value, now.value));
+export function SessionClock({ clock }: { clock: Clock }) {
+  const { log, agenda, view } = clock;
 
   const status = useComputed(() => view.value.status);
   const phaseIndex = useComputed(() => view.value.phaseIndex);

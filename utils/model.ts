@@ -32,6 +32,10 @@ export const TopicSchema = v.object({
 });
 export type Topic = v.InferOutput<typeof TopicSchema>;
 
+/** Longest notes of one session, in characters (about 1 MB): beyond it a write is refused with a message. */
+export const NOTES_MAX = 1_000_000;
+export const NotesSchema = v.pipe(v.string(), v.maxLength(NOTES_MAX));
+
 /** An empty pre-work topic. */
 export const EMPTY_TOPIC: Topic = { title: '', difficulty: '', outcome: '', updatedAt: 0 };
 

@@ -14,6 +14,7 @@ import {
   CoacheeListSchema,
   describeIssues,
   EMPTY_TOPIC,
+  NotesSchema,
   NullableIdSchema,
   type Quarantined,
   QuarantineListSchema,
@@ -67,6 +68,8 @@ function perSession<T>(concern: string, schema: v.GenericSchema<unknown, T>, fal
 export const topicStore = perSession<Topic>('topic', TopicSchema, EMPTY_TOPIC);
 /** The clock's event log of one session (append-only, but for `reset` events). */
 export const timerStore = perSession<TimerEvent[]>('timer', TimerLogSchema, []);
+/** The coach's notes of one session: plain text, in a key of its own so a keystroke rewrites only them. */
+export const notesStore = perSession<string>('notes', NotesSchema, '');
 /** The phases of one session, copied from a template; null until chosen (then the default template applies). */
 export const agendaStore = perSession<Phase[] | null>('agenda', v.nullable(AgendaSchema), null);
 

@@ -44,3 +44,14 @@ export class ClockPage {
     return parts.reduce((acc, n) => acc * 60 + n, 0);
   }
 }
+
+/** The notes area inside the side panel. */
+export class NotesPage {
+  constructor(readonly page: Page) {}
+  get field(): Locator {
+    return this.page.getByLabel('Session notes');
+  }
+  get saveStatus(): Locator {
+    return this.page.getByRole('region', { name: 'Notes' }).getByRole('status');
+  }
+}

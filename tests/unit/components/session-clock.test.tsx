@@ -3,9 +3,14 @@ import { options, type VNode } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SessionClock } from '../../../components/SessionClock';
+import { useClock } from '../../../components/useClock';
 import { readChecked, timerStore } from '../../../utils/storage';
 
 const T0 = Date.UTC(2026, 10, 25, 10, 0, 0);
+
+function ClockFor({ sessionId }: { sessionId: string }) {
+  return <SessionClock clock={useClock(sessionId)} />;
+}
 
 /** Count component (not element) renders through Preact's diff hook. */
 function countComponentRenders() {
@@ -34,7 +39,7 @@ describe('SessionClock', () => {
   });
 
   it('starts on Start and counts down the first phase', async () => {
-    render(<SessionClock sessionId="s1" />);
+    render(<ClockFor sessionId="s1" />);
     await settle();
     expect(screen.getByText('Not started')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Start' }));
@@ -49,7 +54,7 @@ describe('SessionClock', () => {
 
   it('updates text nodes, not components, on a timer second', async () => {
     await fakeBrowser.storage.local.set({ 'timer.s1': [{ type: 'start', at: T0 - 5000 }] });
-    render(<SessionClock sessionId="s1" />);
+    render(<ClockFor sessionId="s1" />);
     await settle();
     await pass(1000);
     const phaseTimer = screen.getAllByRole('timer')[0];
@@ -68,7 +73,7 @@ describe('SessionClock', () => {
 
   it('moves to the next phase with Alt+N and announces it, and Alt+S pauses', async () => {
     await fakeBrowser.storage.local.set({ 'timer.s1': [{ type: 'start', at: T0 }] });
-    render(<SessionClock sessionId="s1" />);
+    render(<ClockFor sessionId="s1" />);
     await settle();
     fireEvent.keyDown(document, { code: 'KeyN', altKey: true });
     await settle();
@@ -82,7 +87,7 @@ describe('SessionClock', () => {
 
   it('asks before resetting and keeps the clock when the coach changes their mind', async () => {
     await fakeBrowser.storage.local.set({ 'timer.s1': [{ type: 'start', at: T0 }] });
-    render(<SessionClock sessionId="s1" />);
+    render(<ClockFor sessionId="s1" />);
     await settle();
     fireEvent.click(screen.getByRole('button', { name: 'Reset' }));
     fireEvent.click(screen.getByRole('button', { name: 'Keep the clock' }));
@@ -97,7 +102,7 @@ describe('SessionClock', () => {
 
   it('says plainly when the wrap-up no longer fits and when the hour is over', async () => {
     await fakeBrowser.storage.local.set({ 'timer.s1': [{ type: 'start', at: T0 - 57 * 60_000 }] });
-    render(<SessionClock sessionId="s1" />);
+    render(<ClockFor sessionId="s1" />);
     await settle();
     expect(screen.getByText(/wrap-up no longer fits/)).toBeTruthy();
     await pass(4 * 60_000);
