@@ -17,26 +17,27 @@ import { useStored } from './useStored';
 export function NotesEditor({
   sessionId,
   view,
-  phaseTitle,
+  phaseTitle = () => '',
 }: {
   sessionId: string;
-  view: ReadonlySignal<TimerView>;
-  phaseTitle: () => string;
+  /** The live clock, for time markers; without it (reading a past session) markers carry only the time. */
+  view?: ReadonlySignal<TimerView>;
+  phaseTitle?: () => string;
 }) {
   const conflictMarker = t('notesConflict');
   const notes = useStored(notesStore(sessionId), {
     debounceMs: 500,
-    maxWaitMs: 1000,
+    maxWaitMs: 1500,
     merge: (base, local, remote) => mergeText(base, local, remote, conflictMarker),
   });
   const field = useRef<HTMLTextAreaElement>(null);
   const timeFormat = useMemo(() => new Intl.DateTimeFormat(uiLanguage(), { hour: '2-digit', minute: '2-digit' }), []);
 
   const insertMarker = () => {
-    const current = view.peek();
+    const current = view?.peek();
     const time = timeFormat.format(new Date());
     const marker =
-      current.status === 'idle'
+      !current || current.status === 'idle'
         ? t('notesMarkerIdle', time)
         : t('notesMarkerText', time, phaseTitle(), formatDuration(current.sessionElapsedMs));
     const el = field.current;

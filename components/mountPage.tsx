@@ -1,5 +1,5 @@
 import type { ComponentChild, render as preactRender } from 'preact';
-import { uiLanguage } from '../utils/i18n';
+import { t, uiLanguage } from '../utils/i18n';
 import { ensureActiveSession } from '../utils/sessions';
 import { activeSessionIdStore } from '../utils/storage';
 import { flushOnHide } from '../utils/stored-signal';
@@ -16,6 +16,13 @@ export async function mountPage(
 ): Promise<void> {
   flushOnHide(window);
   document.documentElement.lang = uiLanguage();
+  // Paint at once (the session is read from storage next), so the first paint does not wait on I/O.
+  render(
+    <main>
+      <p class="muted">{t('loading')}</p>
+    </main>,
+    root,
+  );
   let current: string | null = null;
   const show = async (sessionId: string) => {
     if (sessionId === current) return;

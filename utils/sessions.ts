@@ -3,7 +3,7 @@
  * it reads and writes storage through the stored items).
  */
 import type { Coachee, SessionMeta } from './model';
-import { activeSessionIdStore, coacheesStore, readChecked, sessionsStore } from './storage';
+import { activeSessionIdStore, coacheesStore, readChecked, sessionsStore, topicStore } from './storage';
 
 /** The coachee every install starts with: the user themselves. */
 export const SELF_COACHEE_ID = 'me';
@@ -63,4 +63,23 @@ export async function addCoachee(name: string, now = Date.now()): Promise<string
   await coacheesStore.item.setValue([...coachees, { id, name: clean, createdAt: now }]);
   await switchToCoachee(id, now);
   return id;
+}
+
+/**
+ * Start a new session for the active session's coachee. The previous session
+ * stays as it is; its topic is copied forward only when asked.
+ */
+export async function startNewSession(options: { carryTopic: boolean }, now = Date.now()): Promise<string> {
+  const previousId = await ensureActiveSession(now);
+  const sessions = (await readChecked(sessionsStore)).value;
+  const previous = sessions.find((s) => s.id === previousId);
+  const coacheeId = previous?.coacheeId ?? SELF_COACHEE_ID;
+  const session: SessionMeta = { id: `${coacheeId}-${now.toString(36)}`, coacheeId, createdAt: now };
+  if (options.carryTopic) {
+    const topic = (await readChecked(topicStore(previousId))).value;
+    await topicStore(session.id).item.setValue({ ...topic, updatedAt: now });
+  }
+  await sessionsStore.item.setValue([...sessions, session]);
+  await activeSessionIdStore.item.setValue(session.id);
+  return session.id;
 }

@@ -1,8 +1,9 @@
+import { SessionHistory } from '../../components/SessionHistory';
 import { useStored } from '../../components/useStored';
 import { t } from '../../utils/i18n';
 import { quarantineStore } from '../../utils/storage';
 
-/** Settings and data. Grows with export, backup and restore. */
+/** Settings and data: the history of sessions; grows with export, backup and restore. */
 export function App({ bytesInUse }: { bytesInUse?: number }) {
   const quarantine = useStored(quarantineStore);
   const kept = quarantine.value.value;
@@ -16,6 +17,7 @@ export function App({ bytesInUse }: { bytesInUse?: number }) {
           {t('quarantineNotice', kept.map((q) => q.key.replace(/^local:/, '')).join(', '))}
         </p>
       )}
+      <SessionHistory />
     </main>
   );
 }

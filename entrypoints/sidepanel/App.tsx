@@ -1,3 +1,4 @@
+import { NewSession } from '../../components/NewSession';
 import { NotesEditor } from '../../components/NotesEditor';
 import { SessionClock } from '../../components/SessionClock';
 import { TopicCard } from '../../components/TopicCard';
@@ -18,6 +19,7 @@ export function App({ sessionId }: { sessionId: string }) {
       <TopicCard topic={topic} copy={(text) => navigator.clipboard.writeText(text)} />
       <SessionClock clock={clock} />
       <NotesEditor sessionId={sessionId} view={clock.view} phaseTitle={phaseTitle} />
+      <NewSession />
     </main>
   );
 }

@@ -74,4 +74,13 @@ describe('notes in Chromium', () => {
     const other = new NotesPage(await browser.openPage('sidepanel.html'));
     await expect.poll(() => other.field.inputValue()).toBe('Saved before the disk filled up. Typed while it was full.');
   });
+
+  it('refuses notes over the 1,000,000-character limit with a message, keeping what was there', async () => {
+    const notes = new NotesPage(await browser.openPage('sidepanel.html'));
+    await notes.field.fill('Short notes.');
+    await notes.saveStatus.getByText('Saved').waitFor();
+    await notes.field.fill('x'.repeat(1_000_001));
+    await notes.page.getByRole('alert').getByText('the limit is 1,000,000', { exact: false }).waitFor();
+    expect(await notes.field.inputValue()).toBe('Short notes.');
+  });
 });

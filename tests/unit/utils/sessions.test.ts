@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { addCoachee, ensureActiveSession, SELF_COACHEE_ID, switchToCoachee } from '../../../utils/sessions';
-import { activeSessionIdStore, coacheesStore, readChecked, sessionsStore } from '../../../utils/storage';
+import { addCoachee, ensureActiveSession, SELF_COACHEE_ID, startNewSession, switchToCoachee } from '../../../utils/sessions';
+import { activeSessionIdStore, coacheesStore, readChecked, sessionsStore, topicStore } from '../../../utils/storage';
 
 describe('ensureActiveSession', () => {
   it('creates the user as the first coachee and a first session on a new install', async () => {
@@ -51,5 +51,32 @@ describe('coachees', () => {
     await addCoachee('Ada', 2000);
     expect(await switchToCoachee(SELF_COACHEE_ID, 3000)).toBe(first);
     expect((await readChecked(sessionsStore)).value).toHaveLength(2);
+  });
+});
+
+describe('startNewSession', () => {
+  it('keeps the previous session intact and starts with an empty topic by default', async () => {
+    const first = await ensureActiveSession(1000);
+    await topicStore(first).item.setValue({ title: 'Speaking up', difficulty: 'x', outcome: '', updatedAt: 1 });
+    const next = await startNewSession({ carryTopic: false }, 5000);
+    expect(next).not.toBe(first);
+    expect((await readChecked(activeSessionIdStore)).value).toBe(next);
+    expect((await readChecked(topicStore(next))).value.title).toBe('');
+    expect((await readChecked(topicStore(first))).value.title).toBe('Speaking up');
+    expect((await readChecked(sessionsStore)).value.map((s) => s.id)).toEqual([first, next]);
+  });
+
+  it('carries the topic forward when the coachee asks', async () => {
+    const first = await ensureActiveSession(1000);
+    await topicStore(first).item.setValue({ title: 'Speaking up', difficulty: 'x', outcome: 'y', updatedAt: 1 });
+    const next = await startNewSession({ carryTopic: true }, 5000);
+    expect((await readChecked(topicStore(next))).value).toEqual({ title: 'Speaking up', difficulty: 'x', outcome: 'y', updatedAt: 5000 });
+  });
+
+  it('stays with the same coachee', async () => {
+    await ensureActiveSession(1000);
+    const ada = await addCoachee('Ada', 2000);
+    const next = await startNewSession({ carryTopic: false }, 5000);
+    expect((await readChecked(sessionsStore)).value.find((s) => s.id === next)?.coacheeId).toBe(ada);
   });
 });

@@ -1,0 +1,32 @@
+import { useSignal } from '@preact/signals';
+import { t } from '../utils/i18n';
+import { startNewSession } from '../utils/sessions';
+
+/** Starts the next session for the same coachee; the current one stays intact, its topic carried only if asked. */
+export function NewSession() {
+  const asking = useSignal(false);
+  const carry = useSignal(false);
+  if (!asking.value) {
+    return (
+      <button type="button" onClick={() => (asking.value = true)}>
+        {t('newSession')}
+      </button>
+    );
+  }
+  return (
+    <fieldset class="confirm">
+      <legend>{t('newSession')}</legend>
+      <p class="small muted">{t('newSessionHelp')}</p>
+      <label class="check">
+        <input type="checkbox" checked={carry.value} onChange={(e) => (carry.value = (e.currentTarget as HTMLInputElement).checked)} />
+        {t('newSessionCarry')}
+      </label>
+      <button type="button" class="primary" onClick={() => void startNewSession({ carryTopic: carry.value })}>
+        {t('newSessionConfirm')}
+      </button>
+      <button type="button" onClick={() => (asking.value = false)}>
+        {t('newSessionCancel')}
+      </button>
+    </fieldset>
+  );
+}

@@ -1,0 +1,108 @@
+import { useComputed, useSignal } from '@preact/signals';
+import { useEffect, useMemo } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { localDefaultTemplate } from '../utils/default-template';
+import { buildHistory, type HistoryEntry, searchHistory } from '../utils/history';
+import { loadHistoryInput } from '../utils/history-store';
+import { t, uiLanguage } from '../utils/i18n';
+import { topicStore } from '../utils/storage';
+import { mergeTopic } from '../utils/topic';
+import { NotesEditor } from './NotesEditor';
+import { SaveStatus } from './SaveStatus';
+import { TopicForm } from './TopicForm';
+import { useStored } from './useStored';
+
+/** Every session, newest first, searchable as you type; each opens to read and edit. */
+export function SessionHistory() {
+  const entries = useSignal<HistoryEntry[]>([]);
+  const problems = useSignal<string[]>([]);
+  const query = useSignal('');
+  const openId = useSignal<string | null>(null);
+  const results = useComputed(() => searchHistory(entries.value, query.value));
+  const dateFormat = useMemo(() => new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }), []);
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const load = async () => {
+      const { input, problems: bad } = await loadHistoryInput();
+      entries.value = buildHistory(input, localDefaultTemplate().phases, t('coacheeSelf'), Date.now());
+      problems.value = bad;
+    };
+    void load();
+    // Follow changes from every page, at most a few times a second.
+    const onChanged = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void load(), 300);
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => {
+      clearTimeout(timer);
+      browser.storage.onChanged.removeListener(onChanged);
+    };
+  }, []);
+
+  const open = entries.value.find((e) => e.id === openId.value);
+  if (open)
+    return <SessionDetail entry={open} date={dateFormat.format(open.startedAt ?? open.createdAt)} onBack={() => (openId.value = null)} />;
+
+  return (
+    <section aria-labelledby="history-heading">
+      <h2 id="history-heading">{t('historyHeading')}</h2>
+      {problems.value.length > 0 && (
+        <p role="alert" class="problem">
+          {t('historyProblems', problems.value.join(', '))}
+        </p>
+      )}
+      <div class="field">
+        <label for="history-search">{t('historySearchLabel')}</label>
+        <input
+          id="history-search"
+          type="search"
+          value={query}
+          onInput={(e) => (query.value = (e.currentTarget as HTMLInputElement).value)}
+        />
+      </div>
+      <p role="status" class="small muted">
+        {t('historyCount', results.value.length, entries.value.length)}
+      </p>
+      {results.value.length === 0 ? (
+        <p>{t('historyEmpty')}</p>
+      ) : (
+        <ul class="history">
+          {results.value.slice(0, 200).map((e) => (
+            <li key={e.id}>
+              <button
+                type="button"
+                class="history-item"
+                aria-label={t('historyOpen', e.topicTitle || t('historyNoTopic'))}
+                onClick={() => (openId.value = e.id)}
+              >
+                <span class="topic-title">{e.topicTitle || t('historyNoTopic')}</span>
+                <span class="small muted">
+                  {dateFormat.format(e.startedAt ?? e.createdAt)} · {e.coacheeName} ·{' '}
+                  {e.startedAt === null ? t('historyNotStarted') : t('historyLength', Math.round(e.lengthMs / 60_000))}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** One past session, to read and edit. */
+function SessionDetail({ entry, date, onBack }: { entry: HistoryEntry; date: string; onBack: () => void }) {
+  const topic = useStored(topicStore(entry.id), { merge: mergeTopic });
+  return (
+    <section aria-labelledby="detail-heading">
+      <button type="button" class="link" onClick={onBack}>
+        {t('historyBack')}
+      </button>
+      <h2 id="detail-heading">{t('historySessionHeading', date, entry.coacheeName)}</h2>
+      <TopicForm topic={topic} idPrefix="history-topic" />
+      <SaveStatus bridges={[topic]} />
+      <NotesEditor sessionId={entry.id} />
+    </section>
+  );
+}

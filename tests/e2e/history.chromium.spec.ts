@@ -1,0 +1,57 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type ExtensionBrowser, launchExtension } from './chromium';
+import { NotesPage, PopupPage } from './pages';
+
+describe('session history in Chromium', () => {
+  let browser: ExtensionBrowser;
+  beforeEach(async () => {
+    browser = await launchExtension();
+  });
+  afterEach(async () => {
+    await browser?.close();
+  });
+
+  it('starts a new session keeping the old one, then finds and edits the old one from the options page', async () => {
+    const popup = new PopupPage(await browser.openPage('popup.html'));
+    await popup.topic.fill('Speaking up in meetings');
+    const panel = await browser.openPage('sidepanel.html');
+    const notes = new NotesPage(panel);
+    await notes.field.fill('Agreed to try one question per meeting.');
+    await notes.saveStatus.getByText('Saved').waitFor();
+
+    await panel.getByRole('button', { name: 'Start a new session' }).click();
+    await panel.getByRole('button', { name: 'Start it' }).click();
+    await expect.poll(() => notes.field.inputValue()).toBe('');
+    await panel.getByText('No topic yet', { exact: false }).waitFor();
+    await expect.poll(() => popup.topic.inputValue()).toBe('');
+
+    const options = await browser.openPage('options.html');
+    await options.getByRole('status').getByText('2 of 2 sessions').waitFor();
+    await options.getByLabel('Search topics and notes').fill('one question');
+    await options.getByRole('status').getByText('1 of 2 sessions').waitFor();
+    await options.getByRole('button', { name: 'Open: Speaking up in meetings' }).click();
+    const oldNotes = options.getByLabel('Session notes');
+    await expect.poll(() => oldNotes.inputValue()).toBe('Agreed to try one question per meeting.');
+    await oldNotes.press('End');
+    await oldNotes.pressSequentially(' Follow up next time.');
+    await options.getByRole('region', { name: 'Notes' }).getByRole('status').getByText('Saved').waitFor();
+    await options.getByRole('button', { name: 'Back to all sessions' }).click();
+    await options.getByLabel('Search topics and notes').fill('follow up');
+    await options.getByRole('status').getByText('1 of 2 sessions').waitFor();
+    // The current session is untouched by the edit of the old one.
+    expect(await notes.field.inputValue()).toBe('');
+  });
+
+  it('carries the topic into the next session when asked', async () => {
+    const popup = new PopupPage(await browser.openPage('popup.html'));
+    await popup.topic.fill('Work-life balance');
+    const panel = await browser.openPage('sidepanel.html');
+    await panel.getByText('Work-life balance').waitFor();
+    await panel.getByRole('button', { name: 'Start a new session' }).click();
+    await panel.getByLabel('Carry this topic forward').check();
+    await panel.getByRole('button', { name: 'Start it' }).click();
+    const options = await browser.openPage('options.html');
+    await options.getByRole('status').getByText('2 of 2 sessions').waitFor();
+    expect(await options.getByRole('button', { name: 'Open: Work-life balance' }).count()).toBe(2);
+  });
+});
