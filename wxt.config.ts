@@ -24,6 +24,16 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: ['https://meet.google.com/*', 'https://*.zoom.us/*'],
+    // Changeable in chrome://extensions/shortcuts or Firefox's add-on shortcut settings.
+    commands: {
+      // Firefox opens its sidebar natively with this reserved command; Chrome's panel is opened by the background.
+      [browser === 'firefox' ? '_execute_sidebar_action' : 'open-panel']: {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_cmdOpenPanel__',
+      },
+      'toggle-clock': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_cmdToggleClock__' },
+      'next-phase': { suggested_key: { default: 'Alt+Shift+N' }, description: '__MSG_cmdNextPhase__' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

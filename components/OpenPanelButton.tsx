@@ -1,19 +1,17 @@
 import type { Signal } from '@preact/signals';
-import { callPlatform } from '../utils/call-urls';
+import { browser } from 'wxt/browser';
 import { t } from '../utils/i18n';
 import { openPanel } from '../utils/panel';
 
-/** Opens the session panel beside the current call tab; explains when there is no call here. */
-export function OpenPanelButton({ tab, message }: { tab?: { id?: number; url?: string }; message: Signal<string | null> }) {
-  const tabId = tab?.id;
-  const onCall = tabId !== undefined && callPlatform(tab?.url) !== null;
+/** Opens the session panel beside the window's call tab (switching to it if needed); explains when there is no call. */
+export function OpenPanelButton({ callTab, message }: { callTab?: { id?: number; active?: boolean }; message: Signal<string | null> }) {
+  const tabId = callTab?.id;
   const onClick = () => {
-    if (tabId === undefined || !onCall) {
-      message.value = t('openPanelNeedsCall');
-      return;
-    }
+    if (tabId === undefined) return;
     // No await before openPanel: it must run inside the click's user gesture.
-    openPanel(tabId).then(
+    const opening = openPanel(tabId);
+    if (!callTab?.active) void browser.tabs.update(tabId, { active: true });
+    opening.then(
       () => window.close(),
       (err: unknown) => {
         message.value = t('openPanelFailed', err instanceof Error ? err.message : String(err));
@@ -22,15 +20,21 @@ export function OpenPanelButton({ tab, message }: { tab?: { id?: number; url?: s
   };
   return (
     <div class="open-panel">
-      <button type="button" class="primary" onClick={onClick} aria-describedby={onCall ? undefined : 'open-panel-hint'}>
+      <button
+        type="button"
+        class="primary"
+        onClick={onClick}
+        disabled={tabId === undefined}
+        aria-describedby={tabId === undefined ? 'open-panel-hint' : undefined}
+      >
         {t('openPanel')}
       </button>
-      {!onCall && (
+      {tabId === undefined && (
         <p id="open-panel-hint" class="muted small">
           {t('openPanelNeedsCall')}
         </p>
       )}
-      {message.value && onCall && (
+      {message.value && (
         <p role="alert" class="problem">
           {message.value}
         </p>

@@ -1,10 +1,15 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { recordCallReport, recordTabClosed } from '../utils/call-state';
 import { callPlatform } from '../utils/call-urls';
-import { affectsClock, onClockAlarm, reschedule } from '../utils/clock-alarms';
+import { affectsClock, applyClockCommand, onClockAlarm, reschedule } from '../utils/clock-alarms';
 import { asMessage } from '../utils/messaging';
-import { disablePanelGlobally, setPanelForTab } from '../utils/panel';
+import { disablePanelGlobally, openPanel, setPanelForTab } from '../utils/panel';
 import { ensureActiveSession } from '../utils/sessions';
+import { callStateStore, readChecked } from '../utils/storage';
+
+/** The call tab last seen, kept in memory so a keyboard command can open the panel without an await. */
+let lastCallTabId: number | undefined;
 
 /** Enable the panel on every open call tab and nowhere else. */
 async function syncAllTabs(): Promise<void> {
@@ -15,6 +20,10 @@ async function syncAllTabs(): Promise<void> {
 }
 
 export default defineBackground(() => {
+  void readChecked(callStateStore).then(({ value }) => {
+    if (value?.inCall) lastCallTabId ??= value.tabId;
+  });
+
   browser.runtime.onInstalled.addListener(() => {
     void syncAllTabs();
     void ensureActiveSession().then(async () => {
@@ -35,17 +44,39 @@ export default defineBackground(() => {
 
   browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
     if (changeInfo.url !== undefined || changeInfo.status === 'loading') {
-      void setPanelForTab(tabId, callPlatform(changeInfo.url ?? tab.url) !== null);
+      const isCall = callPlatform(changeInfo.url ?? tab.url) !== null;
+      if (isCall) lastCallTabId = tabId;
+      void setPanelForTab(tabId, isCall);
     }
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    if (lastCallTabId === tabId) lastCallTabId = undefined;
+    void recordTabClosed(tabId);
   });
 
   browser.runtime.onMessage.addListener((raw, sender) => {
     const msg = asMessage(raw);
     const tabId = sender.tab?.id;
     if (msg?.type === 'callState' && tabId !== undefined) {
-      void setPanelForTab(tabId, callPlatform(msg.url) !== null);
+      const isCall = callPlatform(msg.url) !== null;
+      if (isCall) lastCallTabId = tabId;
+      void setPanelForTab(tabId, isCall);
+      void recordCallReport({ tabId, platform: msg.platform, inCall: msg.inCall && isCall });
     }
     return undefined;
+  });
+
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'open-panel') {
+      // Synchronous: the command is a user gesture only until the first await.
+      const onCall = tab?.id !== undefined && callPlatform(tab.url) !== null ? tab.id : lastCallTabId;
+      if (onCall !== undefined) {
+        openPanel(onCall).catch((e: unknown) => console.warn('Could not open the panel', e));
+        if (onCall !== tab?.id) void browser.tabs.update(onCall, { active: true });
+      }
+    } else if (command === 'toggle-clock' || command === 'next-phase') {
+      void applyClockCommand(command);
+    }
   });
 
   browser.alarms.onAlarm.addListener((alarm) => void onClockAlarm(alarm.name));

@@ -28,3 +28,17 @@ export function callPlatform(url: string | undefined): CallPlatform | null {
   if ((host === 'zoom.us' || host.endsWith('.zoom.us')) && /^\/wc\//.test(parsed.pathname)) return 'zoom';
   return null;
 }
+
+/** A tab as far as choosing a call tab goes. */
+export interface TabLike {
+  id?: number;
+  url?: string;
+  active?: boolean;
+  lastAccessed?: number;
+}
+
+/** The call tab to open the panel beside: the active tab if it is a call, else the call tab used last. */
+export function pickCallTab<T extends TabLike>(tabs: readonly T[]): T | undefined {
+  const calls = tabs.filter((t) => t.id !== undefined && callPlatform(t.url) !== null);
+  return calls.find((t) => t.active) ?? [...calls].sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
+}

@@ -10,7 +10,7 @@ import { alertText, chime, notify, showBadge } from './alerts';
 import { agendaOrDefault } from './default-template';
 import type { Settings } from './settings';
 import { activeSessionIdStore, agendaStore, readChecked, settingsStore, timerStore } from './storage';
-import { type AlertKind, type TimerView, timerView, upcomingAlerts } from './timer';
+import { type AlertKind, eventForCommand, type TimerView, timerView, upcomingAlerts } from './timer';
 
 const PREFIX = 'sidecoach:';
 const TICK = `${PREFIX}tick`;
@@ -77,4 +77,14 @@ function stillDue(kind: AlertKind, view: TimerView): boolean {
 /** Whether a storage change (key without area) touches what the alarms depend on. */
 export function affectsClock(key: string): boolean {
   return key === 'activeSessionId' || key === 'settings' || key.startsWith('timer.') || key.startsWith('agenda.');
+}
+
+/** Apply a keyboard command (start/pause, next phase) to the active session's clock. */
+export async function applyClockCommand(command: 'toggle-clock' | 'next-phase', now = Date.now()): Promise<void> {
+  const active = (await readChecked(activeSessionIdStore)).value;
+  if (!active) return;
+  const log = (await readChecked(timerStore(active))).value;
+  const agenda = agendaOrDefault((await readChecked(agendaStore(active))).value);
+  const event = eventForCommand(command, timerView(log, agenda, now), now);
+  if (event) await timerStore(active).item.setValue([...log, event]);
 }

@@ -70,3 +70,17 @@ export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string 
     })
     .join('; ');
 }
+
+/** The call the background last heard about from a content script. */
+export const CallStateSchema = v.nullable(
+  v.object({
+    tabId: v.number(),
+    platform: v.picklist(['meet', 'zoom']),
+    inCall: v.boolean(),
+    /** When the call was first seen under way (epoch ms), or null. */
+    startedAt: v.nullable(EpochMs),
+    /** When it was seen to end, or null. */
+    endedAt: v.nullable(EpochMs),
+  }),
+);
+export type CallState = v.InferOutput<typeof CallStateSchema>;

@@ -10,6 +10,8 @@ import * as v from 'valibot';
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import { AgendaSchema, type Phase } from './agenda';
 import {
+  type CallState,
+  CallStateSchema,
   type Coachee,
   CoacheeListSchema,
   describeIssues,
@@ -47,6 +49,9 @@ export const sessionsStore = define<SessionMeta[]>('local:sessions', SessionList
 export const activeSessionIdStore = define<string | null>('local:activeSessionId', NullableIdSchema, null);
 /** Stored values that failed their schema check, kept so nothing is silently lost. */
 export const quarantineStore = define<Quarantined[]>('local:quarantine', QuarantineListSchema, []);
+
+/** The call a content script last reported (for the panel's offer to start the clock). */
+export const callStateStore = define<CallState>('local:callState', CallStateSchema, null);
 
 /** User settings: small, so kept in sync storage (within its 8 KB-per-item limit). */
 export const settingsStore = define<Settings>('sync:settings', SettingsSchema, DEFAULT_SETTINGS);

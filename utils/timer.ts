@@ -234,3 +234,11 @@ export function badgeText(view: TimerView): string {
   if (minutes <= 0) return `+${Math.min(999, Math.ceil(-view.phaseRemainingMs / MINUTE) || 0)}`;
   return `${Math.min(9999, minutes)}m`.slice(0, 4);
 }
+
+/** The event a keyboard command adds to the log, or null when it makes no sense now. */
+export function eventForCommand(command: 'toggle-clock' | 'next-phase', view: TimerView, now: number): TimerEvent | null {
+  if (command === 'toggle-clock') {
+    return { type: view.status === 'idle' ? 'start' : view.status === 'running' ? 'pause' : 'resume', at: now };
+  }
+  return availableActions(view).next ? { type: 'next', at: now } : null;
+}

@@ -10,11 +10,12 @@ import { mergeTopic } from '../../utils/topic';
 
 export interface PopupProps {
   sessionId: string;
-  tab?: { id?: number; url?: string };
+  /** The call tab of this window, if there is one. */
+  callTab?: { id?: number; active?: boolean };
 }
 
 /** The popup: the coachee prepares the upcoming session's topic. */
-export function App({ sessionId, tab }: PopupProps) {
+export function App({ sessionId, callTab }: PopupProps) {
   const topic = useStored(topicStore(sessionId), { merge: mergeTopic });
   const panelMessage = useSignal<string | null>(null);
   return (
@@ -24,7 +25,7 @@ export function App({ sessionId, tab }: PopupProps) {
       <p class="muted">{t('popupIntro')}</p>
       <TopicForm topic={topic} idPrefix="popup-topic" examples />
       <SaveStatus bridges={[topic]} />
-      <OpenPanelButton tab={tab} message={panelMessage} />
+      <OpenPanelButton callTab={callTab} message={panelMessage} />
     </main>
   );
 }

@@ -1,3 +1,4 @@
+import { CallOffer } from '../../components/CallOffer';
 import { NewSession } from '../../components/NewSession';
 import { NotesEditor } from '../../components/NotesEditor';
 import { SessionClock } from '../../components/SessionClock';
@@ -17,6 +18,7 @@ export function App({ sessionId }: { sessionId: string }) {
     <main class="panel">
       <h1>{t('panelTitle')}</h1>
       <TopicCard topic={topic} copy={(text) => navigator.clipboard.writeText(text)} />
+      <CallOffer clock={clock} />
       <SessionClock clock={clock} />
       <NotesEditor sessionId={sessionId} view={clock.view} phaseTitle={phaseTitle} />
       <NewSession />

@@ -11,7 +11,7 @@ export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
   userDataDir: string;
-  /** Every request any page or worker of the browser made that left it (not chrome-extension:, data:, blob:). */
+  /** Every request made by an extension page or the service worker that would leave the browser. */
   outgoing: string[];
   /** Open one of the extension's pages in a tab. */
   openPage(path: string): Promise<Page>;
@@ -46,7 +46,15 @@ export async function launchExtension(userDataDir?: string): Promise<ExtensionBr
   const outgoing: string[] = [];
   const record = (request: Request) => {
     const url = request.url();
-    if (!/^(chrome-extension|data|blob|about|chrome):/.test(url)) outgoing.push(url);
+    if (/^(chrome-extension|data|blob|about|chrome):/.test(url)) return;
+    let fromExtension = request.serviceWorker() !== null;
+    try {
+      fromExtension ||= request.frame().url().startsWith('chrome-extension://');
+    } catch {
+      // Requests of a service worker have no frame.
+      fromExtension = true;
+    }
+    if (fromExtension) outgoing.push(url);
   };
   context.on('request', record);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

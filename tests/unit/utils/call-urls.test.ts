@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callPlatform } from '../../../utils/call-urls';
+import { callPlatform, pickCallTab } from '../../../utils/call-urls';
 
 describe('callPlatform', () => {
   it.each([
@@ -31,5 +31,29 @@ describe('callPlatform', () => {
     undefined,
   ])('does not treat %s as a call', (url) => {
     expect(callPlatform(url)).toBeNull();
+  });
+});
+
+describe('pickCallTab', () => {
+  const meet = 'https://meet.google.com/abc-defg-hij';
+  it('prefers the active tab when it is a call', () => {
+    expect(
+      pickCallTab([
+        { id: 1, url: meet, lastAccessed: 9 },
+        { id: 2, url: meet, active: true, lastAccessed: 1 },
+      ])?.id,
+    ).toBe(2);
+  });
+  it('otherwise takes the call tab used last, ignoring tabs that are not calls', () => {
+    expect(
+      pickCallTab([
+        { id: 1, url: meet, lastAccessed: 5 },
+        { id: 2, url: 'https://example.com/', active: true, lastAccessed: 10 },
+        { id: 3, url: 'https://zoom.us/wc/1/join', lastAccessed: 7 },
+      ])?.id,
+    ).toBe(3);
+  });
+  it('finds none when no tab is a call', () => {
+    expect(pickCallTab([{ id: 1, url: 'https://meet.google.com/', active: true }])).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { affectsClock, onClockAlarm, reschedule } from '../../../utils/clock-alarms';
+import { affectsClock, applyClockCommand, onClockAlarm, reschedule } from '../../../utils/clock-alarms';
 import { DEFAULT_SETTINGS } from '../../../utils/settings';
 
 const M = 60_000;
@@ -116,5 +116,18 @@ describe('clock alarms', () => {
   it('knows which storage keys matter to the clock', () => {
     expect(['timer.s1', 'agenda.s1', 'activeSessionId', 'settings'].every(affectsClock)).toBe(true);
     expect(['topic.s1', 'notes.s1', 'coachees'].some(affectsClock)).toBe(false);
+  });
+});
+
+describe('keyboard commands', () => {
+  it('start the clock, then move to the next phase, in the active session', async () => {
+    recordAlerts();
+    await fakeBrowser.storage.local.set({ activeSessionId: 's1' });
+    await applyClockCommand('toggle-clock', T0);
+    await applyClockCommand('next-phase', T0 + M);
+    expect((await fakeBrowser.storage.local.get('timer.s1'))['timer.s1']).toEqual([
+      { type: 'start', at: T0 },
+      { type: 'next', at: T0 + M },
+    ]);
   });
 });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { defaultTemplate, type Phase } from '../../../utils/agenda';
-import { availableActions, badgeText, formatDuration, type TimerEvent, timerView, upcomingAlerts } from '../../../utils/timer';
+import {
+  availableActions,
+  badgeText,
+  eventForCommand,
+  formatDuration,
+  type TimerEvent,
+  timerView,
+  upcomingAlerts,
+} from '../../../utils/timer';
 
 const M = 60_000;
 const T0 = 1_700_000_000_000;
@@ -274,5 +282,22 @@ describe('formatting', () => {
     for (const minutes of [0, 1, 24, 26, 59, 61, 600, 100_000]) {
       expect(badgeText(timerView([ev('start', 0)], agenda, at(minutes))).length).toBeLessThanOrEqual(4);
     }
+  });
+});
+
+describe('eventForCommand', () => {
+  it('starts, pauses and resumes with one command', () => {
+    expect(eventForCommand('toggle-clock', timerView([], agenda, at(0)), at(0))).toEqual({ type: 'start', at: at(0) });
+    expect(eventForCommand('toggle-clock', timerView([ev('start', 0)], agenda, at(1)), at(1))).toEqual({ type: 'pause', at: at(1) });
+    expect(eventForCommand('toggle-clock', timerView([ev('start', 0), ev('pause', 1)], agenda, at(2)), at(2))).toEqual({
+      type: 'resume',
+      at: at(2),
+    });
+  });
+
+  it('moves to the next phase only when there is one', () => {
+    expect(eventForCommand('next-phase', timerView([ev('start', 0)], agenda, at(1)), at(1))).toEqual({ type: 'next', at: at(1) });
+    expect(eventForCommand('next-phase', timerView([], agenda, at(1)), at(1))).toBeNull();
+    expect(eventForCommand('next-phase', timerView([ev('start', 0), ev('next', 1), ev('next', 2)], agenda, at(3)), at(3))).toBeNull();
   });
 });

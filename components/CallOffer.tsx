@@ -1,0 +1,33 @@
+import { useComputed, useSignal } from '@preact/signals';
+import { useMemo } from 'preact/hooks';
+import { t, uiLanguage } from '../utils/i18n';
+import { callStateStore } from '../utils/storage';
+import type { Clock } from './useClock';
+import { useStored } from './useStored';
+
+/**
+ * When a call starts and the clock has not, offer to start it. Detection can
+ * fail; then this simply never shows, and the clock works by hand.
+ */
+export function CallOffer({ clock }: { clock: Clock }) {
+  const call = useStored(callStateStore);
+  const dismissedFor = useSignal<number | null>(null);
+  const idle = useComputed(() => clock.view.value.status === 'idle');
+  const timeFormat = useMemo(() => new Intl.DateTimeFormat(uiLanguage(), { hour: '2-digit', minute: '2-digit' }), []);
+  const state = call.value.value;
+  if (!state?.inCall || state.startedAt === null || !idle.value || dismissedFor.value === state.startedAt) return null;
+  const startedAt = state.startedAt;
+  return (
+    <section class="offer" aria-label={t('callOfferStart')}>
+      <p>{t('callOfferText', timeFormat.format(startedAt))}</p>
+      <div class="controls">
+        <button type="button" class="primary" onClick={() => clock.log.set([...clock.log.value.peek(), { type: 'start', at: Date.now() }])}>
+          {t('callOfferStart')}
+        </button>
+        <button type="button" onClick={() => (dismissedFor.value = startedAt)}>
+          {t('callOfferDismiss')}
+        </button>
+      </div>
+    </section>
+  );
+}

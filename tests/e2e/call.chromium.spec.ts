@@ -1,0 +1,75 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type ExtensionBrowser, launchExtension } from './chromium';
+import { routeCallSites } from './fixtures';
+import { ClockPage } from './pages';
+
+const MEET_CALL = 'https://meet.google.com/abc-defg-hij';
+
+/** The side panel's options for the tab showing `url`, read in the service worker. */
+async function panelOptionsFor(browser: ExtensionBrowser, url: string) {
+  const worker = browser.context.serviceWorkers()[0];
+  if (!worker) throw new Error('no service worker');
+  return worker.evaluate(async (wanted) => {
+    const tabs = await chrome.tabs.query({});
+    const tab = tabs.find((t) => t.url?.startsWith(wanted));
+    if (!tab?.id) return null;
+    return chrome.sidePanel.getOptions({ tabId: tab.id });
+  }, url);
+}
+
+describe('on the call in Chromium', () => {
+  let browser: ExtensionBrowser;
+  beforeEach(async () => {
+    browser = await launchExtension();
+    await routeCallSites(browser.context);
+  });
+  afterEach(async () => {
+    await browser?.close();
+  });
+
+  it('enables the panel on a Meet meeting tab and not on a Meet landing page', async () => {
+    const meet = await browser.context.newPage();
+    await meet.goto(MEET_CALL);
+    const landing = await browser.context.newPage();
+    await landing.goto('https://meet.google.com/landing');
+    await expect.poll(() => panelOptionsFor(browser, MEET_CALL)).toMatchObject({ enabled: true, path: 'sidepanel.html' });
+    await expect.poll(() => panelOptionsFor(browser, 'https://meet.google.com/landing')).toMatchObject({ enabled: false });
+  });
+
+  it('opens the real side panel from the popup\u2019s button', async () => {
+    const meet = await browser.context.newPage();
+    await meet.goto(MEET_CALL);
+    const popup = await browser.openPage('popup.html');
+    const cdp = await browser.context.newCDPSession(meet);
+    const before = await cdp.send('Target.getTargets');
+    expect(before.targetInfos.some((t) => t.url.endsWith('/sidepanel.html'))).toBe(false);
+    await popup.getByRole('button', { name: 'Open the session panel' }).click();
+    await expect
+      .poll(async () => {
+        const { targetInfos } = await cdp.send('Target.getTargets');
+        return targetInfos.some((t) => t.url.endsWith('/sidepanel.html'));
+      })
+      .toBe(true);
+  });
+
+  it('offers to start the clock when the call starts, and the offer starts it', async () => {
+    const panel = new ClockPage(await browser.openPage('sidepanel.html'));
+    await panel.button('Start').waitFor();
+    const meet = await browser.context.newPage();
+    await meet.goto(`${MEET_CALL}?fixture=meet-lobby.html`);
+    await meet.waitForTimeout(2500);
+    expect(await panel.page.getByText('Your call started at', { exact: false }).count()).toBe(0);
+
+    await meet.goto(`${MEET_CALL}?fixture=meet-in-call.html`);
+    await panel.page.getByText('Your call started at', { exact: false }).waitFor({ timeout: 6000 });
+    await panel.page.getByRole('button', { name: 'Start the clock' }).click();
+    await panel.button('Pause').waitFor();
+    expect(await panel.page.getByText('Your call started at', { exact: false }).count()).toBe(0);
+
+    await meet.evaluate(() => (window as unknown as { endCall: () => void }).endCall());
+    const worker = browser.context.serviceWorkers()[0];
+    await expect
+      .poll(() => worker?.evaluate(async () => (await chrome.storage.local.get('callState')).callState), { timeout: 6000 })
+      .toMatchObject({ inCall: false, platform: 'meet' });
+  });
+});
