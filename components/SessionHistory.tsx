@@ -1,6 +1,7 @@
 import { useComputed, useSignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { deleteSessions } from '../utils/data-store';
 import { localDefaultTemplate } from '../utils/default-template';
 import { buildHistory, type HistoryEntry, searchHistory } from '../utils/history';
 import { loadHistoryInput } from '../utils/history-store';
@@ -71,12 +72,7 @@ export function SessionHistory() {
         <ul class="history">
           {results.value.slice(0, 200).map((e) => (
             <li key={e.id}>
-              <button
-                type="button"
-                class="history-item"
-                aria-label={t('historyOpen', e.topicTitle || t('historyNoTopic'))}
-                onClick={() => (openId.value = e.id)}
-              >
+              <button type="button" class="history-item" onClick={() => (openId.value = e.id)}>
                 <span class="topic-title">{e.topicTitle || t('historyNoTopic')}</span>
                 <span class="small muted">
                   {dateFormat.format(e.startedAt ?? e.createdAt)} · {e.coacheeName} ·{' '}
@@ -94,6 +90,7 @@ export function SessionHistory() {
 /** One past session, to read and edit. */
 function SessionDetail({ entry, date, onBack }: { entry: HistoryEntry; date: string; onBack: () => void }) {
   const topic = useStored(topicStore(entry.id), { merge: mergeTopic });
+  const confirming = useSignal(false);
   return (
     <section aria-labelledby="detail-heading">
       <button type="button" class="link" onClick={onBack}>
@@ -103,6 +100,21 @@ function SessionDetail({ entry, date, onBack }: { entry: HistoryEntry; date: str
       <TopicForm topic={topic} idPrefix="history-topic" />
       <SaveStatus bridges={[topic]} />
       <NotesEditor sessionId={entry.id} />
+      <div class="controls">
+        <button type="button" onClick={() => (confirming.value = true)}>
+          {t('deleteSession')}
+        </button>
+        {confirming.value && (
+          <>
+            <button type="button" class="danger" onClick={() => void deleteSessions([entry.id]).then(onBack)}>
+              {t('deleteSessionConfirm')}
+            </button>
+            <button type="button" onClick={() => (confirming.value = false)}>
+              {t('confirmCancel')}
+            </button>
+          </>
+        )}
+      </div>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import type { ComponentChild, render as preactRender } from 'preact';
 import { t, uiLanguage } from '../utils/i18n';
 import { ensureActiveSession } from '../utils/sessions';
-import { activeSessionIdStore } from '../utils/storage';
+import { activeSessionIdStore, readChecked, settingsStore } from '../utils/storage';
 import { flushOnHide } from '../utils/stored-signal';
 
 /**
@@ -23,6 +23,7 @@ export async function mountPage(
     </main>,
     root,
   );
+  followTheme(document.documentElement);
   let current: string | null = null;
   const show = async (sessionId: string) => {
     if (sessionId === current) return;
@@ -33,4 +34,14 @@ export async function mountPage(
   activeSessionIdStore.item.watch((next) => {
     if (next) void show(next);
   });
+}
+
+/** Apply the theme setting (system, light or dark) to the page, now and whenever it changes. */
+function followTheme(root: HTMLElement): void {
+  const apply = (theme: string) => {
+    if (theme === 'system') delete root.dataset.theme;
+    else root.dataset.theme = theme;
+  };
+  void readChecked(settingsStore).then(({ value }) => apply(value.theme));
+  settingsStore.item.watch((next) => apply(next?.theme ?? 'system'));
 }

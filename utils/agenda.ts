@@ -27,6 +27,8 @@ export const TemplateSchema = v.object({
   phases: AgendaSchema,
 });
 export type AgendaTemplate = v.InferOutput<typeof TemplateSchema>;
+/** The user's own templates (the default one is built in and not stored). */
+export const TemplateListSchema = v.pipe(v.array(TemplateSchema), v.maxLength(20));
 
 /** The texts of the default template, supplied by the caller (from i18n). */
 export interface DefaultTemplateText {

@@ -84,3 +84,55 @@ export const CallStateSchema = v.nullable(
   }),
 );
 export type CallState = v.InferOutput<typeof CallStateSchema>;
+
+const ShortText = v.pipe(v.string(), v.maxLength(TOPIC_TEXT_MAX));
+
+/** One concrete step of the month's plan. */
+export const PlanStepSchema = v.object({
+  id: Id,
+  text: v.pipe(v.string(), v.maxLength(500)),
+  done: v.boolean(),
+});
+export type PlanStep = v.InferOutput<typeof PlanStepSchema>;
+export const PlanSchema = v.pipe(v.array(PlanStepSchema), v.maxLength(50));
+
+/** An exercise or a reading suggested for the month, with its weekly estimate and the minutes logged per week. */
+export const AssignmentSchema = v.object({
+  id: Id,
+  kind: v.picklist(['exercise', 'reading']),
+  title: v.pipe(v.string(), v.maxLength(300)),
+  minutesPerWeek: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(600)),
+  /** Minutes spent, by the ISO date (YYYY-MM-DD) of the week's Monday. */
+  logged: v.record(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/)), v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_080))),
+});
+export type Assignment = v.InferOutput<typeof AssignmentSchema>;
+export const AssignmentListSchema = v.pipe(v.array(AssignmentSchema), v.maxLength(30));
+
+/** How one step of the previous plan went, looked at honestly at the next session. */
+export const ReviewItemSchema = v.object({
+  stepId: Id,
+  text: v.pipe(v.string(), v.maxLength(500)),
+  status: v.picklist(['done', 'partly', 'not']),
+  heldBack: ShortText,
+  dreading: ShortText,
+});
+export type ReviewItem = v.InferOutput<typeof ReviewItemSchema>;
+
+/** The review, at the start of a session, of the previous session's plan. */
+export const ReviewSchema = v.nullable(
+  v.object({
+    fromSessionId: Id,
+    items: v.pipe(v.array(ReviewItemSchema), v.maxLength(50)),
+    rootCause: ShortText,
+  }),
+);
+export type Review = v.InferOutput<typeof ReviewSchema>;
+
+/** The end of the session: feedback, the next date, and the optional mid-month check-in. */
+export const WrapUpSchema = v.object({
+  feedback: ShortText,
+  nextSessionAt: v.nullable(EpochMs),
+  checkInNote: v.pipe(v.string(), v.maxLength(500)),
+});
+export type WrapUp = v.InferOutput<typeof WrapUpSchema>;
+export const EMPTY_WRAP_UP: WrapUp = { feedback: '', nextSessionAt: null, checkInNote: '' };

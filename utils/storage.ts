@@ -8,22 +8,31 @@
  */
 import * as v from 'valibot';
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
-import { AgendaSchema, type Phase } from './agenda';
+import { AgendaSchema, type AgendaTemplate, type Phase, TemplateListSchema } from './agenda';
 import {
+  type Assignment,
+  AssignmentListSchema,
   type CallState,
   CallStateSchema,
   type Coachee,
   CoacheeListSchema,
   describeIssues,
   EMPTY_TOPIC,
+  EMPTY_WRAP_UP,
   NotesSchema,
   NullableIdSchema,
+  PlanSchema,
+  type PlanStep,
   type Quarantined,
   QuarantineListSchema,
+  type Review,
+  ReviewSchema,
   SessionListSchema,
   type SessionMeta,
   type Topic,
   TopicSchema,
+  type WrapUp,
+  WrapUpSchema,
 } from './model';
 import { DEFAULT_SETTINGS, type Settings, SettingsSchema } from './settings';
 import { type TimerEvent, TimerLogSchema } from './timer';
@@ -56,6 +65,9 @@ export const callStateStore = define<CallState>('local:callState', CallStateSche
 /** User settings: small, so kept in sync storage (within its 8 KB-per-item limit). */
 export const settingsStore = define<Settings>('sync:settings', SettingsSchema, DEFAULT_SETTINGS);
 
+/** The user's own agenda templates: small, so synced across their browsers (within sync's 8 KB an item). */
+export const templatesStore = define<AgendaTemplate[]>('sync:templates', TemplateListSchema, []);
+
 /** One stored item per session and concern, created on first use and then reused. */
 function perSession<T>(concern: string, schema: v.GenericSchema<unknown, T>, fallback: T): (sessionId: string) => Stored<T> {
   const cache = new Map<string, Stored<T>>();
@@ -75,6 +87,14 @@ export const topicStore = perSession<Topic>('topic', TopicSchema, EMPTY_TOPIC);
 export const timerStore = perSession<TimerEvent[]>('timer', TimerLogSchema, []);
 /** The coach's notes of one session: plain text, in a key of its own so a keystroke rewrites only them. */
 export const notesStore = perSession<string>('notes', NotesSchema, '');
+/** The month's plan agreed in one session. */
+export const planStore = perSession<PlanStep[]>('plan', PlanSchema, []);
+/** The exercises and reading suggested in one session. */
+export const homeworkStore = perSession<Assignment[]>('homework', AssignmentListSchema, []);
+/** The review of the previous session's plan, made at the start of this one. */
+export const reviewStore = perSession<Review>('review', ReviewSchema, null);
+/** Feedback, next date and check-in note of one session. */
+export const wrapUpStore = perSession<WrapUp>('wrapup', WrapUpSchema, EMPTY_WRAP_UP);
 /** The phases of one session, copied from a template; null until chosen (then the default template applies). */
 export const agendaStore = perSession<Phase[] | null>('agenda', v.nullable(AgendaSchema), null);
 

@@ -1,10 +1,7 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import '../../components/theme.css';
 import { mountPage } from '../../components/mountPage';
+import { bytesInUse } from '../../utils/data-store';
 import { App } from './App';
 
-void mountPage(async () => {
-  const bytesInUse = await browser.storage.local.getBytesInUse?.(null).catch(() => undefined);
-  return <App bytesInUse={bytesInUse} />;
-}, render);
+void mountPage(async () => <App bytesInUse={await bytesInUse()} />, render);

@@ -1,0 +1,48 @@
+import { t } from '../utils/i18n';
+import type { Settings } from '../utils/settings';
+import { settingsStore } from '../utils/storage';
+import { useStored } from './useStored';
+
+type AlertKey = keyof Settings['alerts'];
+const ALERTS: [AlertKey, 'alertSound' | 'alertNotification' | 'alertBadge'][] = [
+  ['sound', 'alertSound'],
+  ['notification', 'alertNotification'],
+  ['badge', 'alertBadge'],
+];
+
+/** Alerts and theme. Settings live in sync storage: a few hundred bytes, written only on a change. */
+export function SettingsPanel() {
+  const settings = useStored(settingsStore, { debounceMs: 200 });
+  const current = settings.value.value;
+  const update = (next: Partial<Settings>) => settings.set({ ...settings.value.peek(), ...next });
+  return (
+    <section class="card" aria-labelledby="settings-heading">
+      <h2 id="settings-heading">{t('settingsHeading')}</h2>
+      <fieldset>
+        <legend>{t('alertsLegend')}</legend>
+        {ALERTS.map(([key, label]) => (
+          <label class="check" key={key}>
+            <input
+              type="checkbox"
+              checked={current.alerts[key]}
+              onChange={(e) =>
+                update({ alerts: { ...settings.value.peek().alerts, [key]: (e.currentTarget as HTMLInputElement).checked } })
+              }
+            />
+            {t(label)}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t('themeLegend')}</legend>
+        {(['system', 'light', 'dark'] as const).map((theme) => (
+          <label class="check" key={theme}>
+            <input type="radio" name="theme" value={theme} checked={current.theme === theme} onChange={() => update({ theme })} />
+            {theme === 'system' ? t('themeSystem') : theme === 'light' ? t('themeLight') : t('themeDark')}
+          </label>
+        ))}
+      </fieldset>
+      <p class="small muted">{t('syncNote')}</p>
+    </section>
+  );
+}

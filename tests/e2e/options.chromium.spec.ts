@@ -1,0 +1,168 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { axeViolations } from './axe';
+import { type ExtensionBrowser, launchExtension } from './chromium';
+import { NotesPage, PopupPage } from './pages';
+
+const XSS = '<img src=x onerror="document.title=\'pwned\'"><script>document.title="pwned"</script>';
+
+function backupFile(overrides: Record<string, unknown> = {}) {
+  const session = (id: string, title: string, createdAt: number) => ({
+    meta: { id, coacheeId: 'ada', createdAt },
+    topic: { title, difficulty: '', outcome: '', updatedAt: createdAt },
+    notes: `Notes of ${title}`,
+    timer: [],
+    agenda: null,
+    plan: [{ id: 'p1', text: 'Speak first in standup', done: false }],
+    homework: [],
+    review: null,
+    wrapUp: { feedback: '', nextSessionAt: null, checkInNote: '' },
+  });
+  return {
+    format: 'sidecoach-backup',
+    version: 1,
+    exportedAt: 1_790_000_000_000,
+    data: {
+      coachees: [{ id: 'ada', name: 'Ada', createdAt: 1_780_000_000_000 }],
+      sessions: [session('r1', 'Restored topic one', 1_780_000_000_000), session('r2', XSS, 1_780_000_100_000)],
+      settings: { alerts: { sound: true, notification: true, badge: true }, theme: 'system' },
+      templates: [],
+      activeSessionId: 'r2',
+      ...overrides,
+    },
+  };
+}
+
+async function restore(options: Page, name: string, content: string) {
+  await options.getByLabel('Backup file (.json)').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
+}
+
+describe('options page in Chromium', () => {
+  let browser: ExtensionBrowser;
+  beforeEach(async () => {
+    browser = await launchExtension();
+  });
+  afterEach(async () => {
+    await browser?.close();
+  });
+
+  it('exports Markdown with the topic, notes and plan, and reads the file back', async () => {
+    const popup = new PopupPage(await browser.openPage('popup.html'));
+    await popup.topic.fill('Speaking up in meetings');
+    const notes = new NotesPage(await browser.openPage('sidepanel.html'));
+    await notes.field.fill('She waits for the perfect moment.');
+    await notes.saveStatus.getByText('Saved').waitFor();
+    await notes.page.evaluate(async () => {
+      const { activeSessionId } = await chrome.storage.local.get('activeSessionId');
+      await chrome.storage.local.set({ [`plan.${activeSessionId}`]: [{ id: 'p1', text: 'Ask one question per meeting', done: false }] });
+    });
+    const options = await browser.openPage('options.html');
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: 'Download Markdown' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^sidecoach-all-sessions-\d{4}-\d\d-\d\d\.md$/);
+    const text = await readFile(await download.path(), 'utf8');
+    expect(text).toContain('**Topic:** Speaking up in meetings');
+    expect(text).toContain('She waits for the perfect moment.');
+    expect(text).toContain('- [ ] Ask one question per meeting');
+    expect(text).toContain('| Understand the problem | 25 min | 0 min |');
+    await options.getByRole('status').getByText(download.suggestedFilename(), { exact: false }).waitFor();
+  });
+
+  it('backs up, wipes, restores into the empty profile and sees the sessions again', async () => {
+    const popup = new PopupPage(await browser.openPage('popup.html'));
+    await popup.topic.fill('Work-life balance');
+    await popup.status.getByText('Saved').waitFor();
+    const options = await browser.openPage('options.html');
+    await options.getByRole('status').getByText('1 of 1 sessions').waitFor();
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: 'Download a backup of everything (JSON)' }).click(),
+    ]);
+    const backup = await readFile(await download.path(), 'utf8');
+    expect(JSON.parse(backup)).toMatchObject({ format: 'sidecoach-backup', version: 1 });
+
+    await options.getByRole('button', { name: 'Delete everything Sidecoach keeps' }).click();
+    await options.getByRole('button', { name: 'Yes, delete everything for good' }).click();
+    await options.getByRole('status').getByText('0 of 0 sessions').waitFor();
+
+    await restore(options, 'backup.json', backup);
+    await options.getByText('This backup has 1 new sessions', { exact: false }).waitFor();
+    await options.getByRole('button', { name: 'Import' }).click();
+    await options.getByText('Imported: 1 new sessions', { exact: false }).waitFor();
+    await options.getByRole('button', { name: 'Work-life balance' }).waitFor();
+  });
+
+  it('restores a backup into an empty profile, shows hostile text as text, and replaces nothing without asking', async () => {
+    const options = await browser.openPage('options.html');
+    await options
+      .getByRole('status')
+      .getByText(/of 1 sessions/)
+      .waitFor();
+    await restore(options, 'good.json', JSON.stringify(backupFile()));
+    await options.getByText('This backup has 2 new sessions and 0 that differ', { exact: false }).waitFor();
+    await options.getByRole('button', { name: 'Import' }).click();
+    await options.getByRole('button', { name: 'Restored topic one' }).waitFor();
+    await options.getByRole('button', { name: XSS }).waitFor();
+    expect(await options.title()).not.toBe('pwned');
+    expect(await options.locator('img[src="x"]').count()).toBe(0);
+
+    // The same backup with one session changed: it is offered, not forced.
+    const changed = backupFile();
+    changed.data.sessions[0] = { ...changed.data.sessions[0], notes: 'Changed in the backup' } as (typeof changed.data.sessions)[0];
+    await restore(options, 'changed.json', JSON.stringify(changed));
+    await options.getByText('0 new sessions and 1 that differ', { exact: false }).waitFor();
+    await options.getByText('Nothing to import', { exact: false }).waitFor();
+  });
+
+  it('refuses each bad file with a clear message and changes nothing', async () => {
+    const popup = new PopupPage(await browser.openPage('popup.html'));
+    await popup.topic.fill('Keep me');
+    await popup.status.getByText('Saved').waitFor();
+    const options = await browser.openPage('options.html');
+    await options.getByRole('status').getByText('1 of 1 sessions').waitFor();
+    const before = await options.evaluate(() => chrome.storage.local.get(null));
+    const good = JSON.stringify(backupFile());
+    const bad: [string, string, string][] = [
+      ['truncated.json', good.slice(0, 300), 'not valid JSON'],
+      ['other.json', JSON.stringify({ bookmarks: [] }), 'not a Sidecoach backup'],
+      ['future.json', good.replace('"version":1', '"version":3'), 'newer Sidecoach'],
+      ['types.json', good.replace('"name":"Ada"', '"name":7'), 'cannot accept'],
+      ['proto.json', good.replace('"templates":[]', '"templates":[],"__proto__":{"admin":true}'), 'refused for safety'],
+      ['huge.json', good.replace('"Restored topic one"', `"${'x'.repeat(300)}"`), 'cannot accept'],
+    ];
+    for (const [name, content, words] of bad) {
+      await restore(options, name, content);
+      await options.getByRole('alert').getByText(words, { exact: false }).waitFor();
+      expect(await options.getByRole('button', { name: 'Import' }).count()).toBe(0);
+    }
+    expect(await options.evaluate(() => chrome.storage.local.get(null))).toEqual(before);
+  });
+
+  it('opens a print view of the sessions', async () => {
+    const popup = new PopupPage(await browser.openPage('popup.html'));
+    await popup.topic.fill('Thinking about leaving my company');
+    await popup.status.getByText('Saved').waitFor();
+    const options = await browser.openPage('options.html');
+    const [print] = await Promise.all([
+      browser.context.waitForEvent('page'),
+      options.getByRole('button', { name: 'Open the print view' }).click(),
+    ]);
+    await print.getByText('Thinking about leaving my company', { exact: false }).waitFor();
+    await print.getByRole('button', { name: 'Print or save as PDF' }).waitFor();
+    expect(await print.getByRole('table').count()).toBe(1);
+  });
+
+  it('has no WCAG A/AA violations, light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await browser.context.newPage();
+      await page.emulateMedia({ colorScheme });
+      await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      await page.getByRole('heading', { name: 'Export' }).waitFor();
+      expect({ colorScheme, violations: await axeViolations(page) }).toEqual({ colorScheme, violations: [] });
+      await page.close();
+    }
+  });
+});
