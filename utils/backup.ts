@@ -17,7 +17,7 @@ import {
   WrapUpSchema,
 } from './model';
 import { SettingsSchema } from './settings';
-import { TimerLogSchema } from './timer';
+import { TimerLogSchema } from './timer-schema';
 
 export const BACKUP_FORMAT = 'sidecoach-backup';
 export const BACKUP_VERSION = 1;

@@ -35,7 +35,7 @@ import {
   WrapUpSchema,
 } from './model';
 import { DEFAULT_SETTINGS, type Settings, SettingsSchema } from './settings';
-import { type TimerEvent, TimerLogSchema } from './timer';
+import { type TimerEvent, TimerLogSchema } from './timer-schema';
 
 /** A storage item together with the schema its stored value must pass. */
 export interface Stored<T> {

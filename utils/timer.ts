@@ -4,21 +4,12 @@
  * service worker, a throttled tab or a restarted browser lose nothing.
  * Pure: no browser calls.
  */
-import * as v from 'valibot';
 import { type Phase, WRAP_UP_FLOOR_MINUTES } from './agenda';
+import type { TimerEvent } from './timer-schema';
+
+export type { TimerEvent } from './timer-schema';
 
 const MINUTE = 60_000;
-
-export const TimerEventSchema = v.variant('type', [
-  v.object({ type: v.picklist(['start', 'pause', 'resume', 'next', 'back', 'reset']), at: v.pipe(v.number(), v.minValue(0)) }),
-  v.object({
-    type: v.literal('extend'),
-    at: v.pipe(v.number(), v.minValue(0)),
-    minutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(240)),
-  }),
-]);
-export type TimerEvent = v.InferOutput<typeof TimerEventSchema>;
-export const TimerLogSchema = v.pipe(v.array(TimerEventSchema), v.maxLength(10_000));
 
 export type TimerStatus = 'idle' | 'running' | 'paused';
 
