@@ -5,7 +5,8 @@ import { t, uiLanguage } from '../utils/i18n';
 export interface LimitedTextProps {
   id: string;
   label: string;
-  value: ReadonlySignal<string>;
+  /** The text: a signal (updates without re-rendering) or a plain string. */
+  value: ReadonlySignal<string> | string;
   max: number;
   multiline?: boolean;
   placeholder?: string;
@@ -22,7 +23,7 @@ export interface LimitedTextProps {
  */
 export function LimitedText({ id, label, value, max, multiline, placeholder, required, rows = 3, inputRef, onChange }: LimitedTextProps) {
   const refused = useSignal<string | null>(null);
-  const count = useComputed(() => t('charCount', formatCount(value.value.length), formatCount(max)));
+  const count = useComputed(() => t('charCount', formatCount((typeof value === 'string' ? value : value.value).length), formatCount(max)));
   const counterId = `${id}-count`;
   const messageId = `${id}-message`;
 
@@ -30,7 +31,7 @@ export function LimitedText({ id, label, value, max, multiline, placeholder, req
     const field = event.currentTarget as HTMLInputElement | HTMLTextAreaElement;
     if (field.value.length > max) {
       refused.value = t('tooLong', formatCount(field.value.length), formatCount(max));
-      field.value = value.peek();
+      field.value = typeof value === 'string' ? value : value.peek();
       return;
     }
     refused.value = null;

@@ -2,7 +2,8 @@ import { type ReadonlySignal, useComputed, useSignal, useSignalEffect } from '@p
 import { useEffect } from 'preact/hooks';
 import type { Phase } from '../utils/agenda';
 import { t } from '../utils/i18n';
-import { availableActions, formatDuration, type TimerEvent, type TimerView } from '../utils/timer';
+import { availableActions, formatDuration, type TimerView } from '../utils/timer';
+import type { TimerEvent } from '../utils/timer-schema';
 import { PhaseList } from './PhaseList';
 import type { Clock } from './useClock';
 

@@ -33,6 +33,14 @@ export function SettingsPanel() {
           </label>
         ))}
       </fieldset>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={current.checkIn}
+          onChange={(e) => update({ checkIn: (e.currentTarget as HTMLInputElement).checked })}
+        />
+        {t('checkInSetting')}
+      </label>
       <fieldset>
         <legend>{t('themeLegend')}</legend>
         {(['system', 'light', 'dark'] as const).map((theme) => (

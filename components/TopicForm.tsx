@@ -1,18 +1,26 @@
 import { useComputed } from '@preact/signals';
+import type { ComponentType } from 'preact';
 import { t } from '../utils/i18n';
 import { TOPIC_TEXT_MAX, TOPIC_TITLE_MAX, type Topic } from '../utils/model';
 import type { StoredSignal } from '../utils/stored-signal';
-import { looksLikeFactQuestion } from '../utils/topic-hint';
 import { LimitedText } from './LimitedText';
-import { TopicExamples } from './TopicExamples';
 
-/** The three pre-work fields, saved as they are typed, with examples and a gentle hint. */
-export function TopicForm({ topic, idPrefix, examples = false }: { topic: StoredSignal<Topic>; idPrefix: string; examples?: boolean }) {
+export interface TopicFormProps {
+  topic: StoredSignal<Topic>;
+  idPrefix: string;
+  /** The fact-question check (the popup passes it; kept out of the panel's bundle). */
+  factHint?: (title: string) => boolean;
+  /** Example topics to start from, shown while the topic is empty (the popup's). */
+  Examples?: ComponentType<{ onPick: (text: string) => void }>;
+}
+
+/** The three pre-work fields, saved as they are typed, with optional examples and a gentle hint. */
+export function TopicForm({ topic, idPrefix, factHint: isFact, Examples }: TopicFormProps) {
   const title = useComputed(() => topic.value.value.title);
   const difficulty = useComputed(() => topic.value.value.difficulty);
   const outcome = useComputed(() => topic.value.value.outcome);
   const empty = useComputed(() => title.value.trim() === '');
-  const factHint = useComputed(() => looksLikeFactQuestion(title.value));
+  const factHint = useComputed(() => isFact?.(title.value) ?? false);
   const update = (field: 'title' | 'difficulty' | 'outcome') => (text: string) =>
     topic.set({ ...topic.value.peek(), [field]: text, updatedAt: Date.now() });
 
@@ -34,7 +42,7 @@ export function TopicForm({ topic, idPrefix, examples = false }: { topic: Stored
           </p>
         )}
       </div>
-      {examples && empty.value && <TopicExamples onPick={update('title')} />}
+      {Examples && empty.value && <Examples onPick={update('title')} />}
       <LimitedText
         id={`${idPrefix}-difficulty`}
         label={t('topicDifficultyLabel')}

@@ -3,8 +3,9 @@ import type { Phase } from '../utils/agenda';
 import { agendaOrDefault } from '../utils/default-template';
 import { agendaStore, timerStore } from '../utils/storage';
 import type { StoredSignal } from '../utils/stored-signal';
-import { type TimerEvent, type TimerView, timerView } from '../utils/timer';
+import { type TimerView, timerView } from '../utils/timer';
 import { mergeTimerLogs } from '../utils/timer-log';
+import type { TimerEvent } from '../utils/timer-schema';
 import { useNow } from './useNow';
 import { useStored } from './useStored';
 

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { affectsCheckIns, onCheckInAlarm, remindIfNoPlan, rescheduleCheckIns } from '../utils/between-sessions';
 import { recordCallReport, recordTabClosed } from '../utils/call-state';
 import { callPlatform } from '../utils/call-urls';
 import { affectsClock, applyClockCommand, onClockAlarm, reschedule } from '../utils/clock-alarms';
@@ -28,6 +29,7 @@ export default defineBackground(() => {
     void syncAllTabs();
     void ensureActiveSession().then(async () => {
       await reschedule();
+      await rescheduleCheckIns();
       // Test builds only (stripped from production): Firefox refuses navigation to
       // moz-extension:// from automation, so the e2e build opens its own pages.
       if (import.meta.env.MODE === 'e2e') {
@@ -38,8 +40,9 @@ export default defineBackground(() => {
   });
   browser.runtime.onStartup.addListener(() => {
     void syncAllTabs();
-    // Alarms may be cleared by a browser restart: re-create them from the log.
+    // Alarms may be cleared by a browser restart: re-create them from storage.
     void reschedule();
+    void rescheduleCheckIns();
   });
 
   browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
@@ -61,7 +64,9 @@ export default defineBackground(() => {
       const isCall = callPlatform(msg.url) !== null;
       if (isCall) lastCallTabId = tabId;
       void setPanelForTab(tabId, isCall);
-      void recordCallReport({ tabId, platform: msg.platform, inCall: msg.inCall && isCall });
+      void recordCallReport({ tabId, platform: msg.platform, inCall: msg.inCall && isCall }).then((ended) => {
+        if (ended) void remindIfNoPlan();
+      });
     }
     return undefined;
   });
@@ -79,8 +84,23 @@ export default defineBackground(() => {
     }
   });
 
-  browser.alarms.onAlarm.addListener((alarm) => void onClockAlarm(alarm.name));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    void onClockAlarm(alarm.name);
+    void onCheckInAlarm(alarm.name);
+  });
   browser.storage.onChanged.addListener((changes) => {
-    if (Object.keys(changes).some(affectsClock)) void reschedule();
+    const keys = Object.keys(changes);
+    if (keys.some(affectsClock)) void reschedule();
+    if (keys.some(affectsCheckIns)) void rescheduleCheckIns();
+  });
+  browser.notifications.onClicked.addListener((id) => {
+    if (id === 'sidecoach-checkin' || id === 'sidecoach-no-plan') {
+      void browser.tabs.create({ url: browser.runtime.getURL(id === 'sidecoach-checkin' ? '/popup.html' : '/sidepanel.html') });
+    }
+  });
+
+  // The panel holds a port open while it is shown; when it closes, remind about a missing plan.
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name === 'panel') port.onDisconnect.addListener(() => void remindIfNoPlan());
   });
 });

@@ -29,14 +29,14 @@ export const CALL_CUES: readonly CallCue[] = [
 ];
 
 /** The call state of a page: whether a call is under way, and which cue said so. */
-export interface CallState {
+export interface DetectedCall {
   platform: CallPlatform;
   inCall: boolean;
   cue: string | null;
 }
 
 /** Detect a call on a page of the given URL. Off a call URL (lobby pages aside) it is never a call. */
-export function detectCall(doc: Pick<Document, 'querySelector'>, url: string): CallState | null {
+export function detectCall(doc: Pick<Document, 'querySelector'>, url: string): DetectedCall | null {
   const platform = callPlatform(url);
   if (!platform) return null;
   for (const cue of CALL_CUES) {

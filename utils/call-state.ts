@@ -26,14 +26,15 @@ export function nextCallState(
   return { ...previous, inCall: false, endedAt: now };
 }
 
-/** Record a content script's report; writes only when something changed. */
+/** Record a content script's report; writes only when something changed. Returns true when a call just ended. */
 export async function recordCallReport(
   report: { tabId: number; platform: CallPlatform; inCall: boolean },
   now = Date.now(),
-): Promise<void> {
+): Promise<boolean> {
   const previous = (await readChecked(callStateStore)).value;
   const next = nextCallState(previous, report, now);
   if (JSON.stringify(next) !== JSON.stringify(previous)) await callStateStore.item.setValue(next);
+  return previous?.inCall === true && next?.inCall === false;
 }
 
 /** The call tab was closed: its call is over. */

@@ -4,7 +4,8 @@
  */
 import type { Phase } from './agenda';
 import type { Coachee, SessionMeta, Topic } from './model';
-import { type TimerEvent, timerView } from './timer';
+import { timerView } from './timer';
+import type { TimerEvent } from './timer-schema';
 
 export interface HistoryInput {
   sessions: SessionMeta[];

@@ -3,7 +3,7 @@
  * it reads and writes storage through the stored items).
  */
 import type { Coachee, SessionMeta } from './model';
-import { activeSessionIdStore, coacheesStore, readChecked, sessionsStore, topicStore } from './storage';
+import { activeSessionIdStore, coacheesStore, homeworkStore, planStore, readChecked, sessionsStore, topicStore } from './storage';
 
 /** The coachee every install starts with: the user themselves. */
 export const SELF_COACHEE_ID = 'me';
@@ -82,4 +82,35 @@ export async function startNewSession(options: { carryTopic: boolean }, now = Da
   await sessionsStore.item.setValue([...sessions, session]);
   await activeSessionIdStore.item.setValue(session.id);
   return session.id;
+}
+
+/** The session of the same coachee just before `sessionId`, if any. Pure. */
+export function previousSessionOf(sessions: readonly SessionMeta[], sessionId: string): SessionMeta | undefined {
+  const current = sessions.find((s) => s.id === sessionId);
+  if (!current) return undefined;
+  return sessions
+    .filter((s) => s.coacheeId === current.coacheeId && s.createdAt < current.createdAt && s.id !== current.id)
+    .sort((a, b) => b.createdAt - a.createdAt)[0];
+}
+
+/** A fresh id for an item inside a session (a plan step, an assignment). */
+export function newItemId(prefix: string, now = Date.now()): string {
+  return `${prefix}-${now.toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
+}
+
+/**
+ * The session whose plan the coachee is working on now: the newest session of
+ * the active session's coachee that has a plan or homework (the active one
+ * itself once its plan is written), or null.
+ */
+export async function findCurrentPlanSession(activeId: string): Promise<string | null> {
+  const sessions = (await readChecked(sessionsStore)).value;
+  const active = sessions.find((s) => s.id === activeId);
+  if (!active) return null;
+  const theirs = sessions.filter((s) => s.coacheeId === active.coacheeId).sort((a, b) => b.createdAt - a.createdAt);
+  for (const s of theirs) {
+    const [plan, homework] = await Promise.all([readChecked(planStore(s.id)), readChecked(homeworkStore(s.id))]);
+    if (plan.value.length > 0 || homework.value.length > 0) return s.id;
+  }
+  return null;
 }

@@ -13,10 +13,13 @@ export const SettingsSchema = v.object({
     badge: v.boolean(),
   }),
   theme: v.picklist(['system', 'light', 'dark']),
+  /** A notification about two weeks after a session, inviting a one-line progress note (off by default). */
+  checkIn: v.optional(v.boolean(), false),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
   alerts: { sound: true, notification: true, badge: true },
   theme: 'system',
+  checkIn: false,
 };

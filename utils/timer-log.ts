@@ -1,7 +1,7 @@
 /**
  * Combining timer logs written by two pages at once. Pure: no browser calls.
  */
-import type { TimerEvent } from './timer';
+import type { TimerEvent } from './timer-schema';
 
 const keyOf = (e: TimerEvent) => `${e.at}:${e.type}:${e.type === 'extend' ? e.minutes : ''}`;
 

@@ -7,8 +7,6 @@
 import { type Phase, WRAP_UP_FLOOR_MINUTES } from './agenda';
 import type { TimerEvent } from './timer-schema';
 
-export type { TimerEvent } from './timer-schema';
-
 const MINUTE = 60_000;
 
 export type TimerStatus = 'idle' | 'running' | 'paused';

@@ -1,21 +1,26 @@
 import { useSignal } from '@preact/signals';
 import { CoacheePicker } from '../../components/CoacheePicker';
 import { OpenPanelButton } from '../../components/OpenPanelButton';
+import { PopupPlan } from '../../components/PopupPlan';
 import { SaveStatus } from '../../components/SaveStatus';
+import { TopicExamples } from '../../components/TopicExamples';
 import { TopicForm } from '../../components/TopicForm';
 import { useStored } from '../../components/useStored';
 import { t } from '../../utils/i18n';
 import { topicStore } from '../../utils/storage';
 import { mergeTopic } from '../../utils/topic';
+import { looksLikeFactQuestion } from '../../utils/topic-hint';
 
 export interface PopupProps {
   sessionId: string;
+  /** The session whose month plan is under way, if any. */
+  planSessionId?: string | null;
   /** The call tab of this window, if there is one. */
   callTab?: { id?: number; active?: boolean };
 }
 
 /** The popup: the coachee prepares the upcoming session's topic. */
-export function App({ sessionId, callTab }: PopupProps) {
+export function App({ sessionId, planSessionId, callTab }: PopupProps) {
   const topic = useStored(topicStore(sessionId), { merge: mergeTopic });
   const panelMessage = useSignal<string | null>(null);
   return (
@@ -23,9 +28,10 @@ export function App({ sessionId, callTab }: PopupProps) {
       <h1>{t('popupTitle')}</h1>
       <CoacheePicker sessionId={sessionId} />
       <p class="muted">{t('popupIntro')}</p>
-      <TopicForm topic={topic} idPrefix="popup-topic" examples />
+      <TopicForm topic={topic} idPrefix="popup-topic" factHint={looksLikeFactQuestion} Examples={TopicExamples} />
       <SaveStatus bridges={[topic]} />
       <OpenPanelButton callTab={callTab} message={panelMessage} />
+      {planSessionId && <PopupPlan sessionId={planSessionId} />}
     </main>
   );
 }

@@ -1,6 +1,7 @@
 import { CallOffer } from '../../components/CallOffer';
 import { NewSession } from '../../components/NewSession';
 import { NotesEditor } from '../../components/NotesEditor';
+import { PhaseSections } from '../../components/PhaseSections';
 import { SessionClock } from '../../components/SessionClock';
 import { TopicCard } from '../../components/TopicCard';
 import { useClock } from '../../components/useClock';
@@ -20,6 +21,7 @@ export function App({ sessionId }: { sessionId: string }) {
       <TopicCard topic={topic} copy={(text) => navigator.clipboard.writeText(text)} />
       <CallOffer clock={clock} />
       <SessionClock clock={clock} />
+      <PhaseSections sessionId={sessionId} clock={clock} />
       <NotesEditor sessionId={sessionId} view={clock.view} phaseTitle={phaseTitle} />
       <NewSession />
     </main>

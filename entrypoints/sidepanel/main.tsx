@@ -16,4 +16,7 @@ browser.runtime.onMessage.addListener((raw) => {
   return Promise.resolve(true);
 });
 
+// A port open while the panel is shown: the background notices when it closes.
+browser.runtime.connect({ name: 'panel' });
+
 void mountPage((sessionId) => <App sessionId={sessionId} />, render);

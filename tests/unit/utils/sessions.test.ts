@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { addCoachee, ensureActiveSession, SELF_COACHEE_ID, startNewSession, switchToCoachee } from '../../../utils/sessions';
+import {
+  addCoachee,
+  ensureActiveSession,
+  previousSessionOf,
+  SELF_COACHEE_ID,
+  startNewSession,
+  switchToCoachee,
+} from '../../../utils/sessions';
 import { activeSessionIdStore, coacheesStore, readChecked, sessionsStore, topicStore } from '../../../utils/storage';
 
 describe('ensureActiveSession', () => {
@@ -78,5 +85,23 @@ describe('startNewSession', () => {
     const ada = await addCoachee('Ada', 2000);
     const next = await startNewSession({ carryTopic: false }, 5000);
     expect((await readChecked(sessionsStore)).value.find((s) => s.id === next)?.coacheeId).toBe(ada);
+  });
+});
+
+describe('previousSessionOf', () => {
+  const sessions = [
+    { id: 'a1', coacheeId: 'ada', createdAt: 1 },
+    { id: 'm1', coacheeId: 'me', createdAt: 2 },
+    { id: 'a2', coacheeId: 'ada', createdAt: 3 },
+    { id: 'a3', coacheeId: 'ada', createdAt: 4 },
+  ];
+  it('finds the same coachee\u2019s session just before', () => {
+    expect(previousSessionOf(sessions, 'a3')?.id).toBe('a2');
+    expect(previousSessionOf(sessions, 'a2')?.id).toBe('a1');
+  });
+  it('finds none for a first session or an unknown id', () => {
+    expect(previousSessionOf(sessions, 'a1')).toBeUndefined();
+    expect(previousSessionOf(sessions, 'm1')).toBeUndefined();
+    expect(previousSessionOf(sessions, 'zz')).toBeUndefined();
   });
 });

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultTemplate, type Phase } from '../../../utils/agenda';
-import {
-  availableActions,
-  badgeText,
-  eventForCommand,
-  formatDuration,
-  type TimerEvent,
-  timerView,
-  upcomingAlerts,
-} from '../../../utils/timer';
+import { availableActions, badgeText, eventForCommand, formatDuration, timerView, upcomingAlerts } from '../../../utils/timer';
+import type { TimerEvent } from '../../../utils/timer-schema';
 
 const M = 60_000;
 const T0 = 1_700_000_000_000;

@@ -1,0 +1,174 @@
+import { useComputed, useSignal } from '@preact/signals';
+import { overBudget, weeklyMinutes } from '../utils/homework';
+import { t } from '../utils/i18n';
+import type { Assignment, PlanStep } from '../utils/model';
+import { newItemId } from '../utils/sessions';
+import { homeworkStore, planStore } from '../utils/storage';
+import { BudgetMeter } from './BudgetMeter';
+import { SaveStatus } from './SaveStatus';
+import { useStored } from './useStored';
+
+/** The month's plan as a checklist, and the exercises and reading with a budget meter. */
+export function PlanEditor({ sessionId, highlight }: { sessionId: string; highlight: boolean }) {
+  const plan = useStored(planStore(sessionId), { debounceMs: 300 });
+  const homework = useStored(homeworkStore(sessionId), { debounceMs: 300 });
+  const stepText = useSignal('');
+  const title = useSignal('');
+  const kind = useSignal<Assignment['kind']>('exercise');
+  const minutes = useSignal('15');
+  const problem = useSignal<string | null>(null);
+  const total = useComputed(() => weeklyMinutes(homework.value.value));
+  const over = useComputed(() => overBudget(homework.value.value));
+
+  const addStep = (event: Event) => {
+    event.preventDefault();
+    const text = stepText.value.trim();
+    if (!text) {
+      problem.value = t('titleEmpty');
+      return;
+    }
+    if (text.length > 500) {
+      problem.value = t('tooLong', text.length, 500);
+      return;
+    }
+    problem.value = null;
+    const step: PlanStep = { id: newItemId('p'), text, done: false };
+    plan.set([...plan.value.peek(), step]);
+    stepText.value = '';
+  };
+  const addAssignment = (event: Event) => {
+    event.preventDefault();
+    const text = title.value.trim();
+    if (!text) {
+      problem.value = t('titleEmpty');
+      return;
+    }
+    if (text.length > 300) {
+      problem.value = t('tooLong', text.length, 300);
+      return;
+    }
+    problem.value = null;
+    const perWeek = Math.min(600, Math.max(0, Math.round(Number(minutes.value) || 0)));
+    homework.set([...homework.value.peek(), { id: newItemId('h'), kind: kind.value, title: text, minutesPerWeek: perWeek, logged: {} }]);
+    title.value = '';
+  };
+
+  return (
+    <section class={highlight ? 'card highlight' : 'card'} aria-labelledby="plan-heading">
+      <h2 id="plan-heading">{t('planHeading')}</h2>
+      <p class="small muted">{t('planHelp')}</p>
+      {plan.value.value.length === 0 ? (
+        <p class="muted">{t('planEmpty')}</p>
+      ) : (
+        <ul class="steps">
+          {plan.value.value.map((step) => (
+            <li key={step.id}>
+              <label class="check">
+                <input
+                  type="checkbox"
+                  checked={step.done}
+                  onChange={(e) =>
+                    plan.set(
+                      plan.value.peek().map((s) => (s.id === step.id ? { ...s, done: (e.currentTarget as HTMLInputElement).checked } : s)),
+                    )
+                  }
+                />
+                <span class="prewrap">{step.text}</span>
+              </label>
+              <button
+                type="button"
+                class="link small"
+                aria-label={t('planRemove', step.text)}
+                onClick={() => plan.set(plan.value.peek().filter((s) => s.id !== step.id))}
+              >
+                ✕
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form class="field" onSubmit={addStep}>
+        <label for="plan-step">{t('planStepLabel')}</label>
+        <div class="row">
+          <input
+            id="plan-step"
+            type="text"
+            value={stepText}
+            onInput={(e) => (stepText.value = (e.currentTarget as HTMLInputElement).value)}
+          />
+          <button type="submit">{t('planAdd')}</button>
+        </div>
+      </form>
+
+      <h3>{t('homeworkHeading')}</h3>
+      {homework.value.value.length > 0 && (
+        <ul class="steps">
+          {homework.value.value.map((a) => (
+            <li key={a.id}>
+              <span>
+                {a.kind === 'exercise' ? t('kindExercise') : t('kindReading')}: {a.title} · {t('mdPerWeek', a.minutesPerWeek)}
+              </span>
+              <button
+                type="button"
+                class="link small"
+                aria-label={t('homeworkRemove', a.title)}
+                onClick={() => homework.set(homework.value.peek().filter((x) => x.id !== a.id))}
+              >
+                ✕
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form class="homework-form" onSubmit={addAssignment}>
+        <div class="field">
+          <label for="homework-kind">{t('homeworkKindLabel')}</label>
+          <select
+            id="homework-kind"
+            value={kind.value}
+            onChange={(e) => (kind.value = (e.currentTarget as HTMLSelectElement).value as Assignment['kind'])}
+          >
+            <option value="exercise">{t('kindExercise')}</option>
+            <option value="reading">{t('kindReading')}</option>
+          </select>
+        </div>
+        <div class="field">
+          <label for="homework-title">{t('homeworkTitleLabel')}</label>
+          <input
+            id="homework-title"
+            type="text"
+            value={title}
+            onInput={(e) => (title.value = (e.currentTarget as HTMLInputElement).value)}
+          />
+        </div>
+        <div class="field">
+          <label for="homework-minutes">{t('homeworkMinutesLabel')}</label>
+          <input
+            id="homework-minutes"
+            type="number"
+            min={0}
+            max={600}
+            step={5}
+            value={minutes}
+            onInput={(e) => (minutes.value = (e.currentTarget as HTMLInputElement).value)}
+          />
+        </div>
+        <button type="submit">{t('homeworkAdd')}</button>
+      </form>
+      {problem.value && (
+        <p role="alert" class="problem">
+          {problem.value}
+        </p>
+      )}
+      <BudgetMeter total={total.value} />
+      <div aria-live="polite">
+        {over.value && (
+          <p class="warning" role="note">
+            {t('budgetOver')}
+          </p>
+        )}
+      </div>
+      <SaveStatus bridges={[plan, homework]} />
+    </section>
+  );
+}
