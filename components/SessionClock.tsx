@@ -4,6 +4,7 @@ import type { Phase } from '../utils/agenda';
 import { t } from '../utils/i18n';
 import { availableActions, formatDuration, type TimerView } from '../utils/timer';
 import type { TimerEvent } from '../utils/timer-schema';
+import { AgendaPicker } from './AgendaPicker';
 import { PhaseList } from './PhaseList';
 import type { Clock } from './useClock';
 
@@ -14,7 +15,7 @@ const FIVE_MINUTES = 5 * 60_000;
  * Components re-render only when the status, the phase or a warning changes;
  * the seconds reach the page as text bound to computed signals.
  */
-export function SessionClock({ clock }: { clock: Clock }) {
+export function SessionClock({ clock, sessionId }: { clock: Clock; sessionId: string }) {
   const { log, agenda, view } = clock;
 
   const status = useComputed(() => view.value.status);
@@ -57,6 +58,7 @@ export function SessionClock({ clock }: { clock: Clock }) {
         {status.value === 'idle' && <span class="pill">{t('clockIdle')}</span>}
         {status.value === 'paused' && <span class="pill">{t('clockPaused')}</span>}
       </p>
+      {status.value === 'idle' && <AgendaPicker sessionId={sessionId} />}
       {phase && status.value !== 'idle' && <p class="muted small">{phase.prompt}</p>}
       <div class="clocks">
         <div class={phaseOver.value ? 'big-clock over' : 'big-clock'}>

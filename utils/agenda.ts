@@ -76,3 +76,11 @@ export function templateProblems(template: { name: string; phases: readonly { ti
   });
   return problems;
 }
+
+/** Bytes a value takes in sync storage under `key` (key plus JSON), as Chrome counts them. */
+export function syncItemBytes(key: string, value: unknown): number {
+  return new TextEncoder().encode(key + JSON.stringify(value)).length;
+}
+
+/** Chrome's and Firefox's limit for one sync item, less a margin for WXT's metadata key. */
+export const SYNC_ITEM_MAX_BYTES = 8192 - 200;

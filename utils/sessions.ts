@@ -3,7 +3,18 @@
  * it reads and writes storage through the stored items).
  */
 import type { Coachee, SessionMeta } from './model';
-import { activeSessionIdStore, coacheesStore, homeworkStore, planStore, readChecked, sessionsStore, topicStore } from './storage';
+import {
+  activeSessionIdStore,
+  agendaStore,
+  coacheesStore,
+  homeworkStore,
+  planStore,
+  readChecked,
+  sessionsStore,
+  settingsStore,
+  templatesStore,
+  topicStore,
+} from './storage';
 
 /** The coachee every install starts with: the user themselves. */
 export const SELF_COACHEE_ID = 'me';
@@ -79,6 +90,10 @@ export async function startNewSession(options: { carryTopic: boolean }, now = Da
     const topic = (await readChecked(topicStore(previousId))).value;
     await topicStore(session.id).item.setValue({ ...topic, updatedAt: now });
   }
+  // New sessions follow the template chosen in the settings (the built-in hour by default).
+  const [settings, templates] = await Promise.all([readChecked(settingsStore), readChecked(templatesStore)]);
+  const chosen = templates.value.find((tpl) => tpl.id === settings.value.defaultTemplateId);
+  if (chosen) await agendaStore(session.id).item.setValue(chosen.phases);
   await sessionsStore.item.setValue([...sessions, session]);
   await activeSessionIdStore.item.setValue(session.id);
   return session.id;

@@ -15,6 +15,8 @@ export const SettingsSchema = v.object({
   theme: v.picklist(['system', 'light', 'dark']),
   /** A notification about two weeks after a session, inviting a one-line progress note (off by default). */
   checkIn: v.optional(v.boolean(), false),
+  /** The template new sessions follow (the built-in hour unless chosen). */
+  defaultTemplateId: v.optional(v.pipe(v.string(), v.maxLength(100)), 'method-hour'),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 
@@ -22,4 +24,5 @@ export const DEFAULT_SETTINGS: Settings = {
   alerts: { sound: true, notification: true, badge: true },
   theme: 'system',
   checkIn: false,
+  defaultTemplateId: 'method-hour',
 };

@@ -3,6 +3,7 @@ import { ExportPanel } from '../../components/ExportPanel';
 import { RestorePanel } from '../../components/RestorePanel';
 import { SessionHistory } from '../../components/SessionHistory';
 import { SettingsPanel } from '../../components/SettingsPanel';
+import { TemplateEditor } from '../../components/TemplateEditor';
 import { useDataSet } from '../../components/useDataSet';
 import { useStored } from '../../components/useStored';
 import { t } from '../../utils/i18n';
@@ -26,6 +27,7 @@ export function App({ bytesInUse }: { bytesInUse?: number }) {
       <ExportPanel data={data} />
       <RestorePanel data={data} />
       <SettingsPanel />
+      <TemplateEditor />
       <DataPanel data={data} bytesInUse={bytesInUse} />
     </main>
   );

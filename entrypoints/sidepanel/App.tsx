@@ -20,7 +20,7 @@ export function App({ sessionId }: { sessionId: string }) {
       <h1>{t('panelTitle')}</h1>
       <TopicCard topic={topic} copy={(text) => navigator.clipboard.writeText(text)} />
       <CallOffer clock={clock} />
-      <SessionClock clock={clock} />
+      <SessionClock clock={clock} sessionId={sessionId} />
       <PhaseSections sessionId={sessionId} clock={clock} />
       <NotesEditor sessionId={sessionId} view={clock.view} phaseTitle={phaseTitle} />
       <NewSession />

@@ -9,7 +9,7 @@ import { readChecked, timerStore } from '../../../utils/storage';
 const T0 = Date.UTC(2026, 10, 25, 10, 0, 0);
 
 function ClockFor({ sessionId }: { sessionId: string }) {
-  return <SessionClock clock={useClock(sessionId)} />;
+  return <SessionClock clock={useClock(sessionId)} sessionId={sessionId} />;
 }
 
 /** Count component (not element) renders through Preact's diff hook. */

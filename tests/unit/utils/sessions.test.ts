@@ -8,7 +8,7 @@ import {
   startNewSession,
   switchToCoachee,
 } from '../../../utils/sessions';
-import { activeSessionIdStore, coacheesStore, readChecked, sessionsStore, topicStore } from '../../../utils/storage';
+import { activeSessionIdStore, agendaStore, coacheesStore, readChecked, sessionsStore, topicStore } from '../../../utils/storage';
 
 describe('ensureActiveSession', () => {
   it('creates the user as the first coachee and a first session on a new install', async () => {
@@ -103,5 +103,18 @@ describe('previousSessionOf', () => {
     expect(previousSessionOf(sessions, 'a1')).toBeUndefined();
     expect(previousSessionOf(sessions, 'm1')).toBeUndefined();
     expect(previousSessionOf(sessions, 'zz')).toBeUndefined();
+  });
+});
+
+describe('default template', () => {
+  it('gives a new session the agenda of the template chosen in the settings', async () => {
+    await ensureActiveSession(1000);
+    const phases = [{ id: 'a', title: 'All of it', minutes: 30, prompt: '' }];
+    await fakeBrowser.storage.sync.set({
+      templates: [{ id: 'half', name: 'Half hour', phases }],
+      settings: { alerts: { sound: true, notification: true, badge: true }, theme: 'system', defaultTemplateId: 'half' },
+    });
+    const next = await startNewSession({ carryTopic: false }, 5000);
+    expect((await readChecked(agendaStore(next))).value).toEqual(phases);
   });
 });
