@@ -1,5 +1,5 @@
 import { t } from '../utils/i18n';
-import type { StoredSignal } from '../utils/stored-signal';
+import type { StoredSignal, StoreProblem } from '../utils/stored-signal';
 
 /** Whether the user's text is saved, shown in words (never by colour alone), announced politely. */
 export function SaveStatus({ bridges }: { bridges: StoredSignal<unknown>[] }) {
@@ -17,9 +17,16 @@ export function SaveStatus({ bridges }: { bridges: StoredSignal<unknown>[] }) {
       </span>
       {problem && (
         <p role="alert" class="problem">
-          {problem}
+          {problemText(problem)}
         </p>
       )}
     </div>
   );
+}
+
+/** A storage problem in the user's words. */
+export function problemText(problem: StoreProblem): string {
+  if (problem.kind === 'writeFailed') return t('problemWriteFailed', problem.detail);
+  if (problem.kind === 'readFailed') return t('problemReadFailed', problem.detail);
+  return t('problemUnreadable', problem.key, problem.detail);
 }

@@ -9,6 +9,15 @@ import { check, readChecked, type Stored } from './storage';
 /** Where this page's edits are on their way to storage. */
 export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
 
+/** A read or write problem, for the page to put in words. */
+export interface StoreProblem {
+  kind: 'unreadable' | 'readFailed' | 'writeFailed';
+  /** The stored item's key (without area). */
+  key: string;
+  /** The browser's or the schema's own words. */
+  detail: string;
+}
+
 /** Three-way merge: what we started from, what this page has, what another page wrote. */
 export type Merge<T> = (base: T, local: T, remote: T) => T;
 
@@ -30,7 +39,7 @@ export interface StoredSignal<T> {
   readonly loaded: ReadonlySignal<boolean>;
   readonly saveState: ReadonlySignal<SaveState>;
   /** A read or write problem to show the user, or null. */
-  readonly problem: ReadonlySignal<string | null>;
+  readonly problem: ReadonlySignal<StoreProblem | null>;
   /** Replace the value now and schedule the write. */
   set(next: T): void;
   /** Write any pending edit now. */
@@ -79,7 +88,8 @@ export function storedSignal<T>(stored: Stored<T>, options: StoredSignalOptions<
   const value = signal<T>(stored.fallback);
   const loaded = signal(false);
   const saveState = signal<SaveState>('saved');
-  const problem = signal<string | null>(null);
+  const problem = signal<StoreProblem | null>(null);
+  const key = stored.key.replace(/^(local|sync):/, '');
 
   /** The last value known to be in storage (ours or another page's). */
   let base: T = stored.fallback;
@@ -109,19 +119,19 @@ export function storedSignal<T>(stored: Stored<T>, options: StoredSignalOptions<
   readChecked(stored)
     .then((read) => {
       if (disposed) return;
-      if (read.problem) problem.value = `Stored ${stored.key} was unreadable and has been kept aside: ${read.problem}`;
+      if (read.problem) problem.value = { kind: 'unreadable', key, detail: read.problem };
       applyRemote(read.value);
       loaded.value = true;
     })
     .catch((err: unknown) => {
-      problem.value = `Could not read ${stored.key}: ${String(err)}`;
+      problem.value = { kind: 'readFailed', key, detail: String(err) };
       loaded.value = true;
     });
 
   const unwatch = stored.item.watch((raw) => {
     const checked = check(stored, raw);
     if (!checked.valid) {
-      problem.value = `Another page stored an unreadable ${stored.key}: ${checked.problem}`;
+      problem.value = { kind: 'unreadable', key, detail: checked.problem ?? '' };
       return;
     }
     applyRemote(checked.value);
@@ -149,14 +159,14 @@ export function storedSignal<T>(stored: Stored<T>, options: StoredSignalOptions<
       if (sameJson(value.value, toWrite)) {
         dirty = false;
         saveState.value = 'saved';
-        if (problem.value?.startsWith('Not saved')) problem.value = null;
+        if (problem.value?.kind === 'writeFailed') problem.value = null;
       } else {
         saveState.value = 'pending';
         schedule();
       }
     } catch (err: unknown) {
       saveState.value = 'error';
-      problem.value = `Not saved yet (${err instanceof Error ? err.message : String(err)}). Your text is kept here and will be retried.`;
+      problem.value = { kind: 'writeFailed', key, detail: err instanceof Error ? err.message : String(err) };
       schedule(retryDelay);
       retryDelay = Math.min(retryDelay * 2, 30_000);
     }

@@ -23,10 +23,12 @@ export interface ExtensionBrowser {
  * Launch Debian's Chromium with the built extension loaded, headless, with a
  * fresh profile (or `userDataDir` to restart on an existing one).
  */
-export async function launchExtension(userDataDir?: string): Promise<ExtensionBrowser> {
+export async function launchExtension(userDataDir?: string, options: { lang?: string } = {}): Promise<ExtensionBrowser> {
   const dir = userDataDir ?? (await mkdtemp(join(tmpdir(), 'sidecoach-e2e-')));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
+    locale: options.lang ?? 'en-US',
+    env: { ...process.env, LANGUAGE: options.lang ?? 'en-US' },
     headless: true,
     args: [
       `--disable-extensions-except=${CHROME_BUILD}`,
@@ -38,7 +40,7 @@ export async function launchExtension(userDataDir?: string): Promise<ExtensionBr
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      '--lang=en-US',
+      `--lang=${options.lang ?? 'en-US'}`,
     ],
   });
   // Fail fast instead of hanging on a locator that never matches.
@@ -72,6 +74,8 @@ export async function launchExtension(userDataDir?: string): Promise<ExtensionBr
     async close(keepProfile = false) {
       await context.close();
       if (!keepProfile) await rm(dir, { recursive: true, force: true });
+      // Every test that drives Chromium also checks the privacy promise.
+      if (outgoing.length > 0) throw new Error(`The extension made requests that would leave the browser: ${outgoing.join(', ')}`);
     },
   };
 }

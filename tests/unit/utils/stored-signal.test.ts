@@ -86,7 +86,7 @@ describe('storedSignal', () => {
     topic.set(withTitle('Do not lose me'));
     await vi.advanceTimersByTimeAsync(100);
     expect(topic.saveState.value).toBe('error');
-    expect(topic.problem.value).toMatch(/QUOTA_BYTES quota exceeded/);
+    expect(topic.problem.value).toEqual({ kind: 'writeFailed', key: 'topic.a', detail: 'QUOTA_BYTES quota exceeded' });
     expect(topic.value.value.title).toBe('Do not lose me');
     await vi.advanceTimersByTimeAsync(1000);
     expect(quota.attempts).toBe(2);
@@ -119,7 +119,7 @@ describe('storedSignal', () => {
     const topic = open(topicStore('bad'));
     await vi.advanceTimersByTimeAsync(0);
     expect(topic.value.value).toEqual(EMPTY_TOPIC);
-    expect(topic.problem.value).toMatch(/kept aside/);
+    expect(topic.problem.value).toMatchObject({ kind: 'unreadable', key: 'topic.bad' });
   });
 
   it('stops following storage after dispose', async () => {

@@ -1,0 +1,87 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const BUILDS = { chrome: '.output/chrome-mv3', firefox: '.output/firefox-mv2' } as const;
+const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+/** URLs that may appear in the bundles: XML namespaces, error-message links, and the match patterns. None is fetched. */
+const ALLOWED_URLS = [
+  /^http:\/\/www\.w3\.org\//,
+  /^https:\/\/(github\.com\/wxt-dev\/wxt\/issues|wxt\.dev\/guide)\//,
+  /^https:\/\/meet\.google\.com\/\*$/,
+  /^https:\/\/\*\.zoom\.us\/\*$/,
+];
+
+describe('the production builds', () => {
+  it('Chrome asks only for the permissions the features use, and hosts only Meet and Zoom', () => {
+    const m = manifest(BUILDS.chrome);
+    expect(m.manifest_version).toBe(3);
+    expect([...m.permissions].sort()).toEqual(['alarms', 'notifications', 'offscreen', 'sidePanel', 'storage', 'unlimitedStorage']);
+    expect(m.host_permissions).toEqual(['https://meet.google.com/*', 'https://*.zoom.us/*']);
+    expect(m.side_panel).toEqual({ default_path: 'sidepanel.html' });
+    expect(m.content_scripts.flatMap((c: { matches: string[] }) => c.matches).sort()).toEqual([
+      'https://*.zoom.us/*',
+      'https://meet.google.com/*',
+    ]);
+    expect(Object.keys(m.commands).sort()).toEqual(['next-phase', 'open-panel', 'toggle-clock']);
+  });
+
+  it('Firefox has its sidebar (closed at install), its id, and declares that no data is collected', () => {
+    const m = manifest(BUILDS.firefox);
+    expect(m.manifest_version).toBe(2);
+    expect([...m.permissions].sort()).toEqual([
+      'alarms',
+      'https://*.zoom.us/*',
+      'https://meet.google.com/*',
+      'notifications',
+      'storage',
+      'unlimitedStorage',
+    ]);
+    expect(m.sidebar_action).toMatchObject({ default_panel: 'sidepanel.html', open_at_install: false });
+    expect(m.browser_specific_settings.gecko).toMatchObject({
+      id: 'sidecoach@sidecoach.app',
+      data_collection_permissions: { required: ['none'] },
+    });
+    expect(Object.keys(m.commands).sort()).toEqual(['_execute_sidebar_action', 'next-phase', 'toggle-clock']);
+  });
+
+  it.each(Object.entries(BUILDS))('%s: no <all_urls>, no remote code, no unsafe-eval in the CSP', (_name, dir) => {
+    const text = readFileSync(join(dir, 'manifest.json'), 'utf8');
+    expect(text).not.toMatch(/<all_urls>|\*:\/\/\*\/\*|https?:\/\/\*\//);
+    expect(text).not.toMatch(/unsafe-eval|unsafe-inline|wasm-unsafe-eval/);
+    const m = manifest(dir);
+    expect(m.externally_connectable).toBeUndefined();
+    expect(m.web_accessible_resources ?? []).toEqual([]);
+  });
+
+  it.each(Object.entries(BUILDS))('%s: no eval, new Function, network call or remote script in any output file', (_name, dir) => {
+    const findings: string[] = [];
+    for (const file of files(dir).filter((f) => /\.(js|html)$/.test(f))) {
+      const code = readFileSync(file, 'utf8');
+      for (const pattern of [
+        /\beval\s*\(/,
+        /new\s+Function\s*\(/,
+        /\bimportScripts\s*\(/,
+        /\bfetch\s*\(/,
+        /XMLHttpRequest/,
+        /new\s+WebSocket/,
+        /sendBeacon/,
+        /<script[^>]+src=["']https?:/,
+      ]) {
+        if (pattern.test(code)) findings.push(`${file}: ${pattern}`);
+      }
+      for (const url of code.match(/https?:\/\/[^"'`\s)\\]+/g) ?? []) {
+        if (!ALLOWED_URLS.some((ok) => ok.test(url))) findings.push(`${file}: ${url}`);
+      }
+    }
+    expect(findings).toEqual([]);
+  });
+});
