@@ -133,5 +133,18 @@ console.log(
   `history search over 500 sessions: ${samples.map((s) => s.toFixed(1)).join(', ')} ms per query (median ${median(samples).toFixed(1)} ms)`,
 );
 
+// Markdown export of those 500 sessions: from the click to the file being handed to the browser.
+const exportTimes = [];
+for (let i = 0; i < 5; i++) {
+  const t0 = Date.now();
+  const [download] = await Promise.all([
+    options.waitForEvent('download'),
+    options.getByRole('button', { name: 'Download Markdown' }).click(),
+  ]);
+  exportTimes.push(Date.now() - t0);
+  await download.delete();
+}
+console.log(`Markdown export of 500 sessions: ${exportTimes.join(', ')} ms (median ${median(exportTimes)} ms)`);
+
 await context.close();
 rmSync(dir, { recursive: true, force: true });
