@@ -63,6 +63,7 @@ describe('SessionClock', () => {
     const { counter, restore } = countComponentRenders();
     await pass(1000);
     expect(phaseTimer?.textContent).not.toBe(before);
+    console.info(`component renders during one timer second: ${counter.renders}`);
     expect(counter.renders).toBe(0);
     // The counter does see renders: a phase change re-renders the components that show the phase.
     fireEvent.keyDown(document, { code: 'KeyN', altKey: true });
