@@ -47,6 +47,9 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : {}),
+      : {
+          // light-dark() in the stylesheet needs Chrome 123.
+          minimum_chrome_version: '123',
+        }),
   }),
 });

@@ -5,6 +5,7 @@ import type { Assignment, PlanStep } from '../utils/model';
 import { newItemId } from '../utils/sessions';
 import { homeworkStore, planStore } from '../utils/storage';
 import { BudgetMeter } from './BudgetMeter';
+import { PlanChecklist } from './PlanChecklist';
 import { SaveStatus } from './SaveStatus';
 import { useStored } from './useStored';
 
@@ -57,36 +58,7 @@ export function PlanEditor({ sessionId, highlight }: { sessionId: string; highli
     <section class={highlight ? 'card highlight' : 'card'} aria-labelledby="plan-heading">
       <h2 id="plan-heading">{t('planHeading')}</h2>
       <p class="small muted">{t('planHelp')}</p>
-      {plan.value.value.length === 0 ? (
-        <p class="muted">{t('planEmpty')}</p>
-      ) : (
-        <ul class="steps">
-          {plan.value.value.map((step) => (
-            <li key={step.id}>
-              <label class="check">
-                <input
-                  type="checkbox"
-                  checked={step.done}
-                  onChange={(e) =>
-                    plan.set(
-                      plan.value.peek().map((s) => (s.id === step.id ? { ...s, done: (e.currentTarget as HTMLInputElement).checked } : s)),
-                    )
-                  }
-                />
-                <span class="prewrap">{step.text}</span>
-              </label>
-              <button
-                type="button"
-                class="link small"
-                aria-label={t('planRemove', step.text)}
-                onClick={() => plan.set(plan.value.peek().filter((s) => s.id !== step.id))}
-              >
-                ✕
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      {plan.value.value.length === 0 ? <p class="muted">{t('planEmpty')}</p> : <PlanChecklist plan={plan} removable />}
       <form class="field" onSubmit={addStep}>
         <label for="plan-step">{t('planStepLabel')}</label>
         <div class="row">

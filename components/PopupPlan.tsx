@@ -4,6 +4,7 @@ import { t } from '../utils/i18n';
 import { homeworkStore, planStore, settingsStore, wrapUpStore } from '../utils/storage';
 import { BudgetMeter } from './BudgetMeter';
 import { LimitedText } from './LimitedText';
+import { PlanChecklist } from './PlanChecklist';
 import { useStored } from './useStored';
 
 /** Between sessions, in the popup: tick plan steps, log minutes on the homework, see the week against the budget. */
@@ -19,24 +20,7 @@ export function PopupPlan({ sessionId }: { sessionId: string }) {
   return (
     <section class="card" aria-labelledby="popup-plan-heading">
       <h2 id="popup-plan-heading">{t('popupPlanHeading')}</h2>
-      <ul class="steps">
-        {plan.value.value.map((step) => (
-          <li key={step.id}>
-            <label class="check">
-              <input
-                type="checkbox"
-                checked={step.done}
-                onChange={(e) =>
-                  plan.set(
-                    plan.value.peek().map((s) => (s.id === step.id ? { ...s, done: (e.currentTarget as HTMLInputElement).checked } : s)),
-                  )
-                }
-              />
-              <span class="prewrap">{step.text}</span>
-            </label>
-          </li>
-        ))}
-      </ul>
+      <PlanChecklist plan={plan} />
       {homework.value.value.map((a) => {
         const id = `log-${a.id}`;
         return (

@@ -9,7 +9,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 
 const HEAVY = `<!doctype html><html><head><title>Meet</title></head><body>
 <div role="main" id="grid"></div>
@@ -30,20 +30,7 @@ window.workDone = new Promise((resolve) => {
 async function run(withExtension) {
   const dir = mkdtempSync(join(tmpdir(), 'sc-host-'));
   const ext = resolve('.output/chrome-mv3');
-  const args = [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ];
-  if (withExtension) args.push(`--disable-extensions-except=${ext}`, `--load-extension=${ext}`);
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args,
-  });
+  const context = await launchChromium(dir, withExtension ? { extension: ext } : {});
   await context.route('https://meet.google.com/**', (route) => route.fulfill({ contentType: 'text/html', body: HEAVY }));
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);

@@ -6,28 +6,13 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { extensionId, launchChromium } from './chromium.mjs';
 
 const out = process.argv[2] ?? '.tmp/screens';
 mkdirSync(out, { recursive: true });
 const ext = resolve('.output/chrome-mv3');
-const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'sc-shot-')), {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: [
-    `--disable-extensions-except=${ext}`,
-    `--load-extension=${ext}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--lang=en-US',
-  ],
-});
-const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-const id = new URL(worker.url()).host;
+const context = await launchChromium(mkdtempSync(join(tmpdir(), 'sc-shot-')), { extension: ext });
+const { id } = await extensionId(context);
 for (const scheme of ['light', 'dark']) {
   const popup = await context.newPage();
   await popup.emulateMedia({ colorScheme: scheme });

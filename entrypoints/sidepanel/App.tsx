@@ -6,6 +6,7 @@ import { SessionClock } from '../../components/SessionClock';
 import { TopicCard } from '../../components/TopicCard';
 import { useClock } from '../../components/useClock';
 import { useStored } from '../../components/useStored';
+import { copyText } from '../../utils/clipboard';
 import { t } from '../../utils/i18n';
 import { topicStore } from '../../utils/storage';
 import { mergeTopic } from '../../utils/topic';
@@ -18,7 +19,7 @@ export function App({ sessionId }: { sessionId: string }) {
   return (
     <main class="panel">
       <h1>{t('panelTitle')}</h1>
-      <TopicCard topic={topic} copy={(text) => navigator.clipboard.writeText(text)} />
+      <TopicCard topic={topic} copy={copyText} />
       <CallOffer clock={clock} />
       <SessionClock clock={clock} sessionId={sessionId} />
       <PhaseSections sessionId={sessionId} clock={clock} />
