@@ -42,7 +42,7 @@ const pkgs = missing.map((n) => n.pkg);
 console.log(`browsers: installing Debian packages ${pkgs.join(', ')} (needed for the e2e tests)…`);
 const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 execFileSync('apt-get', ['update', '-q'], { stdio: ['ignore', 'ignore', 'inherit'], env });
-const result = spawnSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...pkgs], {
+const result = spawnSync('apt-get', ['install', '-y', '-q', ...pkgs], {
   stdio: ['ignore', 'ignore', 'inherit'],
   env,
 });

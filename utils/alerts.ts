@@ -64,7 +64,8 @@ export async function chime(): Promise<void> {
   }
   const offscreen = (browser as unknown as { offscreen?: ChromeOffscreen }).offscreen;
   if (!offscreen) return;
-  if (await offscreen.hasDocument?.()) return;
+  // A document left from the last chime (it closes itself after playing) is replaced, so every chime plays.
+  if (await offscreen.hasDocument?.()) await offscreen.closeDocument?.().catch(() => undefined);
   await offscreen.createDocument({
     url: browser.runtime.getURL('/offscreen.html'),
     reasons: ['AUDIO_PLAYBACK'],
@@ -74,5 +75,6 @@ export async function chime(): Promise<void> {
 
 interface ChromeOffscreen {
   hasDocument?: () => Promise<boolean>;
+  closeDocument?: () => Promise<void>;
   createDocument(options: { url: string; reasons: string[]; justification: string }): Promise<void>;
 }

@@ -69,4 +69,33 @@ describe('session clock in Chromium', () => {
     await expect.poll(() => clock.phaseTimer.textContent(), { timeout: 3000 }).toMatch(/^\+0:0\d$/);
     await clock.page.getByText('This phase is over its plan by').waitFor();
   });
+
+  it('with no Sidecoach page open, plays the boundary chime from an offscreen document', async () => {
+    const panel = await browser.openPage('sidepanel.html');
+    const worker = browser.context.serviceWorkers()[0];
+    if (!worker) throw new Error('no service worker');
+    await worker.evaluate(async () => {
+      const { activeSessionId } = await chrome.storage.local.get('activeSessionId');
+      await chrome.storage.local.set({
+        [`agenda.${activeSessionId}`]: [
+          { id: 'a', title: 'Understand the problem', minutes: 1, prompt: '' },
+          { id: 'b', title: 'Plan the attack', minutes: 1, prompt: '' },
+        ],
+        [`timer.${activeSessionId}`]: [{ type: 'start', at: Date.now() - 57_000 }],
+      });
+    });
+    await new ClockPage(panel).button('Pause').waitFor();
+    const blank = await browser.context.newPage();
+    await panel.close();
+    const cdp = await browser.context.newCDPSession(blank);
+    await expect
+      .poll(
+        async () => {
+          const { targetInfos } = await cdp.send('Target.getTargets');
+          return targetInfos.some((t) => t.url.endsWith('/offscreen.html'));
+        },
+        { timeout: 8000, interval: 200 },
+      )
+      .toBe(true);
+  });
 });
