@@ -1,0 +1,44 @@
+import { act, cleanup, render, screen } from '@testing-library/preact';
+import { options, type VNode } from 'preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { App } from '../../../entrypoints/sidepanel/App';
+
+const T0 = Date.UTC(2026, 10, 25, 10, 0, 0);
+const pass = (ms: number) =>
+  act(async () => {
+    await vi.advanceTimersByTimeAsync(ms);
+  });
+
+describe('the whole side panel', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: T0 });
+  });
+  afterEach(() => cleanup());
+
+  it('re-renders no component on a timer second, with the clock running, notes and a plan on screen', async () => {
+    await fakeBrowser.storage.local.set({
+      sessions: [{ id: 's1', coacheeId: 'me', createdAt: T0 - 60_000 }],
+      activeSessionId: 's1',
+      'timer.s1': [{ type: 'start', at: T0 - 5000 }],
+      'topic.s1': { title: 'Speaking up', difficulty: '', outcome: '', updatedAt: 1 },
+      'notes.s1': 'Some notes',
+      'plan.s1': [{ id: 'p', text: 'A step', done: false }],
+    });
+    render(<App sessionId="s1" />);
+    await pass(1500);
+    const timer = screen.getAllByRole('timer')[0];
+    const before = timer?.textContent;
+    let renders = 0;
+    const previous = options.diffed;
+    options.diffed = (vnode: VNode) => {
+      if (typeof vnode.type === 'function') renders++;
+      previous?.(vnode);
+    };
+    await pass(1000);
+    options.diffed = previous;
+    console.info(`whole panel: component renders during one timer second: ${renders}`);
+    expect(timer?.textContent).not.toBe(before);
+    expect(renders).toBe(0);
+  });
+});
