@@ -15,7 +15,7 @@ export default defineConfig({
     build: {
       // Extension pages run in current Chrome and Firefox only: no module-preload
       // polyfill and no down-levelling of modern syntax.
-      modulePreload: { polyfill: false },
+      modulePreload: false,
       target: 'esnext',
     },
   }),

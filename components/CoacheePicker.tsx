@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
+import { addCoachee, COACHEE_NAME_MAX, switchToCoachee } from '../utils/coachees';
 import { t } from '../utils/i18n';
 import type { Coachee, SessionMeta } from '../utils/model';
-import { addCoachee, COACHEE_NAME_MAX, switchToCoachee } from '../utils/sessions';
 import { coacheesStore, sessionsStore } from '../utils/storage';
 import { useStored } from './useStored';
 

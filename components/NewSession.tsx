@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { t } from '../utils/i18n';
-import { startNewSession } from '../utils/sessions';
+import { startNewSession } from '../utils/new-session';
 
 /** Starts the next session for the same coachee; the current one stays intact, its topic carried only if asked. */
 export function NewSession() {

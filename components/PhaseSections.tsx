@@ -3,10 +3,9 @@ import { t } from '../utils/i18n';
 import { previousSessionOf } from '../utils/sessions';
 import { callStateStore, planStore, sessionsStore } from '../utils/storage';
 import { PlanEditor } from './PlanEditor';
-import { ReviewCard } from './ReviewCard';
 import type { Clock } from './useClock';
+import { useLazy } from './useLazy';
 import { useStored } from './useStored';
-import { WrapUpChecklist } from './WrapUpChecklist';
 
 /**
  * What the panel shows around the clock, by phase: the review of the last plan
@@ -28,6 +27,10 @@ export function PhaseSections({ sessionId, clock }: { sessionId: string; clock: 
   const planning = active && (current?.id === 'plan' || (count >= 2 && phaseIndex.value === count - 2));
   const wrapping = active && phaseIndex.value === count - 1;
   const ended = call.value.value;
+  const showReview = previous !== undefined && (!active || phaseIndex.value === 0);
+  // The review card and the wrap-up checklist belong to one phase each: their code loads when first shown.
+  const ReviewCard = useLazy(() => import('./ReviewCard').then((m) => m.ReviewCard), showReview);
+  const WrapUpChecklist = useLazy(() => import('./WrapUpChecklist').then((m) => m.WrapUpChecklist), wrapping);
   const callEndedWithoutPlan =
     ended !== null &&
     !ended.inCall &&
@@ -43,8 +46,8 @@ export function PhaseSections({ sessionId, clock }: { sessionId: string; clock: 
           {t('noPlanReminder')}
         </p>
       )}
-      {previous && (!active || phaseIndex.value === 0) && <ReviewCard sessionId={sessionId} previousId={previous.id} />}
-      {wrapping && <WrapUpChecklist sessionId={sessionId} />}
+      {showReview && ReviewCard && <ReviewCard sessionId={sessionId} previousId={previous.id} />}
+      {wrapping && WrapUpChecklist && <WrapUpChecklist sessionId={sessionId} />}
       <PlanEditor sessionId={sessionId} highlight={planning} />
     </>
   );

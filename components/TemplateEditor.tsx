@@ -1,16 +1,10 @@
 import { useSignal } from '@preact/signals';
-import {
-  type AgendaTemplate,
-  SYNC_ITEM_MAX_BYTES,
-  syncItemBytes,
-  type TemplateProblem,
-  templateProblems,
-  totalMinutes,
-} from '../utils/agenda';
+import { type AgendaTemplate, totalMinutes } from '../utils/agenda';
 import { localDefaultTemplate } from '../utils/default-template';
 import { t } from '../utils/i18n';
 import { newItemId } from '../utils/sessions';
 import { settingsStore, templatesStore } from '../utils/storage';
+import { SYNC_ITEM_MAX_BYTES, syncItemBytes, type TemplateProblem, templateProblems } from '../utils/template-rules';
 import { useStored } from './useStored';
 
 function problemText(p: TemplateProblem): string {

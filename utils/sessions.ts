@@ -3,18 +3,7 @@
  * it reads and writes storage through the stored items).
  */
 import type { Coachee, SessionMeta } from './model';
-import {
-  activeSessionIdStore,
-  agendaStore,
-  coacheesStore,
-  homeworkStore,
-  planStore,
-  readChecked,
-  sessionsStore,
-  settingsStore,
-  templatesStore,
-  topicStore,
-} from './storage';
+import { activeSessionIdStore, coacheesStore, readChecked, sessionsStore } from './storage';
 
 /** The coachee every install starts with: the user themselves. */
 export const SELF_COACHEE_ID = 'me';
@@ -46,59 +35,6 @@ export async function ensureActiveSession(now = Date.now()): Promise<string> {
   return session.id;
 }
 
-/** Longest coachee name. */
-export const COACHEE_NAME_MAX = 100;
-
-/**
- * Make `coacheeId` the one the popup and the panel work on: their newest
- * session becomes active, or a first session is created for them.
- */
-export async function switchToCoachee(coacheeId: string, now = Date.now()): Promise<string> {
-  const sessions = (await readChecked(sessionsStore)).value;
-  const theirs = sessions.filter((s) => s.coacheeId === coacheeId).at(-1);
-  if (theirs) {
-    await activeSessionIdStore.item.setValue(theirs.id);
-    return theirs.id;
-  }
-  const session: SessionMeta = { id: `${coacheeId}-${now.toString(36)}`, coacheeId, createdAt: now };
-  await sessionsStore.item.setValue([...sessions, session]);
-  await activeSessionIdStore.item.setValue(session.id);
-  return session.id;
-}
-
-/** Add a coachee by name and switch to them. Returns their id. */
-export async function addCoachee(name: string, now = Date.now()): Promise<string> {
-  const clean = name.trim().slice(0, COACHEE_NAME_MAX);
-  const coachees = (await readChecked(coacheesStore)).value;
-  const id = `c-${now.toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
-  await coacheesStore.item.setValue([...coachees, { id, name: clean, createdAt: now }]);
-  await switchToCoachee(id, now);
-  return id;
-}
-
-/**
- * Start a new session for the active session's coachee. The previous session
- * stays as it is; its topic is copied forward only when asked.
- */
-export async function startNewSession(options: { carryTopic: boolean }, now = Date.now()): Promise<string> {
-  const previousId = await ensureActiveSession(now);
-  const sessions = (await readChecked(sessionsStore)).value;
-  const previous = sessions.find((s) => s.id === previousId);
-  const coacheeId = previous?.coacheeId ?? SELF_COACHEE_ID;
-  const session: SessionMeta = { id: `${coacheeId}-${now.toString(36)}`, coacheeId, createdAt: now };
-  if (options.carryTopic) {
-    const topic = (await readChecked(topicStore(previousId))).value;
-    await topicStore(session.id).item.setValue({ ...topic, updatedAt: now });
-  }
-  // New sessions follow the template chosen in the settings (the built-in hour by default).
-  const [settings, templates] = await Promise.all([readChecked(settingsStore), readChecked(templatesStore)]);
-  const chosen = templates.value.find((tpl) => tpl.id === settings.value.defaultTemplateId);
-  if (chosen) await agendaStore(session.id).item.setValue(chosen.phases);
-  await sessionsStore.item.setValue([...sessions, session]);
-  await activeSessionIdStore.item.setValue(session.id);
-  return session.id;
-}
-
 /** The session of the same coachee just before `sessionId`, if any. Pure. */
 export function previousSessionOf(sessions: readonly SessionMeta[], sessionId: string): SessionMeta | undefined {
   const current = sessions.find((s) => s.id === sessionId);
@@ -111,21 +47,4 @@ export function previousSessionOf(sessions: readonly SessionMeta[], sessionId: s
 /** A fresh id for an item inside a session (a plan step, an assignment). */
 export function newItemId(prefix: string, now = Date.now()): string {
   return `${prefix}-${now.toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
-}
-
-/**
- * The session whose plan the coachee is working on now: the newest session of
- * the active session's coachee that has a plan or homework (the active one
- * itself once its plan is written), or null.
- */
-export async function findCurrentPlanSession(activeId: string): Promise<string | null> {
-  const sessions = (await readChecked(sessionsStore)).value;
-  const active = sessions.find((s) => s.id === activeId);
-  if (!active) return null;
-  const theirs = sessions.filter((s) => s.coacheeId === active.coacheeId).sort((a, b) => b.createdAt - a.createdAt);
-  for (const s of theirs) {
-    const [plan, homework] = await Promise.all([readChecked(planStore(s.id)), readChecked(homeworkStore(s.id))]);
-    if (plan.value.length > 0 || homework.value.length > 0) return s.id;
-  }
-  return null;
 }

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import '../../components/theme.css';
 import { mountPage } from '../../components/mountPage';
 import { pickCallTab } from '../../utils/call-urls';
-import { findCurrentPlanSession } from '../../utils/sessions';
+import { findCurrentPlanSession } from '../../utils/plan-session';
 import { App } from './App';
 
 void mountPage(async (sessionId) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultTemplate, SYNC_ITEM_MAX_BYTES, syncItemBytes, templateProblems, totalMinutes } from '../../../utils/agenda';
+import { defaultTemplate, totalMinutes } from '../../../utils/agenda';
+import { SYNC_ITEM_MAX_BYTES, syncItemBytes, templateProblems } from '../../../utils/template-rules';
 
 const text = { name: 'Hour', understand: { title: 'U', prompt: '' }, plan: { title: 'P', prompt: '' }, wrapUp: { title: 'W', prompt: '' } };
 

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  addCoachee,
-  ensureActiveSession,
-  previousSessionOf,
-  SELF_COACHEE_ID,
-  startNewSession,
-  switchToCoachee,
-} from '../../../utils/sessions';
+import { addCoachee, switchToCoachee } from '../../../utils/coachees';
+import { startNewSession } from '../../../utils/new-session';
+import { ensureActiveSession, previousSessionOf, SELF_COACHEE_ID } from '../../../utils/sessions';
 import { activeSessionIdStore, agendaStore, coacheesStore, readChecked, sessionsStore, topicStore } from '../../../utils/storage';
 
 describe('ensureActiveSession', () => {

@@ -1,0 +1,21 @@
+/**
+ * Finding the session whose month plan the coachee is working on (a platform adapter).
+ */
+import { homeworkStore, planStore, readChecked, sessionsStore } from './storage';
+
+/**
+ * The session whose plan the coachee is working on now: the newest session of
+ * the active session's coachee that has a plan or homework (the active one
+ * itself once its plan is written), or null.
+ */
+export async function findCurrentPlanSession(activeId: string): Promise<string | null> {
+  const sessions = (await readChecked(sessionsStore)).value;
+  const active = sessions.find((s) => s.id === activeId);
+  if (!active) return null;
+  const theirs = sessions.filter((s) => s.coacheeId === active.coacheeId).sort((a, b) => b.createdAt - a.createdAt);
+  for (const s of theirs) {
+    const [plan, homework] = await Promise.all([readChecked(planStore(s.id)), readChecked(homeworkStore(s.id))]);
+    if (plan.value.length > 0 || homework.value.length > 0) return s.id;
+  }
+  return null;
+}
