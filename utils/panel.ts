@@ -18,7 +18,7 @@ function firefoxSidebar(): SidebarAction | undefined {
 
 /**
  * Open the panel beside `tabId`. Must be called synchronously inside a user
- * gesture (a click or a command): any `await` before it loses the gesture.
+ * gesture (a click or a command): an `await` before it loses the gesture.
  */
 export function openPanel(tabId: number): Promise<void> {
   const sidebar = firefoxSidebar();

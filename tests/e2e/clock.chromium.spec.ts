@@ -2,6 +2,24 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchExtension } from './chromium';
 import { ClockPage } from './pages';
 
+/** Give the active session one-minute phases and a clock started `secondsAgo`, from the service worker. */
+async function shortPhasesStarted(browser: ExtensionBrowser, secondsAgo: number) {
+  const worker = browser.context.serviceWorkers()[0];
+  if (!worker) throw new Error('no service worker');
+  await worker.evaluate(async (ago) => {
+    const { activeSessionId } = await chrome.storage.local.get('activeSessionId');
+    await chrome.storage.local.set({
+      [`agenda.${activeSessionId}`]: [
+        { id: 'a', title: 'Understand the problem', minutes: 1, prompt: '' },
+        { id: 'b', title: 'Plan the attack', minutes: 1, prompt: '' },
+        { id: 'c', title: 'Review and wrap up', minutes: 1, prompt: '' },
+      ],
+      [`timer.${activeSessionId}`]: [{ type: 'start', at: Date.now() - ago * 1000 }],
+    });
+  }, secondsAgo);
+  return worker;
+}
+
 describe('session clock in Chromium', () => {
   let browser: ExtensionBrowser;
   beforeEach(async () => {
@@ -46,20 +64,8 @@ describe('session clock in Chromium', () => {
 
   it('at a phase boundary shows the badge and a notification, from the alarm alone', async () => {
     const panel = await browser.openPage('sidepanel.html');
-    const worker = browser.context.serviceWorkers()[0];
-    if (!worker) throw new Error('no service worker');
-    // A one-minute first phase that started 58 seconds ago: the boundary alarm is two seconds away.
-    await worker.evaluate(async () => {
-      const { activeSessionId } = await chrome.storage.local.get('activeSessionId');
-      await chrome.storage.local.set({
-        [`agenda.${activeSessionId}`]: [
-          { id: 'a', title: 'Understand the problem', minutes: 1, prompt: '' },
-          { id: 'b', title: 'Plan the attack', minutes: 1, prompt: '' },
-          { id: 'c', title: 'Review and wrap up', minutes: 1, prompt: '' },
-        ],
-        [`timer.${activeSessionId}`]: [{ type: 'start', at: Date.now() - 58_000 }],
-      });
-    });
+    // One-minute phases, the first started 58 seconds ago: the boundary alarm is two seconds away.
+    const worker = await shortPhasesStarted(browser, 58);
     const clock = new ClockPage(panel);
     await clock.button('Pause').waitFor();
     await expect.poll(() => worker.evaluate(() => chrome.action.getBadgeText({})), { timeout: 5000 }).toBe('1m');
@@ -72,18 +78,7 @@ describe('session clock in Chromium', () => {
 
   it('with no Sidecoach page open, plays the boundary chime from an offscreen document', async () => {
     const panel = await browser.openPage('sidepanel.html');
-    const worker = browser.context.serviceWorkers()[0];
-    if (!worker) throw new Error('no service worker');
-    await worker.evaluate(async () => {
-      const { activeSessionId } = await chrome.storage.local.get('activeSessionId');
-      await chrome.storage.local.set({
-        [`agenda.${activeSessionId}`]: [
-          { id: 'a', title: 'Understand the problem', minutes: 1, prompt: '' },
-          { id: 'b', title: 'Plan the attack', minutes: 1, prompt: '' },
-        ],
-        [`timer.${activeSessionId}`]: [{ type: 'start', at: Date.now() - 57_000 }],
-      });
-    });
+    await shortPhasesStarted(browser, 57);
     await new ClockPage(panel).button('Pause').waitFor();
     const blank = await browser.context.newPage();
     await panel.close();
