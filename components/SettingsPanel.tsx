@@ -1,6 +1,7 @@
 import { t } from '../utils/i18n';
 import type { Settings } from '../utils/settings';
 import { settingsStore } from '../utils/storage';
+import { syncPrefsStore } from '../utils/sync-mirror';
 import { useStored } from './useStored';
 
 type AlertKey = keyof Settings['alerts'];
@@ -13,6 +14,7 @@ const ALERTS: [AlertKey, 'alertSound' | 'alertNotification' | 'alertBadge'][] = 
 /** Alerts and theme. Settings live in sync storage: a few hundred bytes, written only on a change. */
 export function SettingsPanel() {
   const settings = useStored(settingsStore, { debounceMs: 200 });
+  const syncPrefs = useStored(syncPrefsStore, { debounceMs: 0 });
   const current = settings.value.value;
   const update = (next: Partial<Settings>) => settings.set({ ...settings.value.peek(), ...next });
   return (
@@ -47,6 +49,19 @@ export function SettingsPanel() {
           <label class="check" key={theme}>
             <input type="radio" name="theme" value={theme} checked={current.theme === theme} onChange={() => update({ theme })} />
             {theme === 'system' ? t('themeSystem') : theme === 'light' ? t('themeLight') : t('themeDark')}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t('syncLegend')}</legend>
+        {(['settings', 'templates'] as const).map((item) => (
+          <label class="check" key={item}>
+            <input
+              type="checkbox"
+              checked={syncPrefs.value.value[item]}
+              onChange={(e) => syncPrefs.set({ ...syncPrefs.value.peek(), [item]: (e.currentTarget as HTMLInputElement).checked })}
+            />
+            {item === 'settings' ? t('syncSettings') : t('syncTemplates')}
           </label>
         ))}
       </fieldset>

@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import { t } from '../utils/i18n';
 import type { Topic } from '../utils/model';
 import type { StoredSignal } from '../utils/stored-signal';
-import { topicSummary } from '../utils/topic';
+import { topicSummary } from '../utils/topic-summary';
 import { SaveStatus } from './SaveStatus';
 import { TopicForm } from './TopicForm';
 

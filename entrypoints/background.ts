@@ -8,6 +8,7 @@ import { asMessage } from '../utils/messaging';
 import { disablePanelGlobally, openPanel, setPanelForTab } from '../utils/panel';
 import { ensureActiveSession } from '../utils/sessions';
 import { callStateStore, readChecked } from '../utils/storage';
+import { applySyncPrefs, mirrorChange } from '../utils/sync-mirror';
 
 /** The call tab last seen, kept in memory so a keyboard command can open the panel without an await. */
 let lastCallTabId: number | undefined;
@@ -30,6 +31,7 @@ export default defineBackground(() => {
     void ensureActiveSession().then(async () => {
       await reschedule();
       await rescheduleCheckIns();
+      await applySyncPrefs();
       // Test builds only (stripped from production): Firefox refuses navigation to
       // moz-extension:// from automation, so the e2e build opens its own pages.
       if (import.meta.env.MODE === 'e2e') {
@@ -43,6 +45,7 @@ export default defineBackground(() => {
     // Alarms may be cleared by a browser restart: re-create them from storage.
     void reschedule();
     void rescheduleCheckIns();
+    void applySyncPrefs();
   });
 
   browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
@@ -88,7 +91,8 @@ export default defineBackground(() => {
     void onClockAlarm(alarm.name);
     void onCheckInAlarm(alarm.name);
   });
-  browser.storage.onChanged.addListener((changes) => {
+  browser.storage.onChanged.addListener((changes, area) => {
+    void mirrorChange(changes, area);
     const keys = Object.keys(changes);
     if (keys.some(affectsClock)) void reschedule();
     if (keys.some(affectsCheckIns)) void rescheduleCheckIns();

@@ -27,13 +27,12 @@ const PER_SESSION = [topicStore, notesStore, timerStore, agendaStore, planStore,
 
 const bare = (key: string) => key.replace(/^(local|sync):/, '');
 
-/** Read everything in two storage calls; values that fail their schema come back as their fallbacks and are listed. */
+/** Read everything in one storage call; values that fail their schema come back as their fallbacks and are listed. */
 export async function readDataSet(): Promise<{ data: DataSet; problems: string[] }> {
-  const [local, sync] = await Promise.all([storage.snapshot('local'), storage.snapshot('sync')]);
+  const local = await storage.snapshot('local');
   const problems: string[] = [];
   const read = <T>(stored: Stored<T>): T => {
-    const area = stored.key.startsWith('sync:') ? sync : local;
-    const checked = check(stored, area[bare(stored.key)]);
+    const checked = check(stored, local[bare(stored.key)]);
     if (!checked.valid) problems.push(bare(stored.key));
     return checked.value;
   };
@@ -79,8 +78,9 @@ export async function writeDataSet(data: DataSet): Promise<void> {
     local[bare(reviewStore(id).key)] = s.review;
     local[bare(wrapUpStore(id).key)] = s.wrapUp;
   }
+  local[bare(settingsStore.key)] = data.settings;
+  local[bare(templatesStore.key)] = data.templates;
   await browser.storage.local.set(local);
-  await browser.storage.sync.set({ [bare(settingsStore.key)]: data.settings, [bare(templatesStore.key)]: data.templates });
 }
 
 /** Delete sessions and everything kept about them. */

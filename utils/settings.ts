@@ -26,3 +26,11 @@ export const DEFAULT_SETTINGS: Settings = {
   checkIn: false,
   defaultTemplateId: 'method-hour',
 };
+
+/** Which small items are mirrored to the browser's sync storage (settings and templates; never sessions or notes). */
+export const SyncPrefsSchema = v.object({
+  settings: v.boolean(),
+  templates: v.boolean(),
+});
+export type SyncPrefs = v.InferOutput<typeof SyncPrefsSchema>;
+export const DEFAULT_SYNC_PREFS: SyncPrefs = { settings: true, templates: true };

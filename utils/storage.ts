@@ -45,7 +45,8 @@ export interface Stored<T> {
   readonly fallback: T;
 }
 
-function define<T>(key: `local:${string}` | `sync:${string}`, schema: v.GenericSchema<unknown, T>, fallback: T): Stored<T> {
+/** Define a stored item with its schema (every item is defined once, here or beside its only user). */
+export function define<T>(key: `local:${string}` | `sync:${string}`, schema: v.GenericSchema<unknown, T>, fallback: T): Stored<T> {
   const item = storage.defineItem<T, Record<string, never>>(key, { fallback, version: 1 });
   return { key, item, schema, fallback };
 }
@@ -62,11 +63,11 @@ export const quarantineStore = define<Quarantined[]>('local:quarantine', Quarant
 /** The call a content script last reported (for the panel's offer to start the clock). */
 export const callStateStore = define<CallState>('local:callState', CallStateSchema, null);
 
-/** User settings: small, so kept in sync storage (within its 8 KB-per-item limit). */
-export const settingsStore = define<Settings>('sync:settings', SettingsSchema, DEFAULT_SETTINGS);
+/** User settings. Kept here; mirrored to sync storage while the user lets them sync (utils/sync-mirror.ts). */
+export const settingsStore = define<Settings>('local:settings', SettingsSchema, DEFAULT_SETTINGS);
 
-/** The user's own agenda templates: small, so synced across their browsers (within sync's 8 KB an item). */
-export const templatesStore = define<AgendaTemplate[]>('sync:templates', TemplateListSchema, []);
+/** The user's own agenda templates. Kept here; mirrored to sync storage while the user lets them sync. */
+export const templatesStore = define<AgendaTemplate[]>('local:templates', TemplateListSchema, []);
 
 /** One stored item per session and concern, created on first use and then reused. */
 function perSession<T>(concern: string, schema: v.GenericSchema<unknown, T>, fallback: T): (sessionId: string) => Stored<T> {

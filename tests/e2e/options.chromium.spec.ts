@@ -165,4 +165,21 @@ describe('options page in Chromium', () => {
       await page.close();
     }
   });
+
+  it('switches the theme everywhere, and syncs only what the user lets sync', async () => {
+    const options = await browser.openPage('options.html');
+    const panel = await browser.openPage('sidepanel.html');
+    await options.getByRole('radio', { name: 'Dark' }).check();
+    await expect.poll(() => panel.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    const worker = browser.context.serviceWorkers()[0];
+    const synced = () => worker?.evaluate(() => chrome.storage.sync.get(null));
+    await expect.poll(synced).toMatchObject({ settings: { theme: 'dark' } });
+
+    await options.getByRole('checkbox', { name: 'These settings' }).uncheck();
+    await expect.poll(async () => Object.keys((await synced()) ?? {})).not.toContain('settings');
+    await options.getByRole('radio', { name: 'Light' }).check();
+    await expect.poll(() => panel.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    await panel.waitForTimeout(500);
+    expect(Object.keys((await synced()) ?? {})).not.toContain('settings');
+  });
 });

@@ -32,7 +32,7 @@ describe('mid-month check-in', () => {
 
   it('when switched on, schedules one alarm two weeks after the session, idempotently', async () => {
     await sessionWithPlan([{ id: 'p', text: 'Step', done: false }]);
-    await fakeBrowser.storage.sync.set({ settings: { ...DEFAULT_SETTINGS, checkIn: true } });
+    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, checkIn: true } });
     await rescheduleCheckIns(T0 + 1000);
     await rescheduleCheckIns(T0 + 2000);
     const alarms = await fakeBrowser.alarms.getAll();
@@ -41,7 +41,7 @@ describe('mid-month check-in', () => {
 
   it('skips sessions without a plan and check-ins already past', async () => {
     await sessionWithPlan([]);
-    await fakeBrowser.storage.sync.set({ settings: { ...DEFAULT_SETTINGS, checkIn: true } });
+    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, checkIn: true } });
     await rescheduleCheckIns(T0);
     expect(await fakeBrowser.alarms.getAll()).toEqual([]);
     await sessionWithPlan([{ id: 'p', text: 'Step', done: false }]);
@@ -51,7 +51,7 @@ describe('mid-month check-in', () => {
 
   it('notifies when the alarm fires', async () => {
     const shown = recordNotifications();
-    await fakeBrowser.storage.sync.set({ settings: { ...DEFAULT_SETTINGS, checkIn: true } });
+    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, checkIn: true } });
     await onCheckInAlarm('checkin:s1');
     expect(shown).toEqual(['sidecoach-checkin']);
   });

@@ -95,7 +95,7 @@ describe('clock alarms', () => {
   it('respects the alert settings', async () => {
     const { badge, notifications } = recordAlerts();
     await startClock(T0);
-    await fakeBrowser.storage.sync.set({ settings: { ...DEFAULT_SETTINGS, alerts: { sound: false, notification: false, badge: false } } });
+    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, alerts: { sound: false, notification: false, badge: false } } });
     await onClockAlarm('sidecoach:sessionEnd', T0 + 60 * M);
     expect(notifications).toEqual([]);
     expect(fakeBrowser.runtime.sendMessage).not.toHaveBeenCalled();

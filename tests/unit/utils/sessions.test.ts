@@ -105,7 +105,7 @@ describe('default template', () => {
   it('gives a new session the agenda of the template chosen in the settings', async () => {
     await ensureActiveSession(1000);
     const phases = [{ id: 'a', title: 'All of it', minutes: 30, prompt: '' }];
-    await fakeBrowser.storage.sync.set({
+    await fakeBrowser.storage.local.set({
       templates: [{ id: 'half', name: 'Half hour', phases }],
       settings: { alerts: { sound: true, notification: true, badge: true }, theme: 'system', defaultTemplateId: 'half' },
     });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_TOPIC } from '../../../utils/model';
-import { mergeTopic, topicSummary } from '../../../utils/topic';
+import { mergeTopic } from '../../../utils/topic';
+import { topicSummary } from '../../../utils/topic-summary';
 
 describe('mergeTopic', () => {
   const base = { ...EMPTY_TOPIC, title: 'Speaking up', updatedAt: 1 };
