@@ -48,6 +48,8 @@ export async function mirrorChange(changes: Record<string, { newValue?: unknown 
     await applySyncPrefs();
     return;
   }
+  // Most changes (notes, the clock) concern nothing mirrored: no storage read for them.
+  if (!MIRRORED.some((m) => bare(m.stored.key) in changes)) return;
   const prefs = (await readChecked(syncPrefsStore)).value;
   for (const { pref, stored } of MIRRORED) {
     const key = bare(stored.key);
