@@ -6,7 +6,8 @@ import type { Clock } from './useClock';
 import { useStored } from './useStored';
 
 /**
- * When a call starts and the clock has not, offer to start it. Detection can
+ * When a call starts and the clock has not, offer to start it: from the call's
+ * actual start (the hour began then) or from now. Detection can
  * fail; then this simply never shows, and the clock works by hand.
  */
 export function CallOffer({ clock }: { clock: Clock }) {
@@ -17,11 +18,16 @@ export function CallOffer({ clock }: { clock: Clock }) {
   const state = call.value.value;
   if (!state?.inCall || state.startedAt === null || !idle.value || dismissedFor.value === state.startedAt) return null;
   const startedAt = state.startedAt;
+  const time = timeFormat.format(startedAt);
+  const start = (at: number) => clock.log.set([...clock.log.value.peek(), { type: 'start', at }]);
   return (
     <section class="offer" aria-label={t('callOfferStart')}>
-      <p>{t('callOfferText', timeFormat.format(startedAt))}</p>
+      <p>{t('callOfferText', time)}</p>
       <div class="controls">
-        <button type="button" class="primary" onClick={() => clock.log.set([...clock.log.value.peek(), { type: 'start', at: Date.now() }])}>
+        <button type="button" class="primary" onClick={() => start(startedAt)}>
+          {t('callOfferFromCall', time)}
+        </button>
+        <button type="button" onClick={() => start(Date.now())}>
           {t('callOfferStart')}
         </button>
         <button type="button" onClick={() => (dismissedFor.value = startedAt)}>

@@ -62,8 +62,11 @@ describe('on the call in Chromium', () => {
 
     await meet.goto(`${MEET_CALL}?fixture=meet-in-call.html`);
     await panel.page.getByText('Your call started at', { exact: false }).waitFor({ timeout: 6000 });
-    await panel.page.getByRole('button', { name: 'Start the clock' }).click();
+    // Start from the call's actual start: the clock already shows the time since then.
+    await meet.waitForTimeout(2200);
+    await panel.page.getByRole('button', { name: /^Start the clock from .*when the call began$/ }).click();
     await panel.button('Pause').waitFor();
+    expect(await panel.seconds(panel.sessionTimer)).toBeLessThanOrEqual(60 * 60 - 2);
     expect(await panel.page.getByText('Your call started at', { exact: false }).count()).toBe(0);
 
     await meet.evaluate(() => (window as unknown as { endCall: () => void }).endCall());

@@ -23,7 +23,7 @@ describe('on the call in Firefox', () => {
     });
     await meet.goto('https://meet.google.com/abc-defg-hij');
     await panel.waitForFunction(() => document.body.textContent?.includes('Your call started at'), { timeout: 10_000 });
-    const start = await panel.locator('::-p-text(Start the clock)').waitHandle();
+    const start = await panel.locator('::-p-text(Start the clock now)').waitHandle();
     await start.click();
     await panel.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent === 'Pause'));
     const readLog = () =>
