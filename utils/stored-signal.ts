@@ -4,6 +4,7 @@
  * page's own edits back, debounced, with retries, so nothing typed is lost.
  */
 import { type ReadonlySignal, signal } from '@preact/signals';
+import { mergeValues } from './merge';
 import { check, readChecked, type Stored } from './storage';
 
 /** Where this page's edits are on their way to storage. */
@@ -26,7 +27,7 @@ export interface StoredSignalOptions<T> {
   debounceMs?: number;
   /** Longest an edit waits while typing goes on, so long typing still saves. */
   maxWaitMs?: number;
-  /** How a change from another page combines with this page's unsaved edits. Default: this page's edits win. */
+  /** How a change from another page combines with this page's unsaved edits. Default: `mergeValues` (by id, by field). */
   merge?: Merge<T>;
   /** First retry delay after a failed write; doubles up to 30 s. */
   retryMs?: number;
@@ -86,7 +87,7 @@ export function storedSignal<T>(stored: Stored<T>, options: StoredSignalOptions<
   const debounceMs = options.debounceMs ?? 300;
   const maxWaitMs = options.maxWaitMs ?? 1000;
   const retryBase = options.retryMs ?? 1000;
-  const merge: Merge<T> = options.merge ?? ((_base, local) => local);
+  const merge: Merge<T> = options.merge ?? mergeValues;
 
   const value = signal<T>(stored.fallback);
   const loaded = signal(false);

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { EMPTY_TOPIC, type Topic } from '../../../utils/model';
-import { readChecked, topicStore } from '../../../utils/storage';
+import { DEFAULT_SETTINGS } from '../../../utils/settings';
+import { planStore, readChecked, settingsStore, topicStore } from '../../../utils/storage';
 import { flushAll, type StoredSignal, storedSignal } from '../../../utils/stored-signal';
 import { mergeTopic } from '../../../utils/topic';
 import { countLocalWrites, failingLocalStorage } from '../quota-fake';
@@ -129,5 +130,26 @@ describe('storedSignal', () => {
     await topicStore('a').item.setValue(withTitle('Later'));
     await vi.advanceTimersByTimeAsync(0);
     expect(topic.value.value.title).toBe('');
+  });
+
+  it('merges list edits from two pages by id: a step added here and a step ticked there both stay', async () => {
+    await planStore('p').item.setValue([{ id: 'a', text: 'One', done: false }]);
+    const panel = open(planStore('p'), { debounceMs: 300 });
+    await vi.advanceTimersByTimeAsync(0);
+    panel.set([...panel.value.peek(), { id: 'b', text: 'Two', done: false }]);
+    await planStore('p').item.setValue([{ id: 'a', text: 'One', done: true }]); // the popup ticks step a
+    await vi.advanceTimersByTimeAsync(300);
+    expect((await readChecked(planStore('p'))).value).toEqual([
+      { id: 'a', text: 'One', done: true },
+      { id: 'b', text: 'Two', done: false },
+    ]);
+  });
+
+  it('an edit made before the stored value was read keeps the stored fields it did not touch', async () => {
+    await settingsStore.item.setValue({ ...DEFAULT_SETTINGS, theme: 'dark' });
+    const settings = open(settingsStore, { debounceMs: 100 });
+    settings.set({ ...settings.value.peek(), checkIn: true }); // clicked before the read returned
+    await vi.advanceTimersByTimeAsync(200);
+    expect((await readChecked(settingsStore)).value).toMatchObject({ theme: 'dark', checkIn: true });
   });
 });
