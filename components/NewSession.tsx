@@ -1,8 +1,10 @@
 import { useSignal } from '@preact/signals';
 import { t } from '../utils/i18n';
-import { startNewSession } from '../utils/new-session';
 
-/** Starts the next session for the same coachee; the current one stays intact, its topic carried only if asked. */
+/**
+ * Starts the next session for the same coachee; the current one stays intact,
+ * its topic carried only if asked. The starting code loads on the click (used once a session).
+ */
 export function NewSession() {
   const asking = useSignal(false);
   const carry = useSignal(false);
@@ -21,7 +23,11 @@ export function NewSession() {
         <input type="checkbox" checked={carry.value} onChange={(e) => (carry.value = (e.currentTarget as HTMLInputElement).checked)} />
         {t('newSessionCarry')}
       </label>
-      <button type="button" class="primary" onClick={() => void startNewSession({ carryTopic: carry.value })}>
+      <button
+        type="button"
+        class="primary"
+        onClick={() => void import('../utils/new-session').then((m) => m.startNewSession({ carryTopic: carry.value }))}
+      >
         {t('newSessionConfirm')}
       </button>
       <button type="button" onClick={() => (asking.value = false)}>

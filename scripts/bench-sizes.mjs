@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 
 const out = process.argv.find((a) => a.startsWith('--dir='))?.slice(6) ?? '.output/chrome-mv3';
 const check = process.argv.includes('--check');
-const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
+const kb = (n) => `${(n / 1024).toFixed(2)} kB`;
 const gz = (file) => gzipSync(readFileSync(join(out, file)), { level: 9 }).length;
 
 /** Resolve an import specifier found in `file` to a path in the build. */

@@ -1,4 +1,4 @@
-import { useSignal } from '@preact/signals';
+import { signal, useSignal } from '@preact/signals';
 import { CoacheePicker } from '../../components/CoacheePicker';
 import { OpenPanelButton } from '../../components/OpenPanelButton';
 import { PopupPlan } from '../../components/PopupPlan';
@@ -9,7 +9,19 @@ import { useStored } from '../../components/useStored';
 import { t } from '../../utils/i18n';
 import { topicStore } from '../../utils/storage';
 import { mergeTopic } from '../../utils/topic';
-import { looksLikeFactQuestion } from '../../utils/topic-hint';
+
+/** The fact-question check, loaded the first time there is a topic to check (its word lists are the popup's largest code). */
+const factCheck = signal<((text: string) => boolean) | null>(null);
+let loadingFactCheck = false;
+function factHint(title: string): boolean {
+  if (!factCheck.value && !loadingFactCheck && title.trim()) {
+    loadingFactCheck = true;
+    void import('../../utils/topic-hint').then((m) => {
+      factCheck.value = m.looksLikeFactQuestion;
+    });
+  }
+  return factCheck.value?.(title) ?? false;
+}
 
 export interface PopupProps {
   sessionId: string;
@@ -28,7 +40,7 @@ export function App({ sessionId, planSessionId, callTab }: PopupProps) {
       <h1>{t('popupTitle')}</h1>
       <CoacheePicker sessionId={sessionId} />
       <p class="muted">{t('popupIntro')}</p>
-      <TopicForm topic={topic} idPrefix="popup-topic" factHint={looksLikeFactQuestion} Examples={TopicExamples} />
+      <TopicForm topic={topic} idPrefix="popup-topic" factHint={factHint} Examples={TopicExamples} />
       <SaveStatus bridges={[topic]} />
       <OpenPanelButton callTab={callTab} message={panelMessage} />
       {planSessionId && <PopupPlan sessionId={planSessionId} />}
