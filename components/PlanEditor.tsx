@@ -21,34 +21,24 @@ export function PlanEditor({ sessionId, highlight }: { sessionId: string; highli
   const total = useComputed(() => weeklyMinutes(homework.value.value));
   const over = useComputed(() => overBudget(homework.value.value));
 
+  /** The trimmed text if it is neither empty nor over `max`; otherwise says why and returns null. */
+  const accept = (raw: string, max: number): string | null => {
+    const text = raw.trim();
+    problem.value = !text ? t('titleEmpty') : text.length > max ? t('tooLong', text.length, max) : null;
+    return problem.value === null ? text : null;
+  };
   const addStep = (event: Event) => {
     event.preventDefault();
-    const text = stepText.value.trim();
-    if (!text) {
-      problem.value = t('titleEmpty');
-      return;
-    }
-    if (text.length > 500) {
-      problem.value = t('tooLong', text.length, 500);
-      return;
-    }
-    problem.value = null;
+    const text = accept(stepText.value, 500);
+    if (text === null) return;
     const step: PlanStep = { id: newItemId('p'), text, done: false };
     plan.set([...plan.value.peek(), step]);
     stepText.value = '';
   };
   const addAssignment = (event: Event) => {
     event.preventDefault();
-    const text = title.value.trim();
-    if (!text) {
-      problem.value = t('titleEmpty');
-      return;
-    }
-    if (text.length > 300) {
-      problem.value = t('tooLong', text.length, 300);
-      return;
-    }
-    problem.value = null;
+    const text = accept(title.value, 300);
+    if (text === null) return;
     const perWeek = Math.min(600, Math.max(0, Math.round(Number(minutes.value) || 0)));
     homework.set([...homework.value.peek(), { id: newItemId('h'), kind: kind.value, title: text, minutesPerWeek: perWeek, logged: {} }]);
     title.value = '';

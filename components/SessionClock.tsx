@@ -61,24 +61,22 @@ export function SessionClock({ clock, sessionId }: { clock: Clock; sessionId: st
       {status.value === 'idle' && <AgendaPicker sessionId={sessionId} />}
       {phase && status.value !== 'idle' && <p class="muted small">{phase.prompt}</p>}
       <div class="clocks">
-        <div class={phaseOver.value ? 'big-clock over' : 'big-clock'}>
-          <span class="clock-label" id="phase-clock-label">
-            {phaseOver.value ? t('clockPhaseOverLabel') : t('clockPhaseLabel')}
-          </span>
-          <span role="timer" aria-labelledby="phase-clock-label" class="digits">
-            {phaseOver.value && '+'}
-            {phaseClock}
-          </span>
-        </div>
-        <div class={sessionOver.value ? 'small-clock over' : 'small-clock'}>
-          <span class="clock-label" id="session-clock-label">
-            {sessionOver.value ? t('clockOvertimeLabel') : t('clockSessionLabel')}
-          </span>
-          <span role="timer" aria-labelledby="session-clock-label" class="digits">
-            {sessionOver.value && '+'}
-            {sessionClock}
-          </span>
-        </div>
+        <ClockFace
+          size="big-clock"
+          id="phase-clock-label"
+          over={phaseOver}
+          label={t('clockPhaseLabel')}
+          overLabel={t('clockPhaseOverLabel')}
+          text={phaseClock}
+        />
+        <ClockFace
+          size="small-clock"
+          id="session-clock-label"
+          over={sessionOver}
+          label={t('clockSessionLabel')}
+          overLabel={t('clockOvertimeLabel')}
+          text={sessionClock}
+        />
       </div>
       <progress aria-label={t('clockProgress')} max={sessionMs} value={elapsed} />
       {sessionOver.value ? (
@@ -96,21 +94,10 @@ export function SessionClock({ clock, sessionId }: { clock: Clock; sessionId: st
       ) : null}
       <Announcer phaseIndex={phaseIndex} agenda={agenda} fiveLeft={fiveLeft} sessionOver={sessionOver} status={status} />
       <div class="controls">
-        {can.start && (
-          <button type="button" class="primary" onClick={() => append('start')} aria-keyshortcuts="Alt+S">
-            {t('btnStart')}
-          </button>
-        )}
-        {can.pause && (
-          <button type="button" class="primary" onClick={() => append('pause')} aria-keyshortcuts="Alt+S">
-            {t('btnPause')}
-          </button>
-        )}
-        {can.resume && (
-          <button type="button" class="primary" onClick={() => append('resume')} aria-keyshortcuts="Alt+S">
-            {t('btnResume')}
-          </button>
-        )}
+        {/* One button, so focus stays on it as Start becomes Pause and Resume. */}
+        <button type="button" class="primary" onClick={toggle} aria-keyshortcuts="Alt+S">
+          {status.value === 'idle' ? t('btnStart') : status.value === 'running' ? t('btnPause') : t('btnResume')}
+        </button>
         <button type="button" onClick={() => append('back')} disabled={!can.back}>
           {t('btnBack')}
         </button>
@@ -195,5 +182,29 @@ function Announcer({ phaseIndex, agenda, fiveLeft, sessionOver, status }: Announ
     <p class="sr-only" aria-live="polite" aria-atomic="true">
       {message}
     </p>
+  );
+}
+
+interface ClockFaceProps {
+  size: 'big-clock' | 'small-clock';
+  id: string;
+  over: ReadonlySignal<boolean>;
+  label: string;
+  overLabel: string;
+  text: ReadonlySignal<string>;
+}
+
+/** One labelled `role=timer` clock; the digits are a text node bound to a signal, so a second re-renders nothing. */
+function ClockFace({ size, id, over, label, overLabel, text }: ClockFaceProps) {
+  return (
+    <div class={over.value ? `${size} over` : size}>
+      <span class="clock-label" id={id}>
+        {over.value ? overLabel : label}
+      </span>
+      <span role="timer" aria-labelledby={id} class="digits">
+        {over.value && '+'}
+        {text}
+      </span>
+    </div>
   );
 }

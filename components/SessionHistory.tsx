@@ -1,10 +1,9 @@
-import { useComputed, useSignal } from '@preact/signals';
-import { useEffect, useMemo } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { type ReadonlySignal, useComputed, useSignal } from '@preact/signals';
+import { useMemo } from 'preact/hooks';
+import type { DataSet } from '../utils/backup';
 import { deleteSessions } from '../utils/data-store';
 import { localDefaultTemplate } from '../utils/default-template';
-import { buildHistory, type HistoryEntry, searchHistory } from '../utils/history';
-import { loadHistoryInput } from '../utils/history-store';
+import { buildHistory, type HistoryEntry, historyInputFrom, searchHistory } from '../utils/history';
 import { t, uiLanguage } from '../utils/i18n';
 import { topicStore } from '../utils/storage';
 import { mergeTopic } from '../utils/topic';
@@ -14,33 +13,15 @@ import { TopicForm } from './TopicForm';
 import { useStored } from './useStored';
 
 /** Every session, newest first, searchable as you type; each opens to read and edit. */
-export function SessionHistory() {
-  const entries = useSignal<HistoryEntry[]>([]);
-  const problems = useSignal<string[]>([]);
+export function SessionHistory({ data, problems }: { data: ReadonlySignal<DataSet | null>; problems: ReadonlySignal<string[]> }) {
   const query = useSignal('');
   const openId = useSignal<string | null>(null);
+  // The options page reads storage once per change (useDataSet); the history is derived from that.
+  const entries = useComputed(() =>
+    data.value ? buildHistory(historyInputFrom(data.value), localDefaultTemplate().phases, t('coacheeSelf'), Date.now()) : [],
+  );
   const results = useComputed(() => searchHistory(entries.value, query.value));
   const dateFormat = useMemo(() => new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }), []);
-
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const load = async () => {
-      const { input, problems: bad } = await loadHistoryInput();
-      entries.value = buildHistory(input, localDefaultTemplate().phases, t('coacheeSelf'), Date.now());
-      problems.value = bad;
-    };
-    void load();
-    // Follow changes from every page, at most a few times a second.
-    const onChanged = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => void load(), 300);
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => {
-      clearTimeout(timer);
-      browser.storage.onChanged.removeListener(onChanged);
-    };
-  }, []);
 
   const open = entries.value.find((e) => e.id === openId.value);
   if (open)

@@ -3,6 +3,7 @@
  * you type across topics and notes. Pure: no browser calls.
  */
 import type { Phase } from './agenda';
+import type { DataSet } from './backup';
 import type { Coachee, SessionMeta, Topic } from './model';
 import { timerView } from './timer';
 import type { TimerEvent } from './timer-schema';
@@ -64,4 +65,23 @@ export function searchHistory(entries: readonly HistoryEntry[], query: string): 
   const words = fold(query).split(/\s+/).filter(Boolean);
   if (words.length === 0) return [...entries];
   return entries.filter((e) => words.every((w) => e.haystack.includes(w)));
+}
+
+/** What the history needs, taken from the whole data set the options page already holds. */
+export function historyInputFrom(data: DataSet): HistoryInput {
+  const input: HistoryInput = {
+    sessions: data.sessions.map((s) => s.meta),
+    coachees: data.coachees,
+    topics: {},
+    notes: {},
+    timers: {},
+    agendas: {},
+  };
+  for (const s of data.sessions) {
+    input.topics[s.meta.id] = s.topic;
+    input.notes[s.meta.id] = s.notes;
+    input.timers[s.meta.id] = s.timer;
+    input.agendas[s.meta.id] = s.agenda;
+  }
+  return input;
 }

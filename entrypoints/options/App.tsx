@@ -12,7 +12,7 @@ import { quarantineStore } from '../../utils/storage';
 /** Settings and data: history, export, backup and restore, deleting data, alerts and theme. */
 export function App({ bytesInUse }: { bytesInUse?: number }) {
   const quarantine = useStored(quarantineStore);
-  const { data } = useDataSet();
+  const { data, problems } = useDataSet();
   const kept = quarantine.value.value;
   return (
     <main class="options">
@@ -23,7 +23,7 @@ export function App({ bytesInUse }: { bytesInUse?: number }) {
           {t('quarantineNotice', kept.map((q) => q.key.replace(/^local:/, '')).join(', '))}
         </p>
       )}
-      <SessionHistory />
+      <SessionHistory data={data} problems={problems} />
       <ExportPanel data={data} />
       <RestorePanel data={data} />
       <SettingsPanel />

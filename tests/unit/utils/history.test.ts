@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultTemplate } from '../../../utils/agenda';
-import { buildHistory, type HistoryInput, searchHistory } from '../../../utils/history';
+import { buildHistory, type HistoryInput, historyInputFrom, searchHistory } from '../../../utils/history';
+import { sampleData } from '../sample-data';
 
 const agenda = defaultTemplate({
   name: 'h',
@@ -65,5 +66,17 @@ describe('searchHistory', () => {
   it('returns everything for an empty query and nothing for a missing word', () => {
     expect(searchHistory(list, '  ')).toHaveLength(3);
     expect(searchHistory(list, 'speaking zebra')).toEqual([]);
+  });
+});
+
+describe('historyInputFrom', () => {
+  it('lists the sessions of a whole data set with their topics and notes', () => {
+    const list = buildHistory(historyInputFrom(sampleData()), agenda, 'Me', 0);
+    // Both sample sessions started at the same moment, so compare them by id.
+    expect(list.map((e) => [e.id, e.coacheeName, e.topicTitle]).sort()).toEqual([
+      ['s1', 'Ada', 'Speaking up in meetings'],
+      ['s2', 'Me', 'Speaking up in meetings'],
+    ]);
+    expect(searchHistory(list, 'ada perfect moment').map((e) => e.id)).toEqual(['s1']);
   });
 });
