@@ -1,14 +1,14 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { affectsCheckIns, onCheckInAlarm, remindIfNoPlan, rescheduleCheckIns } from '../utils/between-sessions';
-import { recordCallReport, recordTabClosed } from '../utils/call-state';
-import { callPlatform } from '../utils/call-urls';
-import { affectsClock, applyClockCommand, onClockAlarm, reschedule } from '../utils/clock-alarms';
-import { asMessage } from '../utils/messaging';
-import { disablePanelGlobally, openPanel, setPanelForTab } from '../utils/panel';
-import { ensureActiveSession } from '../utils/sessions';
-import { callStateStore, readChecked } from '../utils/storage';
-import { applySyncPrefs, mirrorChange } from '../utils/sync-mirror';
+import { callPlatform } from '../utils/domain/call-urls';
+import { affectsCheckIns, onCheckInAlarm, remindIfNoPlan, rescheduleCheckIns } from '../utils/platform/between-sessions';
+import { recordCallReport, recordTabClosed } from '../utils/platform/call-state';
+import { affectsClock, applyClockCommand, onClockAlarm, reschedule } from '../utils/platform/clock-alarms';
+import { asMessage } from '../utils/platform/messaging';
+import { disablePanelGlobally, openPanel, setPanelForTab } from '../utils/platform/panel';
+import { ensureActiveSession } from '../utils/platform/sessions';
+import { callStateStore, readChecked } from '../utils/platform/storage';
+import { applySyncPrefs, mirrorChange } from '../utils/platform/sync-mirror';
 
 /** The call tab last seen, kept in memory so a keyboard command can open the panel without an await. */
 let lastCallTabId: number | undefined;

@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { watchCall } from '../utils/call-watch';
+import { watchCall } from '../utils/platform/call-watch';
 
 /** Tells the background when a Zoom web-client call starts and ends (see utils/call-detect.ts for the cues). */
 export default defineContentScript({

@@ -1,4 +1,4 @@
-import { playChime } from '../../utils/chime';
+import { playChime } from '../../utils/platform/chime';
 
 // Chrome's offscreen document (reason AUDIO_PLAYBACK): plays the chime when no
 // panel is open, then closes itself.

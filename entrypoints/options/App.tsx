@@ -1,13 +1,13 @@
-import { DataPanel } from '../../components/DataPanel';
-import { ExportPanel } from '../../components/ExportPanel';
-import { RestorePanel } from '../../components/RestorePanel';
-import { SessionHistory } from '../../components/SessionHistory';
-import { SettingsPanel } from '../../components/SettingsPanel';
-import { TemplateEditor } from '../../components/TemplateEditor';
-import { useDataSet } from '../../components/useDataSet';
-import { useStored } from '../../components/useStored';
-import { t } from '../../utils/i18n';
-import { quarantineStore } from '../../utils/storage';
+import { useDataSet } from '../../components/hooks/useDataSet';
+import { useStored } from '../../components/hooks/useStored';
+import { DataPanel } from '../../components/options/DataPanel';
+import { ExportPanel } from '../../components/options/ExportPanel';
+import { RestorePanel } from '../../components/options/RestorePanel';
+import { SessionHistory } from '../../components/options/SessionHistory';
+import { SettingsPanel } from '../../components/options/SettingsPanel';
+import { TemplateEditor } from '../../components/options/TemplateEditor';
+import { t } from '../../utils/platform/i18n';
+import { quarantineStore } from '../../utils/platform/storage';
 
 /** Settings and data: history, export, backup and restore, deleting data, alerts and theme. */
 export function App({ bytesInUse }: { bytesInUse?: number }) {

@@ -1,14 +1,14 @@
 import { signal, useSignal } from '@preact/signals';
-import { CoacheePicker } from '../../components/CoacheePicker';
-import { OpenPanelButton } from '../../components/OpenPanelButton';
-import { PopupPlan } from '../../components/PopupPlan';
-import { SaveStatus } from '../../components/SaveStatus';
-import { TopicExamples } from '../../components/TopicExamples';
-import { TopicForm } from '../../components/TopicForm';
-import { useStored } from '../../components/useStored';
-import { t } from '../../utils/i18n';
-import { topicStore } from '../../utils/storage';
-import { mergeTopic } from '../../utils/topic';
+import { useStored } from '../../components/hooks/useStored';
+import { CoacheePicker } from '../../components/popup/CoacheePicker';
+import { OpenPanelButton } from '../../components/popup/OpenPanelButton';
+import { PopupPlan } from '../../components/popup/PopupPlan';
+import { TopicExamples } from '../../components/popup/TopicExamples';
+import { SaveStatus } from '../../components/shared/SaveStatus';
+import { TopicForm } from '../../components/shared/TopicForm';
+import { mergeTopic } from '../../utils/domain/topic';
+import { t } from '../../utils/platform/i18n';
+import { topicStore } from '../../utils/platform/storage';
 
 /** The fact-question check, loaded the first time there is a topic to check (its word lists are the popup's largest code). */
 const factCheck = signal<((text: string) => boolean) | null>(null);
@@ -16,7 +16,7 @@ let loadingFactCheck = false;
 function factHint(title: string): boolean {
   if (!factCheck.value && !loadingFactCheck && title.trim()) {
     loadingFactCheck = true;
-    void import('../../utils/topic-hint').then((m) => {
+    void import('../../utils/domain/topic-hint').then((m) => {
       factCheck.value = m.looksLikeFactQuestion;
     });
   }

@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import '../../components/theme.css';
-import { mountPage } from '../../components/mountPage';
-import { pickCallTab } from '../../utils/call-urls';
-import { findCurrentPlanSession } from '../../utils/plan-session';
+import '../../components/shared/theme.css';
+import { mountPage } from '../../components/shared/mountPage';
+import { pickCallTab } from '../../utils/domain/call-urls';
+import { findCurrentPlanSession } from '../../utils/platform/plan-session';
 import { App } from './App';
 
 void mountPage(async (sessionId) => {

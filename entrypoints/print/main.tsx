@@ -1,10 +1,10 @@
 import { render } from 'preact';
-import '../../components/theme.css';
-import '../../components/print.css';
-import { PrintView } from '../../components/PrintView';
-import { readDataSet } from '../../utils/data-store';
-import { scopeFromHash } from '../../utils/export-scope';
-import { t, uiLanguage } from '../../utils/i18n';
+import '../../components/shared/theme.css';
+import '../../components/options/print.css';
+import { PrintView } from '../../components/options/PrintView';
+import { scopeFromHash } from '../../utils/domain/export-scope';
+import { readDataSet } from '../../utils/platform/data-store';
+import { t, uiLanguage } from '../../utils/platform/i18n';
 
 document.documentElement.lang = uiLanguage();
 document.title = t('printTitle');

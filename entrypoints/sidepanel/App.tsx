@@ -1,15 +1,15 @@
-import { CallOffer } from '../../components/CallOffer';
-import { NewSession } from '../../components/NewSession';
-import { NotesEditor } from '../../components/NotesEditor';
-import { PhaseSections } from '../../components/PhaseSections';
-import { SessionClock } from '../../components/SessionClock';
-import { TopicCard } from '../../components/TopicCard';
-import { useClock } from '../../components/useClock';
-import { useStored } from '../../components/useStored';
-import { copyText } from '../../utils/clipboard';
-import { t } from '../../utils/i18n';
-import { topicStore } from '../../utils/storage';
-import { mergeTopic } from '../../utils/topic';
+import { useClock } from '../../components/hooks/useClock';
+import { useStored } from '../../components/hooks/useStored';
+import { CallOffer } from '../../components/panel/CallOffer';
+import { NewSession } from '../../components/panel/NewSession';
+import { PhaseSections } from '../../components/panel/PhaseSections';
+import { SessionClock } from '../../components/panel/SessionClock';
+import { TopicCard } from '../../components/panel/TopicCard';
+import { NotesEditor } from '../../components/shared/NotesEditor';
+import { mergeTopic } from '../../utils/domain/topic';
+import { copyText } from '../../utils/platform/clipboard';
+import { t } from '../../utils/platform/i18n';
+import { topicStore } from '../../utils/platform/storage';
 
 /** The in-call panel: the pre-work, the clock, the notes. */
 export function App({ sessionId }: { sessionId: string }) {

@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import '../../components/theme.css';
-import { mountPage } from '../../components/mountPage';
-import { playChime } from '../../utils/chime';
-import { asMessage } from '../../utils/messaging';
+import '../../components/shared/theme.css';
+import { mountPage } from '../../components/shared/mountPage';
+import { playChime } from '../../utils/platform/chime';
+import { asMessage } from '../../utils/platform/messaging';
 import { App } from './App';
 
 // The open panel plays the chime the background asks for (answering true, so

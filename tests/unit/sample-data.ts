@@ -1,6 +1,6 @@
-import type { DataSet, SessionRecord } from '../../utils/backup';
-import { EMPTY_WRAP_UP } from '../../utils/model';
-import { DEFAULT_SETTINGS } from '../../utils/settings';
+import type { DataSet, SessionRecord } from '../../utils/domain/backup';
+import { EMPTY_WRAP_UP } from '../../utils/domain/model';
+import { DEFAULT_SETTINGS } from '../../utils/domain/settings';
 
 const M = 60_000;
 export const T0 = Date.UTC(2026, 10, 25, 10, 0, 0);

@@ -1,0 +1,83 @@
+import { type ReadonlySignal, useSignal } from '@preact/signals';
+import type { DataSet } from '../../utils/domain/backup';
+import { deleteCoachee, wipeAll } from '../../utils/platform/data-store';
+import { t } from '../../utils/platform/i18n';
+
+/** Deleting a coachee with their sessions, or everything; each asks first. Shows the storage used. */
+export function DataPanel({ data, bytesInUse }: { data: ReadonlySignal<DataSet | null>; bytesInUse?: number }) {
+  const coacheeId = useSignal('');
+  const confirming = useSignal<'coachee' | 'all' | null>(null);
+  const message = useSignal<string | null>(null);
+  const set = data.value;
+  if (!set) return null;
+  const chosen = set.coachees.find((c) => c.id === coacheeId.value) ?? set.coachees[0];
+  const chosenName = chosen ? chosen.name || t('coacheeSelf') : '';
+  const count = chosen ? set.sessions.filter((s) => s.meta.coacheeId === chosen.id).length : 0;
+  const done = () => {
+    confirming.value = null;
+    message.value = t('deleted');
+  };
+
+  return (
+    <section class="card" aria-labelledby="data-heading">
+      <h2 id="data-heading">{t('dataHeading')}</h2>
+      {bytesInUse !== undefined && <p>{t('optionsStorageUsed', formatBytes(bytesInUse))}</p>}
+      {chosen && (
+        <div class="field">
+          <label for="delete-coachee">{t('deleteCoacheeLabel')}</label>
+          <div class="row">
+            <select
+              id="delete-coachee"
+              value={chosen.id}
+              onChange={(e) => (coacheeId.value = (e.currentTarget as HTMLSelectElement).value)}
+            >
+              {set.coachees.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name || t('coacheeSelf')}
+                </option>
+              ))}
+            </select>
+            <button type="button" onClick={() => (confirming.value = 'coachee')}>
+              {t('deleteCoachee')}
+            </button>
+          </div>
+        </div>
+      )}
+      {confirming.value === 'coachee' && chosen && (
+        <div class="confirm">
+          <button type="button" class="danger" onClick={() => void deleteCoachee(chosen.id).then(done)}>
+            {t('deleteCoacheeConfirm', chosenName, count)}
+          </button>
+          <button type="button" onClick={() => (confirming.value = null)}>
+            {t('confirmCancel')}
+          </button>
+        </div>
+      )}
+      <div class="controls">
+        <button type="button" onClick={() => (confirming.value = 'all')}>
+          {t('wipeAll')}
+        </button>
+      </div>
+      {confirming.value === 'all' && (
+        <div class="confirm">
+          <button type="button" class="danger" onClick={() => void wipeAll().then(done)}>
+            {t('wipeAllConfirm')}
+          </button>
+          <button type="button" onClick={() => (confirming.value = null)}>
+            {t('confirmCancel')}
+          </button>
+        </div>
+      )}
+      <p role="status" class="small">
+        {message.value}
+      </p>
+    </section>
+  );
+}
+
+function formatBytes(bytes: number): string {
+  const mb = bytes >= 1_000_000;
+  return new Intl.NumberFormat(undefined, { style: 'unit', unit: mb ? 'megabyte' : 'kilobyte', maximumFractionDigits: 1 }).format(
+    mb ? bytes / 1_000_000 : bytes / 1000,
+  );
+}

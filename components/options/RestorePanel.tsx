@@ -1,0 +1,115 @@
+import { type ReadonlySignal, useSignal } from '@preact/signals';
+import {
+  BACKUP_MAX_BYTES,
+  type Backup,
+  type BackupProblem,
+  type DataSet,
+  type ImportPlan,
+  mergeImport,
+  parseBackup,
+  planImport,
+} from '../../utils/domain/backup';
+import { writeDataSet } from '../../utils/platform/data-store';
+import { t } from '../../utils/platform/i18n';
+
+/** The words for each reason a file is refused. */
+export function problemText(problem: BackupProblem): string {
+  switch (problem.kind) {
+    case 'tooLarge':
+      return t('badTooLarge', `${(problem.bytes / 1_048_576).toFixed(1)} MB`);
+    case 'notJson':
+      return t('badNotJson');
+    case 'unsafeKey':
+      return t('badUnsafeKey', problem.key);
+    case 'notSidecoach':
+      return t('badNotSidecoach');
+    case 'futureVersion':
+      return t('badFutureVersion', problem.version);
+    case 'wrongVersion':
+      return t('badWrongVersion');
+    case 'invalid':
+      return t('badInvalid', problem.detail);
+  }
+}
+
+/** Restore from a JSON backup: checked strictly, previewed, merged by id, nothing overwritten without saying so. */
+export function RestorePanel({ data }: { data: ReadonlySignal<DataSet | null> }) {
+  const pending = useSignal<{ backup: Backup; plan: ImportPlan } | null>(null);
+  const overwrite = useSignal(false);
+  const message = useSignal<{ text: string; error: boolean } | null>(null);
+
+  const onFile = async (event: Event) => {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    pending.value = null;
+    overwrite.value = false;
+    if (!file || !data.value) return;
+    // Refuse huge files before reading them into memory.
+    if (file.size > BACKUP_MAX_BYTES) {
+      message.value = { text: problemText({ kind: 'tooLarge', bytes: file.size }), error: true };
+      return;
+    }
+    const parsed = parseBackup(await file.text());
+    if (!parsed.ok) {
+      message.value = { text: problemText(parsed.problem), error: true };
+      return;
+    }
+    const plan = planImport(data.value, parsed.backup.data);
+    message.value = null;
+    pending.value = { backup: parsed.backup, plan };
+  };
+
+  const onImport = async () => {
+    const current = data.value;
+    const p = pending.value;
+    if (!current || !p) return;
+    await writeDataSet(mergeImport(current, p.backup.data, overwrite.value));
+    message.value = {
+      text: t('restoreDone', p.plan.newSessions.length, overwrite.value ? p.plan.changedSessions.length : 0),
+      error: false,
+    };
+    pending.value = null;
+  };
+
+  const plan = pending.value?.plan;
+  const nothingToDo =
+    plan && plan.newSessions.length === 0 && plan.newCoachees === 0 && (plan.changedSessions.length === 0 || !overwrite.value);
+  return (
+    <section class="card" aria-labelledby="restore-heading">
+      <h2 id="restore-heading">{t('restoreHeading')}</h2>
+      <div class="field">
+        <label for="restore-file">{t('restoreFileLabel')}</label>
+        <input id="restore-file" type="file" accept="application/json,.json" onChange={(e) => void onFile(e)} />
+      </div>
+      {plan && (
+        <div class="preview">
+          <p>{t('restorePreview', plan.newSessions.length, plan.changedSessions.length, plan.unchangedSessions)}</p>
+          {plan.changedSessions.length > 0 && (
+            <label class="check">
+              <input
+                type="checkbox"
+                checked={overwrite.value}
+                onChange={(e) => (overwrite.value = (e.currentTarget as HTMLInputElement).checked)}
+              />
+              {t('restoreOverwrite', plan.changedSessions.length)}
+            </label>
+          )}
+          {nothingToDo ? (
+            <p>{t('restoreNothingNew')}</p>
+          ) : (
+            <button type="button" class="primary" onClick={() => void onImport()}>
+              {t('restoreImport')}
+            </button>
+          )}
+        </div>
+      )}
+      <div aria-live="polite">
+        {message.value && (
+          <p role={message.value.error ? 'alert' : undefined} class={message.value.error ? 'problem' : undefined}>
+            {message.value.text}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}

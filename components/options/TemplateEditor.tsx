@@ -1,0 +1,188 @@
+import { useSignal } from '@preact/signals';
+import { type AgendaTemplate, totalMinutes } from '../../utils/domain/agenda';
+import { SYNC_ITEM_MAX_BYTES, syncItemBytes, type TemplateProblem, templateProblems } from '../../utils/domain/template-rules';
+import { localDefaultTemplate } from '../../utils/platform/default-template';
+import { t } from '../../utils/platform/i18n';
+import { newItemId } from '../../utils/platform/sessions';
+import { settingsStore, templatesStore } from '../../utils/platform/storage';
+import { useStored } from '../hooks/useStored';
+
+function problemText(p: TemplateProblem): string {
+  if (p.kind === 'noName') return t('problemNoName');
+  if (p.kind === 'phaseCount') return t('problemPhaseCount', p.count);
+  if (p.kind === 'phaseTitle') return t('problemPhaseTitle', p.index + 1);
+  return t('problemPhaseMinutes', p.index + 1);
+}
+
+/** The agenda templates: the built-in hour, and the user's own, each editable and validated before saving. */
+export function TemplateEditor() {
+  const templates = useStored(templatesStore, { debounceMs: 0 });
+  const settings = useStored(settingsStore, { debounceMs: 0 });
+  const draft = useSignal<AgendaTemplate | null>(null);
+  const problems = useSignal<string[]>([]);
+  const message = useSignal<string | null>(null);
+  const builtIn = localDefaultTemplate();
+  const all = [builtIn, ...templates.value.value];
+  const defaultId = settings.value.value.defaultTemplateId;
+
+  const save = () => {
+    const tpl = draft.value;
+    if (!tpl) return;
+    const found = templateProblems(tpl).map(problemText);
+    const next = [...templates.value.peek().filter((x) => x.id !== tpl.id), { ...tpl, name: tpl.name.trim() }];
+    if (found.length === 0 && syncItemBytes('templates', next) > SYNC_ITEM_MAX_BYTES) found.push(t('problemTooBigToSync'));
+    problems.value = found;
+    if (found.length > 0) return;
+    templates.set(next);
+    draft.value = null;
+    message.value = t('templateSaved');
+  };
+  const editPhase = (index: number, patch: Partial<AgendaTemplate['phases'][number]>) => {
+    const tpl = draft.value;
+    if (tpl) draft.value = { ...tpl, phases: tpl.phases.map((p, i) => (i === index ? { ...p, ...patch } : p)) };
+  };
+
+  if (draft.value) {
+    const tpl = draft.value;
+    return (
+      <section class="card" aria-labelledby="template-edit-heading">
+        <h2 id="template-edit-heading">{t('templatesHeading')}</h2>
+        <div class="field">
+          <label for="template-name">{t('templateNameLabel')}</label>
+          <input
+            id="template-name"
+            type="text"
+            value={tpl.name}
+            onInput={(e) => (draft.value = { ...tpl, name: (e.currentTarget as HTMLInputElement).value })}
+          />
+        </div>
+        {tpl.phases.map((phase, i) => (
+          <fieldset key={phase.id}>
+            <legend>{t('templatePhaseLegend', i + 1)}</legend>
+            <div class="row wrap">
+              <div class="field grow">
+                <label for={`phase-title-${i}`}>{t('templatePhaseTitle')}</label>
+                <input
+                  id={`phase-title-${i}`}
+                  type="text"
+                  value={phase.title}
+                  onInput={(e) => editPhase(i, { title: (e.currentTarget as HTMLInputElement).value })}
+                />
+              </div>
+              <div class="field">
+                <label for={`phase-minutes-${i}`}>{t('templatePhaseMinutes')}</label>
+                <input
+                  id={`phase-minutes-${i}`}
+                  type="number"
+                  min={1}
+                  max={240}
+                  value={phase.minutes}
+                  onInput={(e) => editPhase(i, { minutes: Number((e.currentTarget as HTMLInputElement).value) })}
+                />
+              </div>
+            </div>
+            <div class="field">
+              <label for={`phase-prompt-${i}`}>{t('templatePhasePrompt')}</label>
+              <input
+                id={`phase-prompt-${i}`}
+                type="text"
+                value={phase.prompt}
+                onInput={(e) => editPhase(i, { prompt: (e.currentTarget as HTMLInputElement).value.slice(0, 500) })}
+              />
+            </div>
+            <button
+              type="button"
+              class="link small"
+              onClick={() => (draft.value = { ...tpl, phases: tpl.phases.filter((_, j) => j !== i) })}
+            >
+              {t('templateRemovePhase', i + 1)}
+            </button>
+          </fieldset>
+        ))}
+        <p>{t('templateTotal', totalMinutes(tpl.phases.filter((p) => Number.isFinite(p.minutes))))}</p>
+        <div class="controls">
+          <button
+            type="button"
+            onClick={() => (draft.value = { ...tpl, phases: [...tpl.phases, { id: newItemId('ph'), title: '', minutes: 10, prompt: '' }] })}
+          >
+            {t('templateAddPhase')}
+          </button>
+          <button type="button" class="primary" onClick={save}>
+            {t('templateSave')}
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              draft.value = null;
+              problems.value = [];
+            }}
+          >
+            {t('templateCancel')}
+          </button>
+        </div>
+        {problems.value.length > 0 && (
+          <ul role="alert" class="problem">
+            {problems.value.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+    );
+  }
+
+  return (
+    <section class="card" aria-labelledby="templates-heading">
+      <h2 id="templates-heading">{t('templatesHeading')}</h2>
+      <p class="small muted">{t('templatesHelp')}</p>
+      <ul class="steps">
+        {all.map((tpl) => (
+          <li key={tpl.id}>
+            <span>
+              <strong>{tpl.name}</strong> · {t('templateTotal', totalMinutes(tpl.phases))}
+              {tpl.id === builtIn.id && ` · ${t('templateBuiltIn')}`}
+              {tpl.id === defaultId && ` · ${t('templateIsDefault')}`}
+            </span>
+            <span class="row wrap">
+              {tpl.id !== defaultId && (
+                <button
+                  type="button"
+                  class="link small"
+                  onClick={() => settings.set({ ...settings.value.peek(), defaultTemplateId: tpl.id })}
+                >
+                  {t('templateDefault')}
+                  <span class="sr-only"> ({tpl.name})</span>
+                </button>
+              )}
+              {tpl.id !== builtIn.id && (
+                <>
+                  <button type="button" class="link small" onClick={() => (draft.value = tpl)}>
+                    {t('templateEdit', tpl.name)}
+                  </button>
+                  <button
+                    type="button"
+                    class="link small"
+                    onClick={() => templates.set(templates.value.peek().filter((x) => x.id !== tpl.id))}
+                  >
+                    {t('templateDelete', tpl.name)}
+                  </button>
+                </>
+              )}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <button
+        type="button"
+        onClick={() =>
+          (draft.value = { id: newItemId('tpl'), name: '', phases: builtIn.phases.map((p) => ({ ...p, id: newItemId('ph') })) })
+        }
+      >
+        {t('templateNew')}
+      </button>
+      <p role="status" class="small">
+        {message.value}
+      </p>
+    </section>
+  );
+}

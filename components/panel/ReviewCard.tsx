@@ -1,0 +1,99 @@
+import { useSignalEffect } from '@preact/signals';
+import { type ReviewItem, TOPIC_TEXT_MAX } from '../../utils/domain/model';
+import { onlyNoTime, reviewFromPlan } from '../../utils/domain/review';
+import { t } from '../../utils/platform/i18n';
+import { planStore, reviewStore } from '../../utils/platform/storage';
+import { useStored } from '../hooks/useStored';
+import { LimitedText } from '../shared/LimitedText';
+import { SaveStatus } from '../shared/SaveStatus';
+
+/**
+ * The next session opens with the last plan: each step done or not, and for
+ * what stalled, what held the coachee back and what they dreaded. When an
+ * answer says only "no time", it asks, with curiosity, what was behind it.
+ */
+export function ReviewCard({ sessionId, previousId }: { sessionId: string; previousId: string }) {
+  const previousPlan = useStored(planStore(previousId));
+  const review = useStored(reviewStore(sessionId), { debounceMs: 400 });
+
+  // Build or refresh the card from the previous plan once both are loaded.
+  useSignalEffect(() => {
+    if (!previousPlan.loaded.value || !review.loaded.value) return;
+    const plan = previousPlan.value.value;
+    const current = review.value.peek();
+    const next = reviewFromPlan(previousId, plan, current);
+    if (plan.length > 0 && JSON.stringify(next) !== JSON.stringify(current)) review.set(next);
+  });
+
+  const card = review.value.value;
+  if (!card || card.fromSessionId !== previousId || card.items.length === 0) return null;
+  const update = (stepId: string, patch: Partial<ReviewItem>) => {
+    const value = review.value.peek();
+    if (value) review.set({ ...value, items: value.items.map((i) => (i.stepId === stepId ? { ...i, ...patch } : i)) });
+  };
+
+  return (
+    <section class="card highlight" aria-labelledby="review-heading">
+      <h2 id="review-heading">{t('reviewHeading')}</h2>
+      <p class="small muted">{t('reviewHelp')}</p>
+      <ol class="review">
+        {card.items.map((item, index) => (
+          <li key={item.stepId}>
+            <fieldset>
+              <legend class="prewrap">{item.text}</legend>
+              <div class="row wrap" role="radiogroup" aria-label={t('reviewStatusLabel', item.text)}>
+                {(['done', 'partly', 'not'] as const).map((status) => (
+                  <label class="check inline" key={status}>
+                    <input
+                      type="radio"
+                      name={`review-${index}`}
+                      checked={item.status === status}
+                      onChange={() => update(item.stepId, { status })}
+                    />
+                    {status === 'done' ? t('reviewDone') : status === 'partly' ? t('reviewPartly') : t('reviewNot')}
+                  </label>
+                ))}
+              </div>
+              {item.status !== 'done' && (
+                <>
+                  <LimitedText
+                    id={`held-${index}`}
+                    label={t('reviewHeldBack')}
+                    value={item.heldBack}
+                    max={TOPIC_TEXT_MAX}
+                    multiline
+                    rows={2}
+                    onChange={(heldBack) => update(item.stepId, { heldBack })}
+                  />
+                  <div aria-live="polite">{onlyNoTime(item.heldBack) && <p class="hint">{t('reviewNoTimeFollowUp')}</p>}</div>
+                  <LimitedText
+                    id={`dread-${index}`}
+                    label={t('reviewDreading')}
+                    value={item.dreading}
+                    max={TOPIC_TEXT_MAX}
+                    multiline
+                    rows={2}
+                    onChange={(dreading) => update(item.stepId, { dreading })}
+                  />
+                </>
+              )}
+            </fieldset>
+          </li>
+        ))}
+      </ol>
+      <LimitedText
+        id="review-root"
+        label={t('reviewRootCause')}
+        value={card.rootCause}
+        max={TOPIC_TEXT_MAX}
+        multiline
+        rows={2}
+        onChange={(rootCause) => {
+          const value = review.value.peek();
+          if (value) review.set({ ...value, rootCause });
+        }}
+      />
+      <SaveStatus bridges={[review]} />
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+import { useComputed } from '@preact/signals';
+import { overBudget } from '../../utils/domain/homework';
+import { t } from '../../utils/platform/i18n';
+import { homeworkStore, planStore, wrapUpStore } from '../../utils/platform/storage';
+import { useStored } from '../hooks/useStored';
+import { LimitedText } from '../shared/LimitedText';
+
+/** The wrap-up's short checklist: each item says in words whether it is done. */
+export function WrapUpChecklist({ sessionId }: { sessionId: string }) {
+  const plan = useStored(planStore(sessionId));
+  const homework = useStored(homeworkStore(sessionId));
+  const wrapUp = useStored(wrapUpStore(sessionId), { debounceMs: 400 });
+  const feedback = useComputed(() => wrapUp.value.value.feedback);
+  const next = wrapUp.value.value.nextSessionAt;
+  const items: [string, boolean][] = [
+    [t('wrapPlan'), plan.value.value.length > 0],
+    [t('wrapBudget'), !overBudget(homework.value.value)],
+    [t('wrapFeedback'), wrapUp.value.value.feedback.trim() !== ''],
+  ];
+  return (
+    <section class="card highlight" aria-labelledby="wrap-heading">
+      <h2 id="wrap-heading">{t('wrapHeading')}</h2>
+      <ul class="checklist">
+        {items.map(([label, done]) => (
+          <li key={label} class={done ? 'done' : undefined}>
+            <span aria-hidden="true">{done ? '✓' : '○'}</span> {label}{' '}
+            <span class="sr-only">({done ? t('wrapDoneMark') : t('wrapTodoMark')})</span>
+          </li>
+        ))}
+      </ul>
+      <LimitedText
+        id="wrap-feedback"
+        label={t('wrapFeedbackLabel')}
+        value={feedback}
+        max={5000}
+        multiline
+        onChange={(text) => wrapUp.set({ ...wrapUp.value.peek(), feedback: text })}
+      />
+      <div class="field">
+        <label for="wrap-next">{t('wrapNextLabel')}</label>
+        <input
+          id="wrap-next"
+          type="date"
+          value={next === null ? '' : toDateInput(next)}
+          onChange={(e) => {
+            const value = (e.currentTarget as HTMLInputElement).value;
+            wrapUp.set({ ...wrapUp.value.peek(), nextSessionAt: value ? new Date(`${value}T12:00`).getTime() : null });
+          }}
+        />
+      </div>
+    </section>
+  );
+}
+
+function toDateInput(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

@@ -1,0 +1,47 @@
+import type { ComponentChild, render as preactRender } from 'preact';
+import { t, uiLanguage } from '../../utils/platform/i18n';
+import { ensureActiveSession } from '../../utils/platform/sessions';
+import { activeSessionIdStore, readChecked, settingsStore } from '../../utils/platform/storage';
+import { flushOnHide } from '../../utils/platform/stored-signal';
+
+/**
+ * Shared start-up of every extension page: find (or create) the active
+ * session, render the page for it, re-render when another page switches the
+ * active session, and flush pending edits when the page is hidden or closed.
+ */
+export async function mountPage(
+  view: (sessionId: string) => ComponentChild | Promise<ComponentChild>,
+  render: typeof preactRender,
+  root: HTMLElement = document.getElementById('app') as HTMLElement,
+): Promise<void> {
+  flushOnHide(window);
+  document.documentElement.lang = uiLanguage();
+  // Paint at once (the session is read from storage next), so the first paint does not wait on I/O.
+  render(
+    <main>
+      <p class="muted">{t('loading')}</p>
+    </main>,
+    root,
+  );
+  followTheme(document.documentElement);
+  let current: string | null = null;
+  const show = async (sessionId: string) => {
+    if (sessionId === current) return;
+    current = sessionId;
+    render(<div key={sessionId}>{await view(sessionId)}</div>, root);
+  };
+  await show(await ensureActiveSession());
+  activeSessionIdStore.item.watch((next) => {
+    if (next) void show(next);
+  });
+}
+
+/** Apply the theme setting (system, light or dark) to the page, now and whenever it changes. */
+function followTheme(root: HTMLElement): void {
+  const apply = (theme: string) => {
+    if (theme === 'system') delete root.dataset.theme;
+    else root.dataset.theme = theme;
+  };
+  void readChecked(settingsStore).then(({ value }) => apply(value.theme));
+  settingsStore.item.watch((next) => apply(next?.theme ?? 'system'));
+}

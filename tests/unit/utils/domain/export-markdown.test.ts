@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { defaultTemplate } from '../../../../utils/domain/agenda';
+import { exportFileName, type MarkdownLabels, sessionMarkdown } from '../../../../utils/domain/export-markdown';
+import { sampleSession } from '../../sample-data';
+
+const labels: MarkdownLabels = {
+  title: (d, c) => `Coaching session, ${d} with ${c}`,
+  prework: 'Pre-work',
+  topic: 'Topic',
+  difficulty: 'Hardest lately',
+  outcome: 'Hoped-for outcome',
+  agenda: 'Agenda',
+  phase: 'Phase',
+  planned: 'Planned',
+  actual: 'Actual',
+  total: 'Total',
+  minutes: (n) => `${n} min`,
+  notes: 'Notes',
+  plan: 'Plan for the month',
+  homework: (n) => `Exercises and reading (${n} min a week)`,
+  exercise: 'Exercise',
+  reading: 'Reading',
+  perWeek: (n) => `${n} min a week`,
+  review: 'Review of the last plan',
+  status: { done: 'done', partly: 'partly', not: 'not done' },
+  heldBack: 'What held you back',
+  dreading: 'What you were dreading',
+  rootCause: 'Root cause',
+  feedback: 'Feedback and next steps',
+  nextSession: 'Next session',
+  checkIn: 'Check-in',
+  none: '(none)',
+};
+const agenda = defaultTemplate({
+  name: 'h',
+  understand: { title: 'Understand the problem', prompt: '' },
+  plan: { title: 'Plan the attack', prompt: '' },
+  wrapUp: { title: 'Review and wrap up', prompt: '' },
+}).phases;
+
+describe('sessionMarkdown', () => {
+  const md = sessionMarkdown(sampleSession(), {
+    coacheeName: 'Ada',
+    defaultAgenda: agenda,
+    labels,
+    formatDate: (ms) => new Date(ms).toISOString().slice(0, 10),
+    now: 0,
+  });
+
+  it('has the date, coachee, topic, agenda planned vs actual, notes, plan, homework and review', () => {
+    expect(md).toContain('# Coaching session, 2026-11-25 with Ada');
+    expect(md).toContain('**Topic:** Speaking up in meetings');
+    expect(md).toContain('| Understand the problem | 25 min | 27 min |');
+    expect(md).toContain('| **Total** | **60 min** | **59 min** |');
+    expect(md).toContain('Try: first comment in the first five minutes.');
+    expect(md).toContain('- [x] Speak in the first five minutes of two meetings a week');
+    expect(md).toContain('- [ ] Tell the lead about the pattern');
+    expect(md).toContain('## Exercises and reading (45 min a week)');
+    expect(md).toContain('- Reading: Quiet, chapter 3 (30 min a week)');
+    expect(md).toContain('- Ask one question in standup: not done');
+    expect(md).toContain('  - What you were dreading: Sounding junior');
+    expect(md).toContain('**Root cause:** Fear of being judged, not time.');
+    expect(md).toContain('**Next session:** 2026-12-23');
+  });
+
+  it('keeps multi-line text inside its list item', () => {
+    const session = { ...sampleSession(), plan: [{ id: 'x', text: 'First line\nsecond line', done: false }] };
+    const out = sessionMarkdown(session, { coacheeName: 'Ada', defaultAgenda: agenda, labels, formatDate: String, now: 0 });
+    expect(out).toContain('- [ ] First line\n  second line');
+  });
+});
+
+describe('exportFileName', () => {
+  it('carries the date and a safe coachee name', () => {
+    expect(exportFileName('notes', new Date(Date.UTC(2026, 10, 25)), 'Zoë O’Neil', 'md')).toBe('sidecoach-notes-2026-11-25-zoe-o-neil.md');
+    expect(exportFileName('backup', new Date(Date.UTC(2026, 10, 25)), null, 'json')).toBe('sidecoach-backup-2026-11-25.json');
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { nextCallState, recordCallReport, recordTabClosed } from '../../../../utils/platform/call-state';
+import { callStateStore, readChecked } from '../../../../utils/platform/storage';
+
+describe('nextCallState', () => {
+  it('records when a call starts, keeps that time while it goes on, and when it ends', () => {
+    const started = nextCallState(null, { tabId: 1, platform: 'meet', inCall: true }, 100);
+    expect(started).toEqual({ tabId: 1, platform: 'meet', inCall: true, startedAt: 100, endedAt: null });
+    expect(nextCallState(started, { tabId: 1, platform: 'meet', inCall: true }, 200)).toEqual(started);
+    expect(nextCallState(started, { tabId: 1, platform: 'meet', inCall: false }, 300)).toEqual({ ...started, inCall: false, endedAt: 300 });
+  });
+
+  it('ignores "no call" from another tab (a second Meet tab on the landing page)', () => {
+    const started = nextCallState(null, { tabId: 1, platform: 'meet', inCall: true }, 100);
+    expect(nextCallState(started, { tabId: 2, platform: 'meet', inCall: false }, 200)).toBe(started);
+  });
+
+  it('follows the newest call when another tab joins one', () => {
+    const first = nextCallState(null, { tabId: 1, platform: 'meet', inCall: true }, 100);
+    expect(nextCallState(first, { tabId: 2, platform: 'zoom', inCall: true }, 200)).toMatchObject({
+      tabId: 2,
+      platform: 'zoom',
+      startedAt: 200,
+    });
+  });
+});
+
+describe('recording', () => {
+  it('stores reports and ends the call when its tab closes', async () => {
+    await recordCallReport({ tabId: 5, platform: 'zoom', inCall: true }, 1000);
+    expect((await readChecked(callStateStore)).value).toMatchObject({ inCall: true, startedAt: 1000 });
+    await recordTabClosed(9, 2000);
+    expect((await readChecked(callStateStore)).value?.inCall).toBe(true);
+    await recordTabClosed(5, 3000);
+    expect((await readChecked(callStateStore)).value).toMatchObject({ inCall: false, endedAt: 3000 });
+  });
+});

@@ -1,0 +1,133 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEFAULT_SETTINGS } from '../../../../utils/domain/settings';
+import { affectsClock, applyClockCommand, onClockAlarm, reschedule } from '../../../../utils/platform/clock-alarms';
+
+const M = 60_000;
+const T0 = Date.UTC(2026, 10, 25, 10, 0, 0);
+
+/** fakeBrowser does not implement the badge or notifications: record what is asked of them. */
+function recordAlerts() {
+  const badge: { text: string[]; color: string[] } = { text: [], color: [] };
+  fakeBrowser.action.setBadgeText = vi.fn(async ({ text }: { text: string }) => void badge.text.push(text)) as never;
+  fakeBrowser.action.setBadgeBackgroundColor = vi.fn(async ({ color }: { color: string }) => void badge.color.push(color)) as never;
+  const notifications: { title: string; message: string }[] = [];
+  fakeBrowser.notifications.create = vi.fn(async (_id: string, options: { title: string; message: string }) => {
+    notifications.push({ title: options.title, message: options.message });
+    return 'sidecoach-alert';
+  }) as never;
+  // No panel is open: sending the chime request finds no receiver.
+  fakeBrowser.runtime.sendMessage = vi.fn(async () => {
+    throw new Error('Could not establish connection. Receiving end does not exist.');
+  }) as never;
+  // With no panel, Chrome plays the chime from an offscreen document.
+  const offscreen = { hasDocument: vi.fn(async () => false), createDocument: vi.fn(async () => undefined) };
+  (fakeBrowser as unknown as { offscreen: typeof offscreen }).offscreen = offscreen;
+  return { badge, notifications, offscreen };
+}
+
+async function startClock(at: number) {
+  await fakeBrowser.storage.local.set({ activeSessionId: 's1', 'timer.s1': [{ type: 'start', at }] });
+}
+
+describe('clock alarms', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+  });
+
+  it('schedules the phase end, the five-minute warning and the hour end of a running clock', async () => {
+    recordAlerts();
+    await startClock(T0);
+    await reschedule(T0 + 10 * M);
+    const alarms = (await fakeBrowser.alarms.getAll()).map((a) => [a.name, a.scheduledTime]).sort();
+    expect(alarms).toEqual([
+      ['sidecoach:fiveMinutesLeft', T0 + 55 * M],
+      ['sidecoach:phaseEnd', T0 + 25 * M],
+      ['sidecoach:sessionEnd', T0 + 60 * M],
+      ['sidecoach:tick', expect.any(Number)],
+    ]);
+  });
+
+  it('is idempotent: scheduling again leaves the same alarms, not copies', async () => {
+    recordAlerts();
+    await startClock(T0);
+    await reschedule(T0 + M);
+    await reschedule(T0 + M);
+    expect(await fakeBrowser.alarms.getAll()).toHaveLength(4);
+  });
+
+  it('clears every alarm when the clock is paused', async () => {
+    recordAlerts();
+    await fakeBrowser.storage.local.set({
+      activeSessionId: 's1',
+      'timer.s1': [
+        { type: 'start', at: T0 },
+        { type: 'pause', at: T0 + M },
+      ],
+    });
+    await reschedule(T0 + 2 * M);
+    expect(await fakeBrowser.alarms.getAll()).toEqual([]);
+  });
+
+  it('at the phase boundary shows the badge, notifies and asks for the chime', async () => {
+    const { badge, notifications, offscreen } = recordAlerts();
+    await startClock(T0);
+    await onClockAlarm('sidecoach:phaseEnd', T0 + 25 * M);
+    expect(offscreen.createDocument).toHaveBeenCalledWith(expect.objectContaining({ reasons: ['AUDIO_PLAYBACK'] }));
+    expect(notifications).toEqual([{ title: 'Phase time is up: Understand the problem', message: 'Next: Plan the attack.' }]);
+    expect(badge.text.at(-1)).toBe('+0');
+    expect(fakeBrowser.runtime.sendMessage).toHaveBeenCalledWith({ type: 'chime' });
+  });
+
+  it('does not alert for an alarm whose moment has passed (the coach moved on)', async () => {
+    const { notifications } = recordAlerts();
+    await fakeBrowser.storage.local.set({
+      activeSessionId: 's1',
+      'timer.s1': [
+        { type: 'start', at: T0 },
+        { type: 'next', at: T0 + 20 * M },
+      ],
+    });
+    await onClockAlarm('sidecoach:phaseEnd', T0 + 25 * M);
+    expect(notifications).toEqual([]);
+  });
+
+  it('respects the alert settings', async () => {
+    const { badge, notifications } = recordAlerts();
+    await startClock(T0);
+    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, alerts: { sound: false, notification: false, badge: false } } });
+    await onClockAlarm('sidecoach:sessionEnd', T0 + 60 * M);
+    expect(notifications).toEqual([]);
+    expect(fakeBrowser.runtime.sendMessage).not.toHaveBeenCalled();
+    expect(badge.text.at(-1)).toBe('');
+  });
+
+  it('shows the minutes left on the badge, turning red in overtime', async () => {
+    const { badge } = recordAlerts();
+    await startClock(T0);
+    await reschedule(T0 + 3 * M);
+    expect(badge.text.at(-1)).toBe('22m');
+    expect(badge.color.at(-1)).toBe('#0b57d0');
+    await reschedule(T0 + 61 * M);
+    expect(badge.text.at(-1)).toBe('+1');
+    expect(badge.color.at(-1)).toBe('#a4161a');
+  });
+
+  it('knows which storage keys matter to the clock', () => {
+    expect(['timer.s1', 'agenda.s1', 'activeSessionId', 'settings'].every(affectsClock)).toBe(true);
+    expect(['topic.s1', 'notes.s1', 'coachees'].some(affectsClock)).toBe(false);
+  });
+});
+
+describe('keyboard commands', () => {
+  it('start the clock, then move to the next phase, in the active session', async () => {
+    recordAlerts();
+    await fakeBrowser.storage.local.set({ activeSessionId: 's1' });
+    await applyClockCommand('toggle-clock', T0);
+    await applyClockCommand('next-phase', T0 + M);
+    expect((await fakeBrowser.storage.local.get('timer.s1'))['timer.s1']).toEqual([
+      { type: 'start', at: T0 },
+      { type: 'next', at: T0 + M },
+    ]);
+  });
+});

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { addCoachee, switchToCoachee } from '../../../../utils/platform/coachees';
+import { startNewSession } from '../../../../utils/platform/new-session';
+import { ensureActiveSession, previousSessionOf, SELF_COACHEE_ID } from '../../../../utils/platform/sessions';
+import {
+  activeSessionIdStore,
+  agendaStore,
+  coacheesStore,
+  readChecked,
+  sessionsStore,
+  topicStore,
+} from '../../../../utils/platform/storage';
+
+describe('ensureActiveSession', () => {
+  it('creates the user as the first coachee and a first session on a new install', async () => {
+    const id = await ensureActiveSession(1000);
+    expect((await readChecked(coacheesStore)).value).toEqual([{ id: SELF_COACHEE_ID, name: '', createdAt: 1000 }]);
+    expect((await readChecked(sessionsStore)).value).toEqual([{ id, coacheeId: SELF_COACHEE_ID, createdAt: 1000 }]);
+    expect((await readChecked(activeSessionIdStore)).value).toBe(id);
+  });
+
+  it('creates one session, not two, when the popup and the panel start together', async () => {
+    const [a, b] = await Promise.all([ensureActiveSession(1000), ensureActiveSession(1001)]);
+    expect(a).toBe(b);
+    expect((await readChecked(sessionsStore)).value).toHaveLength(1);
+  });
+
+  it('returns the existing active session unchanged', async () => {
+    const first = await ensureActiveSession(1000);
+    expect(await ensureActiveSession(5000)).toBe(first);
+    expect((await readChecked(sessionsStore)).value).toHaveLength(1);
+  });
+
+  it('falls back to the newest session when the active id points nowhere', async () => {
+    await fakeBrowser.storage.local.set({
+      sessions: [
+        { id: 'old', coacheeId: 'me', createdAt: 1 },
+        { id: 'new', coacheeId: 'me', createdAt: 2 },
+      ],
+      activeSessionId: 'deleted',
+    });
+    expect(await ensureActiveSession()).toBe('new');
+  });
+});
+
+describe('coachees', () => {
+  it('adds a coachee with their own first session and makes it active', async () => {
+    await ensureActiveSession(1000);
+    const id = await addCoachee('  Ada  ', 2000);
+    const coachees = (await readChecked(coacheesStore)).value;
+    expect(coachees.map((c) => c.name)).toEqual(['', 'Ada']);
+    const active = (await readChecked(activeSessionIdStore)).value;
+    const sessions = (await readChecked(sessionsStore)).value;
+    expect(sessions.find((s) => s.id === active)?.coacheeId).toBe(id);
+  });
+
+  it('switching back returns to that coachee\u2019s newest session, creating none', async () => {
+    const first = await ensureActiveSession(1000);
+    await addCoachee('Ada', 2000);
+    expect(await switchToCoachee(SELF_COACHEE_ID, 3000)).toBe(first);
+    expect((await readChecked(sessionsStore)).value).toHaveLength(2);
+  });
+});
+
+describe('startNewSession', () => {
+  it('keeps the previous session intact and starts with an empty topic by default', async () => {
+    const first = await ensureActiveSession(1000);
+    await topicStore(first).item.setValue({ title: 'Speaking up', difficulty: 'x', outcome: '', updatedAt: 1 });
+    const next = await startNewSession({ carryTopic: false }, 5000);
+    expect(next).not.toBe(first);
+    expect((await readChecked(activeSessionIdStore)).value).toBe(next);
+    expect((await readChecked(topicStore(next))).value.title).toBe('');
+    expect((await readChecked(topicStore(first))).value.title).toBe('Speaking up');
+    expect((await readChecked(sessionsStore)).value.map((s) => s.id)).toEqual([first, next]);
+  });
+
+  it('carries the topic forward when the coachee asks', async () => {
+    const first = await ensureActiveSession(1000);
+    await topicStore(first).item.setValue({ title: 'Speaking up', difficulty: 'x', outcome: 'y', updatedAt: 1 });
+    const next = await startNewSession({ carryTopic: true }, 5000);
+    expect((await readChecked(topicStore(next))).value).toEqual({ title: 'Speaking up', difficulty: 'x', outcome: 'y', updatedAt: 5000 });
+  });
+
+  it('stays with the same coachee', async () => {
+    await ensureActiveSession(1000);
+    const ada = await addCoachee('Ada', 2000);
+    const next = await startNewSession({ carryTopic: false }, 5000);
+    expect((await readChecked(sessionsStore)).value.find((s) => s.id === next)?.coacheeId).toBe(ada);
+  });
+});
+
+describe('previousSessionOf', () => {
+  const sessions = [
+    { id: 'a1', coacheeId: 'ada', createdAt: 1 },
+    { id: 'm1', coacheeId: 'me', createdAt: 2 },
+    { id: 'a2', coacheeId: 'ada', createdAt: 3 },
+    { id: 'a3', coacheeId: 'ada', createdAt: 4 },
+  ];
+  it('finds the same coachee\u2019s session just before', () => {
+    expect(previousSessionOf(sessions, 'a3')?.id).toBe('a2');
+    expect(previousSessionOf(sessions, 'a2')?.id).toBe('a1');
+  });
+  it('finds none for a first session or an unknown id', () => {
+    expect(previousSessionOf(sessions, 'a1')).toBeUndefined();
+    expect(previousSessionOf(sessions, 'm1')).toBeUndefined();
+    expect(previousSessionOf(sessions, 'zz')).toBeUndefined();
+  });
+});
+
+describe('default template', () => {
+  it('gives a new session the agenda of the template chosen in the settings', async () => {
+    await ensureActiveSession(1000);
+    const phases = [{ id: 'a', title: 'All of it', minutes: 30, prompt: '' }];
+    await fakeBrowser.storage.local.set({
+      templates: [{ id: 'half', name: 'Half hour', phases }],
+      settings: { alerts: { sound: true, notification: true, badge: true }, theme: 'system', defaultTemplateId: 'half' },
+    });
+    const next = await startNewSession({ carryTopic: false }, 5000);
+    expect((await readChecked(agendaStore(next))).value).toEqual(phases);
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * Reminders between and at the end of sessions (a platform adapter for the
+ * background): the mid-month check-in, and a gentle note when a session ends
+ * with no plan written.
+ */
+import { browser } from 'wxt/browser';
+import type { SessionMeta } from '../domain/model';
+import { t } from './i18n';
+import { activeSessionIdStore, planStore, readChecked, sessionsStore, settingsStore, timerStore } from './storage';
+
+const CHECK_IN_PREFIX = 'checkin:';
+const DAY = 24 * 60 * 60_000;
+/** About two weeks after the session. */
+export const CHECK_IN_AFTER_MS = 14 * DAY;
+
+/** When a session's check-in is due: two weeks after its clock first started (or it was created). Pure. */
+export function checkInAt(session: SessionMeta, firstStart: number | null): number {
+  return (firstStart ?? session.createdAt) + CHECK_IN_AFTER_MS;
+}
+
+/** Re-create the check-in alarms from storage (idempotent; called at start-up and on changes). */
+export async function rescheduleCheckIns(now = Date.now()): Promise<void> {
+  const existing = (await browser.alarms.getAll()).filter((a) => a.name.startsWith(CHECK_IN_PREFIX));
+  await Promise.all(existing.map((a) => browser.alarms.clear(a.name)));
+  if (!(await readChecked(settingsStore)).value.checkIn) return;
+  const sessions = (await readChecked(sessionsStore)).value;
+  for (const s of sessions) {
+    if (s.createdAt < now - 2 * CHECK_IN_AFTER_MS) continue;
+    const [plan, log] = await Promise.all([readChecked(planStore(s.id)), readChecked(timerStore(s.id))]);
+    if (plan.value.length === 0) continue;
+    const at = checkInAt(s, log.value.find((e) => e.type === 'start')?.at ?? null);
+    if (at > now) browser.alarms.create(`${CHECK_IN_PREFIX}${s.id}`, { when: at });
+  }
+}
+
+/** A check-in alarm fired: invite the one-line progress note. */
+export async function onCheckInAlarm(name: string): Promise<void> {
+  if (!name.startsWith(CHECK_IN_PREFIX)) return;
+  if (!(await readChecked(settingsStore)).value.checkIn) return;
+  await browser.notifications.create('sidecoach-checkin', {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title: t('notifyCheckInTitle'),
+    message: t('notifyCheckInBody'),
+  });
+}
+
+/** Whether a storage change (key without area) touches the check-ins. */
+export function affectsCheckIns(key: string): boolean {
+  return key === 'settings' || key === 'sessions' || key.startsWith('plan.');
+}
+
+/** The panel closed or the call ended: if the clock ran and no plan was written, say so gently. */
+export async function remindIfNoPlan(): Promise<boolean> {
+  const active = (await readChecked(activeSessionIdStore)).value;
+  if (!active) return false;
+  const [log, plan, settings] = await Promise.all([
+    readChecked(timerStore(active)),
+    readChecked(planStore(active)),
+    readChecked(settingsStore),
+  ]);
+  const started = log.value.some((e) => e.type === 'start') && log.value.at(-1)?.type !== 'reset';
+  if (!started || plan.value.length > 0 || !settings.value.alerts.notification) return false;
+  await browser.notifications.create('sidecoach-no-plan', {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title: t('notifyNoPlanTitle'),
+    message: t('notifyNoPlanBody'),
+  });
+  return true;
+}

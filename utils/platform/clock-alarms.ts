@@ -1,0 +1,90 @@
+/**
+ * Keeps `browser.alarms` in step with the active session's clock, and turns a
+ * fired alarm into the badge, a notification and a chime (a platform adapter
+ * for the background). Idempotent: called at start-up, after every change to
+ * the log, and on every alarm, it always leaves exactly the alarms the clock needs.
+ */
+import { browser } from 'wxt/browser';
+import type { Phase } from '../domain/agenda';
+import type { Settings } from '../domain/settings';
+import { type AlertKind, eventForCommand, type TimerView, timerView, upcomingAlerts } from '../domain/timer';
+import { alertText, chime, notify, showBadge } from './alerts';
+import { agendaOrDefault } from './default-template';
+import { activeSessionIdStore, agendaStore, readChecked, settingsStore, timerStore } from './storage';
+
+const PREFIX = 'sidecoach:';
+const TICK = `${PREFIX}tick`;
+const KINDS: readonly AlertKind[] = ['phaseEnd', 'fiveMinutesLeft', 'sessionEnd'];
+
+interface Clock {
+  view: TimerView;
+  agenda: Phase[];
+  settings: Settings;
+}
+
+async function readClock(now: number): Promise<Clock | null> {
+  const active = (await readChecked(activeSessionIdStore)).value;
+  const settings = (await readChecked(settingsStore)).value;
+  if (!active) return null;
+  const [log, agenda] = await Promise.all([readChecked(timerStore(active)), readChecked(agendaStore(active))]);
+  const phases = agendaOrDefault(agenda.value);
+  return { view: timerView(log.value, phases, now), agenda: phases, settings };
+}
+
+/** Re-create the alarms for the active session's clock and refresh the badge. */
+export async function reschedule(now = Date.now()): Promise<void> {
+  const clock = await readClock(now);
+  const existing = (await browser.alarms.getAll()).filter((a) => a.name.startsWith(PREFIX));
+  await Promise.all(existing.map((a) => browser.alarms.clear(a.name)));
+  if (!clock) {
+    await showBadge(timerView([], [], now), (await readChecked(settingsStore)).value);
+    return;
+  }
+  for (const alert of upcomingAlerts(clock.view, now)) {
+    browser.alarms.create(`${PREFIX}${alert.kind}`, { when: alert.at });
+  }
+  // While the clock runs, refresh the badge's minutes once a minute.
+  if (clock.view.status === 'running') browser.alarms.create(TICK, { periodInMinutes: 1 });
+  await showBadge(clock.view, clock.settings);
+}
+
+/** Handle one of our alarms: alert if the moment is (still) real, then schedule the next ones. */
+export async function onClockAlarm(name: string, now = Date.now()): Promise<void> {
+  if (!name.startsWith(PREFIX)) return;
+  const kind = name.slice(PREFIX.length) as AlertKind;
+  const clock = await readClock(now);
+  if (clock && KINDS.includes(kind) && stillDue(kind, clock.view)) {
+    const { alerts } = clock.settings;
+    const text = alertText(kind, clock.view, clock.agenda);
+    await Promise.all([
+      alerts.notification ? notify(text).catch((e: unknown) => console.warn('notification failed', e)) : undefined,
+      alerts.sound ? chime().catch((e: unknown) => console.warn('chime failed', e)) : undefined,
+    ]);
+  }
+  if (kind !== ('tick' as AlertKind)) await reschedule(now);
+  else if (clock) await showBadge(clock.view, clock.settings);
+}
+
+/** Alarms can fire late, or the coach may have moved on: alert only when the moment still holds. */
+function stillDue(kind: AlertKind, view: TimerView): boolean {
+  if (view.status !== 'running') return false;
+  const margin = 2 * 60_000; // Chrome may delay an alarm; a late one still matters.
+  if (kind === 'phaseEnd') return view.phaseRemainingMs <= 1000 && view.phaseRemainingMs > -margin;
+  if (kind === 'fiveMinutesLeft') return view.sessionRemainingMs <= 5 * 60_000 + 1000 && view.sessionRemainingMs > 0;
+  return view.sessionRemainingMs <= 1000 && view.sessionRemainingMs > -margin;
+}
+
+/** Whether a storage change (key without area) touches what the alarms depend on. */
+export function affectsClock(key: string): boolean {
+  return key === 'activeSessionId' || key === 'settings' || key.startsWith('timer.') || key.startsWith('agenda.');
+}
+
+/** Apply a keyboard command (start/pause, next phase) to the active session's clock. */
+export async function applyClockCommand(command: 'toggle-clock' | 'next-phase', now = Date.now()): Promise<void> {
+  const active = (await readChecked(activeSessionIdStore)).value;
+  if (!active) return;
+  const log = (await readChecked(timerStore(active))).value;
+  const agenda = agendaOrDefault((await readChecked(agendaStore(active))).value);
+  const event = eventForCommand(command, timerView(log, agenda, now), now);
+  if (event) await timerStore(active).item.setValue([...log, event]);
+}
