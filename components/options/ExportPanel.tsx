@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { type DataSet, makeBackup } from '../../utils/domain/backup';
 import { exportFileName, sessionsMarkdown } from '../../utils/domain/export-markdown';
 import { coacheeName, type ExportScope, markdownContextFor, scopeToHash, sessionsIn } from '../../utils/domain/export-scope';
+import { firstStartAt } from '../../utils/domain/timer-log';
 import { localDefaultTemplate } from '../../utils/platform/default-template';
 import { downloadText } from '../../utils/platform/download';
 import { t, uiLanguage } from '../../utils/platform/i18n';
@@ -96,8 +97,8 @@ export function ExportPanel({ data }: { data: ReadonlySignal<DataSet | null> }) 
           >
             {[...set.sessions].reverse().map((s) => (
               <option key={s.meta.id} value={s.meta.id}>
-                {dateFormat.format(s.timer.find((e) => e.type === 'start')?.at ?? s.meta.createdAt)} ·{' '}
-                {coacheeName(set, s.meta.coacheeId, selfName)} · {s.topic.title || t('historyNoTopic')}
+                {dateFormat.format(firstStartAt(s.timer) ?? s.meta.createdAt)} · {coacheeName(set, s.meta.coacheeId, selfName)} ·{' '}
+                {s.topic.title || t('historyNoTopic')}
               </option>
             ))}
           </select>

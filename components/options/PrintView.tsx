@@ -1,6 +1,7 @@
 import type { DataSet, SessionRecord } from '../../utils/domain/backup';
 import { coacheeName, type ExportScope, sessionsIn } from '../../utils/domain/export-scope';
 import { timerView } from '../../utils/domain/timer';
+import { firstStartAt } from '../../utils/domain/timer-log';
 import { localDefaultTemplate } from '../../utils/platform/default-template';
 import { t, uiLanguage } from '../../utils/platform/i18n';
 import { markdownLabels } from '../../utils/platform/markdown-labels';
@@ -26,7 +27,7 @@ export function PrintView({ data, scope }: { data: DataSet; scope: ExportScope }
 function PrintSession({ session, coachee }: { session: SessionRecord; coachee: string }) {
   const l = markdownLabels();
   const dateFormat = new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'long', timeStyle: 'short' });
-  const started = session.timer.find((e) => e.type === 'start')?.at ?? session.meta.createdAt;
+  const started = firstStartAt(session.timer) ?? session.meta.createdAt;
   const view = timerView(session.timer, session.agenda ?? localDefaultTemplate().phases, Date.now());
   const mins = (ms: number) => l.minutes(Math.round(ms / 60_000));
   const weekly = session.homework.reduce((sum, a) => sum + a.minutesPerWeek, 0);

@@ -2,11 +2,10 @@ import { type ReadonlySignal, useComputed, useSignal } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
 import type { DataSet } from '../../utils/domain/backup';
 import { buildHistory, type HistoryEntry, historyInputFrom, searchHistory } from '../../utils/domain/history';
-import { mergeTopic } from '../../utils/domain/topic';
 import { deleteSessions } from '../../utils/platform/data-store';
 import { localDefaultTemplate } from '../../utils/platform/default-template';
 import { t, uiLanguage } from '../../utils/platform/i18n';
-import { topicStore } from '../../utils/platform/storage';
+import { partStore } from '../../utils/platform/storage';
 import { useStored } from '../hooks/useStored';
 import { NotesEditor } from '../shared/NotesEditor';
 import { SaveStatus } from '../shared/SaveStatus';
@@ -70,7 +69,7 @@ export function SessionHistory({ data, problems }: { data: ReadonlySignal<DataSe
 
 /** One past session, to read and edit. */
 function SessionDetail({ entry, date, onBack }: { entry: HistoryEntry; date: string; onBack: () => void }) {
-  const topic = useStored(topicStore(entry.id), { merge: mergeTopic });
+  const topic = useStored(partStore('topic', entry.id));
   const confirming = useSignal(false);
   return (
     <section aria-labelledby="detail-heading">

@@ -1,9 +1,9 @@
 import { useSignal } from '@preact/signals';
-import { type AgendaTemplate, totalMinutes } from '../../utils/domain/agenda';
+import { type AgendaTemplate, MAX_PHASE_MINUTES, MIN_PHASE_MINUTES, PHASE_PROMPT_MAX, totalMinutes } from '../../utils/domain/agenda';
+import { newItemId } from '../../utils/domain/sessions';
 import { SYNC_ITEM_MAX_BYTES, syncItemBytes, type TemplateProblem, templateProblems } from '../../utils/domain/template-rules';
 import { localDefaultTemplate } from '../../utils/platform/default-template';
 import { t } from '../../utils/platform/i18n';
-import { newItemId } from '../../utils/platform/sessions';
 import { settingsStore, templatesStore } from '../../utils/platform/storage';
 import { useStored } from '../hooks/useStored';
 
@@ -74,8 +74,8 @@ export function TemplateEditor() {
                 <input
                   id={`phase-minutes-${i}`}
                   type="number"
-                  min={1}
-                  max={240}
+                  min={MIN_PHASE_MINUTES}
+                  max={MAX_PHASE_MINUTES}
                   value={phase.minutes}
                   onInput={(e) => editPhase(i, { minutes: Number((e.currentTarget as HTMLInputElement).value) })}
                 />
@@ -87,7 +87,7 @@ export function TemplateEditor() {
                 id={`phase-prompt-${i}`}
                 type="text"
                 value={phase.prompt}
-                onInput={(e) => editPhase(i, { prompt: (e.currentTarget as HTMLInputElement).value.slice(0, 500) })}
+                onInput={(e) => editPhase(i, { prompt: (e.currentTarget as HTMLInputElement).value.slice(0, PHASE_PROMPT_MAX) })}
               />
             </div>
             <button

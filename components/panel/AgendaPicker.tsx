@@ -1,12 +1,13 @@
+import { sameJson } from '../../utils/domain/json';
 import { localDefaultTemplate } from '../../utils/platform/default-template';
 import { t } from '../../utils/platform/i18n';
-import { agendaStore, templatesStore } from '../../utils/platform/storage';
+import { partStore, templatesStore } from '../../utils/platform/storage';
 import { useStored } from '../hooks/useStored';
 
 /** Before the clock starts: which agenda this session follows. */
 export function AgendaPicker({ sessionId }: { sessionId: string }) {
   const templates = useStored(templatesStore);
-  const agenda = useStored(agendaStore(sessionId), { debounceMs: 0 });
+  const agenda = useStored(partStore('agenda', sessionId), { debounceMs: 0 });
   const builtIn = localDefaultTemplate();
   const all = [builtIn, ...templates.value.value];
   if (all.length < 2) return null;
@@ -14,7 +15,11 @@ export function AgendaPicker({ sessionId }: { sessionId: string }) {
   const selected =
     all.find(
       (tpl) =>
-        current && JSON.stringify(tpl.phases.map((p) => [p.title, p.minutes])) === JSON.stringify(current.map((p) => [p.title, p.minutes])),
+        current &&
+        sameJson(
+          tpl.phases.map((p) => [p.title, p.minutes]),
+          current.map((p) => [p.title, p.minutes]),
+        ),
     )?.id ?? builtIn.id;
   return (
     <div class="field inline">

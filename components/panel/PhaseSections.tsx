@@ -1,7 +1,7 @@
 import { useComputed } from '@preact/signals';
+import { previousSessionOf } from '../../utils/domain/sessions';
 import { t } from '../../utils/platform/i18n';
-import { previousSessionOf } from '../../utils/platform/sessions';
-import { callStateStore, planStore, sessionsStore } from '../../utils/platform/storage';
+import { callStateStore, partStore, sessionsStore } from '../../utils/platform/storage';
 import type { Clock } from '../hooks/useClock';
 import { useLazy } from '../hooks/useLazy';
 import { useStored } from '../hooks/useStored';
@@ -15,7 +15,7 @@ import { PlanEditor } from './PlanEditor';
  */
 export function PhaseSections({ sessionId, clock }: { sessionId: string; clock: Clock }) {
   const sessions = useStored(sessionsStore);
-  const plan = useStored(planStore(sessionId));
+  const plan = useStored(partStore('plan', sessionId));
   const call = useStored(callStateStore);
   const phaseIndex = useComputed(() => clock.view.value.phaseIndex);
   const status = useComputed(() => clock.view.value.status);

@@ -1,9 +1,10 @@
 import { useComputed, useSignal } from '@preact/signals';
 import { overBudget, weeklyMinutes } from '../../utils/domain/homework';
 import type { Assignment, PlanStep } from '../../utils/domain/model';
+import { ASSIGNMENT_TITLE_MAX, MINUTES_PER_WEEK_MAX, PLAN_STEP_MAX } from '../../utils/domain/model';
+import { newItemId } from '../../utils/domain/sessions';
 import { t } from '../../utils/platform/i18n';
-import { newItemId } from '../../utils/platform/sessions';
-import { homeworkStore, planStore } from '../../utils/platform/storage';
+import { partStore } from '../../utils/platform/storage';
 import { useStored } from '../hooks/useStored';
 import { BudgetMeter } from '../shared/BudgetMeter';
 import { PlanChecklist } from '../shared/PlanChecklist';
@@ -11,8 +12,8 @@ import { SaveStatus } from '../shared/SaveStatus';
 
 /** The month's plan as a checklist, and the exercises and reading with a budget meter. */
 export function PlanEditor({ sessionId, highlight }: { sessionId: string; highlight: boolean }) {
-  const plan = useStored(planStore(sessionId), { debounceMs: 300 });
-  const homework = useStored(homeworkStore(sessionId), { debounceMs: 300 });
+  const plan = useStored(partStore('plan', sessionId), { debounceMs: 300 });
+  const homework = useStored(partStore('homework', sessionId), { debounceMs: 300 });
   const stepText = useSignal('');
   const title = useSignal('');
   const kind = useSignal<Assignment['kind']>('exercise');
@@ -29,7 +30,7 @@ export function PlanEditor({ sessionId, highlight }: { sessionId: string; highli
   };
   const addStep = (event: Event) => {
     event.preventDefault();
-    const text = accept(stepText.value, 500);
+    const text = accept(stepText.value, PLAN_STEP_MAX);
     if (text === null) return;
     const step: PlanStep = { id: newItemId('p'), text, done: false };
     plan.set([...plan.value.peek(), step]);
@@ -37,9 +38,9 @@ export function PlanEditor({ sessionId, highlight }: { sessionId: string; highli
   };
   const addAssignment = (event: Event) => {
     event.preventDefault();
-    const text = accept(title.value, 300);
+    const text = accept(title.value, ASSIGNMENT_TITLE_MAX);
     if (text === null) return;
-    const perWeek = Math.min(600, Math.max(0, Math.round(Number(minutes.value) || 0)));
+    const perWeek = Math.min(MINUTES_PER_WEEK_MAX, Math.max(0, Math.round(Number(minutes.value) || 0)));
     homework.set([...homework.value.peek(), { id: newItemId('h'), kind: kind.value, title: text, minutesPerWeek: perWeek, logged: {} }]);
     title.value = '';
   };
@@ -109,7 +110,7 @@ export function PlanEditor({ sessionId, highlight }: { sessionId: string; highli
             id="homework-minutes"
             type="number"
             min={0}
-            max={600}
+            max={MINUTES_PER_WEEK_MAX}
             step={5}
             value={minutes}
             onInput={(e) => (minutes.value = (e.currentTarget as HTMLInputElement).value)}

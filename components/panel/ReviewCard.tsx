@@ -1,8 +1,9 @@
 import { useSignalEffect } from '@preact/signals';
+import { sameJson } from '../../utils/domain/json';
 import { type ReviewItem, TOPIC_TEXT_MAX } from '../../utils/domain/model';
 import { onlyNoTime, reviewFromPlan } from '../../utils/domain/review';
 import { t } from '../../utils/platform/i18n';
-import { planStore, reviewStore } from '../../utils/platform/storage';
+import { partStore } from '../../utils/platform/storage';
 import { useStored } from '../hooks/useStored';
 import { LimitedText } from '../shared/LimitedText';
 import { SaveStatus } from '../shared/SaveStatus';
@@ -13,8 +14,8 @@ import { SaveStatus } from '../shared/SaveStatus';
  * answer says only "no time", it asks, with curiosity, what was behind it.
  */
 export function ReviewCard({ sessionId, previousId }: { sessionId: string; previousId: string }) {
-  const previousPlan = useStored(planStore(previousId));
-  const review = useStored(reviewStore(sessionId), { debounceMs: 400 });
+  const previousPlan = useStored(partStore('plan', previousId));
+  const review = useStored(partStore('review', sessionId), { debounceMs: 400 });
 
   // Build or refresh the card from the previous plan once both are loaded.
   useSignalEffect(() => {
@@ -22,7 +23,7 @@ export function ReviewCard({ sessionId, previousId }: { sessionId: string; previ
     const plan = previousPlan.value.value;
     const current = review.value.peek();
     const next = reviewFromPlan(previousId, plan, current);
-    if (plan.length > 0 && JSON.stringify(next) !== JSON.stringify(current)) review.set(next);
+    if (plan.length > 0 && !sameJson(next, current)) review.set(next);
   });
 
   const card = review.value.value;

@@ -1,15 +1,16 @@
 import { useComputed } from '@preact/signals';
 import { overBudget } from '../../utils/domain/homework';
+import { TOPIC_TEXT_MAX } from '../../utils/domain/model';
 import { t } from '../../utils/platform/i18n';
-import { homeworkStore, planStore, wrapUpStore } from '../../utils/platform/storage';
+import { partStore } from '../../utils/platform/storage';
 import { useStored } from '../hooks/useStored';
 import { LimitedText } from '../shared/LimitedText';
 
 /** The wrap-up's short checklist: each item says in words whether it is done. */
 export function WrapUpChecklist({ sessionId }: { sessionId: string }) {
-  const plan = useStored(planStore(sessionId));
-  const homework = useStored(homeworkStore(sessionId));
-  const wrapUp = useStored(wrapUpStore(sessionId), { debounceMs: 400 });
+  const plan = useStored(partStore('plan', sessionId));
+  const homework = useStored(partStore('homework', sessionId));
+  const wrapUp = useStored(partStore('wrapUp', sessionId), { debounceMs: 400 });
   const feedback = useComputed(() => wrapUp.value.value.feedback);
   const next = wrapUp.value.value.nextSessionAt;
   const items: [string, boolean][] = [
@@ -32,7 +33,7 @@ export function WrapUpChecklist({ sessionId }: { sessionId: string }) {
         id="wrap-feedback"
         label={t('wrapFeedbackLabel')}
         value={feedback}
-        max={5000}
+        max={TOPIC_TEXT_MAX}
         multiline
         onChange={(text) => wrapUp.set({ ...wrapUp.value.peek(), feedback: text })}
       />

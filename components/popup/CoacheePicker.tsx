@@ -1,7 +1,9 @@
 import { useSignal } from '@preact/signals';
 import type { Coachee, SessionMeta } from '../../utils/domain/model';
-import { addCoachee, COACHEE_NAME_MAX, switchToCoachee } from '../../utils/platform/coachees';
+import { COACHEE_NAME_MAX } from '../../utils/domain/model';
+import { addCoachee } from '../../utils/platform/coachees';
 import { t } from '../../utils/platform/i18n';
+import { switchToCoachee } from '../../utils/platform/sessions';
 import { coacheesStore, sessionsStore } from '../../utils/platform/storage';
 import { useStored } from '../hooks/useStored';
 

@@ -1,7 +1,8 @@
 import { useSignal } from '@preact/signals';
 import { loggedThisWeek, logMinutes, WEEKLY_BUDGET_MINUTES } from '../../utils/domain/homework';
+import { CHECK_IN_NOTE_MAX, MINUTES_PER_WEEK_MAX } from '../../utils/domain/model';
 import { t } from '../../utils/platform/i18n';
-import { homeworkStore, planStore, settingsStore, wrapUpStore } from '../../utils/platform/storage';
+import { partStore, settingsStore } from '../../utils/platform/storage';
 import { useStored } from '../hooks/useStored';
 import { BudgetMeter } from '../shared/BudgetMeter';
 import { LimitedText } from '../shared/LimitedText';
@@ -9,10 +10,10 @@ import { PlanChecklist } from '../shared/PlanChecklist';
 
 /** Between sessions, in the popup: tick plan steps, log minutes on the homework, see the week against the budget. */
 export function PopupPlan({ sessionId }: { sessionId: string }) {
-  const plan = useStored(planStore(sessionId), { debounceMs: 200 });
-  const homework = useStored(homeworkStore(sessionId), { debounceMs: 200 });
+  const plan = useStored(partStore('plan', sessionId), { debounceMs: 200 });
+  const homework = useStored(partStore('homework', sessionId), { debounceMs: 200 });
   const settings = useStored(settingsStore);
-  const wrapUp = useStored(wrapUpStore(sessionId), { debounceMs: 400 });
+  const wrapUp = useStored(partStore('wrapUp', sessionId), { debounceMs: 400 });
   const minutes = useSignal<Record<string, string>>({});
   const now = Date.now();
   const week = loggedThisWeek(homework.value.value, now);
@@ -40,8 +41,8 @@ export function PopupPlan({ sessionId }: { sessionId: string }) {
               <input
                 id={id}
                 type="number"
-                min={-600}
-                max={600}
+                min={-MINUTES_PER_WEEK_MAX}
+                max={MINUTES_PER_WEEK_MAX}
                 step={5}
                 value={minutes.value[a.id] ?? ''}
                 onInput={(e) => (minutes.value = { ...minutes.value, [a.id]: (e.currentTarget as HTMLInputElement).value })}
@@ -57,7 +58,7 @@ export function PopupPlan({ sessionId }: { sessionId: string }) {
           id="check-in-note"
           label={t('checkInLabel')}
           value={wrapUp.value.value.checkInNote}
-          max={500}
+          max={CHECK_IN_NOTE_MAX}
           onChange={(checkInNote) => wrapUp.set({ ...wrapUp.value.peek(), checkInNote })}
         />
       )}

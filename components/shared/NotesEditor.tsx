@@ -1,10 +1,9 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { NOTES_MAX } from '../../utils/domain/model';
-import { mergeText } from '../../utils/domain/text-merge';
 import { formatDuration, type TimerView } from '../../utils/domain/timer';
 import { t, uiLanguage } from '../../utils/platform/i18n';
-import { notesStore } from '../../utils/platform/storage';
+import { partStore } from '../../utils/platform/storage';
 import { useStored } from '../hooks/useStored';
 import { LimitedText } from './LimitedText';
 import { SaveStatus } from './SaveStatus';
@@ -24,12 +23,7 @@ export function NotesEditor({
   view?: ReadonlySignal<TimerView>;
   phaseTitle?: () => string;
 }) {
-  const conflictMarker = t('notesConflict');
-  const notes = useStored(notesStore(sessionId), {
-    debounceMs: 500,
-    maxWaitMs: 1500,
-    merge: (base, local, remote) => mergeText(base, local, remote, conflictMarker),
-  });
+  const notes = useStored(partStore('notes', sessionId), { debounceMs: 500, maxWaitMs: 1500, conflictMarker: t('notesConflict') });
   const field = useRef<HTMLTextAreaElement>(null);
   const timeFormat = useMemo(() => new Intl.DateTimeFormat(uiLanguage(), { hour: '2-digit', minute: '2-digit' }), []);
 

@@ -6,9 +6,8 @@ import { PopupPlan } from '../../components/popup/PopupPlan';
 import { TopicExamples } from '../../components/popup/TopicExamples';
 import { SaveStatus } from '../../components/shared/SaveStatus';
 import { TopicForm } from '../../components/shared/TopicForm';
-import { mergeTopic } from '../../utils/domain/topic';
 import { t } from '../../utils/platform/i18n';
-import { topicStore } from '../../utils/platform/storage';
+import { partStore } from '../../utils/platform/storage';
 
 /** The fact-question check, loaded the first time there is a topic to check (its word lists are the popup's largest code). */
 const factCheck = signal<((text: string) => boolean) | null>(null);
@@ -33,7 +32,7 @@ export interface PopupProps {
 
 /** The popup: the coachee prepares the upcoming session's topic. */
 export function App({ sessionId, planSessionId, callTab }: PopupProps) {
-  const topic = useStored(topicStore(sessionId), { merge: mergeTopic });
+  const topic = useStored(partStore('topic', sessionId));
   const panelMessage = useSignal<string | null>(null);
   return (
     <main class="popup">

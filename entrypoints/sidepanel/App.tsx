@@ -6,14 +6,13 @@ import { PhaseSections } from '../../components/panel/PhaseSections';
 import { SessionClock } from '../../components/panel/SessionClock';
 import { TopicCard } from '../../components/panel/TopicCard';
 import { NotesEditor } from '../../components/shared/NotesEditor';
-import { mergeTopic } from '../../utils/domain/topic';
 import { copyText } from '../../utils/platform/clipboard';
 import { t } from '../../utils/platform/i18n';
-import { topicStore } from '../../utils/platform/storage';
+import { partStore } from '../../utils/platform/storage';
 
 /** The in-call panel: the pre-work, the clock, the notes. */
 export function App({ sessionId }: { sessionId: string }) {
-  const topic = useStored(topicStore(sessionId), { merge: mergeTopic });
+  const topic = useStored(partStore('topic', sessionId));
   const clock = useClock(sessionId);
   const phaseTitle = () => clock.agenda.peek()[clock.view.peek().phaseIndex]?.title ?? '';
   return (

@@ -9,12 +9,14 @@ export const MIN_PHASE_MINUTES = 1;
 export const MAX_PHASE_MINUTES = 240;
 /** The wrap-up keeps at least this long (or its planned length, if shorter) when early phases run over. */
 export const WRAP_UP_FLOOR_MINUTES = 5;
+/** Longest coach prompt of a phase. */
+export const PHASE_PROMPT_MAX = 500;
 
 export const PhaseSchema = v.object({
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
   title: v.pipe(v.string(), v.maxLength(100)),
   minutes: v.pipe(v.number(), v.integer(), v.minValue(MIN_PHASE_MINUTES), v.maxValue(MAX_PHASE_MINUTES)),
-  prompt: v.pipe(v.string(), v.maxLength(500)),
+  prompt: v.pipe(v.string(), v.maxLength(PHASE_PROMPT_MAX)),
 });
 export type Phase = v.InferOutput<typeof PhaseSchema>;
 

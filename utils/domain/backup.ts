@@ -4,38 +4,19 @@
  * Pure: no browser calls.
  */
 import * as v from 'valibot';
-import { AgendaSchema, TemplateListSchema } from './agenda';
-import {
-  AssignmentListSchema,
-  CoacheeListSchema,
-  describeIssues,
-  NotesSchema,
-  PlanSchema,
-  ReviewSchema,
-  SessionMetaSchema,
-  TopicSchema,
-  WrapUpSchema,
-} from './model';
+import { TemplateListSchema } from './agenda';
+import { sameJson } from './json';
+import { CoacheeListSchema, describeIssues, SessionMetaSchema } from './model';
+import { SESSION_PART_SCHEMAS } from './session-parts';
 import { SettingsSchema } from './settings';
-import { TimerLogSchema } from './timer-schema';
 
 export const BACKUP_FORMAT = 'sidecoach-backup';
 export const BACKUP_VERSION = 1;
 /** Largest backup file accepted. */
 export const BACKUP_MAX_BYTES = 10 * 1024 * 1024;
 
-/** Everything Sidecoach keeps about one session. */
-export const SessionRecordSchema = v.strictObject({
-  meta: SessionMetaSchema,
-  topic: TopicSchema,
-  notes: NotesSchema,
-  timer: TimerLogSchema,
-  agenda: v.nullable(AgendaSchema),
-  plan: PlanSchema,
-  homework: AssignmentListSchema,
-  review: ReviewSchema,
-  wrapUp: WrapUpSchema,
-});
+/** Everything Sidecoach keeps about one session: its metadata and each of its parts. */
+export const SessionRecordSchema = v.strictObject({ meta: SessionMetaSchema, ...SESSION_PART_SCHEMAS });
 export type SessionRecord = v.InferOutput<typeof SessionRecordSchema>;
 
 /** Everything Sidecoach keeps. */
@@ -119,8 +100,6 @@ export interface ImportPlan {
   unchangedSessions: number;
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
 /** Compare a backup with what is stored, by id. */
 export function planImport(current: DataSet, incoming: DataSet): ImportPlan {
   const coachees = new Map(current.coachees.map((c) => [c.id, c]));
@@ -129,12 +108,12 @@ export function planImport(current: DataSet, incoming: DataSet): ImportPlan {
   for (const c of incoming.coachees) {
     const mine = coachees.get(c.id);
     if (!mine) plan.newCoachees++;
-    else if (!same(mine, c)) plan.changedCoachees++;
+    else if (!sameJson(mine, c)) plan.changedCoachees++;
   }
   for (const s of incoming.sessions) {
     const mine = sessions.get(s.meta.id);
     if (!mine) plan.newSessions.push(s.meta.id);
-    else if (!same(mine, s)) plan.changedSessions.push(s.meta.id);
+    else if (!sameJson(mine, s)) plan.changedSessions.push(s.meta.id);
     else plan.unchangedSessions++;
   }
   return plan;

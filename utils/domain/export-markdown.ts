@@ -4,7 +4,9 @@
  */
 import type { Phase } from './agenda';
 import type { SessionRecord } from './backup';
+import { fold } from './text';
 import { timerView } from './timer';
+import { firstStartAt } from './timer-log';
 
 /** Every heading and phrase of the export, in the user's language. */
 export interface MarkdownLabels {
@@ -52,7 +54,7 @@ const minutes = (ms: number) => Math.round(ms / 60_000);
 export function sessionMarkdown(session: SessionRecord, ctx: MarkdownContext): string {
   const { labels: l } = ctx;
   const out: string[] = [];
-  const started = session.timer.find((e) => e.type === 'start')?.at ?? session.meta.createdAt;
+  const started = firstStartAt(session.timer) ?? session.meta.createdAt;
   out.push(`# ${l.title(ctx.formatDate(started), ctx.coacheeName)}`, '');
 
   out.push(`## ${l.prework}`, '');
@@ -113,10 +115,7 @@ export function sessionsMarkdown(sessions: readonly SessionRecord[], ctxFor: (s:
 export function exportFileName(kind: string, date: Date, coachee: string | null, extension: string): string {
   const day = date.toISOString().slice(0, 10);
   const who = coachee
-    ? `-${coachee
-        .normalize('NFD')
-        .replace(/\p{M}/gu, '')
-        .toLowerCase()
+    ? `-${fold(coachee)
         .replace(/[^a-z0-9]+/g, '-')
         .replace(/^-|-$/g, '')
         .slice(0, 40)}`

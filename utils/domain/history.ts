@@ -5,7 +5,9 @@
 import type { Phase } from './agenda';
 import type { DataSet } from './backup';
 import type { Coachee, SessionMeta, Topic } from './model';
+import { fold } from './text';
 import { timerView } from './timer';
+import { firstStartAt } from './timer-log';
 import type { TimerEvent } from './timer-schema';
 
 export interface HistoryInput {
@@ -31,11 +33,6 @@ export interface HistoryEntry {
   haystack: string;
 }
 
-/** Lower-case and strip accents, so "resume" finds "Résumé". */
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
 /** Every session with what the list shows, newest first. */
 export function buildHistory(input: HistoryInput, defaultAgenda: Phase[], selfName: string, now: number): HistoryEntry[] {
   const names = new Map(input.coachees.map((c) => [c.id, c.name || selfName]));
@@ -44,7 +41,7 @@ export function buildHistory(input: HistoryInput, defaultAgenda: Phase[], selfNa
       const topic = input.topics[s.id];
       const log = input.timers[s.id] ?? [];
       const view = timerView(log, input.agendas[s.id] ?? defaultAgenda, now);
-      const firstStart = log.find((e) => e.type === 'start')?.at ?? null;
+      const firstStart = firstStartAt(log);
       const notes = input.notes[s.id] ?? '';
       return {
         id: s.id,

@@ -3,6 +3,7 @@
  * minutes logged per week. Pure: no browser calls.
  */
 import type { Assignment } from './model';
+import { isoDate } from './text';
 
 /** About an hour a week, at most, so homework never crowds out the plan. */
 export const WEEKLY_BUDGET_MINUTES = 60;
@@ -21,9 +22,7 @@ export function overBudget(assignments: readonly Assignment[]): boolean {
 export function weekKey(at: number): string {
   const d = new Date(at);
   const monday = new Date(d.getFullYear(), d.getMonth(), d.getDate() - ((d.getDay() + 6) % 7));
-  const mm = String(monday.getMonth() + 1).padStart(2, '0');
-  const dd = String(monday.getDate()).padStart(2, '0');
-  return `${monday.getFullYear()}-${mm}-${dd}`;
+  return isoDate(monday);
 }
 
 /** Minutes logged across all assignments in the week containing `at`. */

@@ -10,19 +10,19 @@
  * - Plain records (settings): field by field, each field this page changed wins.
  * - Anything else: this page's value wins.
  */
+import { sameJson } from './json';
 
-const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const hasIds = (x: unknown): x is { id: string }[] => Array.isArray(x) && x.every((item) => isRecord(item) && typeof item.id === 'string');
 
 export function mergeValues<T>(base: T, local: T, remote: T): T {
-  if (same(local, base)) return remote;
-  if (same(remote, base)) return local;
+  if (sameJson(local, base)) return remote;
+  if (sameJson(remote, base)) return local;
   if (hasIds(base) && hasIds(local) && hasIds(remote)) return mergeById(base, local, remote) as T;
   if (isRecord(base) && isRecord(local) && isRecord(remote)) {
     const merged: Record<string, unknown> = { ...remote };
     for (const key of new Set([...Object.keys(local), ...Object.keys(base)])) {
-      if (!same(local[key], base[key])) {
+      if (!sameJson(local[key], base[key])) {
         if (key in local) merged[key] = mergeValues(base[key], local[key], remote[key]);
         else delete merged[key];
       }
@@ -40,7 +40,7 @@ function mergeById(base: { id: string }[], local: { id: string }[], remote: { id
     const mine = localById.get(item.id);
     const was = baseById.get(item.id);
     if (was && !mine) continue; // removed here
-    result.push(mine && !same(mine, was) ? mine : item);
+    result.push(mine && !sameJson(mine, was) ? mine : item);
   }
   // Added here (not in the base, not already in the other page's list), in this page's order.
   const inResult = new Set(result.map((x) => x.id));

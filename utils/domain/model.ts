@@ -8,8 +8,18 @@ import * as v from 'valibot';
 
 /** Longest topic title, in characters. */
 export const TOPIC_TITLE_MAX = 200;
-/** Longest free-text field of the pre-work, in characters. */
+/** Longest free-text field of the pre-work (and of feedback and review answers), in characters. */
 export const TOPIC_TEXT_MAX = 5000;
+/** Longest coachee name. */
+export const COACHEE_NAME_MAX = 100;
+/** Longest plan step. */
+export const PLAN_STEP_MAX = 500;
+/** Longest title of an exercise or reading. */
+export const ASSIGNMENT_TITLE_MAX = 300;
+/** Most minutes a week one assignment may ask for (and most minutes logged at once). */
+export const MINUTES_PER_WEEK_MAX = 600;
+/** Longest mid-month check-in note. */
+export const CHECK_IN_NOTE_MAX = 500;
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 const EpochMs = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -17,7 +27,7 @@ const EpochMs = v.pipe(v.number(), v.integer(), v.minValue(0));
 /** A person being coached. A coachee using Sidecoach alone has one: themselves. */
 export const CoacheeSchema = v.object({
   id: Id,
-  name: v.pipe(v.string(), v.maxLength(100)),
+  name: v.pipe(v.string(), v.maxLength(COACHEE_NAME_MAX)),
   createdAt: EpochMs,
 });
 export type Coachee = v.InferOutput<typeof CoacheeSchema>;
@@ -90,7 +100,7 @@ const ShortText = v.pipe(v.string(), v.maxLength(TOPIC_TEXT_MAX));
 /** One concrete step of the month's plan. */
 export const PlanStepSchema = v.object({
   id: Id,
-  text: v.pipe(v.string(), v.maxLength(500)),
+  text: v.pipe(v.string(), v.maxLength(PLAN_STEP_MAX)),
   done: v.boolean(),
 });
 export type PlanStep = v.InferOutput<typeof PlanStepSchema>;
@@ -100,8 +110,8 @@ export const PlanSchema = v.pipe(v.array(PlanStepSchema), v.maxLength(50));
 export const AssignmentSchema = v.object({
   id: Id,
   kind: v.picklist(['exercise', 'reading']),
-  title: v.pipe(v.string(), v.maxLength(300)),
-  minutesPerWeek: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(600)),
+  title: v.pipe(v.string(), v.maxLength(ASSIGNMENT_TITLE_MAX)),
+  minutesPerWeek: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MINUTES_PER_WEEK_MAX)),
   /** Minutes spent, by the ISO date (YYYY-MM-DD) of the week's Monday. */
   logged: v.record(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/)), v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_080))),
 });
@@ -111,7 +121,7 @@ export const AssignmentListSchema = v.pipe(v.array(AssignmentSchema), v.maxLengt
 /** How one step of the previous plan went, looked at honestly at the next session. */
 export const ReviewItemSchema = v.object({
   stepId: Id,
-  text: v.pipe(v.string(), v.maxLength(500)),
+  text: v.pipe(v.string(), v.maxLength(PLAN_STEP_MAX)),
   status: v.picklist(['done', 'partly', 'not']),
   heldBack: ShortText,
   dreading: ShortText,
@@ -132,7 +142,7 @@ export type Review = v.InferOutput<typeof ReviewSchema>;
 export const WrapUpSchema = v.object({
   feedback: ShortText,
   nextSessionAt: v.nullable(EpochMs),
-  checkInNote: v.pipe(v.string(), v.maxLength(500)),
+  checkInNote: v.pipe(v.string(), v.maxLength(CHECK_IN_NOTE_MAX)),
 });
 export type WrapUp = v.InferOutput<typeof WrapUpSchema>;
 export const EMPTY_WRAP_UP: WrapUp = { feedback: '', nextSessionAt: null, checkInNote: '' };

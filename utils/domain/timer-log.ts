@@ -16,3 +16,8 @@ export function mergeTimerLogs(base: readonly TimerEvent[], local: readonly Time
   const added = local.filter((e) => !known.has(keyOf(e)) && !inRemote.has(keyOf(e)));
   return [...remote, ...added].sort((a, b) => a.at - b.at);
 }
+
+/** When the clock was first started, or null if it never was. */
+export function firstStartAt(log: readonly TimerEvent[]): number | null {
+  return log.find((e) => e.type === 'start')?.at ?? null;
+}

@@ -5,8 +5,10 @@
  */
 import { browser } from 'wxt/browser';
 import type { SessionMeta } from '../domain/model';
+import { isPartKey } from '../domain/session-parts';
+import { firstStartAt } from '../domain/timer-log';
 import { t } from './i18n';
-import { activeSessionIdStore, planStore, readChecked, sessionsStore, settingsStore, timerStore } from './storage';
+import { activeSessionIdStore, partStore, readChecked, sessionsStore, settingsStore } from './storage';
 
 const CHECK_IN_PREFIX = 'checkin:';
 const DAY = 24 * 60 * 60_000;
@@ -26,9 +28,9 @@ export async function rescheduleCheckIns(now = Date.now()): Promise<void> {
   const sessions = (await readChecked(sessionsStore)).value;
   for (const s of sessions) {
     if (s.createdAt < now - 2 * CHECK_IN_AFTER_MS) continue;
-    const [plan, log] = await Promise.all([readChecked(planStore(s.id)), readChecked(timerStore(s.id))]);
+    const [plan, log] = await Promise.all([readChecked(partStore('plan', s.id)), readChecked(partStore('timer', s.id))]);
     if (plan.value.length === 0) continue;
-    const at = checkInAt(s, log.value.find((e) => e.type === 'start')?.at ?? null);
+    const at = checkInAt(s, firstStartAt(log.value));
     if (at > now) browser.alarms.create(`${CHECK_IN_PREFIX}${s.id}`, { when: at });
   }
 }
@@ -47,7 +49,7 @@ export async function onCheckInAlarm(name: string): Promise<void> {
 
 /** Whether a storage change (key without area) touches the check-ins. */
 export function affectsCheckIns(key: string): boolean {
-  return key === 'settings' || key === 'sessions' || key.startsWith('plan.');
+  return key === settingsStore.bare || key === sessionsStore.bare || isPartKey(key, 'plan');
 }
 
 /** The panel closed or the call ended: if the clock ran and no plan was written, say so gently. */
@@ -55,8 +57,8 @@ export async function remindIfNoPlan(): Promise<boolean> {
   const active = (await readChecked(activeSessionIdStore)).value;
   if (!active) return false;
   const [log, plan, settings] = await Promise.all([
-    readChecked(timerStore(active)),
-    readChecked(planStore(active)),
+    readChecked(partStore('timer', active)),
+    readChecked(partStore('plan', active)),
     readChecked(settingsStore),
   ]);
   const started = log.value.some((e) => e.type === 'start') && log.value.at(-1)?.type !== 'reset';

@@ -2,6 +2,7 @@
  * The background's record of the call (pure transition + a storage adapter).
  */
 import type { CallPlatform } from '../domain/call-urls';
+import { sameJson } from '../domain/json';
 import type { CallState } from '../domain/model';
 import { callStateStore, readChecked } from './storage';
 
@@ -33,7 +34,7 @@ export async function recordCallReport(
 ): Promise<boolean> {
   const previous = (await readChecked(callStateStore)).value;
   const next = nextCallState(previous, report, now);
-  if (JSON.stringify(next) !== JSON.stringify(previous)) await callStateStore.item.setValue(next);
+  if (!sameJson(next, previous)) await callStateStore.item.setValue(next);
   return previous?.inCall === true && next?.inCall === false;
 }
 

@@ -6,11 +6,12 @@
  */
 import { browser } from 'wxt/browser';
 import type { Phase } from '../domain/agenda';
+import { isPartKey } from '../domain/session-parts';
 import type { Settings } from '../domain/settings';
 import { type AlertKind, eventForCommand, type TimerView, timerView, upcomingAlerts } from '../domain/timer';
 import { alertText, chime, notify, showBadge } from './alerts';
 import { agendaOrDefault } from './default-template';
-import { activeSessionIdStore, agendaStore, readChecked, settingsStore, timerStore } from './storage';
+import { activeSessionIdStore, partStore, readChecked, settingsStore } from './storage';
 
 const PREFIX = 'sidecoach:';
 const TICK = `${PREFIX}tick`;
@@ -26,7 +27,7 @@ async function readClock(now: number): Promise<Clock | null> {
   const active = (await readChecked(activeSessionIdStore)).value;
   const settings = (await readChecked(settingsStore)).value;
   if (!active) return null;
-  const [log, agenda] = await Promise.all([readChecked(timerStore(active)), readChecked(agendaStore(active))]);
+  const [log, agenda] = await Promise.all([readChecked(partStore('timer', active)), readChecked(partStore('agenda', active))]);
   const phases = agendaOrDefault(agenda.value);
   return { view: timerView(log.value, phases, now), agenda: phases, settings };
 }
@@ -76,15 +77,15 @@ function stillDue(kind: AlertKind, view: TimerView): boolean {
 
 /** Whether a storage change (key without area) touches what the alarms depend on. */
 export function affectsClock(key: string): boolean {
-  return key === 'activeSessionId' || key === 'settings' || key.startsWith('timer.') || key.startsWith('agenda.');
+  return key === activeSessionIdStore.bare || key === settingsStore.bare || isPartKey(key, 'timer', 'agenda');
 }
 
 /** Apply a keyboard command (start/pause, next phase) to the active session's clock. */
 export async function applyClockCommand(command: 'toggle-clock' | 'next-phase', now = Date.now()): Promise<void> {
   const active = (await readChecked(activeSessionIdStore)).value;
   if (!active) return;
-  const log = (await readChecked(timerStore(active))).value;
-  const agenda = agendaOrDefault((await readChecked(agendaStore(active))).value);
+  const log = (await readChecked(partStore('timer', active))).value;
+  const agenda = agendaOrDefault((await readChecked(partStore('agenda', active))).value);
   const event = eventForCommand(command, timerView(log, agenda, now), now);
-  if (event) await timerStore(active).item.setValue([...log, event]);
+  if (event) await partStore('timer', active).item.setValue([...log, event]);
 }

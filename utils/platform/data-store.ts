@@ -5,49 +5,33 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { DataSet, SessionRecord } from '../domain/backup';
+import { SESSION_PART_NAMES, type SessionPartValues } from '../domain/session-parts';
+import { updateStored } from './list-writes';
 import {
   activeSessionIdStore,
-  agendaStore,
   check,
   coacheesStore,
-  homeworkStore,
-  notesStore,
-  planStore,
-  reviewStore,
+  partStore,
+  readChecked,
   type Stored,
   sessionsStore,
   settingsStore,
   templatesStore,
-  timerStore,
-  topicStore,
-  wrapUpStore,
 } from './storage';
-
-const PER_SESSION = [topicStore, notesStore, timerStore, agendaStore, planStore, homeworkStore, reviewStore, wrapUpStore] as const;
-
-const bare = (key: string) => key.replace(/^(local|sync):/, '');
 
 /** Read everything in one storage call; values that fail their schema come back as their fallbacks and are listed. */
 export async function readDataSet(): Promise<{ data: DataSet; problems: string[] }> {
   const local = await storage.snapshot('local');
   const problems: string[] = [];
   const read = <T>(stored: Stored<T>): T => {
-    const checked = check(stored, local[bare(stored.key)]);
-    if (!checked.valid) problems.push(bare(stored.key));
+    const checked = check(stored, local[stored.bare]);
+    if (!checked.valid) problems.push(stored.bare);
     return checked.value;
   };
-  const metas = read(sessionsStore);
-  const sessions: SessionRecord[] = metas.map((meta) => ({
-    meta,
-    topic: read(topicStore(meta.id)),
-    notes: read(notesStore(meta.id)),
-    timer: read(timerStore(meta.id)),
-    agenda: read(agendaStore(meta.id)),
-    plan: read(planStore(meta.id)),
-    homework: read(homeworkStore(meta.id)),
-    review: read(reviewStore(meta.id)),
-    wrapUp: read(wrapUpStore(meta.id)),
-  }));
+  const sessions: SessionRecord[] = read(sessionsStore).map((meta) => {
+    const parts = Object.fromEntries(SESSION_PART_NAMES.map((name) => [name, read(partStore(name, meta.id))])) as SessionPartValues;
+    return { meta, ...parts };
+  });
   return {
     data: {
       coachees: read(coacheesStore),
@@ -63,43 +47,36 @@ export async function readDataSet(): Promise<{ data: DataSet; problems: string[]
 /** Write a whole data set (restore). Keys of sessions not in it are left alone. */
 export async function writeDataSet(data: DataSet): Promise<void> {
   const local: Record<string, unknown> = {
-    [bare(coacheesStore.key)]: data.coachees,
-    [bare(sessionsStore.key)]: data.sessions.map((s) => s.meta),
-    [bare(activeSessionIdStore.key)]: data.activeSessionId,
+    [coacheesStore.bare]: data.coachees,
+    [sessionsStore.bare]: data.sessions.map((s) => s.meta),
+    [activeSessionIdStore.bare]: data.activeSessionId,
+    [settingsStore.bare]: data.settings,
+    [templatesStore.bare]: data.templates,
   };
   for (const s of data.sessions) {
-    const id = s.meta.id;
-    local[bare(topicStore(id).key)] = s.topic;
-    local[bare(notesStore(id).key)] = s.notes;
-    local[bare(timerStore(id).key)] = s.timer;
-    local[bare(agendaStore(id).key)] = s.agenda;
-    local[bare(planStore(id).key)] = s.plan;
-    local[bare(homeworkStore(id).key)] = s.homework;
-    local[bare(reviewStore(id).key)] = s.review;
-    local[bare(wrapUpStore(id).key)] = s.wrapUp;
+    for (const name of SESSION_PART_NAMES) local[partStore(name, s.meta.id).bare] = s[name];
   }
-  local[bare(settingsStore.key)] = data.settings;
-  local[bare(templatesStore.key)] = data.templates;
   await browser.storage.local.set(local);
+}
+
+/** Every storage key kept about these sessions (each part, and WXT's metadata key beside it). */
+function sessionKeys(ids: readonly string[]): string[] {
+  return ids.flatMap((id) => SESSION_PART_NAMES.flatMap((name) => [partStore(name, id).bare, `${partStore(name, id).bare}$`]));
 }
 
 /** Delete sessions and everything kept about them. */
 export async function deleteSessions(ids: readonly string[]): Promise<void> {
-  const { data } = await readDataSet();
   const gone = new Set(ids);
-  const remaining = data.sessions.filter((s) => !gone.has(s.meta.id));
-  const keys = ids.flatMap((id) => PER_SESSION.flatMap((store) => [bare(store(id).key), `${bare(store(id).key)}$`]));
-  await browser.storage.local.remove(keys);
-  const update: Record<string, unknown> = { [bare(sessionsStore.key)]: remaining.map((s) => s.meta) };
-  if (data.activeSessionId && gone.has(data.activeSessionId)) update[bare(activeSessionIdStore.key)] = remaining.at(-1)?.meta.id ?? null;
-  await browser.storage.local.set(update);
+  await browser.storage.local.remove(sessionKeys(ids));
+  const remaining = await updateStored(sessionsStore, (list) => list.filter((s) => !gone.has(s.id)));
+  await updateStored(activeSessionIdStore, (active) => (active && gone.has(active) ? (remaining.at(-1)?.id ?? null) : active));
 }
 
 /** Delete a coachee and all their sessions. */
 export async function deleteCoachee(coacheeId: string): Promise<void> {
-  const { data } = await readDataSet();
-  await deleteSessions(data.sessions.filter((s) => s.meta.coacheeId === coacheeId).map((s) => s.meta.id));
-  await browser.storage.local.set({ [bare(coacheesStore.key)]: data.coachees.filter((c) => c.id !== coacheeId) });
+  const sessions = (await readChecked(sessionsStore)).value;
+  await deleteSessions(sessions.filter((s) => s.coacheeId === coacheeId).map((s) => s.id));
+  await updateStored(coacheesStore, (list) => list.filter((c) => c.id !== coacheeId));
 }
 
 /** Delete everything Sidecoach keeps, in both areas. */

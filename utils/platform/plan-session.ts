@@ -1,7 +1,7 @@
 /**
  * Finding the session whose month plan the coachee is working on (a platform adapter).
  */
-import { homeworkStore, planStore, readChecked, sessionsStore } from './storage';
+import { partStore, readChecked, sessionsStore } from './storage';
 
 /**
  * The session whose plan the coachee is working on now: the newest session of
@@ -14,7 +14,7 @@ export async function findCurrentPlanSession(activeId: string): Promise<string |
   if (!active) return null;
   const theirs = sessions.filter((s) => s.coacheeId === active.coacheeId).sort((a, b) => b.createdAt - a.createdAt);
   for (const s of theirs) {
-    const [plan, homework] = await Promise.all([readChecked(planStore(s.id)), readChecked(homeworkStore(s.id))]);
+    const [plan, homework] = await Promise.all([readChecked(partStore('plan', s.id)), readChecked(partStore('homework', s.id))]);
     if (plan.value.length > 0 || homework.value.length > 0) return s.id;
   }
   return null;

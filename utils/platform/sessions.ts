@@ -1,12 +1,38 @@
 /**
  * Finding or creating the session the surfaces work on (a platform adapter:
- * it reads and writes storage through the stored items).
+ * it reads and writes storage through the stored items). Every session is
+ * created here, by `createSession`.
  */
 import type { Coachee, SessionMeta } from '../domain/model';
-import { activeSessionIdStore, coacheesStore, readChecked, sessionsStore } from './storage';
+import { newestSessionOf, newSessionId, SELF_COACHEE_ID, withItem } from '../domain/sessions';
+import { updateStored } from './list-writes';
+import { activeSessionIdStore, coacheesStore, partStore, readChecked, sessionsStore, settingsStore, templatesStore } from './storage';
 
-/** The coachee every install starts with: the user themselves. */
-export const SELF_COACHEE_ID = 'me';
+export interface NewSessionOptions {
+  /** The session id (default: a new one from the coachee and the time). */
+  id?: string;
+  /** Copy this session's topic into the new one. */
+  carryTopicFrom?: string;
+}
+
+/**
+ * Create a session for a coachee and make it the active one. It gets the
+ * template chosen in the settings (the built-in hour by default) and, when
+ * asked, the topic of an earlier session.
+ */
+export async function createSession(coacheeId: string, now: number, options: NewSessionOptions = {}): Promise<string> {
+  const session: SessionMeta = { id: options.id ?? newSessionId(coacheeId, now), coacheeId, createdAt: now };
+  if (options.carryTopicFrom) {
+    const topic = (await readChecked(partStore('topic', options.carryTopicFrom))).value;
+    await partStore('topic', session.id).item.setValue({ ...topic, updatedAt: now });
+  }
+  const [settings, templates] = await Promise.all([readChecked(settingsStore), readChecked(templatesStore)]);
+  const chosen = templates.value.find((tpl) => tpl.id === settings.value.defaultTemplateId);
+  if (chosen) await partStore('agenda', session.id).item.setValue(chosen.phases);
+  await updateStored(sessionsStore, (sessions) => withItem(sessions, session));
+  await activeSessionIdStore.item.setValue(session.id);
+  return session.id;
+}
 
 /**
  * Return the active session's id, creating the first coachee and session if
@@ -23,28 +49,19 @@ export async function ensureActiveSession(now = Date.now()): Promise<string> {
     return newest.id;
   }
 
-  const coachees = await readChecked(coacheesStore);
-  let coachee: Coachee | undefined = coachees.value[0];
-  if (!coachee) {
-    coachee = { id: SELF_COACHEE_ID, name: '', createdAt: now };
-    await coacheesStore.item.setValue([coachee]);
-  }
-  const session: SessionMeta = { id: `${coachee.id}-1`, coacheeId: coachee.id, createdAt: now };
-  await sessionsStore.item.setValue([session]);
-  await activeSessionIdStore.item.setValue(session.id);
-  return session.id;
+  const self: Coachee = { id: SELF_COACHEE_ID, name: '', createdAt: now };
+  const coachees = await updateStored(coacheesStore, (list) => (list.length > 0 ? list : [self]));
+  const coachee = coachees[0] ?? self;
+  return createSession(coachee.id, now, { id: `${coachee.id}-1` });
 }
 
-/** The session of the same coachee just before `sessionId`, if any. Pure. */
-export function previousSessionOf(sessions: readonly SessionMeta[], sessionId: string): SessionMeta | undefined {
-  const current = sessions.find((s) => s.id === sessionId);
-  if (!current) return undefined;
-  return sessions
-    .filter((s) => s.coacheeId === current.coacheeId && s.createdAt < current.createdAt && s.id !== current.id)
-    .sort((a, b) => b.createdAt - a.createdAt)[0];
-}
-
-/** A fresh id for an item inside a session (a plan step, an assignment). */
-export function newItemId(prefix: string, now = Date.now()): string {
-  return `${prefix}-${now.toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
+/**
+ * Make `coacheeId` the one the popup and the panel work on: their newest
+ * session becomes active, or a first session is created for them.
+ */
+export async function switchToCoachee(coacheeId: string, now = Date.now()): Promise<string> {
+  const theirs = newestSessionOf((await readChecked(sessionsStore)).value, coacheeId);
+  if (!theirs) return createSession(coacheeId, now);
+  await activeSessionIdStore.item.setValue(theirs.id);
+  return theirs.id;
 }

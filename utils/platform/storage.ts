@@ -1,54 +1,57 @@
 /**
- * Every stored item, defined once, each paired with the schema that checks it.
+ * Every stored item, defined once, each paired with the schema that checks it
+ * (a platform adapter over WXT's storage).
  *
- * Layout (why): each concern of a session has its own key (`topic.<id>`,
- * later `timer.<id>`, `notes.<id>`), so a keystroke in the topic rewrites a few
- * hundred bytes and two surfaces editing different concerns never race on the
- * same read-modify-write.
+ * Layout (why): each part of a session has its own key (`topic.<id>`,
+ * `notes.<id>`, `timer.<id>`…, listed once in domain/session-parts.ts), so a
+ * keystroke in the notes rewrites only the notes, and two surfaces editing
+ * different parts never race on the same read-modify-write.
  */
 import * as v from 'valibot';
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
-import { AgendaSchema, type AgendaTemplate, type Phase, TemplateListSchema } from '../domain/agenda';
+import type { AgendaTemplate } from '../domain/agenda';
+import { TemplateListSchema } from '../domain/agenda';
+import { sameJson } from '../domain/json';
 import {
-  type Assignment,
-  AssignmentListSchema,
   type CallState,
   CallStateSchema,
   type Coachee,
   CoacheeListSchema,
   describeIssues,
-  EMPTY_TOPIC,
-  EMPTY_WRAP_UP,
-  NotesSchema,
   NullableIdSchema,
-  PlanSchema,
-  type PlanStep,
   type Quarantined,
   QuarantineListSchema,
-  type Review,
-  ReviewSchema,
   SessionListSchema,
   type SessionMeta,
-  type Topic,
-  TopicSchema,
-  type WrapUp,
-  WrapUpSchema,
 } from '../domain/model';
+import { type Merge, SESSION_PARTS, type SessionPart, type SessionPartName, type SessionPartValues } from '../domain/session-parts';
 import { DEFAULT_SETTINGS, type Settings, SettingsSchema } from '../domain/settings';
-import { type TimerEvent, TimerLogSchema } from '../domain/timer-schema';
 
 /** A storage item together with the schema its stored value must pass. */
 export interface Stored<T> {
+  /** The key with its area (`local:…`), as WXT names it. */
   readonly key: string;
+  /** The key as the browser stores it (no area), as `storage.onChanged` reports it. */
+  readonly bare: string;
   readonly item: WxtStorageItem<T, Record<string, never>>;
   readonly schema: v.GenericSchema<unknown, T>;
   readonly fallback: T;
+  /** How two pages' edits combine; `mergeValues` (by id, by field) when absent. */
+  readonly merge?: Merge<T>;
 }
 
+/** A WXT storage key without its area. */
+export const bareKey = (key: string): string => key.replace(/^(local|sync):/, '');
+
 /** Define a stored item with its schema (every item is defined once, here or beside its only user). */
-export function define<T>(key: `local:${string}` | `sync:${string}`, schema: v.GenericSchema<unknown, T>, fallback: T): Stored<T> {
+export function define<T>(
+  key: `local:${string}` | `sync:${string}`,
+  schema: v.GenericSchema<unknown, T>,
+  fallback: T,
+  merge?: Merge<T>,
+): Stored<T> {
   const item = storage.defineItem<T, Record<string, never>>(key, { fallback, version: 1 });
-  return { key, item, schema, fallback };
+  return { key, bare: bareKey(key), item, schema, fallback, merge };
 }
 
 /** Everyone coached on this browser. */
@@ -63,41 +66,28 @@ export const quarantineStore = define<Quarantined[]>('local:quarantine', Quarant
 /** The call a content script last reported (for the panel's offer to start the clock). */
 export const callStateStore = define<CallState>('local:callState', CallStateSchema, null);
 
-/** User settings. Kept here; mirrored to sync storage while the user lets them sync (utils/sync-mirror.ts). */
+/** User settings. Kept here; mirrored to sync storage while the user lets them sync (platform/sync-mirror.ts). */
 export const settingsStore = define<Settings>('local:settings', SettingsSchema, DEFAULT_SETTINGS);
 
 /** The user's own agenda templates. Kept here; mirrored to sync storage while the user lets them sync. */
 export const templatesStore = define<AgendaTemplate[]>('local:templates', TemplateListSchema, []);
 
-/** One stored item per session and concern, created on first use and then reused. */
-function perSession<T>(concern: string, schema: v.GenericSchema<unknown, T>, fallback: T): (sessionId: string) => Stored<T> {
-  const cache = new Map<string, Stored<T>>();
-  return (sessionId) => {
-    let stored = cache.get(sessionId);
-    if (!stored) {
-      stored = define<T>(`local:${concern}.${sessionId}`, schema, fallback);
-      cache.set(sessionId, stored);
-    }
-    return stored;
-  };
-}
+const partCache = new Map<string, Stored<unknown>>();
 
-/** The pre-work topic of one session. */
-export const topicStore = perSession<Topic>('topic', TopicSchema, EMPTY_TOPIC);
-/** The clock's event log of one session (append-only, but for `reset` events). */
-export const timerStore = perSession<TimerEvent[]>('timer', TimerLogSchema, []);
-/** The coach's notes of one session: plain text, in a key of its own so a keystroke rewrites only them. */
-export const notesStore = perSession<string>('notes', NotesSchema, '');
-/** The month's plan agreed in one session. */
-export const planStore = perSession<PlanStep[]>('plan', PlanSchema, []);
-/** The exercises and reading suggested in one session. */
-export const homeworkStore = perSession<Assignment[]>('homework', AssignmentListSchema, []);
-/** The review of the previous session's plan, made at the start of this one. */
-export const reviewStore = perSession<Review>('review', ReviewSchema, null);
-/** Feedback, next date and check-in note of one session. */
-export const wrapUpStore = perSession<WrapUp>('wrapup', WrapUpSchema, EMPTY_WRAP_UP);
-/** The phases of one session, copied from a template; null until chosen (then the default template applies). */
-export const agendaStore = perSession<Phase[] | null>('agenda', v.nullable(AgendaSchema), null);
+/**
+ * The stored item of one part of one session (`<prefix>.<sessionId>`, see
+ * domain/session-parts.ts), created on first use and then reused.
+ */
+export function partStore<K extends SessionPartName>(name: K, sessionId: string): Stored<SessionPartValues[K]> {
+  const part = SESSION_PARTS[name] as unknown as SessionPart<SessionPartValues[K]>;
+  const key = `local:${part.prefix}.${sessionId}` as const;
+  let stored = partCache.get(key) as Stored<SessionPartValues[K]> | undefined;
+  if (!stored) {
+    stored = define(key, part.schema, part.fallback, part.merge);
+    partCache.set(key, stored as Stored<unknown>);
+  }
+  return stored;
+}
 
 /** What a checked read returns: the value to use, and why the stored one was not used. */
 export interface CheckedValue<T> {
@@ -129,15 +119,6 @@ export async function readChecked<T>(stored: Stored<T>, now = Date.now()): Promi
 export async function quarantine(key: string, raw: unknown, problem: string, now = Date.now()): Promise<void> {
   if (key === quarantineStore.key) return; // never recurse on our own list
   const current = check(quarantineStore, await storage.getItem<unknown>('local:quarantine')).value;
-  const rawJson = safeJson(raw);
-  if (current.some((q) => q.key === key && safeJson(q.raw) === rawJson)) return;
+  if (current.some((q) => q.key === key && sameJson(q.raw, raw))) return;
   await quarantineStore.item.setValue([...current, { key, at: now, problem, raw }].slice(-50));
-}
-
-function safeJson(value: unknown): string {
-  try {
-    return JSON.stringify(value) ?? 'undefined';
-  } catch {
-    return String(value);
-  }
 }

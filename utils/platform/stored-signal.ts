@@ -4,7 +4,9 @@
  * page's own edits back, debounced, with retries, so nothing typed is lost.
  */
 import { type ReadonlySignal, signal } from '@preact/signals';
+import { sameJson } from '../domain/json';
 import { mergeValues } from '../domain/merge';
+import type { Merge } from '../domain/session-parts';
 import { check, readChecked, type Stored } from './storage';
 
 /** Where this page's edits are on their way to storage. */
@@ -19,16 +21,15 @@ export interface StoreProblem {
   detail: string;
 }
 
-/** Three-way merge: what we started from, what this page has, what another page wrote. */
-export type Merge<T> = (base: T, local: T, remote: T) => T;
-
 export interface StoredSignalOptions<T> {
   /** Quiet time after the last edit before writing. */
   debounceMs?: number;
   /** Longest an edit waits while typing goes on, so long typing still saves. */
   maxWaitMs?: number;
-  /** How a change from another page combines with this page's unsaved edits. Default: `mergeValues` (by id, by field). */
+  /** How a change from another page combines with this page's unsaved edits. Default: the stored item's own rule, else `mergeValues` (by id, by field). */
   merge?: Merge<T>;
+  /** The line that heads another page's conflicting words in a text merge (the page's language). */
+  conflictMarker?: string;
   /** First retry delay after a failed write; doubles up to 30 s. */
   retryMs?: number;
 }
@@ -75,25 +76,19 @@ export function flushOnHide(target: Window): () => void {
   };
 }
 
-function sameJson(a: unknown, b: unknown): boolean {
-  // Fast paths for the hot one (a keystroke in notes of up to 1 MB): no serialising of strings.
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
 /** Keep a signal in step with a stored item in this and every other page. */
 export function storedSignal<T>(stored: Stored<T>, options: StoredSignalOptions<T> = {}): StoredSignal<T> {
   const debounceMs = options.debounceMs ?? 300;
   const maxWaitMs = options.maxWaitMs ?? 1000;
   const retryBase = options.retryMs ?? 1000;
-  const merge: Merge<T> = options.merge ?? mergeValues;
+  const merge: Merge<T> = options.merge ?? stored.merge ?? mergeValues;
+  const context = { conflictMarker: options.conflictMarker ?? '———' };
 
   const value = signal<T>(stored.fallback);
   const loaded = signal(false);
   const saveState = signal<SaveState>('saved');
   const problem = signal<StoreProblem | null>(null);
-  const key = stored.key.replace(/^(local|sync):/, '');
+  const key = stored.bare;
 
   /** The last value known to be in storage (ours or another page's). */
   let base: T = stored.fallback;
@@ -107,7 +102,7 @@ export function storedSignal<T>(stored: Stored<T>, options: StoredSignalOptions<
   const applyRemote = (remote: T) => {
     if (sameJson(remote, base)) return;
     if (dirty) {
-      const merged = merge(base, value.value, remote);
+      const merged = merge(base, value.value, remote, context);
       base = remote;
       value.value = merged;
       if (sameJson(merged, remote)) {

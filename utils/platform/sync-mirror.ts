@@ -9,6 +9,7 @@
  * longer leaves this browser.
  */
 import { browser } from 'wxt/browser';
+import { sameJson } from '../domain/json';
 import { DEFAULT_SYNC_PREFS, type SyncPrefs, SyncPrefsSchema } from '../domain/settings';
 import { check, define, readChecked, type Stored, settingsStore, templatesStore } from './storage';
 
@@ -21,7 +22,6 @@ const MIRRORED: readonly Mirrored[] = [
   { pref: 'templates', stored: templatesStore as Stored<unknown> },
 ];
 const bare = (key: string) => key.replace(/^(local|sync):/, '');
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Bring sync storage in line with the preferences: push what may sync, remove what may not. */
 export async function applySyncPrefs(): Promise<void> {
@@ -35,7 +35,7 @@ export async function applySyncPrefs(): Promise<void> {
     } else if (local[key] === undefined && synced[key] !== undefined) {
       // A new browser of the same user: take the synced copy if it is valid.
       if (check(stored, synced[key]).valid) await browser.storage.local.set({ [key]: synced[key] });
-    } else if (local[key] !== undefined && !same(local[key], synced[key])) {
+    } else if (local[key] !== undefined && !sameJson(local[key], synced[key])) {
       await browser.storage.sync.set({ [key]: local[key] });
     }
   }
@@ -57,7 +57,7 @@ export async function mirrorChange(changes: Record<string, { newValue?: unknown 
     if (!change || !prefs[pref] || change.newValue === undefined) continue;
     const target = area === 'local' ? browser.storage.sync : browser.storage.local;
     const current = (await target.get(key))[key];
-    if (same(current, change.newValue)) continue; // our own echo
+    if (sameJson(current, change.newValue)) continue; // our own echo
     // A copy from another browser is taken only if it passes the schema.
     if (area === 'sync' && !check(stored, change.newValue).valid) continue;
     try {

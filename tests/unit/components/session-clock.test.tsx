@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { useClock } from '../../../components/hooks/useClock';
 import { SessionClock } from '../../../components/panel/SessionClock';
-import { readChecked, timerStore } from '../../../utils/platform/storage';
+import { partStore, readChecked } from '../../../utils/platform/storage';
 
 const T0 = Date.UTC(2026, 10, 25, 10, 0, 0);
 
@@ -48,7 +48,7 @@ describe('SessionClock', () => {
     const [phaseTimer, sessionTimer] = screen.getAllByRole('timer');
     expect(phaseTimer?.textContent).toBe('23:59');
     expect(sessionTimer?.textContent).toBe('58:59');
-    const log = (await readChecked(timerStore('s1'))).value;
+    const log = (await readChecked(partStore('timer', 's1'))).value;
     expect(log.map((e) => e.type)).toEqual(['start']);
   });
 
@@ -93,11 +93,11 @@ describe('SessionClock', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Reset' }));
     fireEvent.click(screen.getByRole('button', { name: 'Keep the clock' }));
     await settle();
-    expect((await readChecked(timerStore('s1'))).value).toHaveLength(1);
+    expect((await readChecked(partStore('timer', 's1'))).value).toHaveLength(1);
     fireEvent.click(screen.getByRole('button', { name: 'Reset' }));
     fireEvent.click(screen.getByRole('button', { name: 'Yes, reset the clock' }));
     await settle();
-    expect((await readChecked(timerStore('s1'))).value.at(-1)?.type).toBe('reset');
+    expect((await readChecked(partStore('timer', 's1'))).value.at(-1)?.type).toBe('reset');
     expect(screen.getByText('Not started')).toBeTruthy();
   });
 

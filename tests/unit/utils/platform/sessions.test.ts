@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { addCoachee, switchToCoachee } from '../../../../utils/platform/coachees';
+import { SELF_COACHEE_ID } from '../../../../utils/domain/sessions';
+import { addCoachee } from '../../../../utils/platform/coachees';
+import { updateStored } from '../../../../utils/platform/list-writes';
 import { startNewSession } from '../../../../utils/platform/new-session';
-import { ensureActiveSession, previousSessionOf, SELF_COACHEE_ID } from '../../../../utils/platform/sessions';
-import {
-  activeSessionIdStore,
-  agendaStore,
-  coacheesStore,
-  readChecked,
-  sessionsStore,
-  topicStore,
-} from '../../../../utils/platform/storage';
+import { ensureActiveSession, switchToCoachee } from '../../../../utils/platform/sessions';
+import { activeSessionIdStore, coacheesStore, partStore, readChecked, sessionsStore } from '../../../../utils/platform/storage';
 
 describe('ensureActiveSession', () => {
   it('creates the user as the first coachee and a first session on a new install', async () => {
@@ -66,20 +61,25 @@ describe('coachees', () => {
 describe('startNewSession', () => {
   it('keeps the previous session intact and starts with an empty topic by default', async () => {
     const first = await ensureActiveSession(1000);
-    await topicStore(first).item.setValue({ title: 'Speaking up', difficulty: 'x', outcome: '', updatedAt: 1 });
+    await partStore('topic', first).item.setValue({ title: 'Speaking up', difficulty: 'x', outcome: '', updatedAt: 1 });
     const next = await startNewSession({ carryTopic: false }, 5000);
     expect(next).not.toBe(first);
     expect((await readChecked(activeSessionIdStore)).value).toBe(next);
-    expect((await readChecked(topicStore(next))).value.title).toBe('');
-    expect((await readChecked(topicStore(first))).value.title).toBe('Speaking up');
+    expect((await readChecked(partStore('topic', next))).value.title).toBe('');
+    expect((await readChecked(partStore('topic', first))).value.title).toBe('Speaking up');
     expect((await readChecked(sessionsStore)).value.map((s) => s.id)).toEqual([first, next]);
   });
 
   it('carries the topic forward when the coachee asks', async () => {
     const first = await ensureActiveSession(1000);
-    await topicStore(first).item.setValue({ title: 'Speaking up', difficulty: 'x', outcome: 'y', updatedAt: 1 });
+    await partStore('topic', first).item.setValue({ title: 'Speaking up', difficulty: 'x', outcome: 'y', updatedAt: 1 });
     const next = await startNewSession({ carryTopic: true }, 5000);
-    expect((await readChecked(topicStore(next))).value).toEqual({ title: 'Speaking up', difficulty: 'x', outcome: 'y', updatedAt: 5000 });
+    expect((await readChecked(partStore('topic', next))).value).toEqual({
+      title: 'Speaking up',
+      difficulty: 'x',
+      outcome: 'y',
+      updatedAt: 5000,
+    });
   });
 
   it('stays with the same coachee', async () => {
@@ -87,24 +87,6 @@ describe('startNewSession', () => {
     const ada = await addCoachee('Ada', 2000);
     const next = await startNewSession({ carryTopic: false }, 5000);
     expect((await readChecked(sessionsStore)).value.find((s) => s.id === next)?.coacheeId).toBe(ada);
-  });
-});
-
-describe('previousSessionOf', () => {
-  const sessions = [
-    { id: 'a1', coacheeId: 'ada', createdAt: 1 },
-    { id: 'm1', coacheeId: 'me', createdAt: 2 },
-    { id: 'a2', coacheeId: 'ada', createdAt: 3 },
-    { id: 'a3', coacheeId: 'ada', createdAt: 4 },
-  ];
-  it('finds the same coachee\u2019s session just before', () => {
-    expect(previousSessionOf(sessions, 'a3')?.id).toBe('a2');
-    expect(previousSessionOf(sessions, 'a2')?.id).toBe('a1');
-  });
-  it('finds none for a first session or an unknown id', () => {
-    expect(previousSessionOf(sessions, 'a1')).toBeUndefined();
-    expect(previousSessionOf(sessions, 'm1')).toBeUndefined();
-    expect(previousSessionOf(sessions, 'zz')).toBeUndefined();
   });
 });
 
@@ -117,6 +99,21 @@ describe('default template', () => {
       settings: { alerts: { sound: true, notification: true, badge: true }, theme: 'system', defaultTemplateId: 'half' },
     });
     const next = await startNewSession({ carryTopic: false }, 5000);
-    expect((await readChecked(agendaStore(next))).value).toEqual(phases);
+    expect((await readChecked(partStore('agenda', next))).value).toEqual(phases);
+  });
+});
+
+describe('lists written by two pages at once', () => {
+  it('keeps both coachees when two are added in the same moment', async () => {
+    await ensureActiveSession(1000);
+    await Promise.all([addCoachee('Ada', 2000), addCoachee('Grace', 2000)]);
+    const names = (await readChecked(coacheesStore)).value.map((c) => c.name);
+    expect(names.sort()).toEqual(['', 'Ada', 'Grace']);
+  });
+
+  it('applies twenty concurrent appends to the sessions list, dropping none', async () => {
+    const added = Array.from({ length: 20 }, (_, i) => ({ id: `s-${i}`, coacheeId: 'me', createdAt: 10 + i }));
+    await Promise.all(added.map((session) => updateStored(sessionsStore, (list) => [...list, session])));
+    expect((await readChecked(sessionsStore)).value.map((s) => s.id).sort()).toEqual(added.map((s) => s.id).sort());
   });
 });
