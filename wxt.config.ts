@@ -9,6 +9,8 @@ import { defineConfig } from 'wxt';
  * (in Firefox MV3 host access is opt-in, so call detection would silently stop).
  */
 export default defineConfig({
+  // Every module imports what it uses; auto-imports would only hide where things come from.
+  imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],

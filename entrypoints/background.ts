@@ -2,9 +2,10 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { callPlatform } from '../utils/domain/call-urls';
 import { affectsCheckIns, onCheckInAlarm, remindIfNoPlan, rescheduleCheckIns } from '../utils/platform/between-sessions';
-import { recordCallReport, recordTabClosed } from '../utils/platform/call-state';
+import { recordCallReport, recordTabClosed } from '../utils/platform/call-record';
 import { affectsClock, applyClockCommand, onClockAlarm, reschedule } from '../utils/platform/clock-alarms';
 import { asMessage } from '../utils/platform/messaging';
+import { notificationKind } from '../utils/platform/notifications';
 import { disablePanelGlobally, openPanel, setPanelForTab } from '../utils/platform/panel';
 import { ensureActiveSession } from '../utils/platform/sessions';
 import { callStateStore, readChecked } from '../utils/platform/storage';
@@ -98,8 +99,9 @@ export default defineBackground(() => {
     if (keys.some(affectsCheckIns)) void rescheduleCheckIns();
   });
   browser.notifications.onClicked.addListener((id) => {
-    if (id === 'sidecoach-checkin' || id === 'sidecoach-no-plan') {
-      void browser.tabs.create({ url: browser.runtime.getURL(id === 'sidecoach-checkin' ? '/popup.html' : '/sidepanel.html') });
+    const kind = notificationKind(id);
+    if (kind === 'checkIn' || kind === 'noPlan') {
+      void browser.tabs.create({ url: browser.runtime.getURL(kind === 'checkIn' ? '/popup.html' : '/sidepanel.html') });
     }
   });
 

@@ -1,8 +1,8 @@
 import { type ReadonlySignal, signal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import type { DataSet } from '../../utils/domain/backup';
 import { readDataSet } from '../../utils/platform/data-store';
+import { onAnyStorageChange } from '../../utils/platform/storage';
 
 /** Everything stored, as a signal that follows every change (re-read at most a few times a second). */
 export function useDataSet(): { data: ReadonlySignal<DataSet | null>; problems: ReadonlySignal<string[]> } {
@@ -19,10 +19,10 @@ export function useDataSet(): { data: ReadonlySignal<DataSet | null>; problems: 
       clearTimeout(timer);
       timer = setTimeout(() => void load(), 250);
     };
-    browser.storage.onChanged.addListener(onChanged);
+    const stop = onAnyStorageChange(onChanged);
     return () => {
       clearTimeout(timer);
-      browser.storage.onChanged.removeListener(onChanged);
+      stop();
     };
   }, [state]);
   return state;

@@ -1,5 +1,4 @@
 import { type ReadonlySignal, useSignal } from '@preact/signals';
-import { browser } from 'wxt/browser';
 import { type DataSet, makeBackup } from '../../utils/domain/backup';
 import { exportFileName, sessionsMarkdown } from '../../utils/domain/export-markdown';
 import { coacheeName, type ExportScope, markdownContextFor, scopeToHash, sessionsIn } from '../../utils/domain/export-scope';
@@ -8,6 +7,7 @@ import { localDefaultTemplate } from '../../utils/platform/default-template';
 import { downloadText } from '../../utils/platform/download';
 import { t, uiLanguage } from '../../utils/platform/i18n';
 import { markdownLabels } from '../../utils/platform/markdown-labels';
+import { openExtensionPage } from '../../utils/platform/tabs';
 
 /** Export one session, a coachee's sessions or all of them as Markdown or a print view; back up everything as JSON. */
 export function ExportPanel({ data }: { data: ReadonlySignal<DataSet | null> }) {
@@ -57,7 +57,7 @@ export function ExportPanel({ data }: { data: ReadonlySignal<DataSet | null> }) 
     downloadText(file, JSON.stringify(makeBackup(set, now), null, 2), 'application/json');
     message.value = t('exportDone', file);
   };
-  const onPrint = () => void browser.tabs.create({ url: `${browser.runtime.getURL('/print.html')}#${scopeToHash(scope)}` });
+  const onPrint = () => void openExtensionPage(`/print.html#${scopeToHash(scope)}`);
 
   return (
     <section class="card" aria-labelledby="export-heading">

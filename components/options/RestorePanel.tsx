@@ -13,7 +13,7 @@ import { writeDataSet } from '../../utils/platform/data-store';
 import { t } from '../../utils/platform/i18n';
 
 /** The words for each reason a file is refused. */
-export function problemText(problem: BackupProblem): string {
+export function backupProblemText(problem: BackupProblem): string {
   switch (problem.kind) {
     case 'tooLarge':
       return t('badTooLarge', `${(problem.bytes / 1_048_576).toFixed(1)} MB`);
@@ -46,12 +46,12 @@ export function RestorePanel({ data }: { data: ReadonlySignal<DataSet | null> })
     if (!file || !data.value) return;
     // Refuse huge files before reading them into memory.
     if (file.size > BACKUP_MAX_BYTES) {
-      message.value = { text: problemText({ kind: 'tooLarge', bytes: file.size }), error: true };
+      message.value = { text: backupProblemText({ kind: 'tooLarge', bytes: file.size }), error: true };
       return;
     }
     const parsed = parseBackup(await file.text());
     if (!parsed.ok) {
-      message.value = { text: problemText(parsed.problem), error: true };
+      message.value = { text: backupProblemText(parsed.problem), error: true };
       return;
     }
     const plan = planImport(data.value, parsed.backup.data);

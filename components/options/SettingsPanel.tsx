@@ -11,7 +11,7 @@ const ALERTS: [AlertKey, 'alertSound' | 'alertNotification' | 'alertBadge'][] = 
   ['badge', 'alertBadge'],
 ];
 
-/** Alerts and theme. Settings live in sync storage: a few hundred bytes, written only on a change. */
+/** Alerts and theme. Settings live in local storage (mirrored to sync while the user allows it): a few hundred bytes, written only on a change. */
 export function SettingsPanel() {
   const settings = useStored(settingsStore, { debounceMs: 200 });
   const syncPrefs = useStored(syncPrefsStore, { debounceMs: 0 });

@@ -7,7 +7,7 @@ import { t } from '../../utils/platform/i18n';
 import { settingsStore, templatesStore } from '../../utils/platform/storage';
 import { useStored } from '../hooks/useStored';
 
-function problemText(p: TemplateProblem): string {
+function templateProblemText(p: TemplateProblem): string {
   if (p.kind === 'noName') return t('problemNoName');
   if (p.kind === 'phaseCount') return t('problemPhaseCount', p.count);
   if (p.kind === 'phaseTitle') return t('problemPhaseTitle', p.index + 1);
@@ -28,7 +28,7 @@ export function TemplateEditor() {
   const save = () => {
     const tpl = draft.value;
     if (!tpl) return;
-    const found = templateProblems(tpl).map(problemText);
+    const found = templateProblems(tpl).map(templateProblemText);
     const next = [...templates.value.peek().filter((x) => x.id !== tpl.id), { ...tpl, name: tpl.name.trim() }];
     if (found.length === 0 && syncItemBytes('templates', next) > SYNC_ITEM_MAX_BYTES) found.push(t('problemTooBigToSync'));
     problems.value = found;

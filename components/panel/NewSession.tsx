@@ -1,5 +1,8 @@
 import { useSignal } from '@preact/signals';
 import { t } from '../../utils/platform/i18n';
+import { lazyModule } from '../hooks/useLazy';
+
+const newSessionCode = lazyModule(() => import('../../utils/platform/new-session').then((m) => m.startNewSession));
 
 /**
  * Starts the next session for the same coachee; the current one stays intact,
@@ -26,7 +29,7 @@ export function NewSession() {
       <button
         type="button"
         class="primary"
-        onClick={() => void import('../../utils/platform/new-session').then((m) => m.startNewSession({ carryTopic: carry.value }))}
+        onClick={() => void newSessionCode.load().then((startNewSession) => startNewSession({ carryTopic: carry.value }))}
       >
         {t('newSessionConfirm')}
       </button>

@@ -1,11 +1,16 @@
 import { useComputed } from '@preact/signals';
+import { phaseRole } from '../../utils/domain/agenda';
+import { callEndedWithoutPlan } from '../../utils/domain/check-in';
 import { previousSessionOf } from '../../utils/domain/sessions';
 import { t } from '../../utils/platform/i18n';
 import { callStateStore, partStore, sessionsStore } from '../../utils/platform/storage';
 import type { Clock } from '../hooks/useClock';
-import { useLazy } from '../hooks/useLazy';
+import { lazyModule, useLazy } from '../hooks/useLazy';
 import { useStored } from '../hooks/useStored';
 import { PlanEditor } from './PlanEditor';
+
+const reviewCard = lazyModule(() => import('./ReviewCard').then((m) => m.ReviewCard));
+const wrapUpChecklist = lazyModule(() => import('./WrapUpChecklist').then((m) => m.WrapUpChecklist));
 
 /**
  * What the panel shows around the clock, by phase: the review of the last plan
@@ -20,28 +25,20 @@ export function PhaseSections({ sessionId, clock }: { sessionId: string; clock: 
   const phaseIndex = useComputed(() => clock.view.value.phaseIndex);
   const status = useComputed(() => clock.view.value.status);
   const startedAt = useComputed(() => clock.view.value.startedAt);
-  const count = clock.agenda.value.length;
   const active = status.value !== 'idle';
+  const role = active ? phaseRole(clock.agenda.value, phaseIndex.value) : null;
   const previous = previousSessionOf(sessions.value.value, sessionId);
-  const current = clock.agenda.value[phaseIndex.value];
-  const planning = active && (current?.id === 'plan' || (count >= 2 && phaseIndex.value === count - 2));
-  const wrapping = active && phaseIndex.value === count - 1;
-  const ended = call.value.value;
+  const planning = role === 'plan';
+  const wrapping = role === 'wrapUp';
   const showReview = previous !== undefined && (!active || phaseIndex.value === 0);
   // The review card and the wrap-up checklist belong to one phase each: their code loads when first shown.
-  const ReviewCard = useLazy(() => import('./ReviewCard').then((m) => m.ReviewCard), showReview);
-  const WrapUpChecklist = useLazy(() => import('./WrapUpChecklist').then((m) => m.WrapUpChecklist), wrapping);
-  const callEndedWithoutPlan =
-    ended !== null &&
-    !ended.inCall &&
-    ended.endedAt !== null &&
-    startedAt.value !== null &&
-    ended.endedAt > startedAt.value &&
-    plan.value.value.length === 0;
+  const ReviewCard = useLazy(reviewCard, showReview);
+  const WrapUpChecklist = useLazy(wrapUpChecklist, wrapping);
+  const noPlanReminder = callEndedWithoutPlan(call.value.value, clock.log.value.value, plan.value.value, startedAt.value);
 
   return (
     <>
-      {callEndedWithoutPlan && (
+      {noPlanReminder && (
         <p class="warning" role="note">
           {t('noPlanReminder')}
         </p>

@@ -1,9 +1,9 @@
 import { type ReadonlySignal, useComputed, useSignal, useSignalEffect } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
 import type { Phase } from '../../utils/domain/agenda';
-import { availableActions, formatDuration, type TimerView } from '../../utils/domain/timer';
+import { availableActions, eventForCommand, formatDuration, type TimerView } from '../../utils/domain/timer';
 import type { TimerEvent } from '../../utils/domain/timer-schema';
 import { t } from '../../utils/platform/i18n';
+import { useAltKeys } from '../hooks/useAltKeys';
 import type { Clock } from '../hooks/useClock';
 import { AgendaPicker } from './AgendaPicker';
 import { PhaseList } from './PhaseList';
@@ -41,14 +41,13 @@ export function SessionClock({ clock, sessionId }: { clock: Clock; sessionId: st
   const can = availableActions({ ...current, status: status.value, phaseIndex: phaseIndex.value });
   const phase: Phase | undefined = agenda.value[phaseIndex.value];
 
-  const toggle = () => {
-    const s = view.peek().status;
-    append(s === 'idle' ? 'start' : s === 'running' ? 'pause' : 'resume');
+  const command = (name: 'toggle-clock' | 'next-phase') => {
+    const event = eventForCommand(name, view.peek(), Date.now());
+    if (event) log.set([...log.value.peek(), event]);
   };
-  const next = () => {
-    if (availableActions(view.peek()).next) append('next');
-  };
-  useKeyboard(toggle, next);
+  const toggle = () => command('toggle-clock');
+  // Alt+S starts, pauses or resumes; Alt+N moves to the next phase.
+  useAltKeys({ KeyS: toggle, KeyN: () => command('next-phase') });
 
   return (
     <section class="card clock" aria-labelledby="clock-heading">
@@ -101,7 +100,7 @@ export function SessionClock({ clock, sessionId }: { clock: Clock; sessionId: st
         <button type="button" onClick={() => append('back')} disabled={!can.back}>
           {t('btnBack')}
         </button>
-        <button type="button" onClick={() => append('next')} disabled={!can.next} aria-keyshortcuts="Alt+N">
+        <button type="button" onClick={() => command('next-phase')} disabled={!can.next} aria-keyshortcuts="Alt+N">
           {t('btnNext')}
         </button>
         <button type="button" onClick={extend} disabled={!can.extend}>
@@ -134,21 +133,6 @@ export function SessionClock({ clock, sessionId }: { clock: Clock; sessionId: st
       <PhaseList view={view} agenda={agenda} phaseIndex={phaseIndex} status={status} />
     </section>
   );
-}
-
-/** Alt+S starts, pauses or resumes; Alt+N moves to the next phase (by key position, so any layout works). */
-function useKeyboard(toggle: () => void, next: () => void) {
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (!event.altKey || event.ctrlKey || event.metaKey || event.isComposing) return;
-      if (event.code === 'KeyS') toggle();
-      else if (event.code === 'KeyN') next();
-      else return;
-      event.preventDefault();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  });
 }
 
 interface AnnouncerProps {

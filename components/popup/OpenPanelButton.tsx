@@ -1,7 +1,7 @@
 import type { Signal } from '@preact/signals';
-import { browser } from 'wxt/browser';
 import { t } from '../../utils/platform/i18n';
 import { openPanel } from '../../utils/platform/panel';
+import { activateTab } from '../../utils/platform/tabs';
 
 /** Opens the session panel beside the window's call tab (switching to it if needed); explains when there is no call. */
 export function OpenPanelButton({ callTab, message }: { callTab?: { id?: number; active?: boolean }; message: Signal<string | null> }) {
@@ -10,7 +10,7 @@ export function OpenPanelButton({ callTab, message }: { callTab?: { id?: number;
     if (tabId === undefined) return;
     // No await before openPanel: it must run inside the click's user gesture.
     const opening = openPanel(tabId);
-    if (!callTab?.active) void browser.tabs.update(tabId, { active: true });
+    if (!callTab?.active) void activateTab(tabId);
     opening.then(
       () => window.close(),
       (err: unknown) => {

@@ -1,9 +1,10 @@
 import type { ReadonlySignal } from '@preact/signals';
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useMemo, useRef } from 'preact/hooks';
 import { NOTES_MAX } from '../../utils/domain/model';
 import { formatDuration, type TimerView } from '../../utils/domain/timer';
 import { t, uiLanguage } from '../../utils/platform/i18n';
 import { partStore } from '../../utils/platform/storage';
+import { useAltKeys } from '../hooks/useAltKeys';
 import { useStored } from '../hooks/useStored';
 import { LimitedText } from './LimitedText';
 import { SaveStatus } from './SaveStatus';
@@ -50,16 +51,7 @@ export function NotesEditor({
     });
   };
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.altKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyM') {
-        event.preventDefault();
-        insertMarker();
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  });
+  useAltKeys({ KeyM: insertMarker });
 
   return (
     <section class="card notes" aria-labelledby="notes-heading">

@@ -1,8 +1,9 @@
 import type { ComponentChild, render as preactRender } from 'preact';
 import { t, uiLanguage } from '../../utils/platform/i18n';
 import { ensureActiveSession } from '../../utils/platform/sessions';
-import { activeSessionIdStore, readChecked, settingsStore } from '../../utils/platform/storage';
+import { activeSessionIdStore } from '../../utils/platform/storage';
 import { flushOnHide } from '../../utils/platform/stored-signal';
+import { followTheme } from '../../utils/platform/theme';
 
 /**
  * Shared start-up of every extension page: find (or create) the active
@@ -34,14 +35,4 @@ export async function mountPage(
   activeSessionIdStore.item.watch((next) => {
     if (next) void show(next);
   });
-}
-
-/** Apply the theme setting (system, light or dark) to the page, now and whenever it changes. */
-function followTheme(root: HTMLElement): void {
-  const apply = (theme: string) => {
-    if (theme === 'system') delete root.dataset.theme;
-    else root.dataset.theme = theme;
-  };
-  void readChecked(settingsStore).then(({ value }) => apply(value.theme));
-  settingsStore.item.watch((next) => apply(next?.theme ?? 'system'));
 }

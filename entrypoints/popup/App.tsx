@@ -1,4 +1,5 @@
-import { signal, useSignal } from '@preact/signals';
+import { useSignal } from '@preact/signals';
+import { lazyModule } from '../../components/hooks/useLazy';
 import { useStored } from '../../components/hooks/useStored';
 import { CoacheePicker } from '../../components/popup/CoacheePicker';
 import { OpenPanelButton } from '../../components/popup/OpenPanelButton';
@@ -10,16 +11,10 @@ import { t } from '../../utils/platform/i18n';
 import { partStore } from '../../utils/platform/storage';
 
 /** The fact-question check, loaded the first time there is a topic to check (its word lists are the popup's largest code). */
-const factCheck = signal<((text: string) => boolean) | null>(null);
-let loadingFactCheck = false;
+const factCheck = lazyModule(() => import('../../utils/domain/topic-hint').then((m) => m.looksLikeFactQuestion));
 function factHint(title: string): boolean {
-  if (!factCheck.value && !loadingFactCheck && title.trim()) {
-    loadingFactCheck = true;
-    void import('../../utils/domain/topic-hint').then((m) => {
-      factCheck.value = m.looksLikeFactQuestion;
-    });
-  }
-  return factCheck.value?.(title) ?? false;
+  if (title.trim()) void factCheck.load();
+  return factCheck.value.value?.(title) ?? false;
 }
 
 export interface PopupProps {

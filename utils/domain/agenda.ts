@@ -57,3 +57,19 @@ export function defaultTemplate(text: DefaultTemplateText): AgendaTemplate {
 export function totalMinutes(phases: readonly Phase[]): number {
   return phases.reduce((sum, p) => sum + p.minutes, 0);
 }
+
+/** What a phase is for, which decides what the panel shows beside the clock. */
+export type PhaseRole = 'understand' | 'plan' | 'wrapUp' | 'other';
+
+/**
+ * The role of the phase at `index`: the first is for understanding the problem,
+ * the last is the wrap-up, and the planning phase is the one with the built-in
+ * id `plan` or else the one before the wrap-up.
+ */
+export function phaseRole(agenda: readonly Phase[], index: number): PhaseRole {
+  const count = agenda.length;
+  if (count > 1 && index === count - 1) return 'wrapUp';
+  if (agenda[index]?.id === 'plan' || (count >= 2 && index === count - 2)) return 'plan';
+  if (index === 0) return 'understand';
+  return 'other';
+}

@@ -7,6 +7,7 @@ import type { Phase } from '../domain/agenda';
 import type { Settings } from '../domain/settings';
 import { type AlertKind, badgeText, type TimerView } from '../domain/timer';
 import { t } from './i18n';
+import { showNotification } from './notifications';
 
 const BADGE_NORMAL = '#0b57d0';
 const BADGE_NEAR_END = '#a15c00';
@@ -42,12 +43,7 @@ export function alertText(kind: AlertKind, view: TimerView, agenda: readonly Pha
 
 /** A system notification (replacing the previous one, so they never pile up). */
 export async function notify(text: { title: string; message: string }): Promise<void> {
-  await browser.notifications.create('sidecoach-alert', {
-    type: 'basic',
-    iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title: text.title,
-    message: text.message,
-  });
+  await showNotification('alert', text);
 }
 
 /**

@@ -4,22 +4,14 @@
  * with no plan written.
  */
 import { browser } from 'wxt/browser';
-import type { SessionMeta } from '../domain/model';
+import { CHECK_IN_AFTER_MS, checkInAt, ranWithoutPlan } from '../domain/check-in';
 import { isPartKey } from '../domain/session-parts';
 import { firstStartAt } from '../domain/timer-log';
 import { t } from './i18n';
+import { showNotification } from './notifications';
 import { activeSessionIdStore, partStore, readChecked, sessionsStore, settingsStore } from './storage';
 
 const CHECK_IN_PREFIX = 'checkin:';
-const DAY = 24 * 60 * 60_000;
-/** About two weeks after the session. */
-export const CHECK_IN_AFTER_MS = 14 * DAY;
-
-/** When a session's check-in is due: two weeks after its clock first started (or it was created). Pure. */
-export function checkInAt(session: SessionMeta, firstStart: number | null): number {
-  return (firstStart ?? session.createdAt) + CHECK_IN_AFTER_MS;
-}
-
 /** Re-create the check-in alarms from storage (idempotent; called at start-up and on changes). */
 export async function rescheduleCheckIns(now = Date.now()): Promise<void> {
   const existing = (await browser.alarms.getAll()).filter((a) => a.name.startsWith(CHECK_IN_PREFIX));
@@ -39,12 +31,7 @@ export async function rescheduleCheckIns(now = Date.now()): Promise<void> {
 export async function onCheckInAlarm(name: string): Promise<void> {
   if (!name.startsWith(CHECK_IN_PREFIX)) return;
   if (!(await readChecked(settingsStore)).value.checkIn) return;
-  await browser.notifications.create('sidecoach-checkin', {
-    type: 'basic',
-    iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title: t('notifyCheckInTitle'),
-    message: t('notifyCheckInBody'),
-  });
+  await showNotification('checkIn', { title: t('notifyCheckInTitle'), message: t('notifyCheckInBody') });
 }
 
 /** Whether a storage change (key without area) touches the check-ins. */
@@ -61,13 +48,7 @@ export async function remindIfNoPlan(): Promise<boolean> {
     readChecked(partStore('plan', active)),
     readChecked(settingsStore),
   ]);
-  const started = log.value.some((e) => e.type === 'start') && log.value.at(-1)?.type !== 'reset';
-  if (!started || plan.value.length > 0 || !settings.value.alerts.notification) return false;
-  await browser.notifications.create('sidecoach-no-plan', {
-    type: 'basic',
-    iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title: t('notifyNoPlanTitle'),
-    message: t('notifyNoPlanBody'),
-  });
+  if (!ranWithoutPlan(log.value, plan.value) || !settings.value.alerts.notification) return false;
+  await showNotification('noPlan', { title: t('notifyNoPlanTitle'), message: t('notifyNoPlanBody') });
   return true;
 }

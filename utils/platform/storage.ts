@@ -8,6 +8,7 @@
  * different parts never race on the same read-modify-write.
  */
 import * as v from 'valibot';
+import { browser } from 'wxt/browser';
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import type { AgendaTemplate } from '../domain/agenda';
 import { TemplateListSchema } from '../domain/agenda';
@@ -121,4 +122,11 @@ export async function quarantine(key: string, raw: unknown, problem: string, now
   const current = check(quarantineStore, await storage.getItem<unknown>('local:quarantine')).value;
   if (current.some((q) => q.key === key && sameJson(q.raw, raw))) return;
   await quarantineStore.item.setValue([...current, { key, at: now, problem, raw }].slice(-50));
+}
+
+/** Follow every storage change in any area, by key; returns the remover. */
+export function onAnyStorageChange(listener: (keys: string[]) => void): () => void {
+  const onChanged = (changes: Record<string, unknown>) => listener(Object.keys(changes));
+  browser.storage.onChanged.addListener(onChanged);
+  return () => browser.storage.onChanged.removeListener(onChanged);
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { CHECK_IN_AFTER_MS } from '../../../../utils/domain/check-in';
 import { DEFAULT_SETTINGS } from '../../../../utils/domain/settings';
-import { CHECK_IN_AFTER_MS, onCheckInAlarm, remindIfNoPlan, rescheduleCheckIns } from '../../../../utils/platform/between-sessions';
+import { onCheckInAlarm, remindIfNoPlan, rescheduleCheckIns } from '../../../../utils/platform/between-sessions';
 
 const T0 = Date.UTC(2026, 10, 25, 10, 0, 0);
 

@@ -2,7 +2,7 @@ import { act, cleanup, render, screen } from '@testing-library/preact';
 import { options, type VNode } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { App } from '../../../entrypoints/sidepanel/App';
+import { App } from '../../../../entrypoints/sidepanel/App';
 
 const T0 = Date.UTC(2026, 10, 25, 10, 0, 0);
 const pass = (ms: number) =>

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextCallState, recordCallReport, recordTabClosed } from '../../../../utils/platform/call-state';
-import { callStateStore, readChecked } from '../../../../utils/platform/storage';
+import { nextCallState } from '../../../../utils/domain/call-state';
 
 describe('nextCallState', () => {
   it('records when a call starts, keeps that time while it goes on, and when it ends', () => {
@@ -22,16 +21,5 @@ describe('nextCallState', () => {
       platform: 'zoom',
       startedAt: 200,
     });
-  });
-});
-
-describe('recording', () => {
-  it('stores reports and ends the call when its tab closes', async () => {
-    await recordCallReport({ tabId: 5, platform: 'zoom', inCall: true }, 1000);
-    expect((await readChecked(callStateStore)).value).toMatchObject({ inCall: true, startedAt: 1000 });
-    await recordTabClosed(9, 2000);
-    expect((await readChecked(callStateStore)).value?.inCall).toBe(true);
-    await recordTabClosed(5, 3000);
-    expect((await readChecked(callStateStore)).value).toMatchObject({ inCall: false, endedAt: 3000 });
   });
 });
