@@ -1,7 +1,6 @@
 import type { DataSet, SessionRecord } from '../../utils/domain/backup';
+import { type DocBlock, sessionDocument } from '../../utils/domain/export-markdown';
 import { coacheeName, type ExportScope, sessionsIn } from '../../utils/domain/export-scope';
-import { timerView } from '../../utils/domain/timer';
-import { firstStartAt } from '../../utils/domain/timer-log';
 import { localDefaultTemplate } from '../../utils/platform/default-template';
 import { t, uiLanguage } from '../../utils/platform/i18n';
 import { markdownLabels } from '../../utils/platform/markdown-labels';
@@ -25,101 +24,78 @@ export function PrintView({ data, scope }: { data: DataSet; scope: ExportScope }
 }
 
 function PrintSession({ session, coachee }: { session: SessionRecord; coachee: string }) {
-  const l = markdownLabels();
   const dateFormat = new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'long', timeStyle: 'short' });
-  const started = firstStartAt(session.timer) ?? session.meta.createdAt;
-  const view = timerView(session.timer, session.agenda ?? localDefaultTemplate().phases, Date.now());
-  const mins = (ms: number) => l.minutes(Math.round(ms / 60_000));
-  const weekly = session.homework.reduce((sum, a) => sum + a.minutesPerWeek, 0);
-  return (
-    <article class="print-session">
-      <h1>{l.title(dateFormat.format(started), coachee)}</h1>
-      <h2>{l.prework}</h2>
-      <p>
-        <strong>{l.topic}:</strong> {session.topic.title || l.none}
-      </p>
-      {session.topic.difficulty && (
-        <p class="prewrap">
-          <strong>{l.difficulty}:</strong> {session.topic.difficulty}
+  const doc = sessionDocument(session, {
+    coacheeName: coachee,
+    defaultAgenda: localDefaultTemplate().phases,
+    labels: markdownLabels(),
+    formatDate: (ms) => dateFormat.format(ms),
+    now: Date.now(),
+  });
+  return <article class="print-session">{doc.map(printBlock)}</article>;
+}
+
+/** One block of the session's document, laid out for paper (the Markdown export renders the same model). */
+function printBlock(block: DocBlock, i: number) {
+  switch (block.kind) {
+    case 'heading':
+      return block.level === 1 ? <h1 key={i}>{block.text}</h1> : <h2 key={i}>{block.text}</h2>;
+    case 'field':
+      return (
+        <p key={i} class={block.block ? 'prewrap' : undefined}>
+          <strong>{block.label}:</strong> {block.text}
         </p>
-      )}
-      {session.topic.outcome && (
-        <p class="prewrap">
-          <strong>{l.outcome}:</strong> {session.topic.outcome}
+      );
+    case 'text':
+      return (
+        <p key={i} class="prewrap">
+          {block.text}
         </p>
-      )}
-      <h2>{l.agenda}</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{l.phase}</th>
-            <th scope="col">{l.planned}</th>
-            <th scope="col">{l.actual}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {view.phases.map((p) => (
-            <tr key={p.id}>
-              <td>{p.title}</td>
-              <td>{mins(p.plannedMs)}</td>
-              <td>{mins(p.actualMs)}</td>
+      );
+    case 'table':
+      return (
+        <table key={i}>
+          <thead>
+            <tr>
+              {block.head.map((h) => (
+                <th scope="col" key={h}>
+                  {h}
+                </th>
+              ))}
             </tr>
-          ))}
-          <tr>
-            <th scope="row">{l.total}</th>
-            <td>{mins(view.sessionMs)}</td>
-            <td>{mins(view.sessionElapsedMs)}</td>
-          </tr>
-        </tbody>
-      </table>
-      <h2>{l.notes}</h2>
-      <p class="prewrap">{session.notes || l.none}</p>
-      <h2>{l.plan}</h2>
-      {session.plan.length === 0 ? (
-        <p>{l.none}</p>
-      ) : (
-        <ul>
-          {session.plan.map((step) => (
-            <li key={step.id} class="prewrap">
-              {step.done ? '☑' : '☐'} {step.text}
-            </li>
-          ))}
-        </ul>
-      )}
-      <h2>{l.homework(weekly)}</h2>
-      {session.homework.length === 0 ? (
-        <p>{l.none}</p>
-      ) : (
-        <ul>
-          {session.homework.map((a) => (
-            <li key={a.id}>
-              {a.kind === 'exercise' ? l.exercise : l.reading}: {a.title} ({l.perWeek(a.minutesPerWeek)})
-            </li>
-          ))}
-        </ul>
-      )}
-      {session.review && (
-        <>
-          <h2>{l.review}</h2>
-          <ul>
-            {session.review.items.map((item) => (
-              <li key={item.stepId}>
-                {item.text}: {l.status[item.status]}
-                {item.heldBack && <p class="prewrap">{`${l.heldBack}: ${item.heldBack}`}</p>}
-                {item.dreading && <p class="prewrap">{`${l.dreading}: ${item.dreading}`}</p>}
-              </li>
+          </thead>
+          <tbody>
+            {block.rows.map((row, r) => (
+              <tr key={r}>
+                {row.map((c, k) => (
+                  <td key={k}>{c}</td>
+                ))}
+              </tr>
             ))}
-          </ul>
-          {session.review.rootCause && <p class="prewrap">{`${l.rootCause}: ${session.review.rootCause}`}</p>}
-        </>
-      )}
-      {(session.wrapUp.feedback || session.wrapUp.nextSessionAt !== null) && (
-        <>
-          <h2>{l.feedback}</h2>
-          {session.wrapUp.feedback && <p class="prewrap">{session.wrapUp.feedback}</p>}
-          {session.wrapUp.nextSessionAt !== null && <p>{`${l.nextSession}: ${dateFormat.format(session.wrapUp.nextSessionAt)}`}</p>}
-        </>
-      )}
-    </article>
-  );
+            <tr>
+              <th scope="row">{block.total[0]}</th>
+              {block.total.slice(1).map((c, k) => (
+                <td key={k}>{c}</td>
+              ))}
+            </tr>
+          </tbody>
+        </table>
+      );
+    case 'list':
+      return (
+        <ul key={i}>
+          {block.items.map((item, k) => (
+            <li key={k} class="prewrap">
+              {item.checked === undefined ? '' : item.checked ? '☑ ' : '☐ '}
+              {item.text}
+              {item.sub?.map((line) => (
+                <p class="prewrap" key={line}>
+                  {line}
+                </p>
+              ))}
+            </li>
+          ))}
+        </ul>
+      );
+  }
 }

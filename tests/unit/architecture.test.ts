@@ -37,7 +37,7 @@ function codeOnly(code: string): string {
 }
 
 /** Why a domain file breaks the rule, or nothing. */
-export function purityProblems(file: string, code: string): string[] {
+function purityProblems(file: string, code: string): string[] {
   const problems: string[] = [];
   for (const spec of importsOf(code)) {
     if (spec.startsWith('.')) {

@@ -46,61 +46,136 @@ export interface MarkdownContext {
   now: number;
 }
 
-/** Indent continuation lines so multi-line text stays inside its list item. */
-const indent = (text: string) => text.trim().replace(/\n/g, '\n  ');
+/** One piece of a session's document: what both the Markdown export and the print view lay out. */
+export type DocBlock =
+  | { kind: 'heading'; level: 1 | 2; text: string }
+  /** A labelled value: on one line, or (block) with the text in a paragraph of its own. */
+  | { kind: 'field'; label: string; text: string; block?: boolean }
+  | { kind: 'text'; text: string }
+  | { kind: 'table'; head: string[]; rows: string[][]; total: string[] }
+  | { kind: 'list'; items: DocListItem[] };
+
+export interface DocListItem {
+  text: string;
+  /** A checklist item's state; absent for a plain item. */
+  checked?: boolean;
+  /** Lines under the item. */
+  sub?: string[];
+}
+
 const minutes = (ms: number) => Math.round(ms / 60_000);
+
+/**
+ * One session as a document model, every user text trimmed once here. Headings
+ * and phrases come from `ctx.labels`, user text is kept as typed.
+ */
+export function sessionDocument(session: SessionRecord, ctx: MarkdownContext): DocBlock[] {
+  const { labels: l } = ctx;
+  const doc: DocBlock[] = [];
+  const started = firstStartAt(session.timer) ?? session.meta.createdAt;
+  const { topic, wrapUp, review } = session;
+  doc.push({ kind: 'heading', level: 1, text: l.title(ctx.formatDate(started), ctx.coacheeName) });
+
+  doc.push({ kind: 'heading', level: 2, text: l.prework }, { kind: 'field', label: l.topic, text: topic.title.trim() || l.none });
+  if (topic.difficulty.trim()) doc.push({ kind: 'field', label: l.difficulty, text: topic.difficulty.trim(), block: true });
+  if (topic.outcome.trim()) doc.push({ kind: 'field', label: l.outcome, text: topic.outcome.trim(), block: true });
+
+  const view = timerView(session.timer, session.agenda ?? ctx.defaultAgenda, ctx.now);
+  doc.push(
+    { kind: 'heading', level: 2, text: l.agenda },
+    {
+      kind: 'table',
+      head: [l.phase, l.planned, l.actual],
+      rows: view.phases.map((p) => [p.title, l.minutes(minutes(p.plannedMs)), l.minutes(minutes(p.actualMs))]),
+      total: [l.total, l.minutes(minutes(view.sessionMs)), l.minutes(minutes(view.sessionElapsedMs))],
+    },
+  );
+
+  doc.push({ kind: 'heading', level: 2, text: l.notes }, { kind: 'text', text: session.notes.trim() || l.none });
+
+  doc.push({ kind: 'heading', level: 2, text: l.plan });
+  doc.push(
+    session.plan.length === 0
+      ? { kind: 'text', text: l.none }
+      : { kind: 'list', items: session.plan.map((step) => ({ text: step.text.trim(), checked: step.done })) },
+  );
+
+  const weekly = session.homework.reduce((sum, a) => sum + a.minutesPerWeek, 0);
+  doc.push({ kind: 'heading', level: 2, text: l.homework(weekly) });
+  doc.push(
+    session.homework.length === 0
+      ? { kind: 'text', text: l.none }
+      : {
+          kind: 'list',
+          items: session.homework.map((a) => ({
+            text: `${a.kind === 'exercise' ? l.exercise : l.reading}: ${a.title.trim()} (${l.perWeek(a.minutesPerWeek)})`,
+          })),
+        },
+  );
+
+  if (review) {
+    doc.push({ kind: 'heading', level: 2, text: l.review });
+    doc.push({
+      kind: 'list',
+      items: review.items.map((item) => ({
+        text: `${item.text.trim()}: ${l.status[item.status]}`,
+        sub: [
+          ...(item.heldBack.trim() ? [`${l.heldBack}: ${item.heldBack.trim()}`] : []),
+          ...(item.dreading.trim() ? [`${l.dreading}: ${item.dreading.trim()}`] : []),
+        ],
+      })),
+    });
+    if (review.rootCause.trim()) doc.push({ kind: 'field', label: l.rootCause, text: review.rootCause.trim() });
+  }
+
+  if (wrapUp.feedback.trim() || wrapUp.nextSessionAt !== null || wrapUp.checkInNote.trim()) {
+    doc.push({ kind: 'heading', level: 2, text: l.feedback });
+    if (wrapUp.feedback.trim()) doc.push({ kind: 'text', text: wrapUp.feedback.trim() });
+    if (wrapUp.nextSessionAt !== null) doc.push({ kind: 'field', label: l.nextSession, text: ctx.formatDate(wrapUp.nextSessionAt) });
+    if (wrapUp.checkInNote.trim()) doc.push({ kind: 'field', label: l.checkIn, text: wrapUp.checkInNote.trim() });
+  }
+  return doc;
+}
+
+/** Indent continuation lines so multi-line text stays inside its list item. */
+const indent = (text: string) => text.replace(/\n/g, '\n  ');
+const cell = (text: string) => text.replace(/\|/g, '\\|');
+
+/** A document model as Markdown. */
+export function documentMarkdown(doc: readonly DocBlock[]): string {
+  const out: string[] = [];
+  for (const block of doc) {
+    switch (block.kind) {
+      case 'heading':
+        out.push(`${'#'.repeat(block.level)} ${block.text}`, '');
+        break;
+      case 'field':
+        if (block.block) out.push(`**${block.label}:**`, '', block.text, '');
+        else out.push(`**${block.label}:** ${block.text}`, '');
+        break;
+      case 'text':
+        out.push(block.text, '');
+        break;
+      case 'table':
+        out.push(`| ${block.head.join(' | ')} |`, `| --- |${' ---: |'.repeat(block.head.length - 1)}`);
+        for (const row of block.rows) out.push(`| ${row.map(cell).join(' | ')} |`);
+        out.push(`| ${block.total.map((c) => `**${cell(c)}**`).join(' | ')} |`, '');
+        break;
+      case 'list':
+        for (const item of block.items) {
+          out.push(`- ${item.checked === undefined ? '' : `[${item.checked ? 'x' : ' '}] `}${indent(item.text)}`);
+          for (const line of item.sub ?? []) out.push(`  - ${indent(line)}`);
+        }
+        out.push('');
+        break;
+    }
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
 
 /** One session as Markdown. User text is kept as typed. */
 export function sessionMarkdown(session: SessionRecord, ctx: MarkdownContext): string {
-  const { labels: l } = ctx;
-  const out: string[] = [];
-  const started = firstStartAt(session.timer) ?? session.meta.createdAt;
-  out.push(`# ${l.title(ctx.formatDate(started), ctx.coacheeName)}`, '');
-
-  out.push(`## ${l.prework}`, '');
-  out.push(`**${l.topic}:** ${session.topic.title.trim() || l.none}`, '');
-  if (session.topic.difficulty.trim()) out.push(`**${l.difficulty}:**`, '', session.topic.difficulty.trim(), '');
-  if (session.topic.outcome.trim()) out.push(`**${l.outcome}:**`, '', session.topic.outcome.trim(), '');
-
-  const agenda = session.agenda ?? ctx.defaultAgenda;
-  const view = timerView(session.timer, agenda, ctx.now);
-  out.push(`## ${l.agenda}`, '', `| ${l.phase} | ${l.planned} | ${l.actual} |`, '| --- | ---: | ---: |');
-  for (const p of view.phases)
-    out.push(`| ${p.title.replace(/\|/g, '\\|')} | ${l.minutes(minutes(p.plannedMs))} | ${l.minutes(minutes(p.actualMs))} |`);
-  out.push(`| **${l.total}** | **${l.minutes(minutes(view.sessionMs))}** | **${l.minutes(minutes(view.sessionElapsedMs))}** |`, '');
-
-  out.push(`## ${l.notes}`, '', session.notes.trim() || l.none, '');
-
-  out.push(`## ${l.plan}`, '');
-  if (session.plan.length === 0) out.push(l.none);
-  for (const step of session.plan) out.push(`- [${step.done ? 'x' : ' '}] ${indent(step.text)}`);
-  out.push('');
-
-  const weekly = session.homework.reduce((sum, a) => sum + a.minutesPerWeek, 0);
-  out.push(`## ${l.homework(weekly)}`, '');
-  if (session.homework.length === 0) out.push(l.none);
-  for (const a of session.homework)
-    out.push(`- ${a.kind === 'exercise' ? l.exercise : l.reading}: ${indent(a.title)} (${l.perWeek(a.minutesPerWeek)})`);
-  out.push('');
-
-  if (session.review) {
-    out.push(`## ${l.review}`, '');
-    for (const item of session.review.items) {
-      out.push(`- ${indent(item.text)}: ${l.status[item.status]}`);
-      if (item.heldBack.trim()) out.push(`  - ${l.heldBack}: ${indent(item.heldBack)}`);
-      if (item.dreading.trim()) out.push(`  - ${l.dreading}: ${indent(item.dreading)}`);
-    }
-    if (session.review.rootCause.trim()) out.push('', `**${l.rootCause}:** ${session.review.rootCause.trim()}`);
-    out.push('');
-  }
-
-  if (session.wrapUp.feedback.trim() || session.wrapUp.nextSessionAt !== null || session.wrapUp.checkInNote.trim()) {
-    out.push(`## ${l.feedback}`, '');
-    if (session.wrapUp.feedback.trim()) out.push(session.wrapUp.feedback.trim(), '');
-    if (session.wrapUp.nextSessionAt !== null) out.push(`**${l.nextSession}:** ${ctx.formatDate(session.wrapUp.nextSessionAt)}`, '');
-    if (session.wrapUp.checkInNote.trim()) out.push(`**${l.checkIn}:** ${session.wrapUp.checkInNote.trim()}`, '');
-  }
-  return `${out.join('\n').trimEnd()}\n`;
+  return documentMarkdown(sessionDocument(session, ctx));
 }
 
 /** Several sessions, oldest first, separated by rules. */
