@@ -17,7 +17,7 @@ export interface PhaseView {
   prompt: string;
   /** Planned length, with any extensions. */
   plannedMs: number;
-  /** Length after re-planning so the session still ends on time (done phases: what they took). */
+  /** Length after re-planning so the session still ends on time (done phases: what they took; the current one: its target). */
   adjustedMs: number;
   /** Running time spent in the phase so far. */
   actualMs: number;
@@ -40,6 +40,47 @@ export interface TimerView {
   wrapUpSqueezed: boolean;
   /** When the clock was last started (epoch ms), or null when idle. */
   startedAt: number | null;
+  /**
+   * When the hour ends (epoch ms) if the clock runs on from now, or null when
+   * idle: fixed while running, later by every second of a pause; in the past
+   * once the hour is over.
+   */
+  endsAt: number | null;
+}
+
+const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+
+/**
+ * The re-planning rule, in one sentence: a phase's target length is fixed when
+ * it begins, by sharing what is left of the hour among it and the phases after
+ * it (each needing the rest of its planned length), the wrap-up keeping its
+ * planned length while the middle phases shrink in proportion, and only when
+ * the middle phases at zero cannot make room does the wrap-up shrink (with the
+ * warning); +5 min adds to the current phase's target.
+ *
+ * `allotRest` is that sharing: for the phases from `from` on, the time each gets
+ * out of `available`, given what each still `needs`.
+ */
+function allotRest(needs: readonly number[], from: number, available: number): number[] {
+  const last = needs.length - 1;
+  const allot = needs.map((need, j) => (j >= from ? need : 0));
+  const total = sum(allot);
+  if (total <= available) return allot;
+  const room = Math.max(0, available);
+  if (from === last) {
+    allot[last] = Math.min(needs[last] ?? 0, room);
+    return allot;
+  }
+  const wrapNeed = needs[last] ?? 0;
+  const middleNeed = total - wrapNeed;
+  if (room >= wrapNeed) {
+    const factor = middleNeed > 0 ? (room - wrapNeed) / middleNeed : 0;
+    for (let j = from; j < last; j++) allot[j] = (needs[j] ?? 0) * factor;
+  } else {
+    for (let j = from; j < last; j++) allot[j] = 0;
+    allot[last] = room;
+  }
+  return allot;
 }
 
 interface Replay {
@@ -47,6 +88,8 @@ interface Replay {
   phase: number;
   spent: number[];
   extra: number[];
+  /** Each phase's target length, fixed when it last began (plus any extension); null before it began. */
+  target: (number | null)[];
   runningSince: number;
   startedAt: number | null;
   /** The latest time the log has seen (events are clamped to never go back). */
@@ -59,12 +102,15 @@ interface Replay {
  * as the last event's time. Events that make no sense in the state (pause when
  * not running, next on the last phase…) change nothing.
  */
-function replay(events: readonly TimerEvent[], phaseCount: number, now: number): Replay {
+function replay(events: readonly TimerEvent[], agenda: readonly Phase[], now: number): Replay {
+  const phaseCount = agenda.length;
+  const sessionMs = sum(agenda.map((p) => p.minutes * MINUTE));
   const fresh = (): Replay => ({
     status: 'idle',
     phase: 0,
     spent: Array(phaseCount).fill(0),
     extra: Array(phaseCount).fill(0),
+    target: Array(phaseCount).fill(null),
     runningSince: 0,
     startedAt: null,
     clock: Number.NEGATIVE_INFINITY,
@@ -76,13 +122,23 @@ function replay(events: readonly TimerEvent[], phaseCount: number, now: number):
       s.runningSince = at;
     }
   };
+  /** The phase `index` begins: fix its target by the re-plan in force now. */
+  const begin = (index: number) => {
+    s.phase = index;
+    const needs = agenda.map((p, j) => Math.max(0, p.minutes * MINUTE + (s.extra[j] ?? 0) - (s.spent[j] ?? 0)));
+    const allot = allotRest(needs, index, sessionMs - sum(s.spent));
+    s.target[index] = (s.spent[index] ?? 0) + (allot[index] ?? 0);
+  };
   for (const event of events) {
     const at = Math.max(event.at, s.clock);
     s.clock = at;
     accrue(at);
     switch (event.type) {
       case 'start':
-        if (s.status === 'idle') Object.assign(s, { status: 'running', runningSince: at, startedAt: at, phase: 0 });
+        if (s.status === 'idle' && phaseCount > 0) {
+          Object.assign(s, { status: 'running', runningSince: at, startedAt: at });
+          begin(0);
+        }
         break;
       case 'pause':
         if (s.status === 'running') s.status = 'paused';
@@ -91,13 +147,16 @@ function replay(events: readonly TimerEvent[], phaseCount: number, now: number):
         if (s.status === 'paused') Object.assign(s, { status: 'running', runningSince: at });
         break;
       case 'next':
-        if (s.status !== 'idle' && s.phase < phaseCount - 1) s.phase++;
+        if (s.status !== 'idle' && s.phase < phaseCount - 1) begin(s.phase + 1);
         break;
       case 'back':
-        if (s.status !== 'idle' && s.phase > 0) s.phase--;
+        if (s.status !== 'idle' && s.phase > 0) begin(s.phase - 1);
         break;
       case 'extend':
-        if (s.status !== 'idle') s.extra[s.phase] = (s.extra[s.phase] ?? 0) + event.minutes * MINUTE;
+        if (s.status !== 'idle') {
+          s.extra[s.phase] = (s.extra[s.phase] ?? 0) + event.minutes * MINUTE;
+          s.target[s.phase] = (s.target[s.phase] ?? 0) + event.minutes * MINUTE;
+        }
         break;
       case 'reset':
         s = { ...fresh(), clock: at };
@@ -109,71 +168,50 @@ function replay(events: readonly TimerEvent[], phaseCount: number, now: number):
   return s;
 }
 
-const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
-
 /** Everything the clock shows, derived from the log, the agenda and the time now. */
 export function timerView(events: readonly TimerEvent[], agenda: readonly Phase[], now: number): TimerView {
   const n = agenda.length;
-  const s = replay(events, n, now);
+  const s = replay(events, agenda, now);
   const planned = agenda.map((p, i) => p.minutes * MINUTE + (s.extra[i] ?? 0));
   const actual = s.spent;
   const cur = s.phase;
+  const last = n - 1;
   const sessionMs = sum(agenda.map((p) => p.minutes * MINUTE));
   const sessionElapsedMs = sum(actual);
   const sessionRemainingMs = sessionMs - sessionElapsedMs;
+  const idle = s.status === 'idle';
 
-  // Re-plan the phases after the current one to fit what is left of the session,
-  // squeezing the middle phases before the wrap-up (the last phase).
   const curActual = actual[cur] ?? 0;
-  const curPlanned = planned[cur] ?? 0;
-  const curLeft = Math.max(0, curPlanned - curActual);
-  const available = sessionMs - sessionElapsedMs - curLeft;
-  const last = n - 1;
+  const curTarget = s.target[cur] ?? planned[cur] ?? 0;
+  // The phases after the current one share what the current phase's target leaves of the hour.
   const needs = planned.map((p, j) => (j > cur ? Math.max(0, p - (actual[j] ?? 0)) : 0));
-  const allot = [...needs];
-  if (sum(needs) > available && last > cur) {
-    const wrapNeed = needs[last] ?? 0;
-    const middleNeed = sum(needs) - wrapNeed;
-    if (available >= wrapNeed) {
-      const factor = middleNeed > 0 ? (available - wrapNeed) / middleNeed : 0;
-      for (let j = cur + 1; j < last; j++) allot[j] = (needs[j] ?? 0) * factor;
-    } else {
-      for (let j = cur + 1; j < last; j++) allot[j] = 0;
-      allot[last] = Math.max(0, available);
-    }
-  }
+  const allot = allotRest(needs, cur + 1, sessionRemainingMs - Math.max(0, curTarget - curActual));
 
   const phases: PhaseView[] = agenda.map((p, i) => {
-    const state = s.status === 'idle' ? 'upcoming' : i < cur ? 'done' : i === cur ? 'current' : 'upcoming';
+    const state = idle ? 'upcoming' : i < cur ? 'done' : i === cur ? 'current' : 'upcoming';
     const a = actual[i] ?? 0;
-    const adjustedMs =
-      s.status === 'idle'
-        ? (planned[i] ?? 0)
-        : state === 'done'
-          ? a
-          : state === 'current'
-            ? Math.max(planned[i] ?? 0, a)
-            : a + (allot[i] ?? 0);
+    const adjustedMs = idle ? (planned[i] ?? 0) : state === 'done' ? a : state === 'current' ? Math.max(curTarget, a) : a + (allot[i] ?? 0);
     return { id: p.id, title: p.title, prompt: p.prompt, plannedMs: planned[i] ?? 0, adjustedMs, actualMs: a, state };
   });
 
   const wrap = agenda[last];
   const wrapFloor = wrap ? Math.min(WRAP_UP_FLOOR_MINUTES, wrap.minutes) * MINUTE : 0;
   const wrapGets = last > cur ? (actual[last] ?? 0) + (allot[last] ?? 0) : (actual[last] ?? 0) + Math.max(0, sessionRemainingMs);
-  const wrapUpSqueezed = s.status !== 'idle' && n > 1 && wrapGets < wrapFloor;
+  const wrapUpSqueezed = !idle && n > 1 && wrapGets < wrapFloor;
 
   return {
     status: s.status,
     phaseIndex: cur,
     phases,
     phaseElapsedMs: curActual,
-    phaseRemainingMs: curPlanned - curActual,
+    phaseRemainingMs: curTarget - curActual,
     sessionMs,
     sessionElapsedMs,
     sessionRemainingMs,
     overtimeMs: Math.max(0, -sessionRemainingMs),
     wrapUpSqueezed,
     startedAt: s.startedAt,
+    endsAt: idle ? null : s.clock + sessionRemainingMs,
   };
 }
 
