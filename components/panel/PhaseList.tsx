@@ -13,21 +13,18 @@ interface PhaseListProps {
 /** The agenda's phases with planned and actual time; the current one is marked in words and shape, not colour alone. */
 export function PhaseList({ view, agenda, phaseIndex, status }: PhaseListProps) {
   return (
-    <>
-      <h3 id="phase-list-heading">{t('phaseListHeading')}</h3>
-      <ol class="phases" aria-labelledby="phase-list-heading">
-        {agenda.value.map((phase, i) => (
-          <PhaseRow
-            key={phase.id}
-            phase={phase}
-            index={i}
-            view={view}
-            current={status.value !== 'idle' && i === phaseIndex.value}
-            done={status.value !== 'idle' && i < phaseIndex.value}
-          />
-        ))}
-      </ol>
-    </>
+    <ol class="phases" aria-labelledby="phase-list-heading">
+      {agenda.value.map((phase, i) => (
+        <PhaseRow
+          key={phase.id}
+          phase={phase}
+          index={i}
+          view={view}
+          current={status.value !== 'idle' && i === phaseIndex.value}
+          done={status.value !== 'idle' && i < phaseIndex.value}
+        />
+      ))}
+    </ol>
   );
 }
 

@@ -11,7 +11,7 @@ import { PlanChecklist } from '../shared/PlanChecklist';
 import { SaveStatus } from '../shared/SaveStatus';
 
 /** The month's plan as a checklist, and the exercises and reading with a budget meter. */
-export function PlanEditor({ sessionId, highlight }: { sessionId: string; highlight: boolean }) {
+export function PlanEditor({ sessionId }: { sessionId: string }) {
   const plan = useStored(partStore('plan', sessionId), { debounceMs: 300 });
   const homework = useStored(partStore('homework', sessionId), { debounceMs: 300 });
   const stepText = useSignal('');
@@ -46,8 +46,7 @@ export function PlanEditor({ sessionId, highlight }: { sessionId: string; highli
   };
 
   return (
-    <section class={highlight ? 'card highlight' : 'card'} aria-labelledby="plan-heading">
-      <h2 id="plan-heading">{t('planHeading')}</h2>
+    <section class="card" aria-labelledby="plan-heading">
       <p class="small muted">{t('planHelp')}</p>
       {plan.value.value.length === 0 ? <p class="muted">{t('planEmpty')}</p> : <PlanChecklist plan={plan} removable />}
       <form class="field" onSubmit={addStep}>

@@ -34,8 +34,7 @@ export function ReviewCard({ sessionId, previousId }: { sessionId: string; previ
   };
 
   return (
-    <section class="card highlight" aria-labelledby="review-heading">
-      <h2 id="review-heading">{t('reviewHeading')}</h2>
+    <section class="card" aria-labelledby="review-heading">
       <p class="small muted">{t('reviewHelp')}</p>
       <ol class="review">
         {card.items.map((item, index) => (

@@ -3,17 +3,21 @@ import type { Topic } from '../../utils/domain/model';
 import { topicSummary } from '../../utils/domain/topic-summary';
 import { t } from '../../utils/platform/i18n';
 import type { StoredSignal } from '../../utils/platform/stored-signal';
+import { lazyModule, useLazy } from '../hooks/useLazy';
 import { SaveStatus } from '../shared/SaveStatus';
-import { TopicForm } from '../shared/TopicForm';
+
+/** The topic editor loads when the coach first edits the topic in the panel. */
+const topicForm = lazyModule(() => import('../shared/TopicForm').then((m) => m.TopicForm));
 
 /**
- * The coachee's pre-work, pinned in the panel: collapsible, editable in place,
- * and copyable as plain text. User text only ever becomes text nodes.
+ * The coachee's pre-work in the panel: one line with the coachee's topic, opening
+ * in place to the whole pre-work, editable there and copyable as plain text. User text only ever becomes text nodes.
  */
 export function TopicCard({ topic, copy }: { topic: StoredSignal<Topic>; copy: (text: string) => Promise<void> }) {
-  const open = useSignal(true);
+  const open = useSignal(false);
   const editing = useSignal(false);
   const copyMessage = useSignal<string | null>(null);
+  const TopicForm = useLazy(topicForm, editing.value);
   const { title, difficulty, outcome } = topic.value.value;
 
   const onCopy = () => {
@@ -30,28 +34,35 @@ export function TopicCard({ topic, copy }: { topic: StoredSignal<Topic>; copy: (
   };
 
   return (
-    <section class="card" aria-labelledby="topic-heading">
-      <div class="card-head">
-        <h2 id="topic-heading">{t('panelTopicHeading')}</h2>
-        <button type="button" class="link" aria-expanded={open.value} aria-controls="topic-body" onClick={() => (open.value = !open.value)}>
-          {open.value ? t('topicCollapse') : t('topicExpand')}
-        </button>
-      </div>
-      <div id="topic-body" hidden={!open.value}>
+    <section class="topic-line" aria-labelledby="topic-heading">
+      <h2 id="topic-heading" class="sr-only">
+        {t('panelTopicHeading')}
+      </h2>
+      <button
+        type="button"
+        class="topic-toggle"
+        aria-expanded={open.value}
+        aria-controls="topic-body"
+        onClick={() => (open.value = !open.value)}
+      >
+        <span class="topic-label">{t('topicLineLabel')}:</span>{' '}
+        {title ? (
+          <span class="topic-title" data-testid="panel-topic">
+            {title}
+          </span>
+        ) : (
+          <span class="muted">{t('panelNoTopic')}</span>
+        )}
+        <span class="sr-only"> {open.value ? t('topicCollapse') : t('topicExpand')}</span>
+      </button>
+      <div id="topic-body" class="card" hidden={!open.value}>
         {editing.value ? (
           <>
-            <TopicForm topic={topic} idPrefix="panel-topic" />
+            {TopicForm && <TopicForm topic={topic} idPrefix="panel-topic" />}
             <SaveStatus bridges={[topic]} />
           </>
         ) : (
           <>
-            {title ? (
-              <p class="topic-title" data-testid="panel-topic">
-                {title}
-              </p>
-            ) : (
-              <p class="muted">{t('panelNoTopic')}</p>
-            )}
             {difficulty && (
               <>
                 <h3>{t('panelDifficultyHeading')}</h3>

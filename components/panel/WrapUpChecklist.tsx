@@ -19,8 +19,7 @@ export function WrapUpChecklist({ sessionId }: { sessionId: string }) {
     [t('wrapFeedback'), wrapUp.value.value.feedback.trim() !== ''],
   ];
   return (
-    <section class="card highlight" aria-labelledby="wrap-heading">
-      <h2 id="wrap-heading">{t('wrapHeading')}</h2>
+    <section class="card" aria-labelledby="wrap-heading">
       <ul class="checklist">
         {items.map(([label, done]) => (
           <li key={label} class={done ? 'done' : undefined}>

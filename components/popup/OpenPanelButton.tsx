@@ -1,7 +1,6 @@
 import type { Signal } from '@preact/signals';
 import { t } from '../../utils/platform/i18n';
-import { openPanel } from '../../utils/platform/panel';
-import { activateTab } from '../../utils/platform/tabs';
+import { activateTab, openPanel } from '../../utils/platform/panel';
 
 /** Opens the session panel beside the window's call tab (switching to it if needed); explains when there is no call. */
 export function OpenPanelButton({ callTab, message }: { callTab?: { id?: number; active?: boolean }; message: Signal<string | null> }) {

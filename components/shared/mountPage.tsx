@@ -17,19 +17,24 @@ export async function mountPage(
 ): Promise<void> {
   flushOnHide(window);
   document.documentElement.lang = uiLanguage();
-  // Paint at once (the session is read from storage next), so the first paint does not wait on I/O.
-  render(
-    <main>
-      <p class="muted">{t('loading')}</p>
-    </main>,
-    root,
-  );
+  // Paint at once (the session is read from storage next), so the first paint does not wait on I/O;
+  // a page that ships its first view as static HTML (the panel) keeps that until the app is ready.
+  const skeleton = root.firstElementChild !== null;
+  if (!skeleton)
+    render(
+      <main>
+        <p class="muted">{t('loading')}</p>
+      </main>,
+      root,
+    );
   followTheme(document.documentElement);
   let current: string | null = null;
   const show = async (sessionId: string) => {
     if (sessionId === current) return;
     current = sessionId;
-    render(<div key={sessionId}>{await view(sessionId)}</div>, root);
+    const content = await view(sessionId);
+    if (skeleton && root.querySelector('[aria-busy="true"]')) root.replaceChildren();
+    render(<div key={sessionId}>{content}</div>, root);
   };
   await show(await ensureActiveSession());
   activeSessionIdStore.item.watch((next) => {

@@ -1,9 +1,8 @@
 import { useSignal } from '@preact/signals';
-import { lazyModule } from '../../components/hooks/useLazy';
+import { lazyModule, useLazy } from '../../components/hooks/useLazy';
 import { useStored } from '../../components/hooks/useStored';
 import { CoacheePicker } from '../../components/popup/CoacheePicker';
 import { OpenPanelButton } from '../../components/popup/OpenPanelButton';
-import { PopupPlan } from '../../components/popup/PopupPlan';
 import { TopicExamples } from '../../components/popup/TopicExamples';
 import { SaveStatus } from '../../components/shared/SaveStatus';
 import { TopicForm } from '../../components/shared/TopicForm';
@@ -12,6 +11,9 @@ import { partStore } from '../../utils/platform/storage';
 
 /** The fact-question check, loaded the first time there is a topic to check (its word lists are the popup's largest code). */
 const factCheck = lazyModule(() => import('../../utils/domain/topic-hint').then((m) => m.looksLikeFactQuestion));
+/** The month's plan and homework log: shown only once a plan exists, so its code loads then. */
+const popupPlan = lazyModule(() => import('../../components/popup/PopupPlan').then((m) => m.PopupPlan));
+
 function factHint(title: string): boolean {
   if (title.trim()) void factCheck.load();
   return factCheck.value.value?.(title) ?? false;
@@ -29,6 +31,7 @@ export interface PopupProps {
 export function App({ sessionId, planSessionId, callTab }: PopupProps) {
   const topic = useStored(partStore('topic', sessionId));
   const panelMessage = useSignal<string | null>(null);
+  const PopupPlan = useLazy(popupPlan, Boolean(planSessionId));
   return (
     <main class="popup">
       <h1>{t('popupTitle')}</h1>
@@ -37,7 +40,7 @@ export function App({ sessionId, planSessionId, callTab }: PopupProps) {
       <TopicForm topic={topic} idPrefix="popup-topic" factHint={factHint} Examples={TopicExamples} />
       <SaveStatus bridges={[topic]} />
       <OpenPanelButton callTab={callTab} message={panelMessage} />
-      {planSessionId && <PopupPlan sessionId={planSessionId} />}
+      {planSessionId && PopupPlan && <PopupPlan sessionId={planSessionId} />}
     </main>
   );
 }

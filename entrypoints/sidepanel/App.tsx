@@ -1,29 +1,37 @@
 import { useClock } from '../../components/hooks/useClock';
+import { lazyModule, useLazy } from '../../components/hooks/useLazy';
 import { useStored } from '../../components/hooks/useStored';
 import { CallOffer } from '../../components/panel/CallOffer';
-import { NewSession } from '../../components/panel/NewSession';
-import { PhaseSections } from '../../components/panel/PhaseSections';
-import { SessionClock } from '../../components/panel/SessionClock';
+import { ClockBar } from '../../components/panel/ClockBar';
 import { TopicCard } from '../../components/panel/TopicCard';
 import { NotesEditor } from '../../components/shared/NotesEditor';
 import { copyText } from '../../utils/platform/clipboard';
 import { t } from '../../utils/platform/i18n';
-import { partStore } from '../../utils/platform/storage';
+import { partStore, settingsStore } from '../../utils/platform/storage';
 
-/** The in-call panel: the pre-work, the clock, the notes. */
+/** The sections below the notes (review, plan, wrap-up, phases): their code loads after the first paint. */
+const panelSections = lazyModule(() => import('../../components/panel/PanelSections').then((m) => m.PanelSections));
+
+/**
+ * The in-call panel: the clock bar pinned at the top, the coachee's topic in one
+ * line, the notes filling the rest of the first view, and below them what the
+ * current phase needs. Compact shows only the clock bar and the notes.
+ */
 export function App({ sessionId }: { sessionId: string }) {
   const topic = useStored(partStore('topic', sessionId));
+  const settings = useStored(settingsStore);
   const clock = useClock(sessionId);
+  const compact = settings.value.value.compactPanel;
+  const PanelSections = useLazy(panelSections, !compact);
   const phaseTitle = () => clock.agenda.peek()[clock.view.peek().phaseIndex]?.title ?? '';
   return (
-    <main class="panel">
-      <h1>{t('panelTitle')}</h1>
-      <TopicCard topic={topic} copy={copyText} />
-      <CallOffer clock={clock} />
-      <SessionClock clock={clock} sessionId={sessionId} />
-      <PhaseSections sessionId={sessionId} clock={clock} />
+    <main class={compact ? 'panel compact' : 'panel'}>
+      <h1 class="sr-only">{t('panelTitle')}</h1>
+      <ClockBar clock={clock} compact={compact} onCompact={(on) => settings.set({ ...settings.value.peek(), compactPanel: on })} />
+      {!compact && <TopicCard topic={topic} copy={copyText} />}
+      {!compact && <CallOffer clock={clock} />}
       <NotesEditor sessionId={sessionId} view={clock.view} phaseTitle={phaseTitle} />
-      <NewSession />
+      {!compact && PanelSections && <PanelSections sessionId={sessionId} clock={clock} />}
     </main>
   );
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchExtension } from './chromium';
-import { NotesPage, PopupPage } from './pages';
+import { NotesPage, openFold, PopupPage } from './pages';
 
 describe('session history in Chromium', () => {
   let browser: ExtensionBrowser;
@@ -18,6 +18,8 @@ describe('session history in Chromium', () => {
     const notes = new NotesPage(panel);
     await notes.field.fill('Agreed to try one question per meeting.');
     await notes.saveStatus.getByText('Saved').waitFor();
+
+    await openFold(panel, 'This session');
 
     await panel.getByRole('button', { name: 'Start a new session' }).click();
     await panel.getByRole('button', { name: 'Start it' }).click();
@@ -47,6 +49,7 @@ describe('session history in Chromium', () => {
     await popup.topic.fill('Work-life balance');
     const panel = await browser.openPage('sidepanel.html');
     await panel.getByText('Work-life balance').waitFor();
+    await openFold(panel, 'This session');
     await panel.getByRole('button', { name: 'Start a new session' }).click();
     await panel.getByLabel('Carry this topic forward').check();
     await panel.getByRole('button', { name: 'Start it' }).click();

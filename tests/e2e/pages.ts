@@ -23,6 +23,18 @@ export class PanelPage {
   get topicCard(): Locator {
     return this.page.getByRole('region', { name: 'Pre-work topic' });
   }
+  /** Open the one-line topic to the whole pre-work (its edit and copy buttons). */
+  async openTopic(): Promise<void> {
+    const toggle = this.topicCard.locator('button[aria-expanded]');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  }
+}
+
+/** Open one of the panel's folded sections by its title, if it is closed. */
+export async function openFold(page: Page, title: string): Promise<void> {
+  const details = page.locator('details.fold', { has: page.locator('summary', { hasText: title }) });
+  await details.waitFor();
+  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
 }
 
 /** The session clock inside the side panel. */

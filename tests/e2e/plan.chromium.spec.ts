@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchExtension } from './chromium';
-import { ClockPage } from './pages';
+import { ClockPage, openFold } from './pages';
 
 describe('the month between sessions in Chromium', () => {
   let browser: ExtensionBrowser;
@@ -49,6 +49,7 @@ describe('the month between sessions in Chromium', () => {
     await plan.getByLabel('Minutes spent this week on: Quiet, chapter 3').fill('20');
     await plan.getByRole('button', { name: 'Log' }).first().click();
     await plan.getByText('This week: 20 of about 60 minutes').waitFor();
+    await openFold(panel, 'Plan for the month');
     await expect
       .poll(() =>
         panel
@@ -59,6 +60,7 @@ describe('the month between sessions in Chromium', () => {
       .toBe(true);
 
     // The next session opens with the review of that plan.
+    await openFold(panel, 'This session');
     await panel.getByRole('button', { name: 'Start a new session' }).click();
     await panel.getByRole('button', { name: 'Start it' }).click();
     const review = panel.getByRole('region', { name: 'How did the last plan go?' });

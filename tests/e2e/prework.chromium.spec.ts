@@ -17,6 +17,7 @@ describe('pre-work in Chromium', () => {
     await popup.topic.fill('Speaking up');
     const panel = new PanelPage(await browser.openPage('sidepanel.html'));
     await panel.topicCard.getByText('Speaking up').waitFor();
+    await panel.openTopic();
     await panel.page.getByRole('button', { name: 'Edit the topic' }).click();
     const panelTitle = panel.page.getByLabel('Your topic, in one line');
     await panelTitle.fill('Speaking up in design reviews');
@@ -45,6 +46,7 @@ describe('pre-work in Chromium', () => {
     await popup.difficulty.fill('Two projects went to others');
     const panel = await browser.openPage('sidepanel.html');
     await panel.getByText('My manager gives me no challenging work').waitFor();
+    await new PanelPage(panel).openTopic();
     await panel.getByRole('button', { name: 'Copy for my coach' }).click();
     await panel.getByText('Copied.', { exact: false }).waitFor();
     // Paste the real clipboard into a plain page, as a person pasting into the call chat would.

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchExtension } from './chromium';
+import { openFold } from './pages';
 
 const PAYLOADS = [
   '<img src=x onerror="window.__xss=1">',
@@ -40,6 +41,7 @@ describe('hostile text in every field, in Chromium', () => {
       .first()
       .waitFor();
     await panel.getByLabel('Session notes').fill(ALL);
+    await openFold(panel, 'Plan for the month');
     await panel.getByLabel('New step').fill(PAYLOADS[1] ?? '');
     await panel.getByRole('button', { name: 'Add step' }).click();
     await panel.getByLabel('Exercise or reading').fill(PAYLOADS[2] ?? '');
@@ -52,6 +54,7 @@ describe('hostile text in every field, in Chromium', () => {
     await expectInert(popup);
 
     // Review: the next session shows the plan step (a payload) and takes payload answers.
+    await openFold(panel, 'This session');
     await panel.getByRole('button', { name: 'Start a new session' }).click();
     await panel.getByRole('button', { name: 'Start it' }).click();
     const review = panel.getByRole('region', { name: 'How did the last plan go?' });

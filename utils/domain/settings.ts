@@ -17,6 +17,8 @@ export const SettingsSchema = v.object({
   checkIn: v.optional(v.boolean(), false),
   /** The template new sessions follow (the built-in hour unless chosen). */
   defaultTemplateId: v.optional(v.pipe(v.string(), v.maxLength(100)), 'method-hour'),
+  /** The panel shows only the clock bar and the notes. */
+  compactPanel: v.optional(v.boolean(), false),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 
@@ -25,6 +27,7 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   checkIn: false,
   defaultTemplateId: 'method-hour',
+  compactPanel: false,
 };
 
 /** Which small items are mirrored to the browser's sync storage (settings and templates; never sessions or notes). */

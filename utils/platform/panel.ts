@@ -39,3 +39,8 @@ export async function disablePanelGlobally(): Promise<void> {
   if (firefoxSidebar() || !browser.sidePanel) return;
   await browser.sidePanel.setOptions({ enabled: false });
 }
+
+/** Bring the call tab to the front of its window (the panel sits beside it). */
+export async function activateTab(tabId: number): Promise<void> {
+  await browser.tabs.update(tabId, { active: true });
+}

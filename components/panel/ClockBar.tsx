@@ -1,21 +1,22 @@
 import { type ReadonlySignal, useComputed, useSignal, useSignalEffect } from '@preact/signals';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { Phase } from '../../utils/domain/agenda';
 import { availableActions, eventForCommand, formatDuration, type TimerView } from '../../utils/domain/timer';
 import type { TimerEvent } from '../../utils/domain/timer-schema';
-import { t } from '../../utils/platform/i18n';
+import { t, uiLanguage } from '../../utils/platform/i18n';
 import { useAltKeys } from '../hooks/useAltKeys';
 import type { Clock } from '../hooks/useClock';
-import { AgendaPicker } from './AgendaPicker';
-import { PhaseList } from './PhaseList';
 
 const FIVE_MINUTES = 5 * 60_000;
 
 /**
- * The session clock: phase and session timers, progress, phases, controls.
- * Components re-render only when the status, the phase or a warning changes;
- * the seconds reach the page as text bound to computed signals.
+ * The clock bar, pinned to the top of the panel: the phase and its time left,
+ * the hour's time left and when it ends, a progress line with the phase
+ * boundaries, Start/Pause/Resume and Next, and the rarer controls one click
+ * away. Components re-render only when the status, the phase or a warning
+ * changes; the seconds reach the page as text bound to computed signals.
  */
-export function SessionClock({ clock, sessionId }: { clock: Clock; sessionId: string }) {
+export function ClockBar({ clock, compact, onCompact }: { clock: Clock; compact: boolean; onCompact: (on: boolean) => void }) {
   const { log, agenda, view } = clock;
 
   const status = useComputed(() => view.value.status);
@@ -26,21 +27,22 @@ export function SessionClock({ clock, sessionId }: { clock: Clock; sessionId: st
     () => view.value.status !== 'idle' && view.value.sessionRemainingMs <= FIVE_MINUTES && view.value.sessionRemainingMs >= 0,
   );
   const squeezed = useComputed(() => view.value.wrapUpSqueezed);
-
   const phaseClock = useComputed(() => formatDuration(Math.abs(view.value.phaseRemainingMs)));
   const sessionClock = useComputed(() => formatDuration(Math.abs(view.value.sessionRemainingMs)));
   const elapsed = useComputed(() => Math.min(view.value.sessionElapsedMs, view.value.sessionMs));
   const sessionMs = useComputed(() => view.value.sessionMs);
+  const timeFormat = useMemo(() => new Intl.DateTimeFormat(uiLanguage(), { hour: '2-digit', minute: '2-digit' }), []);
+  // The end of the hour as a time of day: changes at most once a minute while running, and shows a pause moving it.
+  const endsText = useComputed(() => {
+    const { endsAt, status: s, sessionRemainingMs } = view.value;
+    if (endsAt === null) return '';
+    const time = timeFormat.format(Math.round(endsAt / 60_000) * 60_000);
+    if (sessionRemainingMs < 0) return t('clockEndedAt', time);
+    return s === 'paused' ? t('clockPausedEndsAt', time) : t('clockEndsAt', time);
+  });
 
   const append = (type: Exclude<TimerEvent['type'], 'extend'>) => log.set([...log.value.peek(), { type, at: Date.now() }]);
   const extend = () => log.set([...log.value.peek(), { type: 'extend', at: Date.now(), minutes: 5 }]);
-  const confirmReset = useSignal(false);
-
-  // Rendering reads only coarse signals; peek() keeps the view's per-second changes out of this component.
-  const current: TimerView = view.peek();
-  const can = availableActions({ ...current, status: status.value, phaseIndex: phaseIndex.value });
-  const phase: Phase | undefined = agenda.value[phaseIndex.value];
-
   const command = (name: 'toggle-clock' | 'next-phase') => {
     const event = eventForCommand(name, view.peek(), Date.now());
     if (event) log.set([...log.value.peek(), event]);
@@ -48,17 +50,29 @@ export function SessionClock({ clock, sessionId }: { clock: Clock; sessionId: st
   const toggle = () => command('toggle-clock');
   // Alt+S starts, pauses or resumes; Alt+N moves to the next phase.
   useAltKeys({ KeyS: toggle, KeyN: () => command('next-phase') });
+  const confirmReset = useSignal(false);
+  const bar = useRef<HTMLElement>(null);
+  useBarHeight(bar);
+
+  // Rendering reads only coarse signals; peek() keeps the view's per-second changes out of this component.
+  const can = availableActions({ ...view.peek(), status: status.value, phaseIndex: phaseIndex.value });
+  const phase: Phase | undefined = agenda.value[phaseIndex.value];
 
   return (
-    <section class="card clock" aria-labelledby="clock-heading">
-      <h2 id="clock-heading">{t('clockHeading')}</h2>
-      <p class="phase-name">
-        {phase?.title}
-        {status.value === 'idle' && <span class="pill">{t('clockIdle')}</span>}
-        {status.value === 'paused' && <span class="pill">{t('clockPaused')}</span>}
-      </p>
-      {status.value === 'idle' && <AgendaPicker sessionId={sessionId} />}
-      {phase && status.value !== 'idle' && <p class="muted small">{phase.prompt}</p>}
+    <section class="clockbar" aria-labelledby="clock-heading" ref={bar}>
+      <h2 id="clock-heading" class="sr-only">
+        {t('clockHeading')}
+      </h2>
+      <div class="clockbar-head">
+        <p class="phase-name">
+          <span class="phase-title-text">{phase?.title}</span>
+          {status.value === 'idle' && <span class="pill">{t('clockIdle')}</span>}
+          {status.value === 'paused' && <span class="pill">{t('clockPaused')}</span>}
+        </p>
+        <button type="button" class="link small" aria-pressed={compact} title={t('panelCompactHelp')} onClick={() => onCompact(!compact)}>
+          {t('panelCompact')}
+        </button>
+      </div>
       <div class="clocks">
         <ClockFace
           size="big-clock"
@@ -68,16 +82,19 @@ export function SessionClock({ clock, sessionId }: { clock: Clock; sessionId: st
           overLabel={t('clockPhaseOverLabel')}
           text={phaseClock}
         />
-        <ClockFace
-          size="small-clock"
-          id="session-clock-label"
-          over={sessionOver}
-          label={t('clockSessionLabel')}
-          overLabel={t('clockOvertimeLabel')}
-          text={sessionClock}
-        />
+        <div class="hour">
+          <ClockFace
+            size="small-clock"
+            id="session-clock-label"
+            over={sessionOver}
+            label={t('clockSessionLabel')}
+            overLabel={t('clockOvertimeLabel')}
+            text={sessionClock}
+          />
+          <span class="small muted ends">{endsText}</span>
+        </div>
       </div>
-      <progress aria-label={t('clockProgress')} max={sessionMs} value={elapsed} />
+      <HourLine agenda={agenda} elapsed={elapsed} sessionMs={sessionMs} />
       {sessionOver.value ? (
         <p class="warning" role="note">
           {t('sessionOver')}
@@ -97,19 +114,28 @@ export function SessionClock({ clock, sessionId }: { clock: Clock; sessionId: st
         <button type="button" class="primary" onClick={toggle} aria-keyshortcuts="Alt+S">
           {status.value === 'idle' ? t('btnStart') : status.value === 'running' ? t('btnPause') : t('btnResume')}
         </button>
-        <button type="button" onClick={() => append('back')} disabled={!can.back}>
-          {t('btnBack')}
-        </button>
         <button type="button" onClick={() => command('next-phase')} disabled={!can.next} aria-keyshortcuts="Alt+N">
           {t('btnNext')}
         </button>
-        <button type="button" onClick={extend} disabled={!can.extend}>
-          {t('btnExtend')}
-          <span class="sr-only"> {t('btnExtendLabel')}</span>
-        </button>
-        <button type="button" onClick={() => (confirmReset.value = true)} disabled={!can.reset}>
-          {t('btnReset')}
-        </button>
+        <details class="more">
+          <summary>
+            <span aria-hidden="true">⋯</span>
+            <span class="sr-only">{t('clockMore')}</span>
+          </summary>
+          <div class="more-body">
+            <button type="button" onClick={() => append('back')} disabled={!can.back}>
+              {t('btnBack')}
+            </button>
+            <button type="button" onClick={extend} disabled={!can.extend}>
+              {t('btnExtend')}
+              <span class="sr-only"> {t('btnExtendLabel')}</span>
+            </button>
+            <button type="button" onClick={() => (confirmReset.value = true)} disabled={!can.reset}>
+              {t('btnReset')}
+            </button>
+            <p class="muted small">{t('shortcutsHint')}</p>
+          </div>
+        </details>
       </div>
       {confirmReset.value && (
         <fieldset class="confirm">
@@ -129,9 +155,50 @@ export function SessionClock({ clock, sessionId }: { clock: Clock; sessionId: st
           </button>
         </fieldset>
       )}
-      <p class="muted small">{t('shortcutsHint')}</p>
-      <PhaseList view={view} agenda={agenda} phaseIndex={phaseIndex} status={status} />
     </section>
+  );
+}
+
+/**
+ * Keep the bar's height in the CSS variable `--bar-h`, so the notes fill the
+ * rest of the first view and focused fields scroll clear of the pinned bar.
+ */
+function useBarHeight(bar: { current: HTMLElement | null }) {
+  useEffect(() => {
+    const el = bar.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const root = document.documentElement;
+    const observer = new ResizeObserver(() => root.style.setProperty('--bar-h', `${Math.ceil(el.getBoundingClientRect().height)}px`));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [bar]);
+}
+
+/** The hour as a thin line: the elapsed part filled, a tick at each planned phase boundary. */
+function HourLine({
+  agenda,
+  elapsed,
+  sessionMs,
+}: {
+  agenda: ReadonlySignal<Phase[]>;
+  elapsed: ReadonlySignal<number>;
+  sessionMs: ReadonlySignal<number>;
+}) {
+  const total = agenda.value.reduce((sum, p) => sum + p.minutes, 0) || 1;
+  let at = 0;
+  const ticks = agenda.value.slice(0, -1).map((p) => {
+    at += p.minutes;
+    return (at / total) * 100;
+  });
+  return (
+    <div class="hourline">
+      <progress aria-label={t('clockProgress')} max={sessionMs} value={elapsed} />
+      <div class="ticks" aria-hidden="true">
+        {ticks.map((left) => (
+          <span key={left} class="tick" style={{ left: `${left}%` }} />
+        ))}
+      </div>
+    </div>
   );
 }
 

@@ -3,13 +3,13 @@ import { options, type VNode } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { useClock } from '../../../../components/hooks/useClock';
-import { SessionClock } from '../../../../components/panel/SessionClock';
+import { ClockBar } from '../../../../components/panel/ClockBar';
 import { partStore, readChecked } from '../../../../utils/platform/storage';
 
 const T0 = Date.UTC(2026, 10, 25, 10, 0, 0);
 
 function ClockFor({ sessionId }: { sessionId: string }) {
-  return <SessionClock clock={useClock(sessionId)} sessionId={sessionId} />;
+  return <ClockBar clock={useClock(sessionId)} compact={false} onCompact={() => undefined} />;
 }
 
 /** Count component (not element) renders through Preact's diff hook. */
@@ -30,7 +30,7 @@ const pass = (ms: number) =>
   });
 const settle = () => pass(0);
 
-describe('SessionClock', () => {
+describe('ClockBar', () => {
   beforeEach(() => {
     vi.useFakeTimers({ now: T0 });
   });
@@ -79,7 +79,7 @@ describe('SessionClock', () => {
     fireEvent.keyDown(document, { code: 'KeyN', altKey: true });
     await settle();
     expect(screen.getByText('Now: Plan the attack.')).toBeTruthy();
-    expect(document.querySelector('[aria-current="step"]')?.textContent).toContain('Plan the attack');
+    expect(document.querySelector('.phase-name')?.textContent).toContain('Plan the attack');
     fireEvent.keyDown(document, { code: 'KeyS', altKey: true });
     await settle();
     expect(screen.getByText('Paused')).toBeTruthy();
@@ -109,5 +109,23 @@ describe('SessionClock', () => {
     await pass(4 * 60_000);
     expect(screen.getByText('The session\u2019s time is up. Anything more is overtime.')).toBeTruthy();
     expect(screen.getByText('Over the session\u2019s time by')).toBeTruthy();
+  });
+});
+
+describe('ClockBar: when the hour ends', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: T0 });
+  });
+  afterEach(() => cleanup());
+
+  it('says the time of day the hour ends, and that a pause moves it', async () => {
+    const time = (ms: number) => new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit' }).format(ms);
+    await fakeBrowser.storage.local.set({ 'timer.s1': [{ type: 'start', at: T0 }] });
+    render(<ClockFor sessionId="s1" />);
+    await settle();
+    expect(screen.getByText(`ends ${time(T0 + 3600_000)}`)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Pause' }));
+    await pass(4 * 60_000);
+    expect(screen.getByText(`paused — the hour now ends ${time(T0 + 3600_000 + 4 * 60_000)}`)).toBeTruthy();
   });
 });

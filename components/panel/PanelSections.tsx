@@ -1,0 +1,81 @@
+import { useComputed } from '@preact/signals';
+import type { ComponentChildren } from 'preact';
+import { phaseRole } from '../../utils/domain/agenda';
+import { callEndedWithoutPlan } from '../../utils/domain/check-in';
+import { previousSessionOf } from '../../utils/domain/sessions';
+import { t } from '../../utils/platform/i18n';
+import { callStateStore, partStore, sessionsStore } from '../../utils/platform/storage';
+import type { Clock } from '../hooks/useClock';
+import { useStored } from '../hooks/useStored';
+import { AgendaPicker } from './AgendaPicker';
+import { NewSession } from './NewSession';
+import { PhaseList } from './PhaseList';
+import { PlanEditor } from './PlanEditor';
+import { ReviewCard } from './ReviewCard';
+import { WrapUpChecklist } from './WrapUpChecklist';
+
+/**
+ * Everything below the notes, by phase: the review of the last plan while the
+ * first phase runs, the plan and homework while planning, the wrap-up checklist
+ * in the last phase; each a collapsible section, the current phase's open, the
+ * others one click away. The full phase list stays folded. Loaded after the
+ * panel's first paint. Re-renders only when the phase or status changes.
+ */
+export function PanelSections({ sessionId, clock }: { sessionId: string; clock: Clock }) {
+  const sessions = useStored(sessionsStore);
+  const plan = useStored(partStore('plan', sessionId));
+  const call = useStored(callStateStore);
+  const phaseIndex = useComputed(() => clock.view.value.phaseIndex);
+  const status = useComputed(() => clock.view.value.status);
+  const startedAt = useComputed(() => clock.view.value.startedAt);
+  const active = status.value !== 'idle';
+  const role = active ? phaseRole(clock.agenda.value, phaseIndex.value) : null;
+  const previous = previousSessionOf(sessions.value.value, sessionId);
+  const noPlanReminder = callEndedWithoutPlan(call.value.value, clock.log.value.value, plan.value.value, startedAt.value);
+
+  return (
+    <>
+      {noPlanReminder && (
+        <p class="warning" role="note">
+          {t('noPlanReminder')}
+        </p>
+      )}
+      {previous && (
+        <Fold headingId="review-heading" title={t('reviewHeading')} open={!active || role === 'understand'}>
+          <ReviewCard sessionId={sessionId} previousId={previous.id} />
+        </Fold>
+      )}
+      <Fold headingId="plan-heading" title={t('planHeading')} open={role === 'plan'}>
+        <PlanEditor sessionId={sessionId} />
+      </Fold>
+      {active && (
+        <Fold headingId="wrap-heading" title={t('wrapHeading')} open={role === 'wrapUp'}>
+          <WrapUpChecklist sessionId={sessionId} />
+        </Fold>
+      )}
+      <Fold headingId="phase-list-heading" title={t('phaseListHeading')} open={false}>
+        {!active && <AgendaPicker sessionId={sessionId} />}
+        <PhaseList view={clock.view} agenda={clock.agenda} phaseIndex={phaseIndex} status={status} />
+      </Fold>
+      <Fold headingId="session-heading" title={t('sessionSectionHeading')} open={false}>
+        <NewSession />
+      </Fold>
+    </>
+  );
+}
+
+/**
+ * A collapsible section whose summary is its heading. `open` is the default
+ * for the phase: it applies when the phase changes, and the coach's own
+ * opening or closing holds until then.
+ */
+function Fold({ headingId, title, open, children }: { headingId: string; title: string; open: boolean; children: ComponentChildren }) {
+  return (
+    <details class="fold" open={open}>
+      <summary>
+        <h2 id={headingId}>{title}</h2>
+      </summary>
+      <div class="fold-body">{children}</div>
+    </details>
+  );
+}
