@@ -26,7 +26,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['offscreen'])],
-    host_permissions: ['https://meet.google.com/*', 'https://*.zoom.us/*'],
+    // Zoom's web client runs on zoom.us and zoom.com (and their subdomains); `*.` covers the bare host too.
+    host_permissions: ['https://meet.google.com/*', 'https://*.zoom.us/*', 'https://*.zoom.com/*'],
     // Changeable in chrome://extensions/shortcuts or Firefox's add-on shortcut settings.
     commands: {
       // Firefox opens its sidebar natively with this reserved command; Chrome's panel is opened by the background.

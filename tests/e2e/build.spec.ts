@@ -17,7 +17,7 @@ const ALLOWED_URLS = [
   /^http:\/\/www\.w3\.org\//,
   /^https:\/\/(github\.com\/wxt-dev\/wxt\/issues|wxt\.dev\/guide)\//,
   /^https:\/\/meet\.google\.com\/\*$/,
-  /^https:\/\/\*\.zoom\.us\/\*$/,
+  /^https:\/\/\*\.zoom\.(us|com)\/\*$/,
 ];
 
 describe('the production builds', () => {
@@ -25,9 +25,10 @@ describe('the production builds', () => {
     const m = manifest(BUILDS.chrome);
     expect(m.manifest_version).toBe(3);
     expect([...m.permissions].sort()).toEqual(['alarms', 'notifications', 'offscreen', 'sidePanel', 'storage', 'unlimitedStorage']);
-    expect(m.host_permissions).toEqual(['https://meet.google.com/*', 'https://*.zoom.us/*']);
+    expect(m.host_permissions).toEqual(['https://meet.google.com/*', 'https://*.zoom.us/*', 'https://*.zoom.com/*']);
     expect(m.side_panel).toEqual({ default_path: 'sidepanel.html' });
     expect(m.content_scripts.flatMap((c: { matches: string[] }) => c.matches).sort()).toEqual([
+      'https://*.zoom.com/*',
       'https://*.zoom.us/*',
       'https://meet.google.com/*',
     ]);
@@ -39,6 +40,7 @@ describe('the production builds', () => {
     expect(m.manifest_version).toBe(2);
     expect([...m.permissions].sort()).toEqual([
       'alarms',
+      'https://*.zoom.com/*',
       'https://*.zoom.us/*',
       'https://meet.google.com/*',
       'notifications',

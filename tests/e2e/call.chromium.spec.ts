@@ -56,8 +56,9 @@ describe('on the call in Chromium', () => {
     const panel = new ClockPage(await browser.openPage('sidepanel.html'));
     await panel.button('Start').waitFor();
     const meet = await browser.context.newPage();
-    await meet.goto(`${MEET_CALL}?fixture=meet-lobby.html`);
-    await meet.waitForTimeout(2500);
+    // Asking to be let in: the leave button and the self-preview are there, but it is not a call.
+    await meet.goto(`${MEET_CALL}?fixture=meet-asking-to-join.html`);
+    await meet.waitForTimeout(4500);
     expect(await panel.page.getByText('Your call started at', { exact: false }).count()).toBe(0);
 
     await meet.goto(`${MEET_CALL}?fixture=meet-in-call.html`);
@@ -74,5 +75,37 @@ describe('on the call in Chromium', () => {
     await expect
       .poll(() => worker?.evaluate(async () => (await chrome.storage.local.get('callState')).callState), { timeout: 6000 })
       .toMatchObject({ inCall: false, platform: 'meet' });
+  });
+
+  it('a Zoom waiting room offers nothing; the meeting inside the web client\u2019s iframe on zoom.com does, and the host ending it ends the call', async () => {
+    const worker = browser.context.serviceWorkers()[0];
+    const callState = () => worker?.evaluate(async () => (await chrome.storage.local.get('callState')).callState);
+    const panel = new ClockPage(await browser.openPage('sidepanel.html'));
+    await panel.button('Start').waitFor();
+    const zoom = await browser.context.newPage();
+    await zoom.goto('https://app.zoom.com/wc/1234567890/join?fromPWA=1&fixture=zoom-pwa.html&inner=zoom-waiting-room.html');
+    await expect.poll(() => panelOptionsFor(browser, 'https://app.zoom.com/wc/')).toMatchObject({ enabled: true, path: 'sidepanel.html' });
+    await zoom.waitForTimeout(4500);
+    expect(await panel.page.getByText('Your call started at', { exact: false }).count()).toBe(0);
+
+    await zoom.goto('https://app.zoom.com/wc/1234567890/join?fromPWA=1&fixture=zoom-pwa.html&inner=zoom-meeting.html');
+    await panel.page.getByText('Your call started at', { exact: false }).waitFor({ timeout: 6000 });
+    expect(await callState()).toMatchObject({ inCall: true, platform: 'zoom' });
+
+    await zoom
+      .frameLocator('iframe#webclient')
+      .locator('body')
+      .evaluate(() => (window as unknown as { endByHost: () => void }).endByHost());
+    await expect.poll(callState, { timeout: 6000 }).toMatchObject({ inCall: false, platform: 'zoom' });
+  });
+
+  it('closing the call tab ends the call', async () => {
+    const worker = browser.context.serviceWorkers()[0];
+    const callState = () => worker?.evaluate(async () => (await chrome.storage.local.get('callState')).callState);
+    const meet = await browser.context.newPage();
+    await meet.goto(`https://meet.google.com/_meet/abc-defg-hij?fixture=meet-in-call.html`);
+    await expect.poll(callState, { timeout: 6000 }).toMatchObject({ inCall: true, platform: 'meet' });
+    await meet.close();
+    await expect.poll(callState, { timeout: 6000 }).toMatchObject({ inCall: false });
   });
 });

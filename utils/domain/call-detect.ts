@@ -1,46 +1,196 @@
 /**
- * Is this Meet or Zoom page in a call right now? Each site's cues in one small
- * place, each with a fixture page and a test (tests/fixtures/calls/). Cues
- * are structural (attributes, element ids), never English labels, since
- * both products are used in many languages. Pure: takes the document and URL.
+ * Where a Meet or Zoom page is in a call's life: waiting to get in, in the
+ * call, or the call has ended. Each platform's cues live here, each with the
+ * public source that documented its shape and a fixture page that has it
+ * (tests/fixtures/calls/, see DETECTION.md for refreshing them). Cues are
+ * structure (attributes, ids, classes, untranslated icon names), never
+ * English labels. A page is read by a few `querySelector` calls, cheap enough
+ * to poll; a short grace period (`nextWatch`) keeps a re-rendering control bar
+ * or an auto-hidden footer from ending the call.
  *
  * When no cue matches, the answer is "not in a call" and nothing breaks: the
  * clock always works by hand.
+ * Pure: takes the document and the URL, no browser calls.
  */
 import { type CallPlatform, callPlatform } from './call-urls';
 
-/** One language-independent sign that a call is under way. */
-export interface CallCue {
-  platform: CallPlatform;
-  /** What the cue is, for tests and notes. */
-  name: string;
-  selector: string;
+/** Where the page is: not a meeting page yet, waiting to be let in, in the call, or after it. */
+export type CallPhase = 'other' | 'waiting' | 'inCall' | 'ended';
+
+/** What a cue needs from a document or element. */
+export interface QueryRoot {
+  querySelector(selector: string): Element | null;
+  querySelectorAll(selector: string): ArrayLike<Element>;
 }
 
-/** The cues, most specific first. A cue is one querySelector: cheap enough to poll. */
+/** One language-independent sign of a phase, with where its shape was documented. */
+export interface CallCue {
+  platform: CallPlatform;
+  phase: Exclude<CallPhase, 'other'>;
+  name: string;
+  /** Repository and file (or issue) that documents this shape. */
+  source: string;
+  selector: string;
+  /** Icon ligature names the element's text must be one of (Material icon names are never translated). */
+  iconNames?: readonly string[];
+  /** An element that matches but is not the cue (e.g. Meet's self-preview tile). */
+  unless?: (el: Element) => boolean;
+  /** The cue holds only when none of these selectors matches. */
+  absent?: string;
+}
+
+const ICONS = '.google-symbols, .google-material-icons';
+/** Meet's "Backgrounds and visual effects" self-preview carries data-participant-id too; its icon is `visual_effects`. */
+const isEffectsPreview = (el: Element) =>
+  Array.from(el.querySelectorAll(ICONS)).some((icon) => icon.textContent?.trim() === 'visual_effects');
+const ZOOM_VIDEO = '.single-main-container__video-frame, .single-suspension-container__video-frame, .gallery-video-container__video-frame';
+
+/** Every cue, by platform, the phases checked in the order ended → in call → waiting. */
 export const CALL_CUES: readonly CallCue[] = [
-  // Meet: participant tiles carry data-participant-id in the meeting, not in the lobby.
-  { platform: 'meet', name: 'meet participant tile', selector: '[data-participant-id]' },
-  // Meet: the in-call control bar's leave button keeps a stable jsname across languages.
-  { platform: 'meet', name: 'meet leave-call button', selector: '[jsname="CQylAd"]' },
-  // Zoom web client: the meeting footer and its leave button exist only once joined.
-  { platform: 'zoom', name: 'zoom meeting footer', selector: '#wc-footer' },
-  { platform: 'zoom', name: 'zoom leave button', selector: '.footer__leave-btn-container' },
+  // ---- Meet ----
+  {
+    platform: 'meet',
+    phase: 'ended',
+    name: 'meet call-ended marker',
+    source: 'KMChris/google-meet-attendance-extension : src/content/content-script.js',
+    selector: '[data-call-ended="true"], [data-mdc-dialog-action="returnToHomePage"], button[jsname="EszDse"]',
+  },
+  {
+    platform: 'meet',
+    phase: 'inCall',
+    name: 'meet own tile (data-self-name)',
+    source:
+      'Vexa-ai/vexa : core/meetings/modules/join/src/googlemeet/selectors.ts; Meeting-BaaS/meet-teams-bot : src/meeting/meet-state-config.ts',
+    selector: '[data-self-name]',
+  },
+  {
+    platform: 'meet',
+    phase: 'inCall',
+    name: 'meet participant tile (not the effects preview)',
+    source: 'Vexa-ai/vexa : core/meetings/modules/join/src/googlemeet/admission.ts (live check 2026-06-12)',
+    selector: '[data-participant-id]',
+    unless: isEffectsPreview,
+  },
+  {
+    platform: 'meet',
+    phase: 'inCall',
+    name: 'meet captions icon',
+    source:
+      'vivek-nexus/transcriptonic : extension/content-scripts/google-meet/config.js (icon class since 2024-08: transcriptonic issue #21)',
+    selector: ICONS,
+    iconNames: ['closed_caption_off', 'closed_caption'],
+  },
+  {
+    platform: 'meet',
+    phase: 'waiting',
+    name: 'meet leave button or call_end icon (also in the lobby)',
+    source:
+      'Vexa-ai/vexa issue #166; screenappai/meeting-bot : src/bots/GoogleMeetBot.ts; ChrisRegado/streamdeck-googlemeet : browser-extension/event_handlers/leave_call_event_handler.js',
+    selector: '[jsname="CQylAd"]',
+  },
+  {
+    platform: 'meet',
+    phase: 'waiting',
+    name: 'meet effects preview (lobby and call)',
+    source: 'Vexa-ai/vexa : core/meetings/modules/join/src/googlemeet/admission.ts',
+    selector: '[data-participant-id]',
+  },
+  // ---- Zoom (read inside iframe#webclient when the web client runs there) ----
+  {
+    platform: 'zoom',
+    phase: 'ended',
+    name: 'zoom ended modal (no video left)',
+    source: 'Vexa-ai/vexa : core/meetings/modules/join/src/zoom/selectors.ts; meetingbot/meetingbot : src/bots/zoom/src/bot.ts',
+    selector: '.zm-modal-body-title',
+    absent: ZOOM_VIDEO,
+  },
+  {
+    platform: 'zoom',
+    phase: 'inCall',
+    name: 'zoom audio menu or join-audio button',
+    source: 'vivek-nexus/transcriptonic : extension/content-scripts/zoom/config.js + index.js',
+    selector: '#audioOptionMenu, .join-audio-container__btn',
+  },
+  {
+    platform: 'zoom',
+    phase: 'inCall',
+    name: 'zoom video frame',
+    source: 'Meeting-BaaS/meet-teams-bot : src/meeting/zoom-state-config.ts',
+    selector: ZOOM_VIDEO,
+  },
+  {
+    platform: 'zoom',
+    phase: 'waiting',
+    name: 'zoom join form, waiting room or footer before admission',
+    source: 'Vexa-ai/vexa : core/meetings/modules/join/src/zoom/selectors.ts; screenappai/meeting-bot : src/bots/ZoomBot.ts',
+    selector: '#input-for-name, #inputname, .preview-join-button, #joinBtn, .meeting-app, #wc-footer',
+  },
 ];
 
-/** The call state of a page: whether a call is under way, and which cue said so. */
-export interface DetectedCall {
+const ORDER: readonly CallCue['phase'][] = ['ended', 'inCall', 'waiting'];
+
+function holds(cue: CallCue, root: QueryRoot): boolean {
+  if (cue.absent && root.querySelector(cue.absent)) return false;
+  if (!cue.iconNames && !cue.unless) return root.querySelector(cue.selector) !== null;
+  return Array.from(root.querySelectorAll(cue.selector)).some(
+    (el) => (!cue.iconNames || cue.iconNames.includes(el.textContent?.trim() ?? '')) && !cue.unless?.(el),
+  );
+}
+
+/** What one look at a page says: its phase and the cue that said so. */
+export interface PageReading {
   platform: CallPlatform;
-  inCall: boolean;
+  phase: CallPhase;
   cue: string | null;
 }
 
-/** Detect a call on a page of the given URL. Off a call URL (lobby pages aside) it is never a call. */
-export function detectCall(doc: Pick<Document, 'querySelector'>, url: string): DetectedCall | null {
+/**
+ * The document the meeting runs in: Zoom's web client usually runs it in a
+ * same-origin `iframe#webclient` (vivek-nexus/transcriptonic : zoom/index.js;
+ * meetingbot/meetingbot : src/bots/zoom/src/bot.ts), which the top frame reads
+ * directly, so the top frame alone reports for the tab. Otherwise the page itself.
+ */
+export function meetingRoot(doc: QueryRoot): QueryRoot {
+  const frame = doc.querySelector('iframe#webclient') as { contentDocument?: QueryRoot | null } | null;
+  try {
+    return frame?.contentDocument ?? doc;
+  } catch {
+    return doc; // a cross-origin frame: read the page itself
+  }
+}
+
+/** Read a page of the given URL. Off a call URL it is never a call. */
+export function readCallPage(doc: QueryRoot, url: string): PageReading | null {
   const platform = callPlatform(url);
   if (!platform) return null;
-  for (const cue of CALL_CUES) {
-    if (cue.platform === platform && doc.querySelector(cue.selector)) return { platform, inCall: true, cue: cue.name };
+  const root = platform === 'zoom' ? meetingRoot(doc) : doc;
+  for (const phase of ORDER) {
+    const cue = CALL_CUES.find((c) => c.platform === platform && c.phase === phase && holds(c, root));
+    if (cue) return { platform, phase, cue: cue.name };
   }
-  return { platform, inCall: false, cue: null };
+  return { platform, phase: 'other', cue: null };
+}
+
+/** How long a call stays "in call" when its cues vanish without an ended marker (a re-render, a hidden footer). */
+export const CALL_GRACE_MS = 8000;
+
+/** What the watcher remembers between looks. */
+export interface CallWatch {
+  inCall: boolean;
+  /** When an in-call cue was last seen (epoch ms), or null. */
+  lastSeenAt: number | null;
+}
+
+export const NO_CALL: CallWatch = { inCall: false, lastSeenAt: null };
+
+/**
+ * The next watch state after a look at the page: in the call as soon as an
+ * in-call cue shows; out of it at once on an ended marker, or when in-call
+ * cues have been gone for the grace period.
+ */
+export function nextWatch(previous: CallWatch, phase: CallPhase, now: number, graceMs = CALL_GRACE_MS): CallWatch {
+  if (phase === 'inCall') return { inCall: true, lastSeenAt: now };
+  if (phase === 'ended') return { inCall: false, lastSeenAt: previous.lastSeenAt };
+  if (previous.inCall && previous.lastSeenAt !== null && now - previous.lastSeenAt < graceMs) return previous;
+  return { inCall: false, lastSeenAt: previous.lastSeenAt };
 }

@@ -5,14 +5,20 @@
 /** The video-call platforms Sidecoach knows. */
 export type CallPlatform = 'meet' | 'zoom';
 
-/** Meet meeting codes look like abc-defg-hij. */
-const MEET_CODE = /^\/[a-z]{3}-[a-z]{4}-[a-z]{3}(?:\/|$)/;
+/**
+ * Meet meeting codes look like abc-defg-hij, at the root or under `/_meet/`
+ * (the path Meet also serves calls at: ShingZhanho/auto-gmeet.js).
+ */
+const MEET_CODE = /^\/(?:_meet\/)?[a-z]{3}-[a-z]{4}-[a-z]{3}(?:\/|$)/;
+
+/** Zoom's own hosts: zoom.us and zoom.com (web-client calls live on both since 2026: attendee-labs/attendee), and their subdomains. */
+const isZoomHost = (host: string) => ['zoom.us', 'zoom.com'].some((root) => host === root || host.endsWith(`.${root}`));
 
 /**
  * The platform of a call page, or null when the URL is not a call: Meet
  * meeting codes on meet.google.com, and Zoom's web client (`/wc/...`) on
- * zoom.us or any of its subdomains. Landing pages, `/j/` launchers and
- * look-alike hosts are not calls.
+ * zoom.us, zoom.com or any of their subdomains. Landing pages, `/j/`, `/s/`
+ * and `/w/` launchers and look-alike hosts are not calls.
  */
 export function callPlatform(url: string | undefined): CallPlatform | null {
   if (!url) return null;
@@ -25,7 +31,7 @@ export function callPlatform(url: string | undefined): CallPlatform | null {
   if (parsed.protocol !== 'https:') return null;
   const host = parsed.hostname.toLowerCase();
   if (host === 'meet.google.com' && MEET_CODE.test(parsed.pathname)) return 'meet';
-  if ((host === 'zoom.us' || host.endsWith('.zoom.us')) && /^\/wc\//.test(parsed.pathname)) return 'zoom';
+  if (isZoomHost(host) && /^\/wc\//.test(parsed.pathname)) return 'zoom';
   return null;
 }
 

@@ -9,6 +9,11 @@ describe('callPlatform', () => {
     ['https://us02web.zoom.us/wc/1234567890/join', 'zoom'],
     ['https://zoom.us/wc/join/1234567890', 'zoom'],
     ['https://company.zoom.us/wc/987/start', 'zoom'],
+    ['https://meet.google.com/_meet/abc-defg-hij', 'meet'],
+    ['https://meet.google.com/_meet/abc-defg-hij?authuser=0', 'meet'],
+    ['https://app.zoom.com/wc/1234567890/join', 'zoom'],
+    ['https://zoom.com/wc/1234567890/join?fromPWA=1', 'zoom'],
+    ['https://app.zoom.us/wc/1234567890/join?fromPWA=1', 'zoom'],
   ])('treats %s as a %s call', (url, platform) => {
     expect(callPlatform(url)).toBe(platform);
   });
@@ -26,6 +31,13 @@ describe('callPlatform', () => {
     'https://zoom.us/',
     'https://notzoom.us/wc/123/join',
     'https://zoom.us.evil.example/wc/123/join',
+    'https://zoom.com.evil.example/wc/123/join',
+    'https://notzoom.com/wc/123/join',
+    'https://evilzoom.com/wc/123/join',
+    'https://app.zoom.com/j/1234567890',
+    'https://events.zoom.us/e/abc',
+    'https://meet.google.com/_meet/',
+    'https://meet.google.com/_meet/lookup/abc',
     'chrome://extensions/',
     'not a url',
     undefined,
