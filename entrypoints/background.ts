@@ -100,8 +100,8 @@ export default defineBackground(() => {
   });
   browser.notifications.onClicked.addListener((id) => {
     const kind = notificationKind(id);
-    if (kind === 'checkIn' || kind === 'noPlan') {
-      void browser.tabs.create({ url: browser.runtime.getURL(kind === 'checkIn' ? '/popup.html' : '/sidepanel.html') });
+    if (kind === 'checkIn' || kind === 'noPlan' || kind === 'prework') {
+      void browser.tabs.create({ url: browser.runtime.getURL(kind === 'noPlan' ? '/sidepanel.html' : '/popup.html') });
     }
   });
 

@@ -43,6 +43,14 @@ export function SettingsPanel() {
         />
         {t('checkInSetting')}
       </label>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={current.preworkReminder}
+          onChange={(e) => update({ preworkReminder: (e.currentTarget as HTMLInputElement).checked })}
+        />
+        {t('preworkReminderSetting')}
+      </label>
       <fieldset>
         <legend>{t('themeLegend')}</legend>
         {(['system', 'light', 'dark'] as const).map((theme) => (

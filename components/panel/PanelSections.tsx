@@ -7,9 +7,11 @@ import { t } from '../../utils/platform/i18n';
 import { callStateStore, partStore, sessionsStore } from '../../utils/platform/storage';
 import type { Clock } from '../hooks/useClock';
 import { useStored } from '../hooks/useStored';
+import { CardInbox } from '../shared/CardInbox';
 import { AgendaPicker } from './AgendaPicker';
 import { NewSession } from './NewSession';
 import { PhaseList } from './PhaseList';
+import { PlanCardSend } from './PlanCardSend';
 import { PlanEditor } from './PlanEditor';
 import { ReviewCard } from './ReviewCard';
 import { WrapUpChecklist } from './WrapUpChecklist';
@@ -47,6 +49,7 @@ export function PanelSections({ sessionId, clock }: { sessionId: string; clock: 
       )}
       <Fold headingId="plan-heading" title={t('planHeading')} open={role === 'plan'}>
         <PlanEditor sessionId={sessionId} />
+        <PlanCardSend sessionId={sessionId} idPrefix="panel" />
       </Fold>
       {active && (
         <Fold headingId="wrap-heading" title={t('wrapHeading')} open={role === 'wrapUp'}>
@@ -56,6 +59,9 @@ export function PanelSections({ sessionId, clock }: { sessionId: string; clock: 
       <Fold headingId="phase-list-heading" title={t('phaseListHeading')} open={false}>
         {!active && <AgendaPicker sessionId={sessionId} />}
         <PhaseList view={clock.view} agenda={clock.agenda} phaseIndex={phaseIndex} status={status} />
+      </Fold>
+      <Fold headingId="inbox-heading" title={t('cardInboxHeading')} open={false}>
+        <CardInbox id="panel-inbox" />
       </Fold>
       <Fold headingId="session-heading" title={t('sessionSectionHeading')} open={false}>
         <NewSession />

@@ -1,10 +1,12 @@
 import { useComputed } from '@preact/signals';
 import { overBudget } from '../../utils/domain/homework';
 import { TOPIC_TEXT_MAX } from '../../utils/domain/model';
+import { isoDate } from '../../utils/domain/text';
 import { t } from '../../utils/platform/i18n';
 import { partStore } from '../../utils/platform/storage';
 import { useStored } from '../hooks/useStored';
 import { LimitedText } from '../shared/LimitedText';
+import { PlanCardSend } from './PlanCardSend';
 
 /** The wrap-up's short checklist: each item says in words whether it is done. */
 export function WrapUpChecklist({ sessionId }: { sessionId: string }) {
@@ -41,18 +43,14 @@ export function WrapUpChecklist({ sessionId }: { sessionId: string }) {
         <input
           id="wrap-next"
           type="date"
-          value={next === null ? '' : toDateInput(next)}
+          value={next === null ? '' : isoDate(next)}
           onChange={(e) => {
             const value = (e.currentTarget as HTMLInputElement).value;
             wrapUp.set({ ...wrapUp.value.peek(), nextSessionAt: value ? new Date(`${value}T12:00`).getTime() : null });
           }}
         />
       </div>
+      <PlanCardSend sessionId={sessionId} idPrefix="wrap" />
     </section>
   );
-}
-
-function toDateInput(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }

@@ -1,5 +1,6 @@
 import { useDataSet } from '../../components/hooks/useDataSet';
 import { useStored } from '../../components/hooks/useStored';
+import { CardsPanel } from '../../components/options/CardsPanel';
 import { DataPanel } from '../../components/options/DataPanel';
 import { ExportPanel } from '../../components/options/ExportPanel';
 import { RestorePanel } from '../../components/options/RestorePanel';
@@ -24,6 +25,7 @@ export function App({ bytesInUse }: { bytesInUse?: number }) {
         </p>
       )}
       <SessionHistory data={data} problems={problems} />
+      <CardsPanel />
       <ExportPanel data={data} />
       <RestorePanel data={data} />
       <SettingsPanel />

@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
-import { lazyModule, useLazy } from '../../components/hooks/useLazy';
+import type { ComponentType } from 'preact';
+import { type LazyModule, lazyModule, useLazy } from '../../components/hooks/useLazy';
 import { useStored } from '../../components/hooks/useStored';
 import { CoacheePicker } from '../../components/popup/CoacheePicker';
 import { OpenPanelButton } from '../../components/popup/OpenPanelButton';
@@ -11,6 +12,10 @@ import { partStore } from '../../utils/platform/storage';
 
 /** The fact-question check, loaded the first time there is a topic to check (its word lists are the popup's largest code). */
 const factCheck = lazyModule(() => import('../../utils/domain/topic-hint').then((m) => m.looksLikeFactQuestion));
+/** Sending the pre-work and taking in the coach's plan: loaded when their section is first opened. */
+const preworkCardSend = lazyModule(() => import('../../components/popup/PopupCards').then((m) => m.PreworkCardSend));
+const cardInbox = lazyModule(() => import('../../components/shared/CardInbox').then((m) => m.CardInbox));
+
 /** The month's plan and homework log: shown only once a plan exists, so its code loads then. */
 const popupPlan = lazyModule(() => import('../../components/popup/PopupPlan').then((m) => m.PopupPlan));
 
@@ -41,6 +46,22 @@ export function App({ sessionId, planSessionId, callTab }: PopupProps) {
       <SaveStatus bridges={[topic]} />
       <OpenPanelButton callTab={callTab} message={panelMessage} />
       {planSessionId && PopupPlan && <PopupPlan sessionId={planSessionId} />}
+      <LazyFold title={t('cardSendHeading')} module={preworkCardSend} props={{ sessionId }} />
+      <LazyFold title={t('cardInboxHeading')} module={cardInbox} props={{ id: 'popup-inbox' }} />
     </main>
+  );
+}
+
+/** A folded section whose content's code loads when it is first opened. */
+function LazyFold<P extends object>({ title, module, props }: { title: string; module: LazyModule<ComponentType<P>>; props: P }) {
+  const open = useSignal(false);
+  const Content = useLazy(module, open.value);
+  return (
+    <details class="fold" onToggle={(e) => (open.value = (e.currentTarget as HTMLDetailsElement).open)}>
+      <summary>
+        <h2>{title}</h2>
+      </summary>
+      {Content && <Content {...props} />}
+    </details>
   );
 }

@@ -32,9 +32,9 @@ export class PanelPage {
 
 /** Open one of the panel's folded sections by its title, if it is closed. */
 export async function openFold(page: Page, title: string): Promise<void> {
-  const details = page.locator('details.fold', { has: page.locator('summary', { hasText: title }) });
+  const details = page.locator('details.fold', { has: page.locator(':scope > summary', { hasText: title }) });
   await details.waitFor();
-  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+  if ((await details.getAttribute('open')) === null) await details.locator(':scope > summary').click();
 }
 
 /** The session clock inside the side panel. */

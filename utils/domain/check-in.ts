@@ -9,6 +9,14 @@ const DAY = 24 * 60 * 60_000;
 /** About two weeks after the session. */
 export const CHECK_IN_AFTER_MS = 14 * DAY;
 
+/** The pre-work reminder comes this long before the next session. */
+export const PREWORK_REMINDER_BEFORE_MS = 2 * DAY;
+
+/** When to remind the coachee to write the pre-work for a session on `nextSessionAt`. */
+export function preworkReminderAt(nextSessionAt: number): number {
+  return nextSessionAt - PREWORK_REMINDER_BEFORE_MS;
+}
+
 /** When a session's check-in is due: two weeks after its clock first started (or it was created). */
 export function checkInAt(session: SessionMeta, firstStart: number | null): number {
   return (firstStart ?? session.createdAt) + CHECK_IN_AFTER_MS;

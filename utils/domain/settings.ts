@@ -17,6 +17,8 @@ export const SettingsSchema = v.object({
   checkIn: v.optional(v.boolean(), false),
   /** The template new sessions follow (the built-in hour unless chosen). */
   defaultTemplateId: v.optional(v.pipe(v.string(), v.maxLength(100)), 'method-hour'),
+  /** A notification two days before the next session's date, to write the pre-work (on by default). */
+  preworkReminder: v.optional(v.boolean(), true),
   /** The panel shows only the clock bar and the notes. */
   compactPanel: v.optional(v.boolean(), false),
 });
@@ -28,6 +30,7 @@ export const DEFAULT_SETTINGS: Settings = {
   checkIn: false,
   defaultTemplateId: 'method-hour',
   compactPanel: false,
+  preworkReminder: true,
 };
 
 /** Which small items are mirrored to the browser's sync storage (settings and templates; never sessions or notes). */

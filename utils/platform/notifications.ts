@@ -12,6 +12,8 @@ export const NOTIFICATION_IDS = {
   checkIn: 'sidecoach-checkin',
   /** A session ended with no plan written. */
   noPlan: 'sidecoach-no-plan',
+  /** Two days before the next session: write the pre-work. */
+  prework: 'sidecoach-prework',
 } as const;
 
 export type NotificationKind = keyof typeof NOTIFICATION_IDS;

@@ -75,3 +75,39 @@ describe('remindIfNoPlan', () => {
     expect(shown).toEqual([]);
   });
 });
+
+describe('pre-work reminder', () => {
+  const DAY = 86_400_000;
+  async function nextSessionIn(days: number, coacheeId = 'me') {
+    await fakeBrowser.storage.local.set({
+      sessions: [{ id: 's1', coacheeId, createdAt: T0 - 1000 }],
+      activeSessionId: 's1',
+      'wrapup.s1': { feedback: '', nextSessionAt: T0 + days * DAY, checkInNote: '' },
+    });
+  }
+
+  it('is on by default: an alarm two days before the next session, and a notification that opens the popup', async () => {
+    const shown = recordNotifications();
+    await nextSessionIn(30);
+    await rescheduleCheckIns(T0);
+    expect((await fakeBrowser.alarms.getAll()).map((a) => [a.name, a.scheduledTime])).toEqual([['prework:s1', T0 + 28 * DAY]]);
+    await onCheckInAlarm('prework:s1');
+    expect(shown).toEqual(['sidecoach-prework']);
+  });
+
+  it('can be switched off, and never fires for a date already too close or for another coachee\u2019s session', async () => {
+    const shown = recordNotifications();
+    await nextSessionIn(1);
+    await rescheduleCheckIns(T0);
+    expect(await fakeBrowser.alarms.getAll()).toEqual([]);
+    await nextSessionIn(30, 'from-someone');
+    await rescheduleCheckIns(T0);
+    expect(await fakeBrowser.alarms.getAll()).toEqual([]);
+    await nextSessionIn(30);
+    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, preworkReminder: false } });
+    await rescheduleCheckIns(T0);
+    expect(await fakeBrowser.alarms.getAll()).toEqual([]);
+    await onCheckInAlarm('prework:s1');
+    expect(shown).toEqual([]);
+  });
+});

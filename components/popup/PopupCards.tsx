@@ -1,0 +1,53 @@
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { COACHEE_NAME_MAX } from '../../utils/domain/model';
+import { ensureIdentity, identityStore, makePreworkCard } from '../../utils/platform/cards';
+import { t } from '../../utils/platform/i18n';
+import { partStore } from '../../utils/platform/storage';
+import { useStored } from '../hooks/useStored';
+import { CardSend } from '../shared/CardSend';
+
+/** "Send to my coach": the coachee's name (asked once), the session's date, and the pre-work as a card. */
+export function PreworkCardSend({ sessionId }: { sessionId: string }) {
+  const identity = useStored(identityStore);
+  const topic = useStored(partStore('topic', sessionId));
+  const sessionOn = useSignal('');
+  const name = identity.value.value?.name ?? '';
+  useEffect(() => {
+    // Made on first use, so the card's sender id is stable from the first card on.
+    if (identity.loaded.value && identity.value.peek() === null) void ensureIdentity();
+  }, [identity.loaded.value]);
+  return (
+    <div class="popup-cards">
+      <p class="small muted">{t('cardSendHelp')}</p>
+      <div class="field">
+        <label for="card-name">{t('cardYourName')}</label>
+        <input
+          id="card-name"
+          type="text"
+          maxLength={COACHEE_NAME_MAX}
+          value={name}
+          onInput={(e) => {
+            const current = identity.value.peek();
+            if (current) identity.set({ ...current, name: (e.currentTarget as HTMLInputElement).value.slice(0, COACHEE_NAME_MAX) });
+          }}
+        />
+      </div>
+      <div class="field">
+        <label for="card-date">{t('cardSessionDate')}</label>
+        <input
+          id="card-date"
+          type="date"
+          value={sessionOn.value}
+          onInput={(e) => (sessionOn.value = (e.currentTarget as HTMLInputElement).value)}
+        />
+      </div>
+      <CardSend
+        id="prework-card"
+        make={() => makePreworkCard(sessionId, /^\d{4}-\d{2}-\d{2}$/.test(sessionOn.value) ? sessionOn.value : null, name.trim())}
+        inputs={[sessionId, topic.value.value, name, sessionOn.value]}
+        disabled={!topic.value.value.title.trim() || !name.trim()}
+      />
+    </div>
+  );
+}

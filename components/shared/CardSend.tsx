@@ -1,0 +1,95 @@
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { cardFileName } from '../../utils/domain/card';
+import { sessionIcs } from '../../utils/domain/ics';
+import { isoDate } from '../../utils/domain/text';
+import type { OutgoingCard } from '../../utils/platform/cards';
+import { copyText } from '../../utils/platform/clipboard';
+import { downloadText } from '../../utils/platform/download';
+import { t } from '../../utils/platform/i18n';
+
+/**
+ * Send a card as a person would: copy it, save it as a file, or open a mail
+ * with it; the card is shown as the text the other person gets. The card is
+ * made ahead (whenever `inputs` change), so Copy runs inside the click.
+ */
+export function CardSend({
+  id,
+  make,
+  inputs,
+  disabled = false,
+}: {
+  id: string;
+  make: () => Promise<OutgoingCard>;
+  /** What the card is made from; a change makes it again. */
+  inputs: unknown[];
+  disabled?: boolean;
+}) {
+  const card = useSignal<OutgoingCard | null>(null);
+  const message = useSignal<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    const timer = setTimeout(() => {
+      void make().then((made) => {
+        if (live) card.value = made;
+      });
+    }, 150);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+    // biome-ignore lint/correctness/useExhaustiveDependencies: `inputs` lists exactly what the card is made from
+  }, inputs);
+
+  const current = card.value;
+  const ready = current !== null && !disabled;
+  const onCopy = () => {
+    if (!current) return;
+    copyText(current.text).then(
+      () => (message.value = t('cardCopied')),
+      (err: unknown) => (message.value = t('copyFailed', err instanceof Error ? err.message : String(err))),
+    );
+  };
+  const onSave = () => current && downloadText(cardFileName(current.card, isoDate(Date.now())), current.text, 'text/plain');
+  const next = current?.card.kind === 'plan' ? current.card.nextSessionAt : null;
+  const onIcs = () => {
+    if (!current || next === null) return;
+    downloadText(
+      `sidecoach-session-${isoDate(next)}.ics`,
+      sessionIcs({ uid: current.card.id, start: next, minutes: 60, title: current.subject, description: current.text, now: Date.now() }),
+      'text/calendar',
+    );
+  };
+  const mailto = current ? `mailto:?subject=${encodeURIComponent(current.subject)}&body=${encodeURIComponent(current.text)}` : undefined;
+  return (
+    <div class="card-send">
+      <div class="controls">
+        <button type="button" class="primary" onClick={onCopy} disabled={!ready}>
+          {t('cardCopy')}
+        </button>
+        <button type="button" onClick={onSave} disabled={!ready}>
+          {t('cardSave')}
+        </button>
+        {ready && (
+          <a class="button-link" href={mailto} target="_blank" rel="noreferrer">
+            {t('cardMail')}
+          </a>
+        )}
+        {ready && next !== null && (
+          <button type="button" onClick={onIcs}>
+            {t('cardIcs')}
+          </button>
+        )}
+      </div>
+      <p role="status" class="small muted">
+        {message.value}
+      </p>
+      {current && (
+        <details class="card-preview">
+          <summary>{current.subject}</summary>
+          <textarea id={`${id}-text`} readonly rows={8} aria-label={current.subject} value={current.text} />
+        </details>
+      )}
+    </div>
+  );
+}

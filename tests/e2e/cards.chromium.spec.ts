@@ -1,0 +1,105 @@
+/**
+ * Two people, two browsers: the coachee's pre-work reaches the coach and the
+ * coach's plan reaches the coachee as cards, copied and pasted as a person would,
+ * between two Chromium profiles with no server and no request.
+ */
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type ExtensionBrowser, launchExtension } from './chromium';
+import { openFold } from './pages';
+
+/** What the clipboard holds, read by pasting it into a plain page of the same browser (as into a mail). */
+async function pasteClipboard(browser: ExtensionBrowser): Promise<string> {
+  const mail = await browser.context.newPage();
+  await mail.setContent('<label>Mail <textarea rows="20"></textarea></label>');
+  await mail.getByLabel('Mail').focus();
+  await mail.keyboard.press('Control+V');
+  const text = await mail.getByLabel('Mail').inputValue();
+  await mail.close();
+  return text;
+}
+
+const everything = (page: Page) => page.evaluate(() => chrome.storage.local.get(null));
+
+describe('cards between two browsers', () => {
+  let coachee: ExtensionBrowser;
+  let coach: ExtensionBrowser;
+  beforeEach(async () => {
+    [coachee, coach] = await Promise.all([launchExtension(), launchExtension()]);
+  });
+  afterEach(async () => {
+    await Promise.all([coachee?.close(), coach?.close()]);
+  });
+
+  it('pre-work goes to the coach, the plan comes back, and a damaged card changes nothing', async () => {
+    // The coachee writes the pre-work and sends it.
+    const popup = await coachee.openPage('popup.html');
+    await popup.getByLabel('Your topic, in one line').fill('I find it hard to speak up in meetings');
+    await popup.getByLabel('What has been hardest in the past 2–4 weeks?').fill('Twice I had an idea and said nothing.');
+    await popup.locator('summary', { hasText: 'Send to my coach' }).click();
+    await popup.getByLabel('Your name, as your coach knows you').fill('Ada');
+    const copy = popup.getByRole('button', { name: 'Copy the card' });
+    await expect.poll(() => copy.isEnabled(), { timeout: 5000 }).toBe(true);
+    await popup.waitForTimeout(400);
+    await copy.click();
+    await popup.getByText('Card copied', { exact: false }).waitFor();
+    const preworkCard = await pasteClipboard(coachee);
+    expect(preworkCard).toContain('Pre-work from Ada');
+    expect(preworkCard).toContain('I find it hard to speak up in meetings');
+    expect(preworkCard).toMatch(/sidecoach-card\.1\.prework\./);
+
+    // The coach takes it in: a preview first, then the panel shows Ada's topic.
+    const panel = await coach.openPage('sidepanel.html');
+    await openFold(panel, 'Take in a card');
+    await panel.getByLabel('Paste a card (the whole message is fine)').fill(`Hi!\n\n${preworkCard}\n\nAda`);
+    await panel.getByRole('button', { name: 'Check the card' }).click();
+    await panel.getByText('A new coachee: Ada.').waitFor();
+    await panel.getByRole('button', { name: 'Take it in' }).click();
+    await panel.getByTestId('panel-topic').getByText('I find it hard to speak up in meetings').waitFor();
+
+    // The same card again changes nothing.
+    await openFold(panel, 'Take in a card');
+    await panel.getByLabel('Paste a card (the whole message is fine)').fill(preworkCard);
+    await panel.getByRole('button', { name: 'Check the card' }).click();
+    await panel.getByText('This card is already taken in: nothing would change.').waitFor();
+    expect(await panel.getByRole('button', { name: 'Take it in' }).count()).toBe(0);
+
+    // A damaged card is refused with a message, and nothing is written.
+    const before = await everything(panel);
+    const broken = preworkCard.replace(/(sidecoach-card\.1\.prework\.)(.)/, (_, head: string, c: string) => head + (c === 'A' ? 'B' : 'A'));
+    await panel.getByLabel('Paste a card (the whole message is fine)').fill(broken);
+    await panel.getByRole('button', { name: 'Check the card' }).click();
+    await panel.getByRole('alert').getByText('This card is damaged or cut off', { exact: false }).waitFor();
+    expect(await everything(panel)).toEqual(before);
+
+    // The coach writes the plan and homework, and sends the plan to Ada.
+    await openFold(panel, 'Plan for the month');
+    await panel.getByLabel('New step').fill('Say my prepared point in the first ten minutes');
+    await panel.getByRole('button', { name: 'Add step' }).click();
+    await panel.getByLabel('Exercise or reading').fill('Quiet: chapter 3');
+    await panel.getByLabel('Minutes a week').fill('30');
+    await panel.getByRole('button', { name: 'Add', exact: true }).click();
+    const send = panel.getByRole('region', { name: 'Send the plan to Ada' });
+    const sendCopy = send.getByRole('button', { name: 'Copy the card' });
+    await expect.poll(() => sendCopy.isEnabled(), { timeout: 5000 }).toBe(true);
+    await expect.poll(() => send.locator('textarea').inputValue(), { timeout: 5000 }).toContain('Quiet: chapter 3');
+    await sendCopy.click();
+    await send.getByText('Card copied', { exact: false }).waitFor();
+    const planCard = await pasteClipboard(coach);
+    expect(planCard).toContain('The plan for the month, for Ada');
+
+    // The coachee takes the plan in; the popup shows the plan to tick and the homework to log.
+    await popup.locator('summary', { hasText: 'Take in a card' }).click();
+    await popup.getByLabel('Paste a card (the whole message is fine)').fill(planCard);
+    await popup.getByRole('button', { name: 'Check the card' }).click();
+    await popup.getByText('A plan of 1 steps and 1 exercises or readings', { exact: false }).waitFor();
+    await popup.getByRole('button', { name: 'Take it in' }).click();
+    await popup.getByText('Taken in.').waitFor();
+    const reopened = await coachee.openPage('popup.html');
+    const plan = reopened.getByRole('region', { name: 'Your plan this month' });
+    await plan.getByRole('checkbox', { name: 'Say my prepared point in the first ten minutes' }).check();
+    await plan.getByLabel('Minutes spent this week on: Quiet: chapter 3').fill('20');
+    await plan.getByRole('button', { name: 'Log' }).click();
+    await plan.getByText('This week: 20 of about 60 minutes').waitFor();
+  });
+});

@@ -1,0 +1,222 @@
+/**
+ * Cards: what passes between coach and coachee, who sit at two computers.
+ * A card is text a person can read in a mail or a chat, ending in one data line
+ * that carries the same content for the other browser:
+ *
+ *   sidecoach-card.1.<kind>.<payload>.<crc32>
+ *
+ * `payload` is the card's JSON, compressed (deflate-raw) and base64url-encoded
+ * by the platform codec; `crc32` (8 hex digits) is over the payload text, so a
+ * damaged or truncated card is caught before anything is decoded. Nothing is
+ * trusted: size, format, version, checksum, keys that could pollute
+ * prototypes, and every field's type and length are checked.
+ * Pure: no browser calls (compression is passed in by platform/card-codec.ts).
+ */
+import * as v from 'valibot';
+import { ASSIGNMENT_TITLE_MAX, COACHEE_NAME_MAX, MINUTES_PER_WEEK_MAX, PLAN_STEP_MAX, TOPIC_TEXT_MAX, TOPIC_TITLE_MAX } from './model';
+
+export const CARD_FORMAT = 'sidecoach-card';
+export const CARD_VERSION = 1;
+/** Largest card text accepted (a card is a few kB; this leaves room and refuses floods). */
+export const CARD_MAX_BYTES = 64 * 1024;
+
+const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
+const Text = v.pipe(v.string(), v.maxLength(TOPIC_TEXT_MAX));
+const EpochMs = v.pipe(v.number(), v.integer(), v.minValue(0));
+const Day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
+
+/** Coachee → coach: the pre-work for a session, and how the last plan went. */
+export const PreworkCardSchema = v.strictObject({
+  kind: v.literal('prework'),
+  /** This card's id: taking the same card twice changes nothing. */
+  id: Id,
+  createdAt: EpochMs,
+  /** The coachee's own browser's id for them (stable across cards) and the name they give. */
+  from: v.strictObject({ id: Id, name: v.pipe(v.string(), v.maxLength(COACHEE_NAME_MAX)) }),
+  /** The day of the session it is for, if the coachee knows it. */
+  sessionOn: v.nullable(Day),
+  topic: v.strictObject({
+    title: v.pipe(v.string(), v.maxLength(TOPIC_TITLE_MAX)),
+    difficulty: Text,
+    outcome: Text,
+  }),
+  review: v.nullable(
+    v.strictObject({
+      items: v.pipe(
+        v.array(
+          v.strictObject({
+            text: v.pipe(v.string(), v.maxLength(PLAN_STEP_MAX)),
+            status: v.picklist(['done', 'partly', 'not']),
+            heldBack: Text,
+            dreading: Text,
+          }),
+        ),
+        v.maxLength(50),
+      ),
+      rootCause: Text,
+    }),
+  ),
+});
+export type PreworkCard = v.InferOutput<typeof PreworkCardSchema>;
+
+/** Coach → coachee: the month's plan, the exercises and reading, the next date, the feedback. */
+export const PlanCardSchema = v.strictObject({
+  kind: v.literal('plan'),
+  id: Id,
+  createdAt: EpochMs,
+  /** The coachee the plan is for, by the id their pre-work card carried (null: the coach never had one). */
+  to: v.strictObject({ id: v.nullable(Id), name: v.pipe(v.string(), v.maxLength(COACHEE_NAME_MAX)) }),
+  plan: v.pipe(v.array(v.strictObject({ id: Id, text: v.pipe(v.string(), v.maxLength(PLAN_STEP_MAX)) })), v.maxLength(50)),
+  homework: v.pipe(
+    v.array(
+      v.strictObject({
+        id: Id,
+        kind: v.picklist(['exercise', 'reading']),
+        title: v.pipe(v.string(), v.maxLength(ASSIGNMENT_TITLE_MAX)),
+        minutesPerWeek: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MINUTES_PER_WEEK_MAX)),
+      }),
+    ),
+    v.maxLength(30),
+  ),
+  nextSessionAt: v.nullable(EpochMs),
+  feedback: Text,
+});
+export type PlanCard = v.InferOutput<typeof PlanCardSchema>;
+
+export type Card = PreworkCard | PlanCard;
+const CardSchema = v.variant('kind', [PreworkCardSchema, PlanCardSchema]);
+
+/** Why a card was refused; the page words each kind. */
+export type CardProblem =
+  | { kind: 'tooLarge'; bytes: number }
+  | { kind: 'noCard' }
+  | { kind: 'futureVersion'; version: number }
+  | { kind: 'damaged' }
+  | { kind: 'unsafeKey'; key: string }
+  | { kind: 'invalid'; detail: string };
+
+export type ParsedCard = { ok: true; card: Card } | { ok: false; problem: CardProblem };
+
+/** CRC-32 (IEEE) of a string's UTF-16 code units, as 8 hex digits. */
+export function crc32(text: string): string {
+  let crc = 0xffffffff;
+  for (let i = 0; i < text.length; i++) {
+    crc ^= text.charCodeAt(i) & 0xff;
+    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+  }
+  return ((crc ^ 0xffffffff) >>> 0).toString(16).padStart(8, '0');
+}
+
+const LINE = /sidecoach-card\.(\d+)\.(prework|plan)\.([A-Za-z0-9_-]+)\.([0-9a-f]{8})/;
+
+/** The data line of a card whose payload (compressed JSON, base64url) is `payload`. */
+export function dataLine(kind: Card['kind'], payload: string): string {
+  return `${CARD_FORMAT}.${CARD_VERSION}.${kind}.${payload}.${crc32(payload)}`;
+}
+
+/** Find a card's data line in pasted text (a whole mail is fine): its payload, or why not. */
+export function findDataLine(text: string): { ok: true; kind: Card['kind']; payload: string } | { ok: false; problem: CardProblem } {
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > CARD_MAX_BYTES) return { ok: false, problem: { kind: 'tooLarge', bytes } };
+  // The last card in the text: a reply that quotes an older one below still reads as the newest.
+  const start = text.lastIndexOf(`${CARD_FORMAT}.`);
+  if (start < 0) return { ok: false, problem: { kind: 'noCard' } };
+  // A mail program may wrap the long line: join the pieces that follow it back together.
+  const pieces: string[] = [];
+  for (const piece of text.slice(start).split(/\s+/)) {
+    if (!/^[A-Za-z0-9_.-]+$/.test(piece)) break;
+    pieces.push(piece);
+  }
+  const joined = pieces.join('');
+  const version = /^sidecoach-card\.(\d+)\./.exec(joined);
+  if (version && Number(version[1]) > CARD_VERSION) return { ok: false, problem: { kind: 'futureVersion', version: Number(version[1]) } };
+  const m = LINE.exec(joined);
+  if (!m || Number(m[1]) !== CARD_VERSION || crc32(m[3] ?? '') !== m[4]) return { ok: false, problem: { kind: 'damaged' } };
+  return { ok: true, kind: m[2] as Card['kind'], payload: m[3] ?? '' };
+}
+
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Check a decoded payload's JSON: safe keys, the right shape, the kind its data line names. */
+export function parseCardJson(json: string, kind: Card['kind']): ParsedCard {
+  let raw: unknown;
+  let unsafe: string | null = null;
+  try {
+    raw = JSON.parse(json, (key, value: unknown) => {
+      if (UNSAFE_KEYS.has(key)) unsafe = key;
+      return value;
+    });
+  } catch {
+    return { ok: false, problem: { kind: 'damaged' } };
+  }
+  if (unsafe) return { ok: false, problem: { kind: 'unsafeKey', key: unsafe } };
+  const parsed = v.safeParse(CardSchema, raw);
+  if (!parsed.success) {
+    const issue = parsed.issues[0];
+    const path = issue?.path?.map((p) => String(p.key)).join('.') ?? '';
+    return { ok: false, problem: { kind: 'invalid', detail: path ? `${path}: ${issue?.message}` : (issue?.message ?? '') } };
+  }
+  if (parsed.output.kind !== kind) return { ok: false, problem: { kind: 'damaged' } };
+  return { ok: true, card: parsed.output };
+}
+
+/** The words of a card's readable part, in the sender's language. */
+export interface CardLabels {
+  preworkTitle: (name: string) => string;
+  planTitle: (name: string) => string;
+  sessionOn: string;
+  topic: string;
+  difficulty: string;
+  outcome: string;
+  review: string;
+  status: Record<'done' | 'partly' | 'not', string>;
+  heldBack: string;
+  dreading: string;
+  rootCause: string;
+  plan: string;
+  homework: string;
+  exercise: string;
+  reading: string;
+  perWeek: (minutes: number) => string;
+  nextSession: string;
+  feedback: string;
+  howToTakeIn: string;
+}
+
+/** The whole card: what a person reads, then the data line for the other browser. */
+export function cardText(card: Card, payload: string, l: CardLabels, formatDate: (ms: number) => string): string {
+  const out: string[] = [];
+  if (card.kind === 'prework') {
+    out.push(l.preworkTitle(card.from.name), '');
+    if (card.sessionOn) out.push(`${l.sessionOn}: ${card.sessionOn}`);
+    out.push(`${l.topic}: ${card.topic.title}`);
+    if (card.topic.difficulty) out.push('', `${l.difficulty}:`, card.topic.difficulty);
+    if (card.topic.outcome) out.push('', `${l.outcome}:`, card.topic.outcome);
+    if (card.review) {
+      out.push('', `${l.review}:`);
+      for (const item of card.review.items) {
+        out.push(`- ${item.text}: ${l.status[item.status]}`);
+        if (item.heldBack) out.push(`  ${l.heldBack}: ${item.heldBack}`);
+        if (item.dreading) out.push(`  ${l.dreading}: ${item.dreading}`);
+      }
+      if (card.review.rootCause) out.push(`${l.rootCause}: ${card.review.rootCause}`);
+    }
+  } else {
+    out.push(l.planTitle(card.to.name), '', `${l.plan}:`);
+    for (const step of card.plan) out.push(`- ${step.text}`);
+    if (card.homework.length > 0) {
+      out.push('', `${l.homework}:`);
+      for (const a of card.homework)
+        out.push(`- ${a.kind === 'exercise' ? l.exercise : l.reading}: ${a.title} (${l.perWeek(a.minutesPerWeek)})`);
+    }
+    if (card.nextSessionAt !== null) out.push('', `${l.nextSession}: ${formatDate(card.nextSessionAt)}`);
+    if (card.feedback) out.push('', `${l.feedback}:`, card.feedback);
+  }
+  out.push('', l.howToTakeIn, '', dataLine(card.kind, payload), '');
+  return out.join('\n');
+}
+
+/** A file name for a card. */
+export function cardFileName(card: Card, day: string): string {
+  return `sidecoach-${card.kind}-card-${day}.txt`;
+}
