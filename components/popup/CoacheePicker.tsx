@@ -1,11 +1,14 @@
 import { useSignal } from '@preact/signals';
 import type { Coachee, SessionMeta } from '../../utils/domain/model';
 import { COACHEE_NAME_MAX } from '../../utils/domain/model';
-import { addCoachee } from '../../utils/platform/coachees';
 import { t } from '../../utils/platform/i18n';
 import { switchToCoachee } from '../../utils/platform/sessions';
 import { coacheesStore, sessionsStore } from '../../utils/platform/storage';
+import { lazyModule } from '../hooks/useLazy';
 import { useStored } from '../hooks/useStored';
+
+/** Adding a coachee is rare: its code loads on the first add. */
+const coacheeCode = lazyModule(() => import('../../utils/platform/coachees').then((m) => m.addCoachee));
 
 /**
  * Whose session this is. A coach with several coachees picks or adds one; a
@@ -33,10 +36,13 @@ export function CoacheePicker({ sessionId }: { sessionId: string }) {
       return;
     }
     problem.value = null;
-    void addCoachee(clean).then(() => {
-      name.value = '';
-      adding.value = false;
-    });
+    void coacheeCode
+      .load()
+      .then((addCoachee) => addCoachee(clean))
+      .then(() => {
+        name.value = '';
+        adding.value = false;
+      });
   };
 
   return (

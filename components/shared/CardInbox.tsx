@@ -106,7 +106,8 @@ export function CardInbox({ id }: { id: string }) {
         </p>
       )}
       {shown && (
-        <div class="preview" role="group" aria-label={t('cardCheck')}>
+        <fieldset class="preview">
+          <legend class="sr-only">{t('cardCheck')}</legend>
           {previewLines(shown).map((line) => (
             <p key={line} class="prewrap">
               {line}
@@ -124,7 +125,7 @@ export function CardInbox({ id }: { id: string }) {
               {t('cardCancel')}
             </button>
           </div>
-        </div>
+        </fieldset>
       )}
       <p role="status" class="small">
         {done.value}

@@ -38,7 +38,6 @@ export function CardSend({
       live = false;
       clearTimeout(timer);
     };
-    // biome-ignore lint/correctness/useExhaustiveDependencies: `inputs` lists exactly what the card is made from
   }, inputs);
 
   const current = card.value;
@@ -87,7 +86,7 @@ export function CardSend({
       {current && (
         <details class="card-preview">
           <summary>{current.subject}</summary>
-          <textarea id={`${id}-text`} readonly rows={8} aria-label={current.subject} value={current.text} />
+          <textarea id={`${id}-text`} class="card-text" readonly rows={8} aria-label={current.subject} value={current.text} />
         </details>
       )}
     </div>

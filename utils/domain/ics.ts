@@ -9,7 +9,7 @@ const stamp = (ms: number) =>
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}/, '');
 /** Escape text for an iCalendar property value. */
-const escape = (text: string) =>
+const escapeText = (text: string) =>
   text
     .replace(/\\/g, '\\\\')
     .replace(/\n/g, '\\n')
@@ -44,8 +44,8 @@ export function sessionIcs(event: {
     `DTSTAMP:${stamp(event.now)}`,
     `DTSTART:${stamp(event.start)}`,
     `DTEND:${stamp(event.start + event.minutes * 60_000)}`,
-    fold(`SUMMARY:${escape(event.title)}`),
-    fold(`DESCRIPTION:${escape(event.description)}`),
+    fold(`SUMMARY:${escapeText(event.title)}`),
+    fold(`DESCRIPTION:${escapeText(event.description)}`),
     'END:VEVENT',
     'END:VCALENDAR',
     '',
