@@ -7,9 +7,23 @@ import { affectsClock, applyClockCommand, onClockAlarm, reschedule } from '../ut
 import { asMessage } from '../utils/platform/messaging';
 import { notificationKind } from '../utils/platform/notifications';
 import { disablePanelGlobally, openPanel, setPanelForTab } from '../utils/platform/panel';
+import { affectsIndex, ensureIndex, updateIndex } from '../utils/platform/session-index';
 import { ensureActiveSession } from '../utils/platform/sessions';
 import { callStateStore, readChecked } from '../utils/platform/storage';
 import { applySyncPrefs, mirrorChange } from '../utils/platform/sync-mirror';
+
+/** Storage keys changed since the index was last brought up to date (written together, a moment later). */
+const indexPending = new Set<string>();
+let indexTimer: ReturnType<typeof setTimeout> | undefined;
+function scheduleIndexUpdate(keys: readonly string[]): void {
+  for (const key of keys) indexPending.add(key);
+  clearTimeout(indexTimer);
+  indexTimer = setTimeout(() => {
+    const batch = [...indexPending];
+    indexPending.clear();
+    void updateIndex(batch).catch((e: unknown) => console.warn('index update failed', e));
+  }, 400);
+}
 
 /** The call tab last seen, kept in memory so a keyboard command can open the panel without an await. */
 let lastCallTabId: number | undefined;
@@ -33,6 +47,7 @@ export default defineBackground(() => {
       await reschedule();
       await rescheduleCheckIns();
       await applySyncPrefs();
+      await ensureIndex();
       // Test builds only (stripped from production): Firefox refuses navigation to
       // moz-extension:// from automation, so the e2e build opens its own pages.
       if (import.meta.env.MODE === 'e2e') {
@@ -47,6 +62,7 @@ export default defineBackground(() => {
     void reschedule();
     void rescheduleCheckIns();
     void applySyncPrefs();
+    void ensureIndex();
   });
 
   browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
@@ -97,6 +113,7 @@ export default defineBackground(() => {
     const keys = Object.keys(changes);
     if (keys.some(affectsClock)) void reschedule();
     if (keys.some(affectsCheckIns)) void rescheduleCheckIns();
+    if (area === 'local' && keys.some(affectsIndex)) scheduleIndexUpdate(keys.filter(affectsIndex));
   });
   browser.notifications.onClicked.addListener((id) => {
     const kind = notificationKind(id);

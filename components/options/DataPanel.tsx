@@ -1,18 +1,26 @@
 import { type ReadonlySignal, useSignal } from '@preact/signals';
-import type { DataSet } from '../../utils/domain/backup';
+import type { Coachee } from '../../utils/domain/model';
+import type { SessionIndex } from '../../utils/domain/session-index';
 import { deleteCoachee, wipeAll } from '../../utils/platform/data-store';
 import { t } from '../../utils/platform/i18n';
 
 /** Deleting a coachee with their sessions, or everything; each asks first. Shows the storage used. */
-export function DataPanel({ data, bytesInUse }: { data: ReadonlySignal<DataSet | null>; bytesInUse?: number }) {
+export function DataPanel({
+  index,
+  coachees,
+  bytesInUse,
+}: {
+  index: ReadonlySignal<SessionIndex>;
+  coachees: ReadonlySignal<Coachee[]>;
+  bytesInUse?: number;
+}) {
   const coacheeId = useSignal('');
   const confirming = useSignal<'coachee' | 'all' | null>(null);
   const message = useSignal<string | null>(null);
-  const set = data.value;
-  if (!set) return null;
-  const chosen = set.coachees.find((c) => c.id === coacheeId.value) ?? set.coachees[0];
+  const list = coachees.value;
+  const chosen = list.find((c) => c.id === coacheeId.value) ?? list[0];
   const chosenName = chosen ? chosen.name || t('coacheeSelf') : '';
-  const count = chosen ? set.sessions.filter((s) => s.meta.coacheeId === chosen.id).length : 0;
+  const count = chosen ? Object.values(index.value.entries).filter((e) => e.coacheeId === chosen.id).length : 0;
   const done = () => {
     confirming.value = null;
     message.value = t('deleted');
@@ -31,7 +39,7 @@ export function DataPanel({ data, bytesInUse }: { data: ReadonlySignal<DataSet |
               value={chosen.id}
               onChange={(e) => (coacheeId.value = (e.currentTarget as HTMLSelectElement).value)}
             >
-              {set.coachees.map((c) => (
+              {list.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name || t('coacheeSelf')}
                 </option>

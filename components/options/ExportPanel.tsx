@@ -1,62 +1,94 @@
 import { type ReadonlySignal, useSignal } from '@preact/signals';
-import { type DataSet, makeBackup } from '../../utils/domain/backup';
-import { exportFileName, sessionsMarkdown } from '../../utils/domain/export-markdown';
-import { coacheeName, type ExportScope, markdownContextFor, scopeToHash, sessionsIn } from '../../utils/domain/export-scope';
-import { firstStartAt } from '../../utils/domain/timer-log';
+import { BACKUP_TAIL, backupHead, backupSessions } from '../../utils/domain/backup';
+import { exportFileName, sessionMarkdown } from '../../utils/domain/export-markdown';
+import { type ExportScope, scopeToHash } from '../../utils/domain/export-scope';
+import type { Coachee } from '../../utils/domain/model';
+import { type SessionIndex, sessionTime } from '../../utils/domain/session-index';
+import { forEachRecordBatch, readSmall } from '../../utils/platform/data-store';
 import { localDefaultTemplate } from '../../utils/platform/default-template';
-import { downloadText } from '../../utils/platform/download';
+import { downloadBlob } from '../../utils/platform/download';
 import { t, uiLanguage } from '../../utils/platform/i18n';
 import { markdownLabels } from '../../utils/platform/markdown-labels';
 import { openExtensionPage } from '../../utils/platform/tabs';
 
-/** Export one session, a coachee's sessions or all of them as Markdown or a print view; back up everything as JSON. */
-export function ExportPanel({ data }: { data: ReadonlySignal<DataSet | null> }) {
+/**
+ * Export one session, a coachee's sessions or all of them as Markdown or a print
+ * view; back up everything as JSON. Sessions are read and written a batch at a
+ * time into a file of pieces, so years of notes never sit in memory at once.
+ */
+export function ExportPanel({ index, coachees }: { index: ReadonlySignal<SessionIndex>; coachees: ReadonlySignal<Coachee[]> }) {
   const kind = useSignal<ExportScope['kind']>('all');
   const coacheeId = useSignal('');
   const sessionId = useSignal('');
   const message = useSignal<string | null>(null);
-  const set = data.value;
-  if (!set) return null;
+  const busy = useSignal(false);
   const dateFormat = new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'long', timeStyle: 'short' });
   const selfName = t('coacheeSelf');
+  const nameOf = (id: string) => coachees.value.find((c) => c.id === id)?.name || selfName;
+  const entries = Object.values(index.value.entries).sort((a, b) => sessionTime(a) - sessionTime(b));
   const scope: ExportScope =
     kind.value === 'coachee'
-      ? { kind: 'coachee', coacheeId: coacheeId.value || set.coachees[0]?.id || '' }
+      ? { kind: 'coachee', coacheeId: coacheeId.value || coachees.value[0]?.id || '' }
       : kind.value === 'session'
-        ? { kind: 'session', sessionId: sessionId.value || set.sessions.at(-1)?.meta.id || '' }
+        ? { kind: 'session', sessionId: sessionId.value || entries.at(-1)?.id || '' }
         : { kind: 'all' };
-  const chosen = sessionsIn(set, scope);
+  const chosen = entries.filter((e) =>
+    scope.kind === 'coachee' ? e.coacheeId === scope.coacheeId : scope.kind === 'session' ? e.id === scope.sessionId : true,
+  );
 
+  const run = async (work: () => Promise<string>) => {
+    busy.value = true;
+    try {
+      message.value = t('exportDone', await work());
+    } finally {
+      busy.value = false;
+    }
+  };
   const onMarkdown = () => {
     if (chosen.length === 0) {
       message.value = t('exportNothing');
       return;
     }
-    const now = Date.now();
-    const options = {
-      labels: markdownLabels(),
-      defaultAgenda: localDefaultTemplate().phases,
-      selfName,
-      formatDate: (ms: number) => dateFormat.format(ms),
-      now,
-    };
-    const text = sessionsMarkdown(chosen, (s) => markdownContextFor(set, s, options));
-    const who =
-      scope.kind === 'coachee'
-        ? coacheeName(set, scope.coacheeId, selfName)
-        : scope.kind === 'session' && chosen[0]
-          ? coacheeName(set, chosen[0].meta.coacheeId, selfName)
-          : null;
-    const file = exportFileName(scope.kind === 'all' ? 'all-sessions' : 'notes', new Date(now), who, 'md');
-    downloadText(file, text, 'text/markdown');
-    message.value = t('exportDone', file);
+    void run(async () => {
+      const now = Date.now();
+      const options = {
+        labels: markdownLabels(),
+        defaultAgenda: localDefaultTemplate().phases,
+        formatDate: (ms: number) => dateFormat.format(ms),
+        now,
+      };
+      const pieces: Blob[] = [];
+      await forEachRecordBatch(
+        chosen.map((e) => e.id),
+        (records) => {
+          const text = records.map((r) => sessionMarkdown(r, { ...options, coacheeName: nameOf(r.meta.coacheeId) })).join('\n---\n\n');
+          pieces.push(new Blob([pieces.length > 0 ? '\n---\n\n' : '', text]));
+        },
+      );
+      const who =
+        scope.kind === 'coachee' ? nameOf(scope.coacheeId) : scope.kind === 'session' && chosen[0] ? nameOf(chosen[0].coacheeId) : null;
+      const file = exportFileName(scope.kind === 'all' ? 'all-sessions' : 'notes', new Date(now), who, 'md');
+      downloadBlob(file, new Blob(pieces, { type: 'text/markdown;charset=utf-8' }));
+      return file;
+    });
   };
-  const onBackup = () => {
-    const now = Date.now();
-    const file = exportFileName('backup', new Date(now), null, 'json');
-    downloadText(file, JSON.stringify(makeBackup(set, now), null, 2), 'application/json');
-    message.value = t('exportDone', file);
-  };
+  const onBackup = () =>
+    void run(async () => {
+      const now = Date.now();
+      const pieces: Blob[] = [new Blob([backupHead(await readSmall(), now)])];
+      let first = true;
+      await forEachRecordBatch(
+        entries.map((e) => e.id),
+        (records) => {
+          pieces.push(new Blob([backupSessions(records, first)]));
+          if (records.length > 0) first = false;
+        },
+      );
+      pieces.push(new Blob([BACKUP_TAIL]));
+      const file = exportFileName('backup', new Date(now), null, 'json');
+      downloadBlob(file, new Blob(pieces, { type: 'application/json' }));
+      return file;
+    });
   const onPrint = () => void openExtensionPage(`/print.html#${scopeToHash(scope)}`);
 
   return (
@@ -79,7 +111,7 @@ export function ExportPanel({ data }: { data: ReadonlySignal<DataSet | null> }) 
             value={scope.kind === 'coachee' ? scope.coacheeId : ''}
             onChange={(e) => (coacheeId.value = (e.currentTarget as HTMLSelectElement).value)}
           >
-            {set.coachees.map((c) => (
+            {coachees.value.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name || selfName}
               </option>
@@ -95,23 +127,25 @@ export function ExportPanel({ data }: { data: ReadonlySignal<DataSet | null> }) 
             value={scope.kind === 'session' ? scope.sessionId : ''}
             onChange={(e) => (sessionId.value = (e.currentTarget as HTMLSelectElement).value)}
           >
-            {[...set.sessions].reverse().map((s) => (
-              <option key={s.meta.id} value={s.meta.id}>
-                {dateFormat.format(firstStartAt(s.timer) ?? s.meta.createdAt)} · {coacheeName(set, s.meta.coacheeId, selfName)} ·{' '}
-                {s.topic.title || t('historyNoTopic')}
-              </option>
-            ))}
+            {[...entries]
+              .reverse()
+              .slice(0, 500)
+              .map((e) => (
+                <option key={e.id} value={e.id}>
+                  {dateFormat.format(sessionTime(e))} · {nameOf(e.coacheeId)} · {e.title || t('historyNoTopic')}
+                </option>
+              ))}
           </select>
         </div>
       )}
       <div class="controls">
-        <button type="button" class="primary" onClick={onMarkdown}>
+        <button type="button" class="primary" onClick={onMarkdown} disabled={busy.value}>
           {t('exportMarkdown')}
         </button>
         <button type="button" onClick={onPrint}>
           {t('exportPrint')}
         </button>
-        <button type="button" onClick={onBackup}>
+        <button type="button" onClick={onBackup} disabled={busy.value}>
           {t('exportBackup')}
         </button>
       </div>

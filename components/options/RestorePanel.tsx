@@ -1,4 +1,4 @@
-import { type ReadonlySignal, useSignal } from '@preact/signals';
+import { useSignal } from '@preact/signals';
 import {
   BACKUP_MAX_BYTES,
   type Backup,
@@ -9,7 +9,7 @@ import {
   parseBackup,
   planImport,
 } from '../../utils/domain/backup';
-import { writeDataSet } from '../../utils/platform/data-store';
+import { readRecords, readSmall, writeDataSet } from '../../utils/platform/data-store';
 import { t } from '../../utils/platform/i18n';
 
 /** The words for each reason a file is refused. */
@@ -32,8 +32,14 @@ export function backupProblemText(problem: BackupProblem): string {
   }
 }
 
+/** What is stored of a backup's contents: the small items and the stored sessions with the backup's ids. */
+async function storedCounterpart(incoming: DataSet): Promise<DataSet> {
+  const [small, sessions] = await Promise.all([readSmall(), readRecords(incoming.sessions.map((s) => s.meta.id))]);
+  return { ...small, sessions };
+}
+
 /** Restore from a JSON backup: checked strictly, previewed, merged by id, nothing overwritten without saying so. */
-export function RestorePanel({ data }: { data: ReadonlySignal<DataSet | null> }) {
+export function RestorePanel() {
   const pending = useSignal<{ backup: Backup; plan: ImportPlan } | null>(null);
   const overwrite = useSignal(false);
   const message = useSignal<{ text: string; error: boolean } | null>(null);
@@ -43,7 +49,7 @@ export function RestorePanel({ data }: { data: ReadonlySignal<DataSet | null> })
     const file = input.files?.[0];
     pending.value = null;
     overwrite.value = false;
-    if (!file || !data.value) return;
+    if (!file) return;
     // Refuse huge files before reading them into memory.
     if (file.size > BACKUP_MAX_BYTES) {
       message.value = { text: backupProblemText({ kind: 'tooLarge', bytes: file.size }), error: true };
@@ -54,15 +60,17 @@ export function RestorePanel({ data }: { data: ReadonlySignal<DataSet | null> })
       message.value = { text: backupProblemText(parsed.problem), error: true };
       return;
     }
-    const plan = planImport(data.value, parsed.backup.data);
+    // Compared with only the stored sessions the backup names, read in one go: not every note ever kept.
+    const current = await storedCounterpart(parsed.backup.data);
+    const plan = planImport(current, parsed.backup.data);
     message.value = null;
     pending.value = { backup: parsed.backup, plan };
   };
 
   const onImport = async () => {
-    const current = data.value;
     const p = pending.value;
-    if (!current || !p) return;
+    if (!p) return;
+    const current = await storedCounterpart(p.backup.data);
     await writeDataSet(mergeImport(current, p.backup.data, overwrite.value));
     message.value = {
       text: t('restoreDone', p.plan.newSessions.length, overwrite.value ? p.plan.changedSessions.length : 0),

@@ -1,61 +1,139 @@
-import { type ReadonlySignal, useComputed, useSignal } from '@preact/signals';
+import { useComputed, useSignal, useSignalEffect } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
-import type { DataSet } from '../../utils/domain/backup';
-import { buildHistory, type HistoryEntry, historyInputFrom, searchHistory } from '../../utils/domain/history';
+import { containsAll, queryWords } from '../../utils/domain/history';
+import type { Coachee } from '../../utils/domain/model';
+import { type IndexEntry, newestFirst, type SessionIndex, sessionTime } from '../../utils/domain/session-index';
 import { deleteSessions } from '../../utils/platform/data-store';
-import { localDefaultTemplate } from '../../utils/platform/default-template';
 import { t, uiLanguage } from '../../utils/platform/i18n';
-import { partStore } from '../../utils/platform/storage';
+import { searchSessions } from '../../utils/platform/session-index';
+import { coacheesStore, partStore } from '../../utils/platform/storage';
 import { useStored } from '../hooks/useStored';
 import { NotesEditor } from '../shared/NotesEditor';
 import { SaveStatus } from '../shared/SaveStatus';
 import { TopicForm } from '../shared/TopicForm';
 
-/** Every session, newest first, searchable as you type; each opens to read and edit. */
-export function SessionHistory({ data, problems }: { data: ReadonlySignal<DataSet | null>; problems: ReadonlySignal<string[]> }) {
+const PAGE = 50;
+
+/**
+ * Every session, newest first, a page at a time, for everyone or one coachee;
+ * searchable as you type: titles and names answer at once from the index, the
+ * topics and notes are searched in batches behind it and their matches join the
+ * list as they are found. Each session opens to read and edit.
+ */
+export function SessionHistory({ index, ready }: { index: { value: SessionIndex }; ready: boolean }) {
+  const coachees = useStored(coacheesStore);
   const query = useSignal('');
+  const coacheeId = useSignal('');
+  const shown = useSignal(PAGE);
   const openId = useSignal<string | null>(null);
-  // The options page reads storage once per change (useDataSet); the history is derived from that.
-  const entries = useComputed(() =>
-    data.value ? buildHistory(historyInputFrom(data.value), localDefaultTemplate().phases, t('coacheeSelf'), Date.now()) : [],
-  );
-  const results = useComputed(() => searchHistory(entries.value, query.value));
+  /** Sessions whose topic or notes matched the current query (filled in batches). */
+  const textMatches = useSignal<ReadonlySet<string>>(new Set());
+  const searched = useSignal(0);
   const dateFormat = useMemo(() => new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }), []);
 
-  const open = entries.value.find((e) => e.id === openId.value);
-  if (open)
-    return <SessionDetail entry={open} date={dateFormat.format(open.startedAt ?? open.createdAt)} onBack={() => (openId.value = null)} />;
+  const names = useComputed(() => new Map(coachees.value.value.map((c: Coachee) => [c.id, c.name || t('coacheeSelf')])));
+  const all = useComputed(() => newestFirst(index.value, coacheeId.value || null));
+  const words = useComputed(() => queryWords(query.value));
+  // At once: the title and the coachee's name; the topic's other fields and the notes follow from storage.
+  const results = useComputed(() => {
+    const w = words.value;
+    if (w.length === 0) return all.value;
+    const more = textMatches.value;
+    return all.value.filter((e) => more.has(e.id) || containsAll([e.title, names.value.get(e.coacheeId) ?? ''], w));
+  });
 
+  useSignalEffect(() => {
+    const w = words.value;
+    const ids = all.value.map((e) => e.id);
+    const nameMap = names.peek();
+    textMatches.value = new Set();
+    searched.value = 0;
+    if (w.length === 0) return;
+    let stop = false;
+    const found = new Set<string>();
+    void searchSessions(
+      ids,
+      w,
+      (id) => nameMap.get(index.value.entries[id]?.coacheeId ?? '') ?? '',
+      (matched, done) => {
+        if (matched.length > 0) {
+          for (const id of matched) found.add(id);
+          textMatches.value = new Set(found);
+        }
+        searched.value = done;
+      },
+      () => stop,
+    );
+    return () => {
+      stop = true;
+    };
+  });
+
+  const open = openId.value ? index.value.entries[openId.value] : undefined;
+  if (open)
+    return (
+      <SessionDetail
+        entry={open}
+        name={names.value.get(open.coacheeId) ?? ''}
+        date={dateFormat.format(sessionTime(open))}
+        onBack={() => (openId.value = null)}
+      />
+    );
+
+  const total = all.value.length;
+  const list = results.value;
+  const searching = words.value.length > 0 && searched.value < total;
   return (
     <section aria-labelledby="history-heading">
       <h2 id="history-heading">{t('historyHeading')}</h2>
-      {problems.value.length > 0 && (
-        <p role="alert" class="problem">
-          {t('historyProblems', problems.value.join(', '))}
-        </p>
-      )}
-      <div class="field">
-        <label for="history-search">{t('historySearchLabel')}</label>
-        <input
-          id="history-search"
-          type="search"
-          value={query}
-          onInput={(e) => (query.value = (e.currentTarget as HTMLInputElement).value)}
-        />
+      <div class="row wrap">
+        <div class="field grow">
+          <label for="history-search">{t('historySearchLabel')}</label>
+          <input
+            id="history-search"
+            type="search"
+            value={query}
+            onInput={(e) => {
+              query.value = (e.currentTarget as HTMLInputElement).value;
+              shown.value = PAGE;
+            }}
+          />
+        </div>
+        {coachees.value.value.length > 1 && (
+          <div class="field">
+            <label for="history-coachee">{t('historyCoacheeFilter')}</label>
+            <select
+              id="history-coachee"
+              value={coacheeId.value}
+              onChange={(e) => {
+                coacheeId.value = (e.currentTarget as HTMLSelectElement).value;
+                shown.value = PAGE;
+              }}
+            >
+              <option value="">{t('historyAllCoachees')}</option>
+              {coachees.value.value.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name || t('coacheeSelf')}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
       </div>
       <p role="status" class="small muted">
-        {t('historyCount', results.value.length, entries.value.length)}
+        {ready ? t('historyCount', list.length, total) : t('historyIndexing')}
+        {searching && ` · ${t('historySearchingNotes', searched.value, total)}`}
       </p>
-      {results.value.length === 0 ? (
+      {ready && list.length === 0 && !searching ? (
         <p>{t('historyEmpty')}</p>
       ) : (
         <ul class="history">
-          {results.value.slice(0, 200).map((e) => (
+          {list.slice(0, shown.value).map((e) => (
             <li key={e.id}>
               <button type="button" class="history-item" onClick={() => (openId.value = e.id)}>
-                <span class="topic-title">{e.topicTitle || t('historyNoTopic')}</span>
+                <span class="topic-title">{e.title || t('historyNoTopic')}</span>
                 <span class="small muted">
-                  {dateFormat.format(e.startedAt ?? e.createdAt)} · {e.coacheeName} ·{' '}
+                  {dateFormat.format(sessionTime(e))} · {names.value.get(e.coacheeId) ?? ''} ·{' '}
                   {e.startedAt === null ? t('historyNotStarted') : t('historyLength', Math.round(e.lengthMs / 60_000))}
                 </span>
               </button>
@@ -63,12 +141,17 @@ export function SessionHistory({ data, problems }: { data: ReadonlySignal<DataSe
           ))}
         </ul>
       )}
+      {list.length > shown.value && (
+        <button type="button" onClick={() => (shown.value += PAGE)}>
+          {t('historyShowMore', Math.min(PAGE, list.length - shown.value))}
+        </button>
+      )}
     </section>
   );
 }
 
-/** One past session, to read and edit. */
-function SessionDetail({ entry, date, onBack }: { entry: HistoryEntry; date: string; onBack: () => void }) {
+/** One past session, to read and edit; its parts are read only now. */
+function SessionDetail({ entry, name, date, onBack }: { entry: IndexEntry; name: string; date: string; onBack: () => void }) {
   const topic = useStored(partStore('topic', entry.id));
   const confirming = useSignal(false);
   return (
@@ -76,7 +159,7 @@ function SessionDetail({ entry, date, onBack }: { entry: HistoryEntry; date: str
       <button type="button" class="link" onClick={onBack}>
         {t('historyBack')}
       </button>
-      <h2 id="detail-heading">{t('historySessionHeading', date, entry.coacheeName)}</h2>
+      <h2 id="detail-heading">{t('historySessionHeading', date, name)}</h2>
       <TopicForm topic={topic} idPrefix="history-topic" />
       <SaveStatus bridges={[topic]} />
       <NotesEditor sessionId={entry.id} />

@@ -1,36 +1,99 @@
-import { useDataSet } from '../../components/hooks/useDataSet';
+import { useSignal } from '@preact/signals';
+import type { ComponentType } from 'preact';
+import { useEffect } from 'preact/hooks';
+import { type LazyModule, lazyModule, useLazy } from '../../components/hooks/useLazy';
+import { useSessionIndex } from '../../components/hooks/useSessionIndex';
 import { useStored } from '../../components/hooks/useStored';
-import { CardsPanel } from '../../components/options/CardsPanel';
-import { DataPanel } from '../../components/options/DataPanel';
-import { ExportPanel } from '../../components/options/ExportPanel';
-import { RestorePanel } from '../../components/options/RestorePanel';
 import { SessionHistory } from '../../components/options/SessionHistory';
-import { SettingsPanel } from '../../components/options/SettingsPanel';
-import { TemplateEditor } from '../../components/options/TemplateEditor';
 import { t } from '../../utils/platform/i18n';
-import { quarantineStore } from '../../utils/platform/storage';
+import { coacheesStore, quarantineStore } from '../../utils/platform/storage';
 
-/** Settings and data: history, export, backup and restore, deleting data, alerts and theme. */
+/** The options page's sections, each at its own URL hash (deep links, the back button). */
+const SECTIONS = ['sessions', 'coachees', 'cards', 'export', 'templates', 'settings'] as const;
+type Section = (typeof SECTIONS)[number];
+const LABELS: Record<Section, Parameters<typeof t>[0]> = {
+  sessions: 'navSessions',
+  coachees: 'navCoachees',
+  cards: 'navCards',
+  export: 'navExport',
+  templates: 'navTemplates',
+  settings: 'navSettings',
+};
+
+/** The section a URL hash names (`#coachee=<id>` is a coachee's page), or the sessions. */
+export function routeOf(hash: string): { section: Section; coacheeId: string | null } {
+  const text = hash.replace(/^#/, '');
+  if (text.startsWith('coachee=')) return { section: 'coachees', coacheeId: decodeURIComponent(text.slice(8)) };
+  return { section: (SECTIONS as readonly string[]).includes(text) ? (text as Section) : 'sessions', coacheeId: null };
+}
+
+// Every section but the history loads its code when first shown.
+const exportPanel = lazyModule(() => import('../../components/options/ExportPanel').then((m) => m.ExportPanel));
+const restorePanel = lazyModule(() => import('../../components/options/RestorePanel').then((m) => m.RestorePanel));
+const cardsPanel = lazyModule(() => import('../../components/options/CardsPanel').then((m) => m.CardsPanel));
+const templateEditor = lazyModule(() => import('../../components/options/TemplateEditor').then((m) => m.TemplateEditor));
+const settingsPanel = lazyModule(() => import('../../components/options/SettingsPanel').then((m) => m.SettingsPanel));
+const dataPanel = lazyModule(() => import('../../components/options/DataPanel').then((m) => m.DataPanel));
+const coacheesPage = lazyModule(() => import('../../components/options/CoacheesPage').then((m) => m.CoacheesPage));
+
+/** The coach's workspace: sessions, coachees with their progress, cards, export and backup, templates, settings and data. */
 export function App({ bytesInUse }: { bytesInUse?: number }) {
   const quarantine = useStored(quarantineStore);
-  const { data, problems } = useDataSet();
+  const coachees = useStored(coacheesStore);
+  const { index, loaded } = useSessionIndex();
+  const route = useSignal(routeOf(location.hash));
+  useEffect(() => {
+    const onHash = () => (route.value = routeOf(location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  const { section, coacheeId } = route.value;
   const kept = quarantine.value.value;
+  const data = { index, coachees: coachees.value };
   return (
-    <main class="options">
-      <h1>{t('optionsTitle')}</h1>
-      <p>{t('optionsIntro')}</p>
-      {kept.length > 0 && (
-        <p role="alert" class="problem">
-          {t('quarantineNotice', kept.map((q) => q.key.replace(/^local:/, '')).join(', '))}
-        </p>
-      )}
-      <SessionHistory data={data} problems={problems} />
-      <CardsPanel />
-      <ExportPanel data={data} />
-      <RestorePanel data={data} />
-      <SettingsPanel />
-      <TemplateEditor />
-      <DataPanel data={data} bytesInUse={bytesInUse} />
-    </main>
+    <div class="options-app">
+      <nav aria-label={t('navLabel')} class="options-nav">
+        <ul>
+          {SECTIONS.map((s) => (
+            <li key={s}>
+              <a href={`#${s}`} aria-current={s === section ? 'page' : undefined}>
+                {t(LABELS[s])}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main class="options">
+        <h1>{t('optionsTitle')}</h1>
+        {kept.length > 0 && (
+          <p role="alert" class="problem">
+            {t('quarantineNotice', kept.map((q) => q.key.replace(/^local:/, '')).join(', '))}
+          </p>
+        )}
+        {section === 'sessions' && <SessionHistory index={index} ready={loaded.value} />}
+        {section === 'coachees' && <Lazy module={coacheesPage} props={{ ...data, coacheeId }} />}
+        {section === 'cards' && <Lazy module={cardsPanel} props={{}} />}
+        {section === 'export' && (
+          <>
+            <Lazy module={exportPanel} props={data} />
+            <Lazy module={restorePanel} props={{}} />
+          </>
+        )}
+        {section === 'templates' && <Lazy module={templateEditor} props={{}} />}
+        {section === 'settings' && (
+          <>
+            <p>{t('optionsIntro')}</p>
+            <Lazy module={settingsPanel} props={{}} />
+            <Lazy module={dataPanel} props={{ ...data, bytesInUse }} />
+          </>
+        )}
+      </main>
+    </div>
   );
+}
+
+/** A section whose code loads when it is first shown. */
+function Lazy<P extends object>({ module, props }: { module: LazyModule<ComponentType<P>>; props: P }) {
+  const Content = useLazy(module, true);
+  return Content ? <Content {...props} /> : null;
 }

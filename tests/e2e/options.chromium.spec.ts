@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import { type ExtensionBrowser, launchExtension } from './chromium';
-import { NotesPage, PopupPage } from './pages';
+import { NotesPage, optionsSection, PopupPage } from './pages';
 
 const XSS = '<img src=x onerror="document.title=\'pwned\'"><script>document.title="pwned"</script>';
 
@@ -35,7 +35,9 @@ function backupFile(overrides: Record<string, unknown> = {}) {
 }
 
 async function restore(options: Page, name: string, content: string) {
-  await options.getByLabel('Backup file (.json)').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
+  const file = options.getByLabel('Backup file (.json)');
+  if ((await file.count()) === 0) await optionsSection(options, 'Export & backup');
+  await file.setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
 }
 
 describe('options page in Chromium', () => {
@@ -58,6 +60,7 @@ describe('options page in Chromium', () => {
       await chrome.storage.local.set({ [`plan.${activeSessionId}`]: [{ id: 'p1', text: 'Ask one question per meeting', done: false }] });
     });
     const options = await browser.openPage('options.html');
+    await optionsSection(options, 'Export & backup');
     const [download] = await Promise.all([
       options.waitForEvent('download'),
       options.getByRole('button', { name: 'Download Markdown' }).click(),
@@ -77,6 +80,7 @@ describe('options page in Chromium', () => {
     await popup.status.getByText('Saved').waitFor();
     const options = await browser.openPage('options.html');
     await options.getByRole('status').getByText('1 of 1 sessions').waitFor();
+    await optionsSection(options, 'Export & backup');
     const [download] = await Promise.all([
       options.waitForEvent('download'),
       options.getByRole('button', { name: 'Download a backup of everything (JSON)' }).click(),
@@ -84,14 +88,18 @@ describe('options page in Chromium', () => {
     const backup = await readFile(await download.path(), 'utf8');
     expect(JSON.parse(backup)).toMatchObject({ format: 'sidecoach-backup', version: 1 });
 
+    await optionsSection(options, 'Settings & data');
     await options.getByRole('button', { name: 'Delete everything Sidecoach keeps' }).click();
     await options.getByRole('button', { name: 'Yes, delete everything for good' }).click();
+    await optionsSection(options, 'Sessions');
     await options.getByRole('status').getByText('0 of 0 sessions').waitFor();
+    await optionsSection(options, 'Export & backup');
 
     await restore(options, 'backup.json', backup);
     await options.getByText('This backup has 1 new sessions', { exact: false }).waitFor();
     await options.getByRole('button', { name: 'Import' }).click();
     await options.getByText('Imported: 1 new sessions', { exact: false }).waitFor();
+    await optionsSection(options, 'Sessions');
     await options.getByRole('button', { name: 'Work-life balance' }).waitFor();
   });
 
@@ -104,6 +112,8 @@ describe('options page in Chromium', () => {
     await restore(options, 'good.json', JSON.stringify(backupFile()));
     await options.getByText('This backup has 2 new sessions and 0 that differ', { exact: false }).waitFor();
     await options.getByRole('button', { name: 'Import' }).click();
+    await options.getByText('Imported: 2 new sessions', { exact: false }).waitFor();
+    await optionsSection(options, 'Sessions');
     await options.getByRole('button', { name: 'Restored topic one' }).waitFor();
     await options.getByRole('button', { name: XSS }).waitFor();
     expect(await options.title()).not.toBe('pwned');
@@ -145,7 +155,7 @@ describe('options page in Chromium', () => {
     const popup = new PopupPage(await browser.openPage('popup.html'));
     await popup.topic.fill('Thinking about leaving my company');
     await popup.status.getByText('Saved').waitFor();
-    const options = await browser.openPage('options.html');
+    const options = await browser.openPage('options.html#export');
     const [print] = await Promise.all([
       browser.context.waitForEvent('page'),
       options.getByRole('button', { name: 'Open the print view' }).click(),
@@ -159,15 +169,18 @@ describe('options page in Chromium', () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const page = await browser.context.newPage();
       await page.emulateMedia({ colorScheme });
-      await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
-      await page.getByRole('heading', { name: 'Export' }).waitFor();
-      expect({ colorScheme, violations: await axeViolations(page) }).toEqual({ colorScheme, violations: [] });
+      for (const section of ['sessions', 'coachees', 'cards', 'export', 'templates', 'settings']) {
+        await page.goto(`chrome-extension://${browser.extensionId}/options.html#${section}`);
+        await page.getByRole('heading', { level: 2 }).first().waitFor();
+        await page.waitForTimeout(200);
+        expect({ colorScheme, section, violations: await axeViolations(page) }).toEqual({ colorScheme, section, violations: [] });
+      }
       await page.close();
     }
   });
 
   it('switches the theme everywhere, and syncs only what the user lets sync', async () => {
-    const options = await browser.openPage('options.html');
+    const options = await browser.openPage('options.html#settings');
     const panel = await browser.openPage('sidepanel.html');
     await options.getByRole('radio', { name: 'Dark' }).check();
     await expect.poll(() => panel.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');

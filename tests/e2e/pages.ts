@@ -67,3 +67,8 @@ export class NotesPage {
     return this.page.getByRole('region', { name: 'Notes' }).getByRole('status');
   }
 }
+
+/** Go to a section of the options page by its navigation link, as a person would. */
+export async function optionsSection(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name, exact: true }).click();
+}

@@ -63,9 +63,9 @@ describe('the panel at a glance', () => {
     await page.setViewportSize({ width: 400, height: 800 });
     await page.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
     const clock = new ClockPage(page);
-    const planSummary = page.locator('summary', { hasText: 'Plan for the month' });
+    const planSummary = page.locator('details.fold > summary', { hasText: 'Plan for the month' });
     await planSummary.waitFor();
-    const planDetails = page.locator('details.fold', { has: planSummary });
+    const planDetails = page.locator('details.fold', { has: page.locator(':scope > summary', { hasText: 'Plan for the month' }) });
     expect(await planDetails.getAttribute('open')).toBeNull();
     await clock.button('Start').click();
     await clock.button('Next phase').click();

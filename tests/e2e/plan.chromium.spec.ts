@@ -75,7 +75,7 @@ describe('the month between sessions in Chromium', () => {
     await review.getByRole('status').getByText('Saved').waitFor();
 
     // Saved with the session and present in the export.
-    const options = await browser.openPage('options.html');
+    const options = await browser.openPage('options.html#export');
     const [download] = await Promise.all([
       options.waitForEvent('download'),
       options.getByRole('button', { name: 'Download Markdown' }).click(),

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, it } from 'vitest';
 import { type ExtensionBrowser, launchExtension } from './chromium';
+import { openFold, optionsSection } from './pages';
 
 describe('agenda templates in Chromium', () => {
   let browser: ExtensionBrowser;
@@ -12,6 +13,7 @@ describe('agenda templates in Chromium', () => {
 
   it('refuses an invalid template with clear messages, saves a valid one, and the panel can follow it', async () => {
     const options = await browser.openPage('options.html');
+    await optionsSection(options, 'Templates');
     await options.getByRole('button', { name: 'New template' }).click();
     await options.getByRole('group', { name: 'Phase 1', exact: true }).getByLabel('Minutes').fill('0');
     await options.getByRole('button', { name: 'Save template' }).click();
@@ -29,6 +31,7 @@ describe('agenda templates in Chromium', () => {
     await options.getByRole('region', { name: 'Agenda templates' }).getByText('Half hour check-in', { exact: true }).waitFor();
 
     const panel = await browser.openPage('sidepanel.html');
+    await openFold(panel, 'Phases');
     await panel.getByLabel('Agenda for this session').selectOption({ label: 'Half hour check-in' });
     await panel.getByText('planned 10 min', { exact: false }).waitFor();
     await panel

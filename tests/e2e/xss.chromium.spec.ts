@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchExtension } from './chromium';
-import { openFold } from './pages';
+import { openFold, optionsSection } from './pages';
 
 const PAYLOADS = [
   '<img src=x onerror="window.__xss=1">',
@@ -67,6 +67,7 @@ describe('hostile text in every field, in Chromium', () => {
     const options = await browser.openPage('options.html');
     await options.getByRole('button', { name: PAYLOADS[0] }).waitFor();
     await expectInert(options);
+    await optionsSection(options, 'Export & backup');
     const [print] = await Promise.all([
       browser.context.waitForEvent('page'),
       options.getByRole('button', { name: 'Open the print view' }).click(),

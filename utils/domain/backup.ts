@@ -12,8 +12,11 @@ import { SettingsSchema } from './settings';
 
 export const BACKUP_FORMAT = 'sidecoach-backup';
 export const BACKUP_VERSION = 1;
-/** Largest backup file accepted. */
-export const BACKUP_MAX_BYTES = 10 * 1024 * 1024;
+/**
+ * Largest backup file accepted: 100 MB. A coach with 10,000 sessions (years of
+ * weekly sessions with twenty coachees) has a backup of about 42 MB.
+ */
+export const BACKUP_MAX_BYTES = 100 * 1024 * 1024;
 
 /** Everything Sidecoach keeps about one session: its metadata and each of its parts. */
 export const SessionRecordSchema = v.strictObject({ meta: SessionMetaSchema, ...SESSION_PART_SCHEMAS });
@@ -22,7 +25,7 @@ export type SessionRecord = v.InferOutput<typeof SessionRecordSchema>;
 /** Everything Sidecoach keeps. */
 export const DataSetSchema = v.strictObject({
   coachees: CoacheeListSchema,
-  sessions: v.pipe(v.array(SessionRecordSchema), v.maxLength(5000)),
+  sessions: v.pipe(v.array(SessionRecordSchema), v.maxLength(100_000)),
   settings: SettingsSchema,
   templates: TemplateListSchema,
   activeSessionId: v.nullable(v.string()),
@@ -145,3 +148,20 @@ export function mergeImport(current: DataSet, incoming: DataSet, overwrite: bool
     activeSessionId,
   };
 }
+
+/**
+ * A backup written a piece at a time (the small items, then each batch of
+ * sessions), so a large one never has to be one string in memory. The pieces
+ * joined are a backup `parseBackup` reads.
+ */
+export function backupHead(small: Omit<DataSet, 'sessions'>, now: number): string {
+  const head = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now };
+  const data = { coachees: small.coachees, settings: small.settings, templates: small.templates, activeSessionId: small.activeSessionId };
+  return `${JSON.stringify(head).slice(0, -1)},"data":${JSON.stringify(data).slice(0, -1)},"sessions":[`;
+}
+/** One batch of sessions for a backup written in pieces; `first` says whether any came before. */
+export function backupSessions(records: readonly SessionRecord[], first: boolean): string {
+  const body = records.map((r) => JSON.stringify(r)).join(',');
+  return body && !first ? `,${body}` : body;
+}
+export const BACKUP_TAIL = ']}}';

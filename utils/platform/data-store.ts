@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { DataSet, SessionRecord } from '../domain/backup';
-import { SESSION_PART_NAMES, type SessionPartValues } from '../domain/session-parts';
+import { SESSION_PART_NAMES, type SessionPartName, type SessionPartValues } from '../domain/session-parts';
 import { updateStored } from './list-writes';
 import {
   activeSessionIdStore,
@@ -44,12 +44,14 @@ export async function readDataSet(): Promise<{ data: DataSet; problems: string[]
   };
 }
 
-/** Write a whole data set (restore). Keys of sessions not in it are left alone. */
+/**
+ * Write a data set (a restore): its small items, and each of its sessions' parts.
+ * The session list is merged by id with what is stored, so sessions not in the
+ * set are kept; the active session changes only if there was none.
+ */
 export async function writeDataSet(data: DataSet): Promise<void> {
   const local: Record<string, unknown> = {
     [coacheesStore.bare]: data.coachees,
-    [sessionsStore.bare]: data.sessions.map((s) => s.meta),
-    [activeSessionIdStore.bare]: data.activeSessionId,
     [settingsStore.bare]: data.settings,
     [templatesStore.bare]: data.templates,
   };
@@ -57,6 +59,47 @@ export async function writeDataSet(data: DataSet): Promise<void> {
     for (const name of SESSION_PART_NAMES) local[partStore(name, s.meta.id).bare] = s[name];
   }
   await browser.storage.local.set(local);
+  const incoming = new Map(data.sessions.map((s) => [s.meta.id, s.meta]));
+  const merged = await updateStored(sessionsStore, (list) =>
+    [...list.filter((m) => !incoming.has(m.id)), ...incoming.values()].sort((x, y) => x.createdAt - y.createdAt),
+  );
+  await updateStored(activeSessionIdStore, (active) =>
+    active && merged.some((m) => m.id === active) ? active : (data.activeSessionId ?? merged.at(-1)?.id ?? null),
+  );
+}
+
+/** Everything but the sessions: the coachees, settings, templates and the active session. */
+export async function readSmall(): Promise<Omit<DataSet, 'sessions'>> {
+  const [coachees, settings, templates, activeSessionId] = await Promise.all([
+    readChecked(coacheesStore),
+    readChecked(settingsStore),
+    readChecked(templatesStore),
+    readChecked(activeSessionIdStore),
+  ]);
+  return { coachees: coachees.value, settings: settings.value, templates: templates.value, activeSessionId: activeSessionId.value };
+}
+
+/** The whole records of these sessions (those that exist), in one storage call. */
+export async function readRecords(ids: readonly string[]): Promise<SessionRecord[]> {
+  const metas = new Map((await readChecked(sessionsStore)).value.map((m) => [m.id, m]));
+  const raw = await browser.storage.local.get(ids.flatMap((id) => SESSION_PART_NAMES.map((name) => partStore(name, id).bare)));
+  return ids.flatMap((id) => {
+    const meta = metas.get(id);
+    if (!meta) return [];
+    const parts = Object.fromEntries(
+      SESSION_PART_NAMES.map((name) => [name, check(partStore(name, id), raw[partStore(name, id).bare]).value]),
+    ) as SessionPartValues;
+    return [{ meta, ...parts }];
+  });
+}
+
+/** Visit these sessions' records a batch at a time, so memory holds one batch, not years of notes. */
+export async function forEachRecordBatch(
+  ids: readonly string[],
+  visit: (records: SessionRecord[]) => void | Promise<void>,
+  batch = 200,
+): Promise<void> {
+  for (let i = 0; i < ids.length; i += batch) await visit(await readRecords(ids.slice(i, i + batch)));
 }
 
 /** Every storage key kept about these sessions (each part, and WXT's metadata key beside it). */
@@ -88,4 +131,10 @@ export async function wipeAll(): Promise<void> {
 export async function bytesInUse(): Promise<number | undefined> {
   const local = browser.storage.local as { getBytesInUse?: (keys: null) => Promise<number> };
   return local.getBytesInUse ? local.getBytesInUse(null).catch(() => undefined) : undefined;
+}
+
+/** One part of several sessions, in one storage call (e.g. the reviews of a coachee's sessions). */
+export async function readPart<K extends SessionPartName>(name: K, ids: readonly string[]): Promise<Map<string, SessionPartValues[K]>> {
+  const raw = await browser.storage.local.get(ids.map((id) => partStore(name, id).bare));
+  return new Map(ids.map((id) => [id, check(partStore(name, id), raw[partStore(name, id).bare]).value]));
 }

@@ -3,7 +3,12 @@
  * link): no `downloads` permission needed.
  */
 export function downloadText(fileName: string, text: string, mime: string, doc: Document = document): void {
-  const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
+  downloadBlob(fileName, new Blob([text], { type: `${mime};charset=utf-8` }), doc);
+}
+
+/** Save a Blob as a file (a large export is built as a Blob of pieces, never one string). */
+export function downloadBlob(fileName: string, blob: Blob, doc: Document = document): void {
+  const url = URL.createObjectURL(blob);
   const link = doc.createElement('a');
   link.href = url;
   link.download = fileName;

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { homeworkByWeek, phasesPerSession, planDonePerSession, sessionsPerMonth } from '../../../../utils/domain/progress';
+import type { IndexEntry } from '../../../../utils/domain/session-index';
+
+const DAY = 86_400_000;
+const NOW = new Date(2026, 10, 26, 12).getTime(); // a Thursday; its week's Monday is 2026-11-23
+const entry = (over: Partial<IndexEntry>): IndexEntry => ({
+  id: 's',
+  coacheeId: 'ada',
+  createdAt: NOW,
+  startedAt: NOW,
+  title: '',
+  lengthMs: 0,
+  phases: [],
+  plan: { total: 0, done: 0 },
+  homework: { perWeek: 0, logged: {} },
+  review: null,
+  nextSessionAt: null,
+  ...over,
+});
+
+describe('progress figures', () => {
+  it('sums homework minutes per week across sessions, every week shown, against the hour-a-week budget', () => {
+    const weeks = homeworkByWeek(
+      [
+        entry({ id: 'a', homework: { perWeek: 45, logged: { '2026-11-23': 20, '2026-11-09': 70 } } }),
+        entry({ id: 'b', homework: { perWeek: 15, logged: { '2026-11-23': 15 } } }),
+      ],
+      NOW,
+      4,
+    );
+    expect(weeks).toEqual([
+      { week: '2026-11-02', minutes: 0, budget: 60 },
+      { week: '2026-11-09', minutes: 70, budget: 60 },
+      { week: '2026-11-16', minutes: 0, budget: 60 },
+      { week: '2026-11-23', minutes: 35, budget: 60 },
+    ]);
+  });
+
+  it('counts plan steps done and not done per session with a plan, oldest first', () => {
+    const rows = planDonePerSession([
+      entry({ id: 'new', startedAt: NOW, plan: { total: 3, done: 1 } }),
+      entry({ id: 'old', startedAt: NOW - 30 * DAY, plan: { total: 2, done: 2 } }),
+      entry({ id: 'none', startedAt: NOW - 10 * DAY }),
+    ]);
+    expect(rows.map((r) => [r.id, r.done, r.notDone])).toEqual([
+      ['old', 2, 0],
+      ['new', 1, 2],
+    ]);
+  });
+
+  it('says by how much a session went over and in which phase', () => {
+    const [row] = phasesPerSession([
+      entry({
+        phases: [
+          { title: 'Understand', planned: 25, actual: 31 },
+          { title: 'Plan', planned: 25, actual: 22 },
+          { title: 'Wrap up', planned: 10, actual: 10 },
+        ],
+      }),
+      entry({ id: 'never', startedAt: null }),
+    ]);
+    expect(row).toMatchObject({ overBy: 3, mostOver: 'Understand' });
+    expect(phasesPerSession([entry({ startedAt: null })])).toEqual([]);
+  });
+
+  it('counts sessions per month, with the empty months between', () => {
+    const at = (y: number, m: number) => entry({ startedAt: new Date(y, m - 1, 15).getTime() });
+    expect(sessionsPerMonth([at(2026, 11), at(2026, 8), at(2026, 8), at(2027, 1)])).toEqual([
+      { month: '2026-08', count: 2 },
+      { month: '2026-09', count: 0 },
+      { month: '2026-10', count: 0 },
+      { month: '2026-11', count: 1 },
+      { month: '2026-12', count: 0 },
+      { month: '2027-01', count: 1 },
+    ]);
+  });
+});

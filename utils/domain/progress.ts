@@ -1,0 +1,81 @@
+/**
+ * The figures of a coachee's progress over the months, from the session index:
+ * homework minutes per week against the budget, plan steps done per session,
+ * each session's phases planned against actual, sessions per month.
+ * Pure: no browser calls.
+ */
+import { WEEKLY_BUDGET_MINUTES } from './homework';
+import { type IndexEntry, sessionTime } from './session-index';
+import { isoDate } from './text';
+
+/** Minutes logged per week (Monday's date), the last `weeks` weeks up to `now`, against the hour-a-week budget. */
+export function homeworkByWeek(
+  entries: readonly IndexEntry[],
+  now: number,
+  weeks = 8,
+): { week: string; minutes: number; budget: number }[] {
+  const totals = new Map<string, number>();
+  for (const e of entries)
+    for (const [week, minutes] of Object.entries(e.homework.logged)) totals.set(week, (totals.get(week) ?? 0) + minutes);
+  const today = new Date(now);
+  const monday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - ((today.getDay() + 6) % 7));
+  const out: { week: string; minutes: number; budget: number }[] = [];
+  for (let i = weeks - 1; i >= 0; i--) {
+    const week = isoDate(new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() - 7 * i));
+    out.push({ week, minutes: totals.get(week) ?? 0, budget: WEEKLY_BUDGET_MINUTES });
+  }
+  return out;
+}
+
+/** Plan steps done and not done, per session with a plan, oldest first. */
+export function planDonePerSession(entries: readonly IndexEntry[]): { id: string; at: number; done: number; notDone: number }[] {
+  return [...entries]
+    .filter((e) => e.plan.total > 0)
+    .sort((a, b) => sessionTime(a) - sessionTime(b))
+    .map((e) => ({ id: e.id, at: sessionTime(e), done: e.plan.done, notDone: e.plan.total - e.plan.done }));
+}
+
+/** Each started session's phases, planned against actual minutes, oldest first, with the phase that ran over most. */
+export function phasesPerSession(entries: readonly IndexEntry[]): {
+  id: string;
+  at: number;
+  phases: { title: string; planned: number; actual: number }[];
+  overBy: number;
+  mostOver: string | null;
+}[] {
+  return [...entries]
+    .filter((e) => e.startedAt !== null)
+    .sort((a, b) => sessionTime(a) - sessionTime(b))
+    .map((e) => {
+      const planned = e.phases.reduce((sum, p) => sum + p.planned, 0);
+      const actual = e.phases.reduce((sum, p) => sum + p.actual, 0);
+      const worst = [...e.phases].sort((a, b) => b.actual - b.planned - (a.actual - a.planned))[0];
+      return {
+        id: e.id,
+        at: sessionTime(e),
+        phases: e.phases,
+        overBy: Math.max(0, Math.round((actual - planned) * 10) / 10),
+        mostOver: worst && worst.actual > worst.planned ? worst.title : null,
+      };
+    });
+}
+
+/** Sessions per calendar month (YYYY-MM), oldest first, with the empty months between. */
+export function sessionsPerMonth(entries: readonly IndexEntry[]): { month: string; count: number }[] {
+  if (entries.length === 0) return [];
+  const key = (ms: number) => isoDate(ms).slice(0, 7);
+  const counts = new Map<string, number>();
+  for (const e of entries) counts.set(key(sessionTime(e)), (counts.get(key(sessionTime(e))) ?? 0) + 1);
+  const months = [...counts.keys()].sort();
+  const out: { month: string; count: number }[] = [];
+  let [y, m] = (months[0] ?? '').split('-').map(Number) as [number, number];
+  const last = months.at(-1) ?? '';
+  for (let guard = 0; guard < 600; guard++) {
+    const month = `${y}-${String(m).padStart(2, '0')}`;
+    out.push({ month, count: counts.get(month) ?? 0 });
+    if (month === last) break;
+    m += 1;
+    if (m > 12) [y, m] = [y + 1, 1];
+  }
+  return out;
+}

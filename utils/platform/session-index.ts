@@ -1,0 +1,132 @@
+/**
+ * The session index in storage (a platform adapter over domain/session-index):
+ * built in batches, updated for just the sessions a change touched, and read by
+ * the pages instead of every session's data. The background keeps it up to
+ * date; a page that finds it missing or stale rebuilds it.
+ */
+import { browser } from 'wxt/browser';
+import { containsAll, searchTexts } from '../domain/history';
+import type { SessionMeta } from '../domain/model';
+import { EMPTY_INDEX, type IndexSource, indexEntry, indexMatches, type SessionIndex, SessionIndexSchema } from '../domain/session-index';
+import { partOfKey } from '../domain/session-parts';
+import { localDefaultTemplate } from './default-template';
+import { updateStored } from './list-writes';
+import { check, define, partStore, quarantine, readChecked, sessionsStore } from './storage';
+
+/** The index of every session (see domain/session-index.ts). */
+export const indexStore = define<SessionIndex>('local:sessionIndex', SessionIndexSchema, EMPTY_INDEX);
+
+const SOURCE_PARTS = ['topic', 'timer', 'agenda', 'plan', 'homework', 'review', 'wrapUp'] as const;
+const BATCH = 400;
+
+/** Read what the index needs of these sessions, in one storage call. */
+async function readSources(ids: readonly string[]): Promise<Map<string, IndexSource>> {
+  const keys = ids.flatMap((id) => SOURCE_PARTS.map((name) => partStore(name, id).bare));
+  const raw = await browser.storage.local.get(keys);
+  const sources = new Map<string, IndexSource>();
+  for (const id of ids) {
+    const read = <K extends (typeof SOURCE_PARTS)[number]>(name: K) => {
+      const stored = partStore(name, id);
+      const checked = check(stored, raw[stored.bare]);
+      // A value of the wrong shape is kept aside and reported (the options page shows the quarantine), never dropped.
+      if (!checked.valid && checked.problem) void quarantine(stored.key, raw[stored.bare], checked.problem);
+      return checked.value;
+    };
+    sources.set(id, {
+      topic: read('topic'),
+      timer: read('timer'),
+      agenda: read('agenda'),
+      plan: read('plan'),
+      homework: read('homework'),
+      review: read('review'),
+      nextSessionAt: read('wrapUp').nextSessionAt,
+    });
+  }
+  return sources;
+}
+
+async function entriesFor(metas: readonly SessionMeta[], now: number): Promise<SessionIndex['entries']> {
+  const phases = localDefaultTemplate().phases;
+  const entries: SessionIndex['entries'] = {};
+  for (let i = 0; i < metas.length; i += BATCH) {
+    const batch = metas.slice(i, i + BATCH);
+    const sources = await readSources(batch.map((m) => m.id));
+    for (const meta of batch) {
+      const source = sources.get(meta.id);
+      if (source) entries[meta.id] = indexEntry(meta, source, phases, now);
+    }
+  }
+  return entries;
+}
+
+/** Build the whole index from storage, a batch of sessions at a time. */
+export async function rebuildIndex(now = Date.now()): Promise<SessionIndex> {
+  const sessions = (await readChecked(sessionsStore)).value;
+  const index: SessionIndex = { ...EMPTY_INDEX, entries: await entriesFor(sessions, now) };
+  await indexStore.item.setValue(index);
+  return index;
+}
+
+/** The index, rebuilt first when it is missing, of another version, or lists other sessions. */
+export async function ensureIndex(now = Date.now()): Promise<SessionIndex> {
+  const [index, sessions] = await Promise.all([readChecked(indexStore), readChecked(sessionsStore)]);
+  return indexMatches(index.value, sessions.value) ? index.value : rebuildIndex(now);
+}
+
+/** Whether a storage change (key without area) touches the index: the session list, or a part other than the notes. */
+export function affectsIndex(key: string): boolean {
+  if (key === sessionsStore.bare) return true;
+  const part = partOfKey(key);
+  return part !== null && part.name !== 'notes';
+}
+
+/** Bring the index up to date for the changed keys: only the sessions they touch are read again. */
+export async function updateIndex(changedKeys: readonly string[], now = Date.now()): Promise<void> {
+  const sessions = (await readChecked(sessionsStore)).value;
+  const byId = new Map(sessions.map((s) => [s.id, s]));
+  const touched = new Set<string>();
+  for (const key of changedKeys) {
+    const part = partOfKey(key);
+    if (part && part.name !== 'notes' && byId.has(part.sessionId)) touched.add(part.sessionId);
+  }
+  const listChanged = changedKeys.includes(sessionsStore.bare);
+  const current = (await readChecked(indexStore)).value;
+  if (listChanged) for (const s of sessions) if (!(s.id in current.entries)) touched.add(s.id);
+  const fresh = await entriesFor(
+    [...touched].map((id) => byId.get(id)).filter((m): m is SessionMeta => m !== undefined),
+    now,
+  );
+  await updateStored(indexStore, (index) => {
+    const entries = { ...index.entries, ...fresh };
+    if (listChanged) for (const id of Object.keys(entries)) if (!byId.has(id)) delete entries[id];
+    return { ...index, entries };
+  });
+}
+
+/**
+ * Search the topics and notes of the given sessions, a batch at a time off the
+ * critical path, reporting matches as they are found; stops when `cancelled`
+ * says so. Only one batch of notes is in memory at once.
+ */
+export async function searchSessions(
+  ids: readonly string[],
+  words: readonly string[],
+  nameOf: (id: string) => string,
+  onMatches: (ids: string[], searched: number) => void,
+  cancelled: () => boolean,
+  batch = 150,
+): Promise<void> {
+  for (let i = 0; i < ids.length; i += batch) {
+    if (cancelled()) return;
+    const slice = ids.slice(i, i + batch);
+    const raw = await browser.storage.local.get(slice.flatMap((id) => [partStore('topic', id).bare, partStore('notes', id).bare]));
+    if (cancelled()) return;
+    const found = slice.filter((id) => {
+      const topic = check(partStore('topic', id), raw[partStore('topic', id).bare]).value;
+      const notes = check(partStore('notes', id), raw[partStore('notes', id).bare]).value;
+      return containsAll(searchTexts(topic, notes, nameOf(id)), words);
+    });
+    onMatches(found, Math.min(ids.length, i + batch));
+    await new Promise((r) => setTimeout(r, 0));
+  }
+}
