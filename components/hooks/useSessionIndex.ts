@@ -12,7 +12,8 @@ import { useStored } from './useStored';
 export function useSessionIndex(): { index: ReadonlySignal<SessionIndex>; loaded: ReadonlySignal<boolean> } {
   const stored = useStored(indexStore);
   useEffect(() => {
-    void ensureIndex();
-  }, []);
+    // Once read, the index is checked against the session list (and rebuilt if it does not fit).
+    if (stored.loaded.value) void ensureIndex(stored.value.peek());
+  }, [stored.loaded.value]);
   return { index: stored.value, loaded: stored.loaded };
 }

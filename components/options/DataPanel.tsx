@@ -1,19 +1,17 @@
 import { type ReadonlySignal, useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
 import type { Coachee } from '../../utils/domain/model';
 import type { SessionIndex } from '../../utils/domain/session-index';
-import { deleteCoachee, wipeAll } from '../../utils/platform/data-store';
+import { bytesInUse, deleteCoachee, wipeAll } from '../../utils/platform/data-store';
 import { t } from '../../utils/platform/i18n';
 
 /** Deleting a coachee with their sessions, or everything; each asks first. Shows the storage used. */
-export function DataPanel({
-  index,
-  coachees,
-  bytesInUse,
-}: {
-  index: ReadonlySignal<SessionIndex>;
-  coachees: ReadonlySignal<Coachee[]>;
-  bytesInUse?: number;
-}) {
+export function DataPanel({ index, coachees }: { index: ReadonlySignal<SessionIndex>; coachees: ReadonlySignal<Coachee[]> }) {
+  // How much is stored is asked for only when this section is shown.
+  const bytes = useSignal<number | undefined>(undefined);
+  useEffect(() => {
+    void bytesInUse().then((n) => (bytes.value = n));
+  }, []);
   const coacheeId = useSignal('');
   const confirming = useSignal<'coachee' | 'all' | null>(null);
   const message = useSignal<string | null>(null);
@@ -29,7 +27,7 @@ export function DataPanel({
   return (
     <section class="card" aria-labelledby="data-heading">
       <h2 id="data-heading">{t('dataHeading')}</h2>
-      {bytesInUse !== undefined && <p>{t('optionsStorageUsed', formatBytes(bytesInUse))}</p>}
+      {bytes.value !== undefined && <p>{t('optionsStorageUsed', formatBytes(bytes.value))}</p>}
       {chosen && (
         <div class="field">
           <label for="delete-coachee">{t('deleteCoacheeLabel')}</label>

@@ -1,8 +1,9 @@
 import { useComputed, useSignal, useSignalEffect } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
-import { containsAll, queryWords } from '../../utils/domain/history';
+import { hasAll, queryWords } from '../../utils/domain/history';
 import type { Coachee } from '../../utils/domain/model';
 import { type IndexEntry, newestFirst, type SessionIndex, sessionTime } from '../../utils/domain/session-index';
+import { fold } from '../../utils/domain/text';
 import { deleteSessions } from '../../utils/platform/data-store';
 import { t, uiLanguage } from '../../utils/platform/i18n';
 import { searchSessions } from '../../utils/platform/session-index';
@@ -34,12 +35,15 @@ export function SessionHistory({ index, ready }: { index: { value: SessionIndex 
   const names = useComputed(() => new Map(coachees.value.value.map((c: Coachee) => [c.id, c.name || t('coacheeSelf')])));
   const all = useComputed(() => newestFirst(index.value, coacheeId.value || null));
   const words = useComputed(() => queryWords(query.value));
+  // Each entry's title and coachee name, folded once per index change rather than on every keystroke.
+  const quick = useComputed(() => all.value.map((e) => fold(`${e.title}\n${names.value.get(e.coacheeId) ?? ''}`)));
   // At once: the title and the coachee's name; the topic's other fields and the notes follow from storage.
   const results = useComputed(() => {
     const w = words.value;
     if (w.length === 0) return all.value;
     const more = textMatches.value;
-    return all.value.filter((e) => more.has(e.id) || containsAll([e.title, names.value.get(e.coacheeId) ?? ''], w));
+    const folded = quick.value;
+    return all.value.filter((e, i) => more.has(e.id) || hasAll(folded[i] ?? '', w));
   });
 
   useSignalEffect(() => {

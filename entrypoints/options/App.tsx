@@ -37,7 +37,7 @@ const dataPanel = lazyModule(() => import('../../components/options/DataPanel').
 const coacheesPage = lazyModule(() => import('../../components/options/CoacheesPage').then((m) => m.CoacheesPage));
 
 /** The coach's workspace: sessions, coachees with their progress, cards, export and backup, templates, settings and data. */
-export function App({ bytesInUse }: { bytesInUse?: number }) {
+export function App() {
   const quarantine = useStored(quarantineStore);
   const coachees = useStored(coacheesStore);
   const { index, loaded } = useSessionIndex();
@@ -84,7 +84,7 @@ export function App({ bytesInUse }: { bytesInUse?: number }) {
           <>
             <p>{t('optionsIntro')}</p>
             <Lazy module={settingsPanel} props={{}} />
-            <Lazy module={dataPanel} props={{ ...data, bytesInUse }} />
+            <Lazy module={dataPanel} props={data} />
           </>
         )}
       </main>

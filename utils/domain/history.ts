@@ -13,9 +13,12 @@ export function queryWords(query: string): string[] {
 
 /** Whether every word is in one of the texts. */
 export function containsAll(texts: readonly string[], words: readonly string[]): boolean {
-  if (words.length === 0) return true;
-  const haystack = fold(texts.join('\n'));
-  return words.every((w) => haystack.includes(w));
+  return words.length === 0 || hasAll(fold(texts.join('\n')), words);
+}
+
+/** Whether every word is in a text folded once ahead (a list searched on every keystroke). */
+export function hasAll(folded: string, words: readonly string[]): boolean {
+  return words.every((w) => folded.includes(w));
 }
 
 /** The texts of a session that search reads: the topic's three fields, the notes, the coachee's name. */

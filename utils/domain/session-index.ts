@@ -36,11 +36,40 @@ export const IndexEntrySchema = v.object({
 });
 export type IndexEntry = v.InferOutput<typeof IndexEntrySchema>;
 
-export const SessionIndexSchema = v.object({
-  version: v.number(),
-  entries: v.record(v.string(), IndexEntrySchema),
-});
-export type SessionIndex = v.InferOutput<typeof SessionIndexSchema>;
+/** The index: its version and an entry per session id. */
+export interface SessionIndex {
+  version: number;
+  entries: Record<string, IndexEntry>;
+}
+
+/**
+ * The index is derived data, rebuilt from the sessions whenever it does not
+ * fit, so its check is a quick look at its shape (every entry's fields present
+ * and of the right kind) rather than a full schema pass over ten thousand
+ * entries on every read; the sessions themselves keep their full schemas.
+ */
+function looksLikeIndex(value: unknown): value is SessionIndex {
+  if (typeof value !== 'object' || value === null) return false;
+  const { version, entries } = value as { version?: unknown; entries?: unknown };
+  if (typeof version !== 'number' || typeof entries !== 'object' || entries === null) return false;
+  for (const e of Object.values(entries as Record<string, unknown>)) {
+    const x = e as Partial<IndexEntry> | null;
+    if (
+      !x ||
+      typeof x.id !== 'string' ||
+      typeof x.coacheeId !== 'string' ||
+      typeof x.createdAt !== 'number' ||
+      typeof x.title !== 'string' ||
+      typeof x.lengthMs !== 'number' ||
+      !Array.isArray(x.phases) ||
+      typeof x.plan !== 'object' ||
+      typeof x.homework !== 'object'
+    )
+      return false;
+  }
+  return true;
+}
+export const SessionIndexSchema = v.custom<SessionIndex>(looksLikeIndex, 'not a session index');
 export const EMPTY_INDEX: SessionIndex = { version: INDEX_VERSION, entries: {} };
 
 /** The parts of a session the index is made from (never the notes). */

@@ -67,10 +67,13 @@ export async function rebuildIndex(now = Date.now()): Promise<SessionIndex> {
   return index;
 }
 
-/** The index, rebuilt first when it is missing, of another version, or lists other sessions. */
-export async function ensureIndex(now = Date.now()): Promise<SessionIndex> {
-  const [index, sessions] = await Promise.all([readChecked(indexStore), readChecked(sessionsStore)]);
-  return indexMatches(index.value, sessions.value) ? index.value : rebuildIndex(now);
+/**
+ * The index, rebuilt first when it is missing, of another version, or lists
+ * other sessions. A page that has read the index already passes it in.
+ */
+export async function ensureIndex(known?: SessionIndex, now = Date.now()): Promise<SessionIndex> {
+  const [index, sessions] = await Promise.all([known ?? readChecked(indexStore).then((r) => r.value), readChecked(sessionsStore)]);
+  return indexMatches(index, sessions.value) ? index : rebuildIndex(now);
 }
 
 /** Whether a storage change (key without area) touches the index: the session list, or a part other than the notes. */

@@ -1,0 +1,183 @@
+#!/usr/bin/env node
+/**
+ * Years of sessions, measured in real headless Chromium with the production build
+ * (`npm run build` first): for 100, 1,000 and 10,000 stored sessions (about 4 kB
+ * each, most of it notes), prints the options page until the history shows, a
+ * search keystroke until the list updates, the panel and the popup until ready,
+ * the extension pages' JS heap with the panel and the options page open, and the
+ * open options page's CPU while the panel's notes are typed into. Prints, never asserts.
+ * `node scripts/bench-scale.mjs [counts…]` (default 100 1000 10000).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { extensionId, launchChromium } from './chromium.mjs';
+
+const counts = process.argv.slice(2).map(Number).filter(Boolean);
+const sizes = counts.length > 0 ? counts : [100, 1000, 10000];
+const ext = resolve('.output/chrome-mv3');
+const rows = [];
+
+/** Seed `n` sessions from the service worker, a batch at a time. */
+async function seed(worker, n) {
+  await worker.evaluate(async (count) => {
+    const T0 = Date.UTC(2020, 0, 6, 9);
+    const words = ['meetings', 'manager', 'speaking', 'feedback', 'promotion', 'balance', 'conflict', 'delegation', 'deadline', 'mentor'];
+    const note = (i) =>
+      Array.from(
+        { length: 40 },
+        (_, k) => `${k}: talked about ${words[(i + k) % words.length]} and what to try next week, line ${k}.`,
+      ).join('\n');
+    const coachees = Array.from({ length: 20 }, (_, c) => ({ id: `c${c}`, name: `Coachee ${c}`, createdAt: T0 }));
+    const sessions = [];
+    for (let start = 0; start < count; start += 500) {
+      const batch = {};
+      for (let i = start; i < Math.min(count, start + 500); i++) {
+        const id = `s${i}`;
+        const at = T0 + i * 3 * 3600_000;
+        sessions.push({ id, coacheeId: `c${i % 20}`, createdAt: at });
+        batch[`topic.${id}`] = {
+          title: `Session ${i}: ${words[i % words.length]} again`,
+          difficulty: 'It keeps coming back.',
+          outcome: 'One step',
+          updatedAt: at,
+        };
+        batch[`notes.${id}`] = note(i);
+        batch[`timer.${id}`] = [
+          { type: 'start', at },
+          { type: 'next', at: at + 27 * 60_000 },
+          { type: 'next', at: at + 52 * 60_000 },
+          { type: 'pause', at: at + 61 * 60_000 },
+        ];
+        batch[`plan.${id}`] = [
+          { id: 'p1', text: 'Say one thing early in each meeting', done: i % 2 === 0 },
+          { id: 'p2', text: 'Ask for feedback once a week', done: false },
+        ];
+        batch[`homework.${id}`] = [{ id: 'h1', kind: 'reading', title: 'A chapter a week', minutesPerWeek: 30, logged: {} }];
+      }
+      await chrome.storage.local.set(batch);
+    }
+    await chrome.storage.local.set({ sessions, coachees, activeSessionId: sessions.at(-1)?.id ?? null });
+  }, n);
+}
+
+/** Wait until the background's index lists every stored session (the install's own first session included). */
+async function indexReady(worker) {
+  for (let i = 0; i < 600; i++) {
+    const [size, stored] = await worker.evaluate(async () => {
+      const { sessionIndex, sessions } = await chrome.storage.local.get(['sessionIndex', 'sessions']);
+      return [Object.keys(sessionIndex?.entries ?? {}).length, sessions?.length ?? 0];
+    });
+    if (size === stored && stored > 0) return stored;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('the index was not built');
+}
+
+async function heapOf(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+}
+
+for (const n of sizes) {
+  const dir = mkdtempSync(join(tmpdir(), 'sc-scale-'));
+  const context = await launchChromium(dir, { extension: ext });
+  const { worker, id } = await extensionId(context);
+  const url = (path) => `chrome-extension://${id}/${path}`;
+  await seed(worker, n);
+  const total = await indexReady(worker);
+  const used = await worker.evaluate(() => chrome.storage.local.getBytesInUse(null));
+
+  // A blank extension page first: the navigation cost every page pays (and it warms the renderer as a person's browser is).
+  const blank = await context.newPage();
+  let started = Date.now();
+  await blank.goto(url('offscreen.html'));
+  const blankMs = Date.now() - started;
+  await blank.close();
+
+  // Options page until the history shows its count.
+  const options = await context.newPage();
+  started = Date.now();
+  await options.goto(url('options.html'));
+  await options.getByRole('status').getByText(`of ${total} sessions`).waitFor({ timeout: 120_000 });
+  const optionsMs = Date.now() - started;
+
+  // A search keystroke: from the input event to the updated count (titles and names answer at once; notes follow).
+  const searchMs = [];
+  for (const word of ['promotion', 'mentor', 'zzz']) {
+    searchMs.push(
+      await options.evaluate(async (w) => {
+        const input = document.getElementById('history-search');
+        const status = document.querySelector('[role="status"]');
+        const before = status.textContent;
+        const t0 = performance.now();
+        input.value = w;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise((r) => {
+          const check = () => (status.textContent !== before ? r() : requestAnimationFrame(check));
+          check();
+        });
+        return performance.now() - t0;
+      }, word),
+    );
+  }
+
+  // Let the last search's streamed pass over the notes end before timing the other pages.
+  await options.evaluate(() => {
+    const input = document.getElementById('history-search');
+    input.value = '';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await options.waitForTimeout(1500);
+
+  // Panel and popup until ready.
+  const panel = await context.newPage();
+  started = Date.now();
+  await panel.goto(url('sidepanel.html'));
+  await panel.getByRole('button', { name: /^(Start|Pause|Resume)$/ }).waitFor();
+  const panelMs = Date.now() - started;
+  const popup = await context.newPage();
+  started = Date.now();
+  await popup.goto(url('popup.html'));
+  await popup.getByLabel('Your topic, in one line').waitFor();
+  const popupMs = Date.now() - started;
+  await popup.close();
+
+  const heap = (await heapOf(context, options)) + (await heapOf(context, panel));
+
+  // The open options page's CPU while the panel's notes are typed into for 10 s. Extension pages share
+  // one renderer process, whose task time CDP reports: the options page's cost is the difference
+  // between typing with it open and typing with it closed.
+  const cdp = await context.newCDPSession(panel);
+  await cdp.send('Performance.enable');
+  const task = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+  const typingLoad = async () => {
+    await panel.getByLabel('Session notes').click();
+    const before = await task();
+    const t0 = Date.now();
+    while (Date.now() - t0 < 10_000) await panel.keyboard.type('typing notes during the call ', { delay: 40 });
+    return ((await task()) - before) / ((Date.now() - t0) / 1000);
+  };
+  const withOptions = await typingLoad();
+  await options.close();
+  await panel.waitForTimeout(1000);
+  const withoutOptions = await typingLoad();
+  const cpu = Math.max(0, withOptions - withoutOptions);
+
+  rows.push({ n, mb: used / 1e6, blankMs, optionsMs, searchMs, panelMs, popupMs, heapMb: heap / 1e6, cpu });
+  await context.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+console.log(
+  '| sessions stored | options page until the history shows | search keystroke (3 words) | panel ready | popup ready | JS heap, panel + options | options CPU while notes are typed |',
+);
+console.log('|---|---|---|---|---|---|---|---|');
+for (const r of rows) {
+  console.log(
+    `| ${r.n.toLocaleString('en-US')} (${r.mb.toFixed(1)} MB) | ${r.blankMs} ms | ${(r.optionsMs / 1000).toFixed(2)} s | ${r.searchMs.map((m) => m.toFixed(0)).join(' / ')} ms | ${r.panelMs} ms | ${r.popupMs} ms | ${r.heapMb.toFixed(1)} MB | ${(r.cpu * 100).toFixed(2)} % of a core |`,
+  );
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { INDEX_VERSION } from '../../../../utils/domain/session-index';
+import { deleteSessions } from '../../../../utils/platform/data-store';
+import { affectsIndex, ensureIndex, indexStore, rebuildIndex, updateIndex } from '../../../../utils/platform/session-index';
+import { readChecked } from '../../../../utils/platform/storage';
+
+const T0 = Date.UTC(2026, 10, 1, 10);
+const session = (i: number) => ({ id: `s${i}`, coacheeId: i % 2 ? 'ada' : 'me', createdAt: T0 + i * 1000 });
+
+async function seed(count: number) {
+  const data: Record<string, unknown> = { sessions: Array.from({ length: count }, (_, i) => session(i)) };
+  for (let i = 0; i < count; i++) {
+    data[`topic.s${i}`] = { title: `Topic ${i}`, difficulty: '', outcome: '', updatedAt: 1 };
+    data[`notes.s${i}`] = `Notes of session ${i}`;
+    data[`plan.s${i}`] = [{ id: 'p', text: 'Step', done: i % 3 === 0 }];
+  }
+  data['timer.s1'] = [{ type: 'start', at: T0 }];
+  await fakeBrowser.storage.local.set(data);
+}
+
+describe('the session index', () => {
+  it('is built a batch at a time from every session, without the notes', async () => {
+    await seed(900);
+    const index = await rebuildIndex(T0 + 60_000);
+    expect(index.version).toBe(INDEX_VERSION);
+    expect(Object.keys(index.entries)).toHaveLength(900);
+    expect(index.entries.s3).toMatchObject({ title: 'Topic 3', coacheeId: 'ada', plan: { total: 1, done: 1 }, startedAt: null });
+    expect(index.entries.s1?.startedAt).toBe(T0);
+    expect(JSON.stringify(index)).not.toContain('Notes of session');
+  });
+
+  it('is rebuilt on open only when missing, of another version, or listing other sessions', async () => {
+    await seed(3);
+    const first = await ensureIndex();
+    await fakeBrowser.storage.local.set({ 'topic.s0': { title: 'Changed behind its back', difficulty: '', outcome: '', updatedAt: 2 } });
+    expect((await ensureIndex()).entries.s0?.title).toBe(first.entries.s0?.title);
+    await fakeBrowser.storage.local.set({ sessionIndex: { ...first, version: INDEX_VERSION + 1 } });
+    expect((await ensureIndex()).entries.s0?.title).toBe('Changed behind its back');
+  });
+
+  it('updates only the sessions a change touches, adds new ones and drops deleted ones', async () => {
+    await seed(5);
+    await rebuildIndex();
+    await fakeBrowser.storage.local.set({ 'topic.s2': { title: 'New title', difficulty: '', outcome: '', updatedAt: 3 } });
+    await updateIndex(['topic.s2']);
+    expect((await readChecked(indexStore)).value.entries.s2?.title).toBe('New title');
+    await deleteSessions(['s4']);
+    await fakeBrowser.storage.local.set({
+      sessions: [...Array.from({ length: 4 }, (_, i) => session(i)), session(9)],
+      'topic.s9': { title: 'Nine', difficulty: '', outcome: '', updatedAt: 1 },
+    });
+    await updateIndex(['sessions']);
+    const entries = (await readChecked(indexStore)).value.entries;
+    expect(Object.keys(entries).sort()).toEqual(['s0', 's1', 's2', 's3', 's9']);
+    expect(entries.s9?.title).toBe('Nine');
+  });
+
+  it('is not touched by typing notes', () => {
+    expect(affectsIndex('notes.s1')).toBe(false);
+    expect(affectsIndex('topic.s1')).toBe(true);
+    expect(affectsIndex('wrapup.s1')).toBe(true);
+    expect(affectsIndex('sessions')).toBe(true);
+    expect(affectsIndex('settings')).toBe(false);
+  });
+
+  it('keeps a part of the wrong shape aside in the quarantine, never dropping it', async () => {
+    await seed(2);
+    await fakeBrowser.storage.local.set({ 'plan.s1': 'not a list' });
+    await rebuildIndex();
+    await new Promise((r) => setTimeout(r, 10));
+    const { quarantine } = await fakeBrowser.storage.local.get('quarantine');
+    expect((quarantine as { key: string }[]).map((q) => q.key)).toContain('local:plan.s1');
+    expect((await fakeBrowser.storage.local.get('plan.s1'))['plan.s1']).toBe('not a list');
+  });
+});
