@@ -71,5 +71,59 @@ for (const scheme of ['light', 'dark']) {
   await panel.screenshot({ path: `${out}/panel-running-360x640-${scheme}.png` });
   await panel.close();
 }
+// The coachee's side of the loop: the popup with "Send to my coach" open, the card made.
+const popup = await context.newPage();
+await popup.setViewportSize({ width: 380, height: 900 });
+await popup.goto(`chrome-extension://${id}/popup.html`);
+await popup.locator('summary', { hasText: 'Send to my coach' }).click();
+await popup.getByLabel('Your name, as your coach knows you').fill('Ada');
+await popup.getByRole('button', { name: 'Copy the card' }).waitFor();
+await popup.waitForTimeout(800);
+await popup.locator('.card-preview > summary').click();
+await popup.waitForTimeout(200);
+await popup.screenshot({ path: `${out}/popup-send-card-light.png`, fullPage: true });
+await popup.close();
+
+// A coachee's page of progress in the options app, after two sessions with plans and homework.
+const worker = context.serviceWorkers()[0];
+await worker.evaluate(async () => {
+  const now = Date.now();
+  const day = 86_400_000;
+  const monday = new Date(now);
+  monday.setHours(0, 0, 0, 0);
+  monday.setDate(monday.getDate() - ((monday.getDay() + 6) % 7));
+  const week = (back) => {
+    const d = new Date(monday.getTime() - back * 7 * day);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  };
+  const { sessions = [], coachees = [] } = await chrome.storage.local.get(['sessions', 'coachees']);
+  const t = [70, 40, 10].map((d) => now - d * day);
+  await chrome.storage.local.set({
+    coachees: [...coachees, { id: 'ada', name: 'Ada', createdAt: t[0] }],
+    sessions: [...sessions, ...t.map((at, i) => ({ id: `ada${i}`, coacheeId: 'ada', createdAt: at }))],
+    'topic.ada0': { title: 'I find it hard to speak up in meetings', difficulty: '', outcome: '', updatedAt: t[0] },
+    'timer.ada0': [{ type: 'start', at: t[0] }, { type: 'next', at: t[0] + 31 * 60_000 }, { type: 'next', at: t[0] + 53 * 60_000 }, { type: 'pause', at: t[0] + 63 * 60_000 }],
+    'plan.ada0': [{ id: 'a', text: 'Speak first twice a week', done: true }, { id: 'b', text: 'Prepare one point', done: false }],
+    'topic.ada1': { title: 'Being heard by my manager', difficulty: '', outcome: '', updatedAt: t[1] },
+    'timer.ada1': [{ type: 'start', at: t[1] }, { type: 'next', at: t[1] + 24 * 60_000 }, { type: 'next', at: t[1] + 50 * 60_000 }, { type: 'pause', at: t[1] + 59 * 60_000 }],
+    'plan.ada1': [{ id: 'c', text: 'Ask for a 1:1', done: true }, { id: 'd', text: 'Bring one proposal', done: true }],
+    'review.ada1': { fromSessionId: 'ada0', items: [{ stepId: 'b', text: 'Prepare one point', status: 'not', heldBack: "I didn't have time", dreading: '' }], rootCause: '' },
+    'topic.ada2': { title: 'Saying no to extra projects', difficulty: '', outcome: '', updatedAt: t[2] },
+    'timer.ada2': [{ type: 'start', at: t[2] }, { type: 'next', at: t[2] + 26 * 60_000 }, { type: 'next', at: t[2] + 51 * 60_000 }, { type: 'pause', at: t[2] + 60 * 60_000 }],
+    'plan.ada2': [{ id: 'e', text: 'Say no once, kindly', done: false }],
+    'homework.ada2': [{ id: 'h', kind: 'reading', title: 'Quiet, chapter 3', minutesPerWeek: 30, logged: { [week(2)]: 25, [week(1)]: 70, [week(0)]: 40 } }],
+    'review.ada2': { fromSessionId: 'ada1', items: [{ stepId: 'd', text: 'Bring one proposal', status: 'done', heldBack: 'Dreaded the first minute of the meeting', dreading: '' }], rootCause: '' },
+  });
+});
+for (const scheme of ['light', 'dark']) {
+  const options = await context.newPage();
+  await options.emulateMedia({ colorScheme: scheme });
+  await options.setViewportSize({ width: 1100, height: 1000 });
+  await options.goto(`chrome-extension://${id}/options.html#coachee=ada`);
+  await options.getByRole('img', { name: 'Sessions per month' }).waitFor({ timeout: 10_000 });
+  await options.waitForTimeout(600);
+  await options.screenshot({ path: `${out}/options-coachee-${scheme}.png`, fullPage: true });
+  await options.close();
+}
 await context.close();
 console.log(`screenshots in ${out}`);
