@@ -102,17 +102,50 @@ await worker.evaluate(async () => {
     coachees: [...coachees, { id: 'ada', name: 'Ada', createdAt: t[0] }],
     sessions: [...sessions, ...t.map((at, i) => ({ id: `ada${i}`, coacheeId: 'ada', createdAt: at }))],
     'topic.ada0': { title: 'I find it hard to speak up in meetings', difficulty: '', outcome: '', updatedAt: t[0] },
-    'timer.ada0': [{ type: 'start', at: t[0] }, { type: 'next', at: t[0] + 31 * 60_000 }, { type: 'next', at: t[0] + 53 * 60_000 }, { type: 'pause', at: t[0] + 63 * 60_000 }],
-    'plan.ada0': [{ id: 'a', text: 'Speak first twice a week', done: true }, { id: 'b', text: 'Prepare one point', done: false }],
+    'timer.ada0': [
+      { type: 'start', at: t[0] },
+      { type: 'next', at: t[0] + 31 * 60_000 },
+      { type: 'next', at: t[0] + 53 * 60_000 },
+      { type: 'pause', at: t[0] + 63 * 60_000 },
+    ],
+    'plan.ada0': [
+      { id: 'a', text: 'Speak first twice a week', done: true },
+      { id: 'b', text: 'Prepare one point', done: false },
+    ],
     'topic.ada1': { title: 'Being heard by my manager', difficulty: '', outcome: '', updatedAt: t[1] },
-    'timer.ada1': [{ type: 'start', at: t[1] }, { type: 'next', at: t[1] + 24 * 60_000 }, { type: 'next', at: t[1] + 50 * 60_000 }, { type: 'pause', at: t[1] + 59 * 60_000 }],
-    'plan.ada1': [{ id: 'c', text: 'Ask for a 1:1', done: true }, { id: 'd', text: 'Bring one proposal', done: true }],
-    'review.ada1': { fromSessionId: 'ada0', items: [{ stepId: 'b', text: 'Prepare one point', status: 'not', heldBack: "I didn't have time", dreading: '' }], rootCause: '' },
+    'timer.ada1': [
+      { type: 'start', at: t[1] },
+      { type: 'next', at: t[1] + 24 * 60_000 },
+      { type: 'next', at: t[1] + 50 * 60_000 },
+      { type: 'pause', at: t[1] + 59 * 60_000 },
+    ],
+    'plan.ada1': [
+      { id: 'c', text: 'Ask for a 1:1', done: true },
+      { id: 'd', text: 'Bring one proposal', done: true },
+    ],
+    'review.ada1': {
+      fromSessionId: 'ada0',
+      items: [{ stepId: 'b', text: 'Prepare one point', status: 'not', heldBack: "I didn't have time", dreading: '' }],
+      rootCause: '',
+    },
     'topic.ada2': { title: 'Saying no to extra projects', difficulty: '', outcome: '', updatedAt: t[2] },
-    'timer.ada2': [{ type: 'start', at: t[2] }, { type: 'next', at: t[2] + 26 * 60_000 }, { type: 'next', at: t[2] + 51 * 60_000 }, { type: 'pause', at: t[2] + 60 * 60_000 }],
+    'timer.ada2': [
+      { type: 'start', at: t[2] },
+      { type: 'next', at: t[2] + 26 * 60_000 },
+      { type: 'next', at: t[2] + 51 * 60_000 },
+      { type: 'pause', at: t[2] + 60 * 60_000 },
+    ],
     'plan.ada2': [{ id: 'e', text: 'Say no once, kindly', done: false }],
-    'homework.ada2': [{ id: 'h', kind: 'reading', title: 'Quiet, chapter 3', minutesPerWeek: 30, logged: { [week(2)]: 25, [week(1)]: 70, [week(0)]: 40 } }],
-    'review.ada2': { fromSessionId: 'ada1', items: [{ stepId: 'd', text: 'Bring one proposal', status: 'done', heldBack: 'Dreaded the first minute of the meeting', dreading: '' }], rootCause: '' },
+    'homework.ada2': [
+      { id: 'h', kind: 'reading', title: 'Quiet, chapter 3', minutesPerWeek: 30, logged: { [week(2)]: 25, [week(1)]: 70, [week(0)]: 40 } },
+    ],
+    'review.ada2': {
+      fromSessionId: 'ada1',
+      items: [
+        { stepId: 'd', text: 'Bring one proposal', status: 'done', heldBack: 'Dreaded the first minute of the meeting', dreading: '' },
+      ],
+      rootCause: '',
+    },
   });
 });
 for (const scheme of ['light', 'dark']) {
