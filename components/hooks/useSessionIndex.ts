@@ -1,6 +1,6 @@
-import type { ReadonlySignal } from '@preact/signals';
+import { type ReadonlySignal, useComputed } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import type { SessionIndex } from '../../utils/domain/session-index';
+import { EMPTY_INDEX, type SessionIndex, unpackIndex } from '../../utils/domain/session-index';
 import { ensureIndex, indexStore } from '../../utils/platform/session-index';
 import { useStored } from './useStored';
 
@@ -11,9 +11,10 @@ import { useStored } from './useStored';
  */
 export function useSessionIndex(): { index: ReadonlySignal<SessionIndex>; loaded: ReadonlySignal<boolean> } {
   const stored = useStored(indexStore);
+  const index = useComputed(() => unpackIndex(stored.value.value) ?? EMPTY_INDEX);
   useEffect(() => {
     // Once read, the index is checked against the session list (and rebuilt if it does not fit).
-    if (stored.loaded.value) void ensureIndex(stored.value.peek());
+    if (stored.loaded.value) void ensureIndex(index.peek());
   }, [stored.loaded.value]);
-  return { index: stored.value, loaded: stored.loaded };
+  return { index, loaded: stored.loaded };
 }

@@ -21,6 +21,18 @@ async function pasteClipboard(browser: ExtensionBrowser): Promise<string> {
 
 const everything = (page: Page) => page.evaluate(() => chrome.storage.local.get(null));
 
+/** All that is stored, once the background has finished its own follow-up writes (the session index). */
+async function settled(page: Page): Promise<Record<string, unknown>> {
+  let last = JSON.stringify(await everything(page));
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(500);
+    const now = JSON.stringify(await everything(page));
+    if (now === last) return JSON.parse(now);
+    last = now;
+  }
+  throw new Error('storage kept changing');
+}
+
 describe('cards between two browsers', () => {
   let coachee: ExtensionBrowser;
   let coach: ExtensionBrowser;
@@ -65,11 +77,12 @@ describe('cards between two browsers', () => {
     expect(await panel.getByRole('button', { name: 'Take it in' }).count()).toBe(0);
 
     // A damaged card is refused with a message, and nothing is written.
-    const before = await everything(panel);
+    const before = await settled(panel);
     const broken = preworkCard.replace(/(sidecoach-card\.1\.prework\.)(.)/, (_, head: string, c: string) => head + (c === 'A' ? 'B' : 'A'));
     await panel.getByLabel('Paste a card (the whole message is fine)').fill(broken);
     await panel.getByRole('button', { name: 'Check the card' }).click();
     await panel.getByRole('alert').getByText('This card is damaged or cut off', { exact: false }).waitFor();
+    await panel.waitForTimeout(800);
     expect(await everything(panel)).toEqual(before);
 
     // The coach writes the plan and homework, and sends the plan to Ada.

@@ -57,7 +57,7 @@ describe('a store of 2,000 sessions', () => {
     await options.getByRole('button', { name: /^Topic number 1234/ }).click();
     const notes = options.getByLabel('Session notes');
     await notes.click();
-    await notes.press('End');
+    await notes.press('Control+End');
     await notes.type(' Edited from the history.');
     await options.getByRole('region', { name: 'Notes' }).getByRole('status').getByText('Saved').waitFor();
     const stored = await options.evaluate(async () => (await chrome.storage.local.get('notes.s1234'))['notes.s1234'] as string);
@@ -67,7 +67,7 @@ describe('a store of 2,000 sessions', () => {
     await options.getByRole('button', { name: 'Delete this session' }).click();
     await options.getByRole('button', { name: 'Yes, delete this session for good' }).click();
     await options.getByLabel('Search topics and notes').fill('');
-    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toContain(`of ${(total - 1).toLocaleString('en-US')} sessions`);
+    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toContain(`of ${total - 1} sessions`);
 
     // Export one coachee's 200 sessions as Markdown and read the file back.
     await optionsSection(options, 'Export & backup');

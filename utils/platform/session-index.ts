@@ -7,14 +7,27 @@
 import { browser } from 'wxt/browser';
 import { containsAll, searchTexts } from '../domain/history';
 import type { SessionMeta } from '../domain/model';
-import { EMPTY_INDEX, type IndexSource, indexEntry, indexMatches, type SessionIndex, SessionIndexSchema } from '../domain/session-index';
+import {
+  EMPTY_INDEX,
+  type IndexSource,
+  indexEntry,
+  indexMatches,
+  type PackedIndex,
+  PackedIndexSchema,
+  packIndex,
+  type SessionIndex,
+  unpackIndex,
+} from '../domain/session-index';
 import { partOfKey } from '../domain/session-parts';
 import { localDefaultTemplate } from './default-template';
 import { updateStored } from './list-writes';
 import { check, define, partStore, quarantine, readChecked, sessionsStore } from './storage';
 
-/** The index of every session (see domain/session-index.ts). */
-export const indexStore = define<SessionIndex>('local:sessionIndex', SessionIndexSchema, EMPTY_INDEX);
+/** The index of every session, stored packed (see domain/session-index.ts). */
+export const indexStore = define<PackedIndex>('local:sessionIndex', PackedIndexSchema, packIndex(EMPTY_INDEX));
+
+/** The index as stored, unpacked (an empty one if it does not fit: it is rebuilt then). */
+export const readIndex = async (): Promise<SessionIndex> => unpackIndex((await readChecked(indexStore)).value) ?? EMPTY_INDEX;
 
 const SOURCE_PARTS = ['topic', 'timer', 'agenda', 'plan', 'homework', 'review', 'wrapUp'] as const;
 const BATCH = 400;
@@ -63,7 +76,7 @@ async function entriesFor(metas: readonly SessionMeta[], now: number): Promise<S
 export async function rebuildIndex(now = Date.now()): Promise<SessionIndex> {
   const sessions = (await readChecked(sessionsStore)).value;
   const index: SessionIndex = { ...EMPTY_INDEX, entries: await entriesFor(sessions, now) };
-  await indexStore.item.setValue(index);
+  await indexStore.item.setValue(packIndex(index));
   return index;
 }
 
@@ -72,7 +85,7 @@ export async function rebuildIndex(now = Date.now()): Promise<SessionIndex> {
  * other sessions. A page that has read the index already passes it in.
  */
 export async function ensureIndex(known?: SessionIndex, now = Date.now()): Promise<SessionIndex> {
-  const [index, sessions] = await Promise.all([known ?? readChecked(indexStore).then((r) => r.value), readChecked(sessionsStore)]);
+  const [index, sessions] = await Promise.all([known ?? readIndex(), readChecked(sessionsStore)]);
   return indexMatches(index, sessions.value) ? index : rebuildIndex(now);
 }
 
@@ -93,16 +106,17 @@ export async function updateIndex(changedKeys: readonly string[], now = Date.now
     if (part && part.name !== 'notes' && byId.has(part.sessionId)) touched.add(part.sessionId);
   }
   const listChanged = changedKeys.includes(sessionsStore.bare);
-  const current = (await readChecked(indexStore)).value;
+  const current = await readIndex();
   if (listChanged) for (const s of sessions) if (!(s.id in current.entries)) touched.add(s.id);
   const fresh = await entriesFor(
     [...touched].map((id) => byId.get(id)).filter((m): m is SessionMeta => m !== undefined),
     now,
   );
-  await updateStored(indexStore, (index) => {
+  await updateStored(indexStore, (packed) => {
+    const index = unpackIndex(packed) ?? EMPTY_INDEX;
     const entries = { ...index.entries, ...fresh };
     if (listChanged) for (const id of Object.keys(entries)) if (!byId.has(id)) delete entries[id];
-    return { ...index, entries };
+    return packIndex({ ...index, entries });
   });
 }
 

@@ -40,8 +40,24 @@ export async function createSession(coacheeId: string, now: number, options: New
  * the panel opening at once on a new install create the same records, not two.
  */
 export async function ensureActiveSession(now = Date.now()): Promise<string> {
-  const [active, sessions] = await Promise.all([readChecked(activeSessionIdStore), readChecked(sessionsStore)]);
-  if (active.value && sessions.value.some((s) => s.id === active.value)) return active.value;
+  const active = (await readChecked(activeSessionIdStore)).value;
+  if (active) {
+    // The pages open on it at once; the session list (large after years) is checked behind them,
+    // and a dangling id (its session deleted elsewhere) is replaced, which every page follows.
+    void verifyActive(active);
+    return active;
+  }
+  return chooseActive(now);
+}
+
+async function verifyActive(active: string): Promise<void> {
+  const sessions = (await readChecked(sessionsStore)).value;
+  if (!sessions.some((s) => s.id === active)) await chooseActive(Date.now());
+}
+
+/** Make the newest session active, or create the first coachee and session when there is none. */
+async function chooseActive(now: number): Promise<string> {
+  const sessions = await readChecked(sessionsStore);
 
   const newest = sessions.value.at(-1);
   if (newest) {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { INDEX_VERSION } from '../../../../utils/domain/session-index';
+import { INDEX_VERSION, packIndex, unpackIndex } from '../../../../utils/domain/session-index';
 import { deleteSessions } from '../../../../utils/platform/data-store';
-import { affectsIndex, ensureIndex, indexStore, rebuildIndex, updateIndex } from '../../../../utils/platform/session-index';
-import { readChecked } from '../../../../utils/platform/storage';
+import { affectsIndex, ensureIndex, readIndex, rebuildIndex, updateIndex } from '../../../../utils/platform/session-index';
 
 const T0 = Date.UTC(2026, 10, 1, 10);
 const session = (i: number) => ({ id: `s${i}`, coacheeId: i % 2 ? 'ada' : 'me', createdAt: T0 + i * 1000 });
@@ -35,7 +34,7 @@ describe('the session index', () => {
     const first = await ensureIndex();
     await fakeBrowser.storage.local.set({ 'topic.s0': { title: 'Changed behind its back', difficulty: '', outcome: '', updatedAt: 2 } });
     expect((await ensureIndex()).entries.s0?.title).toBe(first.entries.s0?.title);
-    await fakeBrowser.storage.local.set({ sessionIndex: { ...first, version: INDEX_VERSION + 1 } });
+    await fakeBrowser.storage.local.set({ sessionIndex: packIndex({ ...first, version: INDEX_VERSION + 1 }) });
     expect((await ensureIndex()).entries.s0?.title).toBe('Changed behind its back');
   });
 
@@ -44,14 +43,14 @@ describe('the session index', () => {
     await rebuildIndex();
     await fakeBrowser.storage.local.set({ 'topic.s2': { title: 'New title', difficulty: '', outcome: '', updatedAt: 3 } });
     await updateIndex(['topic.s2']);
-    expect((await readChecked(indexStore)).value.entries.s2?.title).toBe('New title');
+    expect((await readIndex()).entries.s2?.title).toBe('New title');
     await deleteSessions(['s4']);
     await fakeBrowser.storage.local.set({
       sessions: [...Array.from({ length: 4 }, (_, i) => session(i)), session(9)],
       'topic.s9': { title: 'Nine', difficulty: '', outcome: '', updatedAt: 1 },
     });
     await updateIndex(['sessions']);
-    const entries = (await readChecked(indexStore)).value.entries;
+    const entries = (await readIndex()).entries;
     expect(Object.keys(entries).sort()).toEqual(['s0', 's1', 's2', 's3', 's9']);
     expect(entries.s9?.title).toBe('Nine');
   });
@@ -72,5 +71,25 @@ describe('the session index', () => {
     const { quarantine } = await fakeBrowser.storage.local.get('quarantine');
     expect((quarantine as { key: string }[]).map((q) => q.key)).toContain('local:plan.s1');
     expect((await fakeBrowser.storage.local.get('plan.s1'))['plan.s1']).toBe('not a list');
+  });
+});
+
+describe('the stored (packed) index', () => {
+  it('comes back as it went, a third of the size of the objects', async () => {
+    await seed(200);
+    const index = await rebuildIndex(T0 + 60_000);
+    const packed = packIndex(index);
+    expect(unpackIndex(JSON.parse(JSON.stringify(packed)))).toEqual(index);
+    expect(JSON.stringify(packed).length).toBeLessThan(JSON.stringify(index).length / 2);
+  });
+
+  it('does not fit when damaged, and is then rebuilt from the sessions', async () => {
+    await seed(3);
+    const index = await rebuildIndex();
+    const packed = packIndex(index);
+    expect(unpackIndex({ ...packed, rows: [['s0', 'me']] })).toBeNull();
+    expect(unpackIndex('garbage')).toBeNull();
+    await fakeBrowser.storage.local.set({ sessionIndex: { ...packed, rows: [[1, 2, 3]] } });
+    expect(Object.keys((await ensureIndex()).entries).sort()).toEqual(['s0', 's1', 's2']);
   });
 });

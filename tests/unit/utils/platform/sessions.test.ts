@@ -35,6 +35,9 @@ describe('ensureActiveSession', () => {
       ],
       activeSessionId: 'deleted',
     });
+    // Pages open at once on the stored id; the list is checked behind them and the id replaced.
+    await ensureActiveSession();
+    await expect.poll(async () => (await readChecked(activeSessionIdStore)).value).toBe('new');
     expect(await ensureActiveSession()).toBe('new');
   });
 });
