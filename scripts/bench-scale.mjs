@@ -62,12 +62,16 @@ async function seed(worker, n) {
 }
 
 /** Wait until the background's index lists every stored session (the install's own first session included). */
-async function indexReady(worker) {
+async function indexReady(context) {
   for (let i = 0; i < 600; i++) {
-    const [size, stored] = await worker.evaluate(async () => {
-      const { sessionIndex, sessions } = await chrome.storage.local.get(['sessionIndex', 'sessions']);
-      return [Object.keys(sessionIndex?.entries ?? {}).length, sessions?.length ?? 0];
-    });
+    // The service worker may be stopped and started again meanwhile: take the live one each time.
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const [size, stored] = await worker
+      .evaluate(async () => {
+        const { sessionIndex, sessions } = await chrome.storage.local.get(['sessionIndex', 'sessions']);
+        return [sessionIndex?.rows?.length ?? 0, sessions?.length ?? 0];
+      })
+      .catch(() => [0, -1]);
     if (size === stored && stored > 0) return stored;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -88,8 +92,8 @@ for (const n of sizes) {
   const { worker, id } = await extensionId(context);
   const url = (path) => `chrome-extension://${id}/${path}`;
   await seed(worker, n);
-  const total = await indexReady(worker);
-  const used = await worker.evaluate(() => chrome.storage.local.getBytesInUse(null));
+  const total = await indexReady(context);
+  const used = await (context.serviceWorkers()[0] ?? worker).evaluate(() => chrome.storage.local.getBytesInUse(null));
 
   // A blank extension page first: the navigation cost every page pays (and it warms the renderer as a person's browser is).
   const blank = await context.newPage();
@@ -173,7 +177,7 @@ for (const n of sizes) {
 }
 
 console.log(
-  '| sessions stored | options page until the history shows | search keystroke (3 words) | panel ready | popup ready | JS heap, panel + options | options CPU while notes are typed |',
+  '| sessions stored | blank extension page | options page until the history shows | search keystroke (3 words) | panel ready | popup ready | JS heap, panel + options | options CPU while notes are typed |',
 );
 console.log('|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
