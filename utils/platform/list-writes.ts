@@ -31,7 +31,7 @@ function exclusive<R>(name: string, task: () => Promise<R>): Promise<R> {
  */
 export function updateStored<T>(stored: Stored<T>, change: (current: T) => T): Promise<T> {
   return exclusive(stored.bare, async () => {
-    const current = (await readChecked(stored)).value;
+    const current = (await readChecked(stored, Date.now(), false)).value;
     const next = change(current);
     if (!sameJson(next, current)) await stored.item.setValue(next);
     return next;

@@ -109,12 +109,25 @@ export function check<T>(stored: Stored<T>, raw: unknown): CheckedValue<T> & { v
  * quarantine (once), reported in `problem`, and the fallback is used in its
  * place; the stored original is left untouched until the user writes.
  */
-export async function readChecked<T>(stored: Stored<T>, now = Date.now()): Promise<CheckedValue<T>> {
-  const raw = await storage.getItem<unknown>(stored.key as `local:${string}` | `sync:${string}`);
-  const checked = check(stored, raw);
-  if (!checked.valid && checked.problem) await quarantine(stored.key, raw, checked.problem, now);
-  return { value: checked.value, problem: checked.problem };
+export function readChecked<T>(stored: Stored<T>, now = Date.now(), shared = true): Promise<CheckedValue<T>> {
+  // Reads of the same item already on their way are shared: a page that asks for the (large) session
+  // list from three places at start-up reads and checks it once. A read-modify-write passes
+  // shared=false, so it never joins a read that began before the last write.
+  const pending = shared ? (inFlight.get(stored.key) as Promise<CheckedValue<T>> | undefined) : undefined;
+  if (pending) return pending;
+  const read = (async () => {
+    const raw = await storage.getItem<unknown>(stored.key as `local:${string}` | `sync:${string}`);
+    const checked = check(stored, raw);
+    if (!checked.valid && checked.problem) await quarantine(stored.key, raw, checked.problem, now);
+    return { value: checked.value, problem: checked.problem };
+  })().finally(() => {
+    if (inFlight.get(stored.key) === read) inFlight.delete(stored.key);
+  });
+  if (shared) inFlight.set(stored.key, read);
+  return read;
 }
+
+const inFlight = new Map<string, Promise<unknown>>();
 
 /** Keep a bad stored value aside (deduplicated by key and content). */
 export async function quarantine(key: string, raw: unknown, problem: string, now = Date.now()): Promise<void> {
