@@ -120,6 +120,8 @@ console.log(
 );
 
 // Markdown export of those 500 sessions: from the click to the file being handed to the browser.
+await options.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Export & backup' }).click();
+await options.getByRole('button', { name: 'Download Markdown' }).waitFor();
 const exportTimes = [];
 for (let i = 0; i < 5; i++) {
   const t0 = Date.now();
