@@ -17,6 +17,7 @@ import { COACHEE_NAME_MAX } from '../domain/model';
 import { newItemId, previousSessionOf, SELF_COACHEE_ID, withItem } from '../domain/sessions';
 import { firstStartAt } from '../domain/timer-log';
 import { decodeCard, encodeCard } from './card-codec';
+import { readPart } from './data-store';
 import { t, uiLanguage } from './i18n';
 import { updateStored } from './list-writes';
 import { createSession } from './sessions';
@@ -116,10 +117,9 @@ export async function previewCard(text: string, now = Date.now()) {
   if (card.kind === 'prework') {
     const [coachees, sessions] = await Promise.all([readChecked(coacheesStore), readChecked(sessionsStore)]);
     const theirs = sessions.value.filter((s) => s.coacheeId.startsWith('from-'));
-    const logs = new Map(await Promise.all(theirs.map(async (s) => [s.id, (await readChecked(partStore('timer', s.id))).value] as const)));
-    const topics = new Map(
-      await Promise.all(theirs.map(async (s) => [s.id, (await readChecked(partStore('topic', s.id))).value] as const)),
-    );
+    // One storage call per part for all of them (data-store's readPart), not one per session.
+    const ids = theirs.map((s) => s.id);
+    const [logs, topics] = await Promise.all([readPart('timer', ids), readPart('topic', ids)]);
     const intake = planPreworkIntake(
       card,
       {
