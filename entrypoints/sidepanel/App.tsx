@@ -1,3 +1,4 @@
+import { useComputed } from '@preact/signals';
 import { useClock } from '../../components/hooks/useClock';
 import { lazyModule, useLazy } from '../../components/hooks/useLazy';
 import { useStored } from '../../components/hooks/useStored';
@@ -11,25 +12,34 @@ import { partStore, settingsStore } from '../../utils/platform/storage';
 
 /** The sections below the notes (review, plan, wrap-up, phases): their code loads after the first paint. */
 const panelSections = lazyModule(() => import('../../components/panel/PanelSections').then((m) => m.PanelSections));
+/** An ended session's summary, shown instead of the clock: only ended sessions load it. */
+const sessionSummary = lazyModule(() => import('../../components/panel/SessionSummary').then((m) => m.SessionSummary));
 
 /**
  * The in-call panel: the clock bar pinned at the top, the coachee's topic in one
  * line, the notes filling the rest of the first view, and below them what the
- * current phase needs. Compact shows only the clock bar and the notes.
+ * current phase needs. Compact shows only the clock bar and the notes. Once the
+ * session ended, its summary takes the clock's place (never an old clock counting on).
  */
 export function App({ sessionId }: { sessionId: string }) {
   const topic = useStored(partStore('topic', sessionId));
   const settings = useStored(settingsStore);
   const clock = useClock(sessionId);
-  const compact = settings.value.value.compactPanel;
+  const ended = useComputed(() => clock.view.value.status === 'ended');
+  const Summary = useLazy(sessionSummary, ended.value);
+  const compact = settings.value.value.compactPanel && !ended.value;
   const PanelSections = useLazy(panelSections, !compact);
   const phaseTitle = () => clock.agenda.peek()[clock.view.peek().phaseIndex]?.title ?? '';
   return (
     <main class={compact ? 'panel compact' : 'panel'}>
       <h1 class="sr-only">{t('panelTitle')}</h1>
-      <ClockBar clock={clock} compact={compact} onCompact={(on) => settings.set({ ...settings.value.peek(), compactPanel: on })} />
+      {!ended.value ? (
+        <ClockBar clock={clock} compact={compact} onCompact={(on) => settings.set({ ...settings.value.peek(), compactPanel: on })} />
+      ) : (
+        Summary && <Summary sessionId={sessionId} clock={clock} />
+      )}
       {!compact && <TopicCard topic={topic} copy={copyText} />}
-      {!compact && <CallOffer clock={clock} />}
+      {!compact && !ended.value && <CallOffer clock={clock} />}
       <NotesEditor sessionId={sessionId} view={clock.view} phaseTitle={phaseTitle} />
       {!compact && PanelSections && <PanelSections sessionId={sessionId} clock={clock} />}
     </main>
