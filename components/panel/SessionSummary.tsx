@@ -52,7 +52,7 @@ export function SessionSummary({ sessionId, clock }: { sessionId: string; clock:
       <table class="figures">
         <thead>
           <tr>
-            <th scope="col">{t('endTablePhase')}</th>
+            <th scope="col">{t('mdPhase')}</th>
             <th scope="col">{t('endTablePlanned')}</th>
             <th scope="col">{t('endTableTaken')}</th>
           </tr>
