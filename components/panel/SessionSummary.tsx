@@ -17,7 +17,7 @@ import { NewSession } from './NewSession';
  * if it came, or a way to start it). Everything here is recorded: nothing
  * counts. Loaded on demand (only an ended session needs it).
  */
-export function SessionSummary({ sessionId, clock }: { sessionId: string; clock: Clock }) {
+export function SessionSummary({ sessionId, clock, takeFocus = false }: { sessionId: string; clock: Clock; takeFocus?: boolean }) {
   const sessions = useStored(sessionsStore);
   const wrapUp = useStored(partStore('wrapUp', sessionId));
   // The record, read from the log alone (a clock past its auto-end ended by the rule): it changes when the
@@ -31,10 +31,11 @@ export function SessionSummary({ sessionId, clock }: { sessionId: string; clock:
     };
   }, []);
   const heading = useRef<HTMLHeadingElement>(null);
-  // Ending from a control that is now gone (the clock bar's ⋯) leaves focus nowhere: bring it here, never away from a field.
+  // Ending from a control that is now gone (the clock bar's ⋯, the wrap-up's button) leaves focus nowhere:
+  // bring it here, never away from a field the coach is in.
   useEffect(() => {
-    if (document.activeElement === document.body || document.activeElement === null) heading.current?.focus();
-  }, []);
+    if (takeFocus && (document.activeElement === document.body || document.activeElement === null)) heading.current?.focus();
+  }, [takeFocus]);
 
   const current = view.value;
   const ended = current.ended;

@@ -1,4 +1,5 @@
 import { useComputed } from '@preact/signals';
+import { useRef } from 'preact/hooks';
 import { useClock } from '../../components/hooks/useClock';
 import { lazyModule, useLazy } from '../../components/hooks/useLazy';
 import { useStored } from '../../components/hooks/useStored';
@@ -25,7 +26,14 @@ export function App({ sessionId }: { sessionId: string }) {
   const topic = useStored(partStore('topic', sessionId));
   const settings = useStored(settingsStore);
   const clock = useClock(sessionId);
-  const ended = useComputed(() => clock.view.value.status === 'ended');
+  // Whether this page showed the clock live: then an end happened here, and the summary takes the focus the
+  // clock's controls had (a page opened on an ended session leaves focus alone).
+  const seenLive = useRef(false);
+  const ended = useComputed(() => {
+    const status = clock.view.value.status;
+    if (status === 'running' || status === 'paused') seenLive.current = true;
+    return status === 'ended';
+  });
   const Summary = useLazy(sessionSummary, ended.value);
   const compact = settings.value.value.compactPanel && !ended.value;
   const PanelSections = useLazy(panelSections, !compact);
@@ -36,7 +44,7 @@ export function App({ sessionId }: { sessionId: string }) {
       {!ended.value ? (
         <ClockBar clock={clock} compact={compact} onCompact={(on) => settings.set({ ...settings.value.peek(), compactPanel: on })} />
       ) : (
-        Summary && <Summary sessionId={sessionId} clock={clock} />
+        Summary && <Summary sessionId={sessionId} clock={clock} takeFocus={seenLive.current} />
       )}
       {!compact && <TopicCard topic={topic} copy={copyText} />}
       {!compact && !ended.value && <CallOffer clock={clock} />}

@@ -9,6 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { axeViolations } from './axe';
 import { type ExtensionBrowser, launchExtension } from './chromium';
 import { ClockPage, NotesPage, optionsSection } from './pages';
 
@@ -131,6 +132,11 @@ describe('a session that ends', () => {
     await summary.getByLabel('The session ended at').fill(hhmm(startedAt - 30 * 60_000));
     await summary.getByRole('button', { name: 'Save the end time' }).click();
     await summary.getByRole('alert').getByText('That is before the clock started', { exact: false }).waitFor();
+    // The summary, the correction form and its message pass axe, light and dark.
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await panel.emulateMedia({ colorScheme });
+      expect({ colorScheme, violations: await axeViolations(panel) }).toEqual({ colorScheme, violations: [] });
+    }
   });
 
   for (const [width, height] of [
