@@ -47,15 +47,11 @@ async function readClock(now: number): Promise<Clock | null> {
  * written meanwhile by the coach changes nothing). Returns when it is due
  * next, or null when the clock is not running or paused.
  */
-async function recordAutoEnd(now: number): Promise<number | null> {
-  const active = (await readChecked(activeSessionIdStore)).value;
-  if (!active) return null;
-  const timer = partStore('timer', active);
-  const [log, agenda, call] = await Promise.all([
-    readChecked(timer),
-    readChecked(partStore('agenda', active)),
-    readChecked(callStateStore),
-  ]);
+async function recordAutoEnd(now: number, sessionId?: string): Promise<number | null> {
+  const id = sessionId ?? (await readChecked(activeSessionIdStore)).value;
+  if (!id) return null;
+  const timer = partStore('timer', id);
+  const [log, agenda, call] = await Promise.all([readChecked(timer), readChecked(partStore('agenda', id)), readChecked(callStateStore)]);
   const due = autoEnd(log.value, agendaOrDefault(agenda.value), call.value);
   if (!due) return null;
   if (now < due.due) return due.due;
@@ -107,6 +103,17 @@ function stillDue(kind: AlertKind, view: TimerView): boolean {
   if (kind === 'phaseEnd') return view.phaseRemainingMs <= 1000 && view.phaseRemainingMs > -margin;
   if (kind === 'fiveMinutesLeft') return view.sessionRemainingMs <= 5 * 60_000 + 1000 && view.sessionRemainingMs > 0;
   return view.sessionRemainingMs <= 1000 && view.sessionRemainingMs > -margin;
+}
+
+/**
+ * When the coach moves to another session (a new one, a card's, another
+ * coachee's), the one left behind gets its due auto-end recorded, so its
+ * record (and the index and charts made from it) reads the end, not a clock
+ * that nobody will look at again. A clock whose auto-end is not due yet is left
+ * as it is: the coach may only be looking at another coachee for a moment.
+ */
+export async function settleLeftSession(sessionId: string, now = Date.now()): Promise<void> {
+  await recordAutoEnd(now, sessionId);
 }
 
 /** Whether a storage change (key without area) touches what the alarms depend on. */

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS } from '../../../../utils/domain/settings';
-import { affectsClock, applyClockCommand, onClockAlarm, reschedule } from '../../../../utils/platform/clock-alarms';
+import { affectsClock, applyClockCommand, onClockAlarm, reschedule, settleLeftSession } from '../../../../utils/platform/clock-alarms';
 
 const M = 60_000;
 const T0 = Date.UTC(2026, 10, 25, 10, 0, 0);
@@ -168,6 +168,23 @@ describe('the auto-end of a clock left running', () => {
     expect((await fakeBrowser.alarms.getAll()).find((a) => a.name === 'sidecoach:autoEnd')?.scheduledTime).toBe(T0 + 73 * M);
     await onClockAlarm('sidecoach:autoEnd', T0 + 73 * M);
     expect((await log()).at(-1)).toEqual({ type: 'end', at: T0 + 58 * M, by: 'call' });
+  });
+
+  it('records the due end of a session the coach left behind, and leaves one still in its hour alone', async () => {
+    recordAlerts();
+    await fakeBrowser.storage.local.set({
+      activeSessionId: 'new',
+      'timer.old': [{ type: 'start', at: T0 }],
+      'timer.live': [{ type: 'start', at: T0 + 24 * 60 * M }],
+    });
+    const now = T0 + 24 * 60 * M + 10 * M;
+    await settleLeftSession('old', now);
+    await settleLeftSession('live', now);
+    expect((await fakeBrowser.storage.local.get('timer.old'))['timer.old']).toEqual([
+      { type: 'start', at: T0 },
+      { type: 'end', at: T0 + 90 * M, by: 'auto' },
+    ]);
+    expect((await fakeBrowser.storage.local.get('timer.live'))['timer.live']).toHaveLength(1);
   });
 
   it('leaves a coach’s end alone', async () => {
