@@ -44,8 +44,9 @@ describe('ending a session from the panel', () => {
     fireEvent.click(inWrapUp as HTMLElement);
     await pass(100);
     expect((await log()).at(-1)).toEqual({ type: 'end', at: T0 + 61 * M + 100, by: 'coach' });
-    // Nothing more to end: the button is gone.
-    expect(screen.queryAllByRole('button', { name: 'End the session' })).toEqual([]);
+    // Nothing more to end: the wrap-up's button is gone, the one under ⋯ disabled (the panel shows the summary instead).
+    const left = screen.getAllByRole('button', { name: 'End the session' }) as HTMLButtonElement[];
+    expect(left.map((b) => [b.getAttribute('aria-describedby'), b.disabled])).toEqual([[null, true]]);
   });
 
   it('End the session under ⋯ ends a paused clock', async () => {
