@@ -4,6 +4,7 @@ import { exportFileName, sessionMarkdown } from '../../utils/domain/export-markd
 import { type ExportScope, scopeToHash } from '../../utils/domain/export-scope';
 import type { Coachee } from '../../utils/domain/model';
 import { type SessionIndex, sessionTime } from '../../utils/domain/session-index';
+import { selfLabel } from '../../utils/platform/coachee-name';
 import { forEachRecordBatch, readSmall } from '../../utils/platform/data-store';
 import { localDefaultTemplate } from '../../utils/platform/default-template';
 import { downloadBlob } from '../../utils/platform/download';
@@ -23,7 +24,7 @@ export function ExportPanel({ index, coachees }: { index: ReadonlySignal<Session
   const message = useSignal<string | null>(null);
   const busy = useSignal(false);
   const dateFormat = new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'long', timeStyle: 'short' });
-  const selfName = t('coacheeSelf');
+  const selfName = selfLabel();
   const nameOf = (id: string) => coachees.value.find((c) => c.id === id)?.name || selfName;
   const entries = Object.values(index.value.entries).sort((a, b) => sessionTime(a) - sessionTime(b));
   const scope: ExportScope =

@@ -1,6 +1,7 @@
 import type { DataSet, SessionRecord } from '../../utils/domain/backup';
 import { type DocBlock, sessionDocument } from '../../utils/domain/export-markdown';
 import { coacheeName, type ExportScope, sessionsIn } from '../../utils/domain/export-scope';
+import { selfLabel } from '../../utils/platform/coachee-name';
 import { localDefaultTemplate } from '../../utils/platform/default-template';
 import { t, uiLanguage } from '../../utils/platform/i18n';
 import { markdownLabels } from '../../utils/platform/markdown-labels';
@@ -17,7 +18,7 @@ export function PrintView({ data, scope }: { data: DataSet; scope: ExportScope }
       </div>
       {sessions.length === 0 && <p>{t('exportNothing')}</p>}
       {sessions.map((s) => (
-        <PrintSession key={s.meta.id} session={s} coachee={coacheeName(data, s.meta.coacheeId, t('coacheeSelf'))} />
+        <PrintSession key={s.meta.id} session={s} coachee={coacheeName(data, s.meta.coacheeId, selfLabel())} />
       ))}
     </main>
   );

@@ -36,18 +36,3 @@ export function scopeFromHash(hash: string): ExportScope {
   if (kind === 'session' && value) return { kind: 'session', sessionId: decodeURIComponent(value) };
   return { kind: 'all' };
 }
-
-/** The Markdown context of one session. */
-export function markdownContextFor(
-  data: DataSet,
-  session: SessionRecord,
-  options: { labels: MarkdownLabels; defaultAgenda: Phase[]; selfName: string; formatDate: (ms: number) => string; now: number },
-): MarkdownContext {
-  return {
-    coacheeName: coacheeName(data, session.meta.coacheeId, options.selfName),
-    defaultAgenda: options.defaultAgenda,
-    labels: options.labels,
-    formatDate: options.formatDate,
-    now: options.now,
-  };
-}

@@ -136,10 +136,3 @@ export async function quarantine(key: string, raw: unknown, problem: string, now
   if (current.some((q) => q.key === key && sameJson(q.raw, raw))) return;
   await quarantineStore.item.setValue([...current, { key, at: now, problem, raw }].slice(-50));
 }
-
-/** Follow every storage change in any area, by key; returns the remover. */
-export function onAnyStorageChange(listener: (keys: string[]) => void): () => void {
-  const onChanged = (changes: Record<string, unknown>) => listener(Object.keys(changes));
-  browser.storage.onChanged.addListener(onChanged);
-  return () => browser.storage.onChanged.removeListener(onChanged);
-}
