@@ -34,8 +34,8 @@ export function backupProblemText(problem: BackupProblem): string {
 
 /** What is stored of a backup's contents: the small items and the stored sessions with the backup's ids. */
 async function storedCounterpart(incoming: DataSet): Promise<DataSet> {
-  const [small, sessions] = await Promise.all([readSmall(), readRecords(incoming.sessions.map((s) => s.meta.id))]);
-  return { ...small, sessions };
+  const [small, stored] = await Promise.all([readSmall(), readRecords(incoming.sessions.map((s) => s.meta.id))]);
+  return { ...small, sessions: stored.records };
 }
 
 /** Restore from a JSON backup: checked strictly, previewed, merged by id, nothing overwritten without saying so. */
