@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import type { DataSet, SessionRecord } from '../domain/backup';
+import { type DataSet, type ImportPlan, mergeImport, planImport, type SessionRecord } from '../domain/backup';
 import { SESSION_PART_NAMES, type SessionPartName, type SessionPartValues } from '../domain/session-parts';
 import { updateStored } from './list-writes';
 import {
@@ -65,6 +65,22 @@ export async function writeDataSet(data: DataSet): Promise<void> {
   await updateStored(activeSessionIdStore, (active) =>
     active && merged.some((m) => m.id === active) ? active : (data.activeSessionId ?? merged.at(-1)?.id ?? null),
   );
+}
+
+/** What is stored of a backup's contents: the small items and the stored sessions with the backup's ids (not every note ever kept). */
+async function storedCounterpart(incoming: DataSet): Promise<DataSet> {
+  const [small, stored] = await Promise.all([readSmall(), readRecords(incoming.sessions.map((s) => s.meta.id))]);
+  return { ...small, sessions: stored.records };
+}
+
+/** What restoring `incoming` would add and change, compared with what is stored now. */
+export async function previewRestore(incoming: DataSet): Promise<ImportPlan> {
+  return planImport(await storedCounterpart(incoming), incoming);
+}
+
+/** Restore `incoming`: merged by id with what is stored now (read again), replacing changed sessions only when `overwrite`. */
+export async function applyRestore(incoming: DataSet, overwrite: boolean): Promise<void> {
+  await writeDataSet(mergeImport(await storedCounterpart(incoming), incoming, overwrite));
 }
 
 /** Everything but the sessions: the coachees, settings, templates and the active session. */
