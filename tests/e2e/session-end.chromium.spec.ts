@@ -8,9 +8,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
-import { type ExtensionBrowser, launchExtension } from './chromium';
+import { extensionPerTest } from './chromium';
 import { ClockPage, NotesPage, optionsSection } from './pages';
 
 /** Tomorrow at 10:00 local time: later than the background's real clock, so its auto-end is not due. */
@@ -28,13 +28,7 @@ async function inViewport(page: Page, locator: Locator): Promise<boolean> {
 }
 
 describe('a session that ends', () => {
-  let browser: ExtensionBrowser;
-  beforeEach(async () => {
-    browser = await launchExtension();
-  });
-  afterEach(async () => {
-    await browser?.close();
-  });
+  const browser = extensionPerTest();
 
   it('the coach ends the hour: a day and a month later the panel shows its summary and 60 minutes, and so does the export', async () => {
     const page = await browser.context.newPage();
