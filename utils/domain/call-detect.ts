@@ -1,12 +1,16 @@
 /**
  * Where a Meet or Zoom page is in a call's life: waiting to get in, in the
- * call, or the call has ended. Each platform's cues live here, each with the
+ * call, or on an end screen. Each platform's cues live here, each with the
  * public source that documented its shape and a fixture page that has it
  * (tests/fixtures/calls/, see DETECTION.md for refreshing them). Cues are
  * structure (attributes, ids, classes, untranslated icon names), never
- * English labels. A page is read by a few `querySelector` calls, cheap enough
- * to poll; a short grace period (`nextWatch`) keeps a re-rendering control bar
- * or an auto-hidden footer from ending the call.
+ * English labels (one documented exception: Zoom's end dialogs, below). A
+ * page is read by a few `querySelector` calls, cheap enough to poll.
+ *
+ * A missing page is not an end: when the in-call cues vanish with no end
+ * screen (a reconnect, a stall, a full-screen dialog) the watch says
+ * `unsure`, and only an end screen, leaving the call's URL, closing the tab
+ * or a long absence (`CALL_LOST_MS`) ends the call (`nextWatch`).
  *
  * When no cue matches, the answer is "not in a call" and nothing breaks: the
  * clock always works by hand.
@@ -37,6 +41,8 @@ export interface CallCue {
   unless?: (el: Element) => boolean;
   /** The cue holds only when none of these selectors matches. */
   absent?: string;
+  /** The matched element's text must match (only for numbers, never words: an error code). */
+  text?: RegExp;
 }
 
 const ICONS = '.google-symbols, .google-material-icons';
@@ -44,6 +50,8 @@ const ICONS = '.google-symbols, .google-material-icons';
 const isEffectsPreview = (el: Element) =>
   Array.from(el.querySelectorAll(ICONS)).some((icon) => icon.textContent?.trim() === 'visual_effects');
 const ZOOM_VIDEO = '.single-main-container__video-frame, .single-suspension-container__video-frame, .gallery-video-container__video-frame';
+/** Meet's call page: its own tile or the control bar's leave button. End screens replace the whole page, so neither is left. */
+const MEET_CALL_PAGE = '[data-self-name], [jsname="CQylAd"]';
 
 /** Every cue, by platform, the phases checked in the order ended → in call → waiting. */
 export const CALL_CUES: readonly CallCue[] = [
@@ -51,9 +59,26 @@ export const CALL_CUES: readonly CallCue[] = [
   {
     platform: 'meet',
     phase: 'ended',
-    name: 'meet call-ended marker',
-    source: 'KMChris/google-meet-attendance-extension : src/content/content-script.js',
+    name: 'meet left or call-ended screen',
+    source: 'KMChris/google-meet-attendance-extension : src/content/content-script.js (2025)',
     selector: '[data-call-ended="true"], [data-mdc-dialog-action="returnToHomePage"], button[jsname="EszDse"]',
+  },
+  {
+    platform: 'meet',
+    phase: 'ended',
+    name: 'meet removed or ended-for-everyone screen',
+    // attendee reads this element's text ("You've been removed…", "Your host ended the meeting for everyone"); the element alone is enough once the call page is gone.
+    source: 'attendee-labs/attendee : bots/google_meet_bot_adapter/google_meet_chromedriver_payload.js (.roSPhc, 2025-05-08)',
+    selector: '.roSPhc',
+    absent: MEET_CALL_PAGE,
+  },
+  {
+    platform: 'meet',
+    phase: 'ended',
+    name: "meet can't-join screen (startup error code)",
+    source: 'Vexa-ai/vexa : core/meetings/modules/join/src/googlemeet/meeting-not-found.test.ts (data-startup-code, captured 2026-08-25)',
+    selector: '[data-startup-code]:not([data-startup-code=""])',
+    absent: MEET_CALL_PAGE,
   },
   {
     platform: 'meet',
@@ -99,10 +124,23 @@ export const CALL_CUES: readonly CallCue[] = [
   {
     platform: 'zoom',
     phase: 'ended',
-    name: 'zoom ended modal (no video left)',
-    source: 'Vexa-ai/vexa : core/meetings/modules/join/src/zoom/selectors.ts; meetingbot/meetingbot : src/bots/zoom/src/bot.ts',
-    selector: '.zm-modal-body-title',
-    absent: ZOOM_VIDEO,
+    name: 'zoom ended-by-host or removed dialog',
+    // The one label read as a cue: these dialogs' accessible names are fixed identifiers ("is end now" is no
+    // translated sentence) and the dialog lies over a still-present gallery or speaker view, so no structure
+    // tells it from a recording notice. If a client ever names them otherwise, the post-meeting page still ends it.
+    source:
+      'meetingbot/meetingbot : src/bots/zoom/src/bot.ts (2025-07); screenappai/meeting-bot : src/tasks/RecordingTask.ts (2026-06)',
+    selector: 'div[aria-label="Meeting is end now"], div[aria-label="You have been removed"]',
+  },
+  {
+    platform: 'zoom',
+    phase: 'ended',
+    name: 'zoom invalid-link page (error 3001)',
+    // Vexa names the page by its English title and text; the error code in it is the part every language shares.
+    source: 'Vexa-ai/vexa : core/meetings/modules/join/src/zoom/selectors.ts ("This meeting link is invalid (3,001)")',
+    selector: 'body',
+    text: /\(3[,.\s\u00a0\u202f]?001\)/,
+    absent: `#audioOptionMenu, #wc-footer, ${ZOOM_VIDEO}`,
   },
   {
     platform: 'zoom',
@@ -131,6 +169,7 @@ const ORDER: readonly CallCue['phase'][] = ['ended', 'inCall', 'waiting'];
 
 function holds(cue: CallCue, root: QueryRoot): boolean {
   if (cue.absent && root.querySelector(cue.absent)) return false;
+  if (cue.text) return cue.text.test(root.querySelector(cue.selector)?.textContent ?? '');
   if (!cue.iconNames && !cue.unless) return root.querySelector(cue.selector) !== null;
   return Array.from(root.querySelectorAll(cue.selector)).some(
     (el) => (!cue.iconNames || cue.iconNames.includes(el.textContent?.trim() ?? '')) && !cue.unless?.(el),
@@ -171,26 +210,43 @@ export function readCallPage(doc: QueryRoot, url: string): PageReading | null {
   return { platform, phase: 'other', cue: null };
 }
 
-/** How long a call stays "in call" when its cues vanish without an ended marker (a re-render, a hidden footer). */
+/** How long a call stays "in call" when its cues vanish without an end screen (a re-render, a hidden footer) before the watch says "unsure". */
 export const CALL_GRACE_MS = 8000;
+
+/**
+ * How long the call page may be gone before the call counts as ended. Meet's
+ * reconnects (the URL gains `arjcm=`/`pplid=`) and page stalls were seen to
+ * last 5 to 55 s, and meeboter found a 30 s limit too short during network
+ * loss (Payme-Works/meeboter : docs/plans/2025-12-20-google-meet-false-removal-fix-design.md,
+ * 2025-12-21-google-meet-bot-resilience-design.md). 90 s is the longest
+ * reported stall with a margin of more than half, and still ends a call that
+ * dropped without an end screen within a minute and a half.
+ */
+export const CALL_LOST_MS = 90_000;
+
+/** What the watcher tells the background: not in a call, in it, unsure (its page is gone, no end screen), or ended. */
+export type CallReport = 'none' | 'inCall' | 'unsure' | 'ended';
 
 /** What the watcher remembers between looks. */
 export interface CallWatch {
-  inCall: boolean;
+  report: CallReport;
   /** When an in-call cue was last seen (epoch ms), or null. */
   lastSeenAt: number | null;
 }
 
-export const NO_CALL: CallWatch = { inCall: false, lastSeenAt: null };
+export const NO_CALL: CallWatch = { report: 'none', lastSeenAt: null };
 
 /**
  * The next watch state after a look at the page: in the call as soon as an
- * in-call cue shows; out of it at once on an ended marker, or when in-call
- * cues have been gone for the grace period.
+ * in-call cue shows; ended at once on an end screen. When the cues vanish
+ * without one, still in the call for the grace period, then unsure, and ended
+ * only after `lostMs` without them. A call that comes back is in the call again.
  */
-export function nextWatch(previous: CallWatch, phase: CallPhase, now: number, graceMs = CALL_GRACE_MS): CallWatch {
-  if (phase === 'inCall') return { inCall: true, lastSeenAt: now };
-  if (phase === 'ended') return { inCall: false, lastSeenAt: previous.lastSeenAt };
-  if (previous.inCall && previous.lastSeenAt !== null && now - previous.lastSeenAt < graceMs) return previous;
-  return { inCall: false, lastSeenAt: previous.lastSeenAt };
+export function nextWatch(previous: CallWatch, phase: CallPhase, now: number, graceMs = CALL_GRACE_MS, lostMs = CALL_LOST_MS): CallWatch {
+  if (phase === 'inCall') return { report: 'inCall', lastSeenAt: now };
+  const { lastSeenAt } = previous;
+  if (phase === 'ended') return { report: 'ended', lastSeenAt };
+  if ((previous.report !== 'inCall' && previous.report !== 'unsure') || lastSeenAt === null) return { report: previous.report === 'ended' ? 'ended' : 'none', lastSeenAt };
+  const gone = now - lastSeenAt;
+  return { report: gone < graceMs ? previous.report : gone < lostMs ? 'unsure' : 'ended', lastSeenAt };
 }

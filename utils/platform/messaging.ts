@@ -3,12 +3,13 @@
  * data; messages are only for things the background must do.
  */
 import { browser } from 'wxt/browser';
+import type { CallReport } from '../domain/call-detect';
 import type { CallPlatform } from '../domain/call-urls';
 
 /** Every message, by type, with its one object argument. */
 export interface Protocol {
   /** A content script saw a call page appear, change or go away. */
-  callState: { platform: CallPlatform; inCall: boolean; url: string };
+  callState: { platform: CallPlatform; state: CallReport; url: string };
   /** The background asks an open panel to play the chime (the panel answers true). */
   chime: { [key in never]: never };
 }
@@ -32,7 +33,7 @@ export function asMessage(raw: unknown): Message | null {
   if (
     msg.type === 'callState' &&
     (msg.platform === 'meet' || msg.platform === 'zoom') &&
-    typeof msg.inCall === 'boolean' &&
+    (msg.state === 'none' || msg.state === 'inCall' || msg.state === 'unsure' || msg.state === 'ended') &&
     typeof msg.url === 'string'
   ) {
     return msg as Message;
