@@ -2,6 +2,7 @@ import { useClock } from '../../components/hooks/useClock';
 import { lazyModule, useLazy } from '../../components/hooks/useLazy';
 import { useStored } from '../../components/hooks/useStored';
 import { CallOffer } from '../../components/panel/CallOffer';
+import { CallStatus } from '../../components/panel/CallStatus';
 import { ClockBar } from '../../components/panel/ClockBar';
 import { TopicCard } from '../../components/panel/TopicCard';
 import { NotesEditor } from '../../components/shared/NotesEditor';
@@ -29,6 +30,7 @@ export function App({ sessionId }: { sessionId: string }) {
       <h1 class="sr-only">{t('panelTitle')}</h1>
       <ClockBar clock={clock} compact={compact} onCompact={(on) => settings.set({ ...settings.value.peek(), compactPanel: on })} />
       {!compact && <TopicCard topic={topic} copy={copyText} />}
+      <CallStatus clock={clock} />
       {!compact && <CallOffer clock={clock} />}
       <NotesEditor sessionId={sessionId} view={clock.view} phaseTitle={phaseTitle} />
       {!compact && PanelSections && <PanelSections sessionId={sessionId} clock={clock} />}

@@ -128,8 +128,7 @@ export const CALL_CUES: readonly CallCue[] = [
     // The one label read as a cue: these dialogs' accessible names are fixed identifiers ("is end now" is no
     // translated sentence) and the dialog lies over a still-present gallery or speaker view, so no structure
     // tells it from a recording notice. If a client ever names them otherwise, the post-meeting page still ends it.
-    source:
-      'meetingbot/meetingbot : src/bots/zoom/src/bot.ts (2025-07); screenappai/meeting-bot : src/tasks/RecordingTask.ts (2026-06)',
+    source: 'meetingbot/meetingbot : src/bots/zoom/src/bot.ts (2025-07); screenappai/meeting-bot : src/tasks/RecordingTask.ts (2026-06)',
     selector: 'div[aria-label="Meeting is end now"], div[aria-label="You have been removed"]',
   },
   {
@@ -246,7 +245,8 @@ export function nextWatch(previous: CallWatch, phase: CallPhase, now: number, gr
   if (phase === 'inCall') return { report: 'inCall', lastSeenAt: now };
   const { lastSeenAt } = previous;
   if (phase === 'ended') return { report: 'ended', lastSeenAt };
-  if ((previous.report !== 'inCall' && previous.report !== 'unsure') || lastSeenAt === null) return { report: previous.report === 'ended' ? 'ended' : 'none', lastSeenAt };
+  if ((previous.report !== 'inCall' && previous.report !== 'unsure') || lastSeenAt === null)
+    return { report: previous.report === 'ended' ? 'ended' : 'none', lastSeenAt };
   const gone = now - lastSeenAt;
   return { report: gone < graceMs ? previous.report : gone < lostMs ? 'unsure' : 'ended', lastSeenAt };
 }

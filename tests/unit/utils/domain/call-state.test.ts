@@ -19,7 +19,11 @@ describe('nextCallState', () => {
 
   it('follows the newest call when another tab joins one', () => {
     const first = nextCallState(null, meet('inCall'), 100);
-    expect(nextCallState(first, { tabId: 2, platform: 'zoom', state: 'inCall' }, 200)).toMatchObject({ tabId: 2, platform: 'zoom', startedAt: 200 });
+    expect(nextCallState(first, { tabId: 2, platform: 'zoom', state: 'inCall' }, 200)).toMatchObject({
+      tabId: 2,
+      platform: 'zoom',
+      startedAt: 200,
+    });
   });
 
   it('takes a missing page (unsure, or a reloaded page with no cue yet) for unsure, and a call that comes back keeps its start', () => {
@@ -44,7 +48,10 @@ describe('nextCallState', () => {
     expect(ended).toMatchObject({ inCall: false, startedAt: 100, endedAt: 10_000 });
     expect(callLostAt(ended)).toBeNull();
     // A report long after the page was lost: the old call ended, this is a new one.
-    expect(nextCallState(unsure, meet('inCall'), 10_000 + CALL_LOST_MS + 5)).toMatchObject({ inCall: true, startedAt: 10_000 + CALL_LOST_MS + 5 });
+    expect(nextCallState(unsure, meet('inCall'), 10_000 + CALL_LOST_MS + 5)).toMatchObject({
+      inCall: true,
+      startedAt: 10_000 + CALL_LOST_MS + 5,
+    });
   });
 
   it('reads old records without unsureSince', () => {

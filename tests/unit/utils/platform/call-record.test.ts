@@ -1,5 +1,5 @@
-import { browser } from 'wxt/browser';
 import { describe, expect, it } from 'vitest';
+import { browser } from 'wxt/browser';
 import { CALL_LOST_MS } from '../../../../utils/domain/call-detect';
 import { CALL_LOST_ALARM, onCallAlarm, recordCallReport, recordTabClosed } from '../../../../utils/platform/call-record';
 import { callStateStore, readChecked } from '../../../../utils/platform/storage';
