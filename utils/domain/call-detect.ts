@@ -27,13 +27,16 @@ export interface QueryRoot {
   querySelectorAll(selector: string): ArrayLike<Element>;
 }
 
-/** One language-independent sign of a phase, with where its shape was documented. */
+/**
+ * One language-independent sign of a phase. Where its shape was documented
+ * (repository : file or issue, and date) is the `Source:` comment right above
+ * it: comments cost the content script nothing, and the fixture test fails on
+ * a cue without one.
+ */
 export interface CallCue {
   platform: CallPlatform;
   phase: Exclude<CallPhase, 'other'>;
   name: string;
-  /** Repository and file (or issue) that documents this shape. */
-  source: string;
   selector: string;
   /** Icon ligature names the element's text must be one of (Material icon names are never translated). */
   iconNames?: readonly string[];
@@ -56,71 +59,69 @@ const MEET_CALL_PAGE = '[data-self-name], [jsname="CQylAd"]';
 /** Every cue, by platform, the phases checked in the order ended → in call → waiting. */
 export const CALL_CUES: readonly CallCue[] = [
   // ---- Meet ----
+  /** Source: KMChris/google-meet-attendance-extension : src/content/content-script.js (2026 research, docs call-pages.md) */
   {
     platform: 'meet',
     phase: 'ended',
     name: 'meet left or call-ended screen',
-    source: 'KMChris/google-meet-attendance-extension : src/content/content-script.js (2025)',
     selector: '[data-call-ended="true"], [data-mdc-dialog-action="returnToHomePage"], button[jsname="EszDse"]',
   },
+  /** Source: attendee-labs/attendee : bots/google_meet_bot_adapter/google_meet_chromedriver_payload.js (.roSPhc, 2025-05-08) */
   {
     platform: 'meet',
     phase: 'ended',
     name: 'meet removed or ended-for-everyone screen',
     // attendee reads this element's text ("You've been removed…", "Your host ended the meeting for everyone"); the element alone is enough once the call page is gone.
-    source: 'attendee-labs/attendee : bots/google_meet_bot_adapter/google_meet_chromedriver_payload.js (.roSPhc, 2025-05-08)',
     selector: '.roSPhc',
     absent: MEET_CALL_PAGE,
   },
+  /** Source: Vexa-ai/vexa : core/meetings/modules/join/src/googlemeet/meeting-not-found.test.ts (data-startup-code, captured 2026-08-25) */
   {
     platform: 'meet',
     phase: 'ended',
     name: "meet can't-join screen (startup error code)",
-    source: 'Vexa-ai/vexa : core/meetings/modules/join/src/googlemeet/meeting-not-found.test.ts (data-startup-code, captured 2026-08-25)',
     selector: '[data-startup-code]:not([data-startup-code=""])',
     absent: MEET_CALL_PAGE,
   },
+  /** Source: Vexa-ai/vexa : core/meetings/modules/join/src/googlemeet/selectors.ts; Meeting-BaaS/meet-teams-bot : src/meeting/meet-state-config.ts (both read 2026-11-30) */
   {
     platform: 'meet',
     phase: 'inCall',
     name: 'meet own tile (data-self-name)',
-    source:
-      'Vexa-ai/vexa : core/meetings/modules/join/src/googlemeet/selectors.ts; Meeting-BaaS/meet-teams-bot : src/meeting/meet-state-config.ts',
     selector: '[data-self-name]',
   },
+  /** Source: Vexa-ai/vexa : core/meetings/modules/join/src/googlemeet/admission.ts (live check 2026-06-12) */
   {
     platform: 'meet',
     phase: 'inCall',
     name: 'meet participant tile (not the effects preview)',
-    source: 'Vexa-ai/vexa : core/meetings/modules/join/src/googlemeet/admission.ts (live check 2026-06-12)',
     selector: '[data-participant-id]',
     unless: isEffectsPreview,
   },
+  /** Source: vivek-nexus/transcriptonic : extension/content-scripts/google-meet/config.js (icon class since 2024-08: transcriptonic issue #21) */
   {
     platform: 'meet',
     phase: 'inCall',
     name: 'meet captions icon',
-    source:
-      'vivek-nexus/transcriptonic : extension/content-scripts/google-meet/config.js (icon class since 2024-08: transcriptonic issue #21)',
     selector: ICONS,
     iconNames: ['closed_caption_off', 'closed_caption'],
   },
+  /** Source: Vexa-ai/vexa issue #166 (2026-03); screenappai/meeting-bot : src/bots/GoogleMeetBot.ts (2026-06); ChrisRegado/streamdeck-googlemeet : browser-extension/event_handlers/leave_call_event_handler.js */
   {
     platform: 'meet',
     phase: 'waiting',
     name: 'meet leave button or call_end icon (also in the lobby)',
-    source:
-      'Vexa-ai/vexa issue #166; screenappai/meeting-bot : src/bots/GoogleMeetBot.ts; ChrisRegado/streamdeck-googlemeet : browser-extension/event_handlers/leave_call_event_handler.js',
     selector: '[jsname="CQylAd"]',
   },
+  /** Source: Vexa-ai/vexa : core/meetings/modules/join/src/googlemeet/admission.ts (live check 2026-06-12) */
   {
     platform: 'meet',
     phase: 'waiting',
     name: 'meet effects preview (lobby and call)',
-    source: 'Vexa-ai/vexa : core/meetings/modules/join/src/googlemeet/admission.ts',
     selector: '[data-participant-id]',
   },
   // ---- Zoom (read inside iframe#webclient when the web client runs there) ----
+  /** Source: meetingbot/meetingbot : src/bots/zoom/src/bot.ts (2025-07-20, "Fixed issue with Modal Ended modal"); screenappai/meeting-bot : src/tasks/RecordingTask.ts (2026-06-18) */
   {
     platform: 'zoom',
     phase: 'ended',
@@ -128,38 +129,37 @@ export const CALL_CUES: readonly CallCue[] = [
     // The one label read as a cue: these dialogs' accessible names are fixed identifiers ("is end now" is no
     // translated sentence) and the dialog lies over a still-present gallery or speaker view, so no structure
     // tells it from a recording notice. If a client ever names them otherwise, the post-meeting page still ends it.
-    source: 'meetingbot/meetingbot : src/bots/zoom/src/bot.ts (2025-07); screenappai/meeting-bot : src/tasks/RecordingTask.ts (2026-06)',
     selector: 'div[aria-label="Meeting is end now"], div[aria-label="You have been removed"]',
   },
+  /** Source: Vexa-ai/vexa : core/meetings/modules/join/src/zoom/selectors.ts ("This meeting link is invalid (3,001)", read 2026-11-30) */
   {
     platform: 'zoom',
     phase: 'ended',
     name: 'zoom invalid-link page (error 3001)',
     // Vexa names the page by its English title and text; the error code in it is the part every language shares.
-    source: 'Vexa-ai/vexa : core/meetings/modules/join/src/zoom/selectors.ts ("This meeting link is invalid (3,001)")',
     selector: 'body',
     text: /\(3[,.\s\u00a0\u202f]?001\)/,
     absent: `#audioOptionMenu, #wc-footer, ${ZOOM_VIDEO}`,
   },
+  /** Source: vivek-nexus/transcriptonic : extension/content-scripts/zoom/config.js + index.js (PR #101, 2026-08) */
   {
     platform: 'zoom',
     phase: 'inCall',
     name: 'zoom audio menu or join-audio button',
-    source: 'vivek-nexus/transcriptonic : extension/content-scripts/zoom/config.js + index.js',
     selector: '#audioOptionMenu, .join-audio-container__btn',
   },
+  /** Source: Meeting-BaaS/meet-teams-bot : src/meeting/zoom-state-config.ts (read 2026-11-30) */
   {
     platform: 'zoom',
     phase: 'inCall',
     name: 'zoom video frame',
-    source: 'Meeting-BaaS/meet-teams-bot : src/meeting/zoom-state-config.ts',
     selector: ZOOM_VIDEO,
   },
+  /** Source: Vexa-ai/vexa : core/meetings/modules/join/src/zoom/selectors.ts (read 2026-11-30); screenappai/meeting-bot : src/bots/ZoomBot.ts (2026-06) */
   {
     platform: 'zoom',
     phase: 'waiting',
     name: 'zoom join form, waiting room or footer before admission',
-    source: 'Vexa-ai/vexa : core/meetings/modules/join/src/zoom/selectors.ts; screenappai/meeting-bot : src/bots/ZoomBot.ts',
     selector: '#input-for-name, #inputname, .preview-join-button, #joinBtn, .meeting-app, #wc-footer',
   },
 ];

@@ -178,7 +178,14 @@ describe('reading a call page, one fixture per state', () => {
     leaveOnly.querySelector('[data-participant-id]')?.remove();
     seen.add(readCallPage(leaveOnly, MEET)?.cue ?? null);
     for (const cue of CALL_CUES) expect(seen).toContain(cue.name);
-    for (const cue of CALL_CUES) expect(cue.source).toMatch(/[\w-]+\/[\w-]+/);
+    // Each cue carries its source right above it: `/** Source: owner/repo : file (date) */`.
+    const code = readFileSync(resolve('utils/domain/call-detect.ts'), 'utf8');
+    const cited = [
+      ...code.matchAll(
+        /\/\*\* Source: [\w-]+\/[\w.-]+[^*]*\b20\d\d\b[^*]*\*\/\s*\{\s*platform: '\w+',\s*phase: '\w+',\s*name: (['"])(.+?)\1,/g,
+      ),
+    ].map((m) => m[2]);
+    expect(cited).toEqual(CALL_CUES.map((cue) => cue.name));
   });
 
   it('uses no English label as a cue, except the Zoom end dialogs\u2019 fixed names (DETECTION.md)', () => {
