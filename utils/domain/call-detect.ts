@@ -166,8 +166,13 @@ export const CALL_CUES: readonly CallCue[] = [
 
 const ORDER: readonly CallCue['phase'][] = ['ended', 'inCall', 'waiting'];
 
-function holds(cue: CallCue, root: QueryRoot): boolean {
-  if (cue.absent && root.querySelector(cue.absent)) return false;
+/** Whether a cue holds; `present` remembers the `absent` selectors already looked up in this reading (one scan each). */
+function holds(cue: CallCue, root: QueryRoot, present: Map<string, boolean>): boolean {
+  if (cue.absent) {
+    const found = present.get(cue.absent) ?? root.querySelector(cue.absent) !== null;
+    present.set(cue.absent, found);
+    if (found) return false;
+  }
   if (cue.text) return cue.text.test(root.querySelector(cue.selector)?.textContent ?? '');
   if (!cue.iconNames && !cue.unless) return root.querySelector(cue.selector) !== null;
   return Array.from(root.querySelectorAll(cue.selector)).some(
@@ -202,8 +207,9 @@ export function readCallPage(doc: QueryRoot, url: string): PageReading | null {
   const platform = callPlatform(url);
   if (!platform) return null;
   const root = platform === 'zoom' ? meetingRoot(doc) : doc;
+  const present = new Map<string, boolean>();
   for (const phase of ORDER) {
-    const cue = CALL_CUES.find((c) => c.platform === platform && c.phase === phase && holds(c, root));
+    const cue = CALL_CUES.find((c) => c.platform === platform && c.phase === phase && holds(c, root, present));
     if (cue) return { platform, phase, cue: cue.name };
   }
   return { platform, phase: 'other', cue: null };
