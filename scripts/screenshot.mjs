@@ -79,9 +79,9 @@ for (const scheme of ['light', 'dark']) {
           tabId: 1,
           platform: 'meet',
           startedAt: now - c.started,
-          endedAt: c.ended && now - c.ended,
+          endedAt: c.ended ? now - c.ended : null,
           inCall: !c.ended,
-          unsureSince: c.unsure && now - c.unsure,
+          unsureSince: c.unsure ? now - c.unsure : null,
         },
       });
     }, call);

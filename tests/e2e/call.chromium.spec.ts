@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { axeViolations } from './axe';
 import { type ExtensionBrowser, launchExtension } from './chromium';
 import { routeCallSites } from './fixtures';
 import { ClockPage } from './pages';
@@ -149,6 +150,10 @@ describe('on the call in Chromium', () => {
     await panel.page.getByText(/^Call ended \d\d:\d\d( [AP]M)? — the clock is still running$/).waitFor({ timeout: 3000 });
     expect(Date.now() - leftAt).toBeLessThan(3000);
     expect(await callState()).toMatchObject({ inCall: false });
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await panel.page.emulateMedia({ colorScheme });
+      expect({ colorScheme, violations: await axeViolations(panel.page) }).toEqual({ colorScheme, violations: [] });
+    }
     await panel.page.getByRole('button', { name: 'Go to the wrap-up' }).click();
     await panel.page.getByRole('heading', { name: 'Before you say goodbye' }).waitFor();
     await panel.page.getByRole('button', { name: 'Pause the clock' }).click();
