@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
-import { type ExtensionBrowser, launchExtension } from './chromium';
+import { type ExtensionBrowser, extensionPerTest } from './chromium';
 import { routeCallSites } from './fixtures';
 import { ClockPage } from './pages';
 
@@ -48,14 +48,7 @@ async function panelOptionsFor(browser: ExtensionBrowser, url: string) {
 }
 
 describe('on the call in Chromium', () => {
-  let browser: ExtensionBrowser;
-  beforeEach(async () => {
-    browser = await launchExtension();
-    await routeCallSites(browser.context);
-  });
-  afterEach(async () => {
-    await browser?.close();
-  });
+  const browser = extensionPerTest({ setUp: (b) => routeCallSites(b.context) });
 
   it('enables the panel on a Meet meeting tab and not on a Meet landing page', async () => {
     const meet = await browser.context.newPage();
@@ -88,12 +81,14 @@ describe('on the call in Chromium', () => {
     const meet = await browser.context.newPage();
     // Asking to be let in: the leave button and the self-preview are there, but it is not a call.
     await meet.goto(`${MEET_CALL}?fixture=meet-asking-to-join.html`);
+    // A fixed wait is the point: for a while, nothing may be offered.
     await meet.waitForTimeout(4500);
     expect(await panel.page.getByText('Your call started at', { exact: false }).count()).toBe(0);
 
     await meet.goto(`${MEET_CALL}?fixture=meet-in-call.html`);
     await panel.page.getByText('Your call started at', { exact: false }).waitFor({ timeout: 6000 });
     // Start from the call's actual start: the clock already shows the time since then.
+    // A fixed wait is the point: a poll or more passes and still nothing is offered.
     await meet.waitForTimeout(2200);
     await panel.page.getByRole('button', { name: /^Start the clock from .*when the call began$/ }).click();
     await panel.button('Pause').waitFor();
@@ -115,6 +110,7 @@ describe('on the call in Chromium', () => {
     const zoom = await browser.context.newPage();
     await zoom.goto('https://app.zoom.com/wc/1234567890/join?fromPWA=1&fixture=zoom-pwa.html&inner=zoom-waiting-room.html');
     await expect.poll(() => panelOptionsFor(browser, 'https://app.zoom.com/wc/')).toMatchObject({ enabled: true, path: 'sidepanel.html' });
+    // A fixed wait is the point: for a while, nothing may be offered.
     await zoom.waitForTimeout(4500);
     expect(await panel.page.getByText('Your call started at', { exact: false }).count()).toBe(0);
 
@@ -135,6 +131,7 @@ describe('on the call in Chromium', () => {
     await panel.button('Start').waitFor();
     const meet = await browser.context.newPage();
     await meet.goto(`${MEET_CALL}?fixture=meet-lobby.html`);
+    // A fixed wait is the point: the green room, looked at more than once, is no call.
     await meet.waitForTimeout(2500);
     expect((await callState())?.inCall ?? false).toBe(false);
     await act(meet, 'join');
@@ -177,6 +174,7 @@ describe('on the call in Chromium', () => {
     const droppedAt = Date.now();
     await panel.page.getByText('Reconnecting…', { exact: true }).waitFor({ timeout: 14_000 });
     expect(await callState()).toMatchObject({ inCall: true, startedAt: started?.startedAt });
+    // A fixed wait is the point: the call page stays gone for 30 s, as a reconnect does.
     await meet.waitForTimeout(30_000 - (Date.now() - droppedAt));
     expect(await callState()).toMatchObject({ inCall: true, startedAt: started?.startedAt, endedAt: null });
 
@@ -198,6 +196,7 @@ describe('on the call in Chromium', () => {
     // A modal over the speaker view with its video hidden: once read as the end, now the call goes on.
     await meeting.evaluate(() => document.querySelector('.single-main-container__video-frame')?.remove());
     await act(meeting, 'recordingNotice');
+    // A fixed wait is the point: past the 8 s grace period and several looks, the notice still ends nothing.
     await zoom.waitForTimeout(12_000);
     expect(await callState()).toMatchObject({ inCall: true, unsureSince: null });
     expect(await panel.page.getByText('Reconnecting…').count()).toBe(0);
