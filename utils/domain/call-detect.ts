@@ -166,18 +166,24 @@ export const CALL_CUES: readonly CallCue[] = [
 
 const ORDER: readonly CallCue['phase'][] = ['ended', 'inCall', 'waiting'];
 
-/** Whether a cue holds; `present` remembers the `absent` selectors already looked up in this reading (one scan each). */
+/**
+ * Whether a cue holds. Its own selector first (end screens are rare, so their
+ * `absent` scans of the call page seldom run), then `absent`, which `present`
+ * remembers within one reading (one scan each).
+ */
 function holds(cue: CallCue, root: QueryRoot, present: Map<string, boolean>): boolean {
+  const first = root.querySelector(cue.selector);
+  if (!first) return false;
   if (cue.absent) {
     const found = present.get(cue.absent) ?? root.querySelector(cue.absent) !== null;
     present.set(cue.absent, found);
     if (found) return false;
   }
-  if (cue.text) return cue.text.test(root.querySelector(cue.selector)?.textContent ?? '');
-  if (!cue.iconNames && !cue.unless) return root.querySelector(cue.selector) !== null;
-  return Array.from(root.querySelectorAll(cue.selector)).some(
-    (el) => (!cue.iconNames || cue.iconNames.includes(el.textContent?.trim() ?? '')) && !cue.unless?.(el),
-  );
+  if (cue.text) return cue.text.test(first.textContent ?? '');
+  if (!cue.iconNames && !cue.unless) return true;
+  const fits = (el: Element) => (!cue.iconNames || cue.iconNames.includes(el.textContent?.trim() ?? '')) && !cue.unless?.(el);
+  // The first match usually fits: then the (on a big call, thousands of tiles) full list is never built.
+  return fits(first) || Array.from(root.querySelectorAll(cue.selector)).some(fits);
 }
 
 /** What one look at a page says: its phase and the cue that said so. */
