@@ -2,7 +2,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { useClock } from '../../../../components/hooks/useClock';
-import { CallOffer } from '../../../../components/panel/CallOffer';
+import { CallStatus } from '../../../../components/panel/CallStatus';
 import { ClockBar } from '../../../../components/panel/ClockBar';
 import { WrapUpChecklist } from '../../../../components/panel/WrapUpChecklist';
 import { partStore, readChecked } from '../../../../utils/platform/storage';
@@ -20,7 +20,7 @@ function Panel() {
   return (
     <>
       <ClockBar clock={clock} compact={false} onCompact={() => undefined} />
-      <CallOffer clock={clock} />
+      <CallStatus clock={clock} />
       <WrapUpChecklist sessionId="s1" clock={clock} />
     </>
   );
@@ -71,8 +71,7 @@ describe('ending a session from the panel', () => {
     });
     render(<Panel />);
     await pass(100);
-    const offer = screen.getByRole('region', { name: 'End the session' });
-    expect(offer.textContent).toMatch(/The call ended at .+\. End the session then\?/);
+    screen.getByText(/^Call ended .+ — the clock is still running$/);
     fireEvent.click(screen.getByRole('button', { name: /^End the session at / }));
     await pass(100);
     expect((await log()).at(-1)).toEqual({ type: 'end', at: T0 + 58 * M, by: 'call' });
