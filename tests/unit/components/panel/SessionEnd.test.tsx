@@ -49,7 +49,7 @@ describe('ending a session from the panel', () => {
     expect(left.map((b) => [b.getAttribute('aria-describedby'), b.disabled])).toEqual([[null, true]]);
   });
 
-  it('End the session under ⋯ ends a paused clock', async () => {
+  it('End the session under ⋯ asks once, then ends a paused clock', async () => {
     await fakeBrowser.storage.local.set({
       'timer.s1': [
         { type: 'start', at: T0 },
@@ -59,7 +59,13 @@ describe('ending a session from the panel', () => {
     render(<Panel />);
     await pass(100);
     const buttons = screen.getAllByRole('button', { name: 'End the session' });
+    // Asked once: keeping the clock changes nothing.
     fireEvent.click(buttons[0] as HTMLElement);
+    fireEvent.click(screen.getByRole('button', { name: 'Keep the clock running' }));
+    await pass(100);
+    expect(await log()).toHaveLength(2);
+    fireEvent.click(buttons[0] as HTMLElement);
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, end the session' }));
     await pass(100);
     expect((await log()).at(-1)).toMatchObject({ type: 'end', by: 'coach' });
   });
