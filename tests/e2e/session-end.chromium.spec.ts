@@ -188,9 +188,8 @@ describe('a session that ends with the call', () => {
     await panel.getByRole('button', { name: /^Start the clock from / }).click();
     await clock.button('Pause').waitFor();
     await meet.close();
-    const offer = panel.getByRole('region', { name: 'End the session' });
-    await offer.getByText(/^The call ended at .+\. End the session then\?$/).waitFor({ timeout: 10_000 });
-    await offer.getByRole('button', { name: /^End the session at / }).click();
+    await panel.getByText(/^Call ended .+ — the clock is still running$/).waitFor({ timeout: 10_000 });
+    await panel.getByRole('button', { name: /^End the session at / }).click();
     const summary = panel.getByRole('region', { name: /^The session of / });
     await summary.getByText(/^Ended at .+, when the call ended\.$/).waitFor();
     expect(await panel.getByRole('timer').count()).toBe(0);
