@@ -165,12 +165,12 @@ function planSections(language: MailLanguage, plan: Plan): string[] {
   const out: string[] = [];
   if (plan.steps.length > 0) {
     out.push(`[4] ${q['4']}`, '');
-    plan.steps.forEach((s, i) => out.push(`[4.${i + 1}] [ ] ${stepLineText(s.text)}`, '', ''));
+    for (const [i, s] of plan.steps.entries()) out.push(`[4.${i + 1}] [ ] ${stepLineText(s.text)}`, '', '');
     out.push(`[5] ${q['5']}`, '', '');
   }
   if (plan.homework.length > 0) {
     out.push(`[6] ${q['6']}`, '');
-    plan.homework.forEach((a, i) => out.push(`[6.${i + 1}] ${homeworkLineText(language, a)}`, '', ''));
+    for (const [i, a] of plan.homework.entries()) out.push(`[6.${i + 1}] ${homeworkLineText(language, a)}`, '', '');
   }
   return out;
 }
