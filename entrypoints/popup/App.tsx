@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import type { ComponentType } from 'preact';
 import { type LazyModule, lazyModule, useLazy } from '../../components/hooks/useLazy';
 import { useStored } from '../../components/hooks/useStored';
+import { AskPreworkFold } from '../../components/popup/AskPreworkFold';
 import { CoacheePicker } from '../../components/popup/CoacheePicker';
 import { OpenPanelButton } from '../../components/popup/OpenPanelButton';
 import { TopicExamples } from '../../components/popup/TopicExamples';
@@ -36,7 +37,11 @@ export interface PopupProps {
 export function App({ sessionId, planSessionId, callTab }: PopupProps) {
   const topic = useStored(partStore('topic', sessionId));
   const panelMessage = useSignal<string | null>(null);
-  const PopupPlan = useLazy(popupPlan, Boolean(planSessionId));
+  // A plan card taken in here fills the active session's plan: show it at once, not after reopening.
+  const plan = useStored(partStore('plan', sessionId));
+  const homework = useStored(partStore('homework', sessionId));
+  const planId = planSessionId ?? (plan.value.value.length > 0 || homework.value.value.length > 0 ? sessionId : null);
+  const PopupPlan = useLazy(popupPlan, Boolean(planId));
   return (
     <main class="popup">
       <h1>{t('popupTitle')}</h1>
@@ -45,9 +50,10 @@ export function App({ sessionId, planSessionId, callTab }: PopupProps) {
       <TopicForm topic={topic} idPrefix="popup-topic" factHint={factHint} Examples={TopicExamples} />
       <SaveStatus bridges={[topic]} />
       <OpenPanelButton callTab={callTab} message={panelMessage} />
-      {planSessionId && PopupPlan && <PopupPlan sessionId={planSessionId} />}
+      {planId && PopupPlan && <PopupPlan sessionId={planId} />}
       <LazyFold title={t('cardSendHeading')} module={preworkCardSend} props={{ sessionId }} />
       <LazyFold title={t('cardInboxHeading')} module={cardInbox} props={{ id: 'popup-inbox' }} />
+      <AskPreworkFold sessionId={sessionId} />
     </main>
   );
 }

@@ -18,13 +18,12 @@
  * the order of unnumbered paragraphs.
  * Pure: no browser calls.
  */
+
 import { CLOSING, findMailRef, INTRO_MARK, isRefLine, MAIL_LANGUAGES, type MailRef, QUESTIONS } from './mail-ask';
+import type { StepMark } from './plan-progress';
 
 /** Largest reply read (a saved mail with its HTML part is larger than a card). */
 export const MAIL_MAX_BYTES = 256 * 1024;
-
-/** How a plan step went, in the coachee's words. */
-export type StepMark = 'done' | 'partly' | 'not';
 
 /** One plan step as read: its number in the mail, its text there, the mark (null: not found) and any words beside it. */
 export interface StepReading {

@@ -29,6 +29,8 @@ export const CoacheeSchema = v.object({
   id: Id,
   name: v.pipe(v.string(), v.maxLength(COACHEE_NAME_MAX)),
   createdAt: EpochMs,
+  /** The language of the plain mails to this coachee (English when unset and the coach's browser is not German). */
+  language: v.optional(v.picklist(['en', 'de'])),
 });
 export type Coachee = v.InferOutput<typeof CoacheeSchema>;
 export const CoacheeListSchema = v.array(CoacheeSchema);
