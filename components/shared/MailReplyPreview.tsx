@@ -163,7 +163,7 @@ export function MailReplyPreview({
           </select>
           {step.note && (
             <>
-              <label for={`${id}-note-${step.n}`} class="small">
+              <label for={`${id}-note-${step.n}`}>
                 {t('mailStepNote', step.n)}
               </label>
               <textarea

@@ -7,6 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { axeViolations } from './axe';
 import { type ExtensionBrowser, launchExtension } from './chromium';
 import { openFold } from './pages';
 
@@ -52,6 +53,15 @@ const outlookTop = (mail: string, answers: string) =>
 
 const PASTE = 'Paste a card (the whole message is fine)';
 
+/** axe-core finds nothing, light and dark. */
+async function accessible(page: Page, where: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    expect({ where, colorScheme, violations: await axeViolations(page) }).toEqual({ where, colorScheme, violations: [] });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
 describe('the coachee by plain mail', () => {
   let coach: ExtensionBrowser;
   beforeEach(async () => {
@@ -83,6 +93,7 @@ describe('the coachee by plain mail', () => {
     const href = (await panel.getByRole('link', { name: 'Open in my mail program' }).getAttribute('href')) ?? '';
     expect(href).toMatch(/^mailto:\?subject=Pre-work/);
     expect(decodeURIComponent(href.split('&body=')[1] ?? '')).toBe(mail);
+    await accessible(panel, 'ask for the pre-work');
 
     // Reply 1, Outlook top-posted: the preview shows each answer; cancelled.
     await openFold(panel, 'Take in a card');
@@ -91,6 +102,7 @@ describe('the coachee by plain mail', () => {
     await expect.poll(() => panel.getByLabel('Topic', { exact: true }).inputValue(), { timeout: 5000 }).toBe('Release keeps slipping');
     expect(await panel.getByLabel(/^Hardest in the past/).inputValue()).toBe('Telling the client');
     expect(await panel.getByLabel(/^What would make this hour worth it/).inputValue()).toBe('A first sentence');
+    await accessible(panel, 'the mail reply preview');
     // The reference in the quoted mail names Anna.
     expect(await panel.getByRole('combobox', { name: 'Whose reply is it?' }).locator('option:checked').textContent()).toBe('Anna');
     await panel.getByRole('button', { name: 'Cancel' }).click();
