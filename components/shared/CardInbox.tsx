@@ -46,7 +46,7 @@ function previewLines(preview: CardPreview): string[] {
  * change, then confirm. Nothing is written before the confirmation; a card
  * that differs from what is there asks to replace it; text is shown as text.
  */
-export function CardInbox({ id }: { id: string }) {
+export function CardInbox({ id, onPlan }: { id: string /** Called when a plan card has been taken in. */; onPlan?: () => void }) {
   const text = useSignal('');
   const preview = useSignal<CardPreview | null>(null);
   const problem = useSignal<string | null>(null);
@@ -91,6 +91,7 @@ export function CardInbox({ id }: { id: string }) {
     const current = preview.value;
     if (!current) return;
     await takeInCard(current);
+    if (current.card.kind === 'plan') onPlan?.();
     preview.value = null;
     text.value = '';
     done.value = t('cardTaken');

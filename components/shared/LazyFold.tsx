@@ -4,7 +4,8 @@ import { type LazyModule, useLazy } from '../hooks/useLazy';
 
 /**
  * A folded section whose content's code loads, and whose content first
- * renders, when it is opened (so a rarely used tool costs nothing until then).
+ * renders, when it is first opened (so a rarely used tool costs nothing until
+ * then); it stays mounted after, so nothing typed in it is lost on closing.
  */
 export function LazyFold<P extends object>({
   title,
@@ -28,7 +29,7 @@ export function LazyFold<P extends object>({
       <summary>
         <Heading id={headingId}>{title}</Heading>
       </summary>
-      {open.value && Content && (
+      {Content && (
         <div class="fold-body">
           <Content {...props} />
         </div>

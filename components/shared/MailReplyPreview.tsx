@@ -163,9 +163,7 @@ export function MailReplyPreview({
           </select>
           {step.note && (
             <>
-              <label for={`${id}-note-${step.n}`}>
-                {t('mailStepNote', step.n)}
-              </label>
+              <label for={`${id}-note-${step.n}`}>{t('mailStepNote', step.n)}</label>
               <textarea
                 id={`${id}-note-${step.n}`}
                 rows={2}

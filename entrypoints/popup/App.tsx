@@ -2,7 +2,6 @@ import { useSignal } from '@preact/signals';
 import type { ComponentType } from 'preact';
 import { type LazyModule, lazyModule, useLazy } from '../../components/hooks/useLazy';
 import { useStored } from '../../components/hooks/useStored';
-import { AskPreworkFold } from '../../components/popup/AskPreworkFold';
 import { CoacheePicker } from '../../components/popup/CoacheePicker';
 import { OpenPanelButton } from '../../components/popup/OpenPanelButton';
 import { TopicExamples } from '../../components/popup/TopicExamples';
@@ -16,6 +15,8 @@ const factCheck = lazyModule(() => import('../../utils/domain/topic-hint').then(
 /** Sending the pre-work and taking in the coach's plan: loaded when their section is first opened. */
 const preworkCardSend = lazyModule(() => import('../../components/popup/PopupCards').then((m) => m.PreworkCardSend));
 const cardInbox = lazyModule(() => import('../../components/shared/CardInbox').then((m) => m.CardInbox));
+/** The coach's *Ask for the pre-work* by mail (its own component, AskPrework, for the coach's popup): loaded when opened. */
+const askPrework = lazyModule(() => import('../../components/shared/AskPrework').then((m) => m.AskPrework));
 
 /** The month's plan and homework log: shown only once a plan exists, so its code loads then. */
 const popupPlan = lazyModule(() => import('../../components/popup/PopupPlan').then((m) => m.PopupPlan));
@@ -38,9 +39,8 @@ export function App({ sessionId, planSessionId, callTab }: PopupProps) {
   const topic = useStored(partStore('topic', sessionId));
   const panelMessage = useSignal<string | null>(null);
   // A plan card taken in here fills the active session's plan: show it at once, not after reopening.
-  const plan = useStored(partStore('plan', sessionId));
-  const homework = useStored(partStore('homework', sessionId));
-  const planId = planSessionId ?? (plan.value.value.length > 0 || homework.value.value.length > 0 ? sessionId : null);
+  const planTaken = useSignal(false);
+  const planId = planSessionId ?? (planTaken.value ? sessionId : null);
   const PopupPlan = useLazy(popupPlan, Boolean(planId));
   return (
     <main class="popup">
@@ -52,8 +52,8 @@ export function App({ sessionId, planSessionId, callTab }: PopupProps) {
       <OpenPanelButton callTab={callTab} message={panelMessage} />
       {planId && PopupPlan && <PopupPlan sessionId={planId} />}
       <LazyFold title={t('cardSendHeading')} module={preworkCardSend} props={{ sessionId }} />
-      <LazyFold title={t('cardInboxHeading')} module={cardInbox} props={{ id: 'popup-inbox' }} />
-      <AskPreworkFold sessionId={sessionId} />
+      <LazyFold title={t('cardInboxHeading')} module={cardInbox} props={{ id: 'popup-inbox', onPlan: () => (planTaken.value = true) }} />
+      <LazyFold title={t('mailAskHeading')} module={askPrework} props={{ sessionId, idPrefix: 'popup-ask' }} />
     </main>
   );
 }
