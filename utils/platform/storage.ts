@@ -8,7 +8,6 @@
  * different parts never race on the same read-modify-write.
  */
 import * as v from 'valibot';
-import { browser } from 'wxt/browser';
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import type { AgendaTemplate } from '../domain/agenda';
 import { TemplateListSchema } from '../domain/agenda';
