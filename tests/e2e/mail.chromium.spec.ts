@@ -6,9 +6,9 @@
  * for the plan by mail; a text that is no reply changes nothing.
  */
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
-import { type ExtensionBrowser, launchExtension } from './chromium';
+import { type ExtensionBrowser, extensionPerTest } from './chromium';
 import { openFold } from './pages';
 
 /** What the clipboard holds, read by pasting it into a plain page of the same browser (as into a mail). */
@@ -28,6 +28,7 @@ const everything = (page: Page) => page.evaluate(() => chrome.storage.local.get(
 async function settled(page: Page): Promise<string> {
   let last = JSON.stringify(await everything(page));
   for (let i = 0; i < 20; i++) {
+    // The point: storage counts as settled only when it stays the same over half a second.
     await page.waitForTimeout(500);
     const now = JSON.stringify(await everything(page));
     if (now === last) return now;
@@ -63,13 +64,7 @@ async function accessible(page: Page, where: string): Promise<void> {
 }
 
 describe('the coachee by plain mail', () => {
-  let coach: ExtensionBrowser;
-  beforeEach(async () => {
-    coach = await launchExtension();
-  });
-  afterEach(async () => {
-    await coach?.close();
-  });
+  const coach = extensionPerTest();
 
   it('asks for the pre-work, reads two replies back with a preview, takes the corrected answers in; the plan by mail logs a step and 20 minutes; a non-reply changes nothing', async () => {
     // The coach adds Anna (the popup's coachee picker) and opens the panel.
@@ -172,6 +167,7 @@ describe('the coachee by plain mail', () => {
       .getByRole('alert')
       .getByText('This is neither a Sidecoach card nor a reply to a Sidecoach mail', { exact: false })
       .waitFor();
+    // The point: a write wrongly started by the refused text would have landed by now.
     await panel.waitForTimeout(800);
     expect(JSON.stringify(await everything(panel))).toBe(before);
   });
