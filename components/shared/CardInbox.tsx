@@ -72,8 +72,15 @@ export function CardInbox({ id, onPlan }: { id: string /** Called when a plan ca
     problem.value = null;
     preview.value = read.preview;
   };
-  const onFile = (event: Event) => {
-    const file = (event.currentTarget as HTMLInputElement).files?.[0];
+  const onFile = (event: Event) => readFile((event.currentTarget as HTMLInputElement).files?.[0]);
+  /** A saved mail or card dropped on the paste field is opened like a chosen file (not opened by the browser in the tab). */
+  const onDrop = (event: DragEvent) => {
+    const file = event.dataTransfer?.files?.[0];
+    if (!file) return;
+    event.preventDefault();
+    readFile(file);
+  };
+  const readFile = (file: File | undefined) => {
     if (!file) return;
     if (file.size > FILE_MAX_BYTES) {
       problem.value = cardProblemText({ kind: 'tooLarge', bytes: file.size });
@@ -108,6 +115,7 @@ export function CardInbox({ id, onPlan }: { id: string /** Called when a plan ca
           rows={4}
           value={text.value}
           onInput={(e) => (text.value = (e.currentTarget as HTMLTextAreaElement).value)}
+          onDrop={onDrop}
         />
       </div>
       <div class="field">

@@ -171,4 +171,34 @@ describe('the coachee by plain mail', () => {
     await panel.waitForTimeout(800);
     expect(JSON.stringify(await everything(panel))).toBe(before);
   });
+  it('reads a saved .eml dropped on the paste field, and takes nothing in before the coach says whose reply it is', async () => {
+    const panel = await coach.openPage('sidepanel.html');
+    await openFold(panel, 'Take in a card');
+    const eml = [
+      'MIME-Version: 1.0',
+      'From: Anna Berg <anna@example.org>',
+      'Subject: Re: Pre-work',
+      'Content-Type: text/plain; charset=utf-8',
+      'Content-Transfer-Encoding: quoted-printable',
+      '',
+      '1. Der Release verschiebt sich st=C3=A4ndig',
+      '2. Nein sagen zu Sam',
+      '',
+      'Von meinem iPhone gesendet',
+    ].join('\r\n');
+    const drop = await panel.evaluateHandle((text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], 'reply.eml', { type: 'message/rfc822' }));
+      return data;
+    }, eml);
+    const before = await settled(panel);
+    await panel.getByLabel(PASTE).dispatchEvent('drop', { dataTransfer: drop });
+    const title = panel.getByLabel('Topic', { exact: true });
+    await expect.poll(() => title.inputValue(), { timeout: 5000 }).toBe('Der Release verschiebt sich ständig');
+    expect(await panel.getByLabel(/^Hardest in the past/).inputValue()).toBe('Nein sagen zu Sam');
+    expect(await panel.getByRole('combobox', { name: 'Whose reply is it?' }).inputValue()).toBe('');
+    await panel.getByRole('button', { name: 'Take it in' }).click();
+    await panel.getByRole('alert').getByText('Choose whose reply it is first.').waitFor();
+    expect(JSON.stringify(await everything(panel))).toBe(before);
+  });
 });
