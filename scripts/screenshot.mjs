@@ -218,7 +218,13 @@ for (const scheme of ['light', 'dark']) {
   const preview = panel.locator('fieldset.mail-preview');
   await preview.waitFor();
   await panel.waitForTimeout(300);
-  await preview.screenshot({ path: `${out}/panel-mail-reply-400-${scheme}.png` });
+  // The preview with its legend (drawn on the border) and a margin around it.
+  await preview.scrollIntoViewIfNeeded();
+  const box = await preview.boundingBox();
+  await panel.screenshot({
+    path: `${out}/panel-mail-reply-400-${scheme}.png`,
+    clip: { x: 0, y: Math.max(0, box.y - 16), width: 400, height: box.height + 28 },
+  });
   await panel.close();
 }
 await context.close();
