@@ -7,6 +7,7 @@ import { newestFirst, type SessionIndex, sessionTime } from '../../utils/domain/
 import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { readPart } from '../../utils/platform/data-store';
 import { t, uiLanguage } from '../../utils/platform/i18n';
+import { AskPrework } from '../shared/AskPrework';
 import { BarChart } from './Chart';
 
 interface Props {
@@ -70,6 +71,10 @@ function CoacheeProgress({ index, coachee }: { index: ReadonlySignal<SessionInde
       </a>
       <h2 id="coachee-heading">{t('coacheePageHeading', name)}</h2>
       {current && <p>{t('coacheeCurrentPlan', current.plan.done, current.plan.total)}</p>}
+      <section class="card" aria-labelledby="coachee-ask-heading">
+        <h3 id="coachee-ask-heading">{t('mailAskHeading')}</h3>
+        <AskPrework coacheeId={coachee.id} idPrefix="coachee-ask" />
+      </section>
       <div class="charts">
         <BarChart
           id="chart-homework"
