@@ -1,0 +1,93 @@
+/**
+ * A real WebDAV server for the tests: Debian's rclone (`rclone serve webdav`)
+ * on 127.0.0.1, serving a temporary folder, with Basic auth. `npm test`
+ * installs rclone as it installs the browsers (scripts/ensure-browsers.mjs).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const RCLONE = process.env.RCLONE_PATH ?? '/usr/bin/rclone';
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface WebDavServer {
+  /** The root URL, ending in `/`. */
+  url: string;
+  origin: string;
+  user: string;
+  password: string;
+  /** The folder it serves. */
+  dir: string;
+  /** Start (again) on the same port and folder. */
+  start(): Promise<void>;
+  /** Stop answering (the folder stays). */
+  stop(): Promise<void>;
+  /** Stop and remove the folder. */
+  dispose(): Promise<void>;
+}
+
+/** Start rclone's WebDAV server on a free port over a new temporary folder. */
+export async function startWebDav(): Promise<WebDavServer> {
+  if (!existsSync(RCLONE)) {
+    throw new Error(`The sync tests need a real WebDAV server: install Debian's rclone (apt-get install rclone) or set RCLONE_PATH.`);
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'sidecoach-dav-'));
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const user = 'coach';
+  const password = 'app-password-1';
+  let child: ChildProcess | null = null;
+  const server: WebDavServer = {
+    url: `${origin}/`,
+    origin,
+    user,
+    password,
+    dir,
+    async start() {
+      if (child) return;
+      child = spawn(RCLONE, ['serve', 'webdav', '--addr', `127.0.0.1:${port}`, '--user', user, '--pass', password, dir], {
+        stdio: 'ignore',
+      });
+      const started = Date.now();
+      for (;;) {
+        try {
+          const r = await fetch(origin, { method: 'OPTIONS' });
+          await r.body?.cancel();
+          return;
+        } catch {
+          if (Date.now() - started > 15_000) throw new Error('rclone serve webdav did not start');
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
+    },
+    async stop() {
+      const running = child;
+      child = null;
+      if (!running || running.exitCode !== null) return;
+      await new Promise<void>((resolve) => {
+        running.once('exit', () => resolve());
+        running.kill('SIGTERM');
+      });
+    },
+    async dispose() {
+      await server.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+  await server.start();
+  return server;
+}
