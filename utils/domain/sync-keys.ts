@@ -12,10 +12,10 @@ import type * as v from 'valibot';
 import { TemplateListSchema } from './agenda';
 import { mergeValues } from './merge';
 import { CoacheeListSchema, type SessionMeta, SessionMetaSchema } from './model';
-import { partOfKey, SESSION_PARTS } from './session-parts';
+import { SESSION_PARTS, type SessionPartName } from './session-parts';
 import { DEFAULT_SETTINGS, SettingsSchema } from './settings';
 import type { KeyRule } from './sync-log';
-import { mergeTextKeepingWords } from './text-merge';
+import { mergeTextKeepingWords } from './sync-text';
 
 /** The stored (bare) key of the session list, carried one session a sync key. */
 export const SESSION_LIST_KEY = 'sessions';
@@ -29,6 +29,16 @@ export interface SyncKeyRule extends KeyRule {
 }
 
 const plain = (schema: v.GenericSchema, fallback: unknown): SyncKeyRule => ({ schema, fallback, merge: mergeValues });
+
+/**
+ * The part a stored key holds (`<prefix>.<sessionId>`), or null. (session-parts' `partOfKey` does the
+ * same; a lookup of our own keeps that function out of the popup's shared chunk.)
+ */
+function partOfKey(key: string): { name: SessionPartName } | null {
+  const prefix = key.slice(0, key.indexOf('.'));
+  const name = (Object.keys(SESSION_PARTS) as SessionPartName[]).find((n) => SESSION_PARTS[n].prefix === prefix);
+  return name && key.length > prefix.length + 1 ? { name } : null;
+}
 
 /** Whether a stored (bare, local) key syncs. */
 export function isSyncedStorageKey(key: string): boolean {
