@@ -91,3 +91,66 @@ export async function startWebDav(): Promise<WebDavServer> {
   await server.start();
   return server;
 }
+
+/** A pass-through in front of the server that can be stopped, or made to stop after a number of requests. */
+export interface CuttableProxy {
+  url: string;
+  origin: string;
+  /** Stop answering (connections refused) until `start`. */
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  /** Let `count` more requests through, then stop as if the server went down mid-sync. */
+  stopAfter(count: number): void;
+  /** Requests seen (method and path), for the test's own checks. */
+  seen: string[];
+  close(): Promise<void>;
+}
+
+/** Start a pass-through to `target` on another free port of 127.0.0.1. */
+export async function startProxy(target: WebDavServer): Promise<CuttableProxy> {
+  const { createServer: createHttpServer, request } = await import('node:http');
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const targetPort = Number(new URL(target.origin).port);
+  let budget = Number.POSITIVE_INFINITY;
+  const seen: string[] = [];
+  const server = createHttpServer((req, res) => {
+    if (budget <= 0) {
+      req.socket.destroy();
+      return;
+    }
+    budget--;
+    seen.push(`${req.method} ${req.url}`);
+    // Headers go on unchanged (Host too: WebDAV's MOVE checks its Destination against it).
+    const forward = request({ host: '127.0.0.1', port: targetPort, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    forward.on('error', () => req.socket.destroy());
+    req.pipe(forward);
+    if (budget <= 0) res.on('finish', () => void proxy.stop());
+  });
+  const listen = () => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
+  const proxy: CuttableProxy = {
+    url: `${origin}/`,
+    origin,
+    seen,
+    async stop() {
+      budget = 0;
+      server.closeAllConnections();
+      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+    async start() {
+      budget = Number.POSITIVE_INFINITY;
+      if (!server.listening) await listen();
+    },
+    stopAfter(count: number) {
+      budget = count;
+    },
+    async close() {
+      await proxy.stop().catch(() => undefined);
+    },
+  };
+  await listen();
+  return proxy;
+}
