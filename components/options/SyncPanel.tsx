@@ -1,4 +1,4 @@
-import { useSignal } from '@preact/signals';
+import { type Signal, useSignal } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
 import type { SyncFault } from '../../utils/domain/sync-faults';
 import { type MessageKey, t, uiLanguage } from '../../utils/platform/i18n';
@@ -117,46 +117,10 @@ export function SyncPanel() {
         <h2 id="server-sync-heading">{t('serverSyncHeading')}</h2>
         <p class="small muted">{t('serverSyncIntro')}</p>
         <form onSubmit={onStart}>
-          <label>
-            {t('serverSyncAddress')}
-            <input
-              type="url"
-              required
-              placeholder={t('serverSyncAddressExample')}
-              value={url.value}
-              onInput={(e) => (url.value = (e.currentTarget as HTMLInputElement).value)}
-            />
-          </label>
-          <label>
-            {t('serverSyncUser')}
-            <input
-              type="text"
-              required
-              autocomplete="username"
-              value={user.value}
-              onInput={(e) => (user.value = (e.currentTarget as HTMLInputElement).value)}
-            />
-          </label>
-          <label>
-            {t('serverSyncPassword')}
-            <input
-              type="password"
-              required
-              autocomplete="current-password"
-              value={password.value}
-              onInput={(e) => (password.value = (e.currentTarget as HTMLInputElement).value)}
-            />
-          </label>
-          <label>
-            {t('serverSyncPassphrase')}
-            <input
-              type="password"
-              required
-              autocomplete="new-password"
-              value={passphrase.value}
-              onInput={(e) => (passphrase.value = (e.currentTarget as HTMLInputElement).value)}
-            />
-          </label>
+          <Field id="sync-url" label={t('serverSyncAddress')} value={url} type="url" placeholder={t('serverSyncAddressExample')} />
+          <Field id="sync-user" label={t('serverSyncUser')} value={user} type="text" autocomplete="username" />
+          <Field id="sync-password" label={t('serverSyncPassword')} value={password} type="password" autocomplete="current-password" />
+          <Field id="sync-passphrase" label={t('serverSyncPassphrase')} value={passphrase} type="password" autocomplete="new-password" />
           <p class="small muted">{t('serverSyncPassphraseNote')}</p>
           <div class="row">
             <button type="button" disabled={busy.value} onClick={() => void onTest()}>
@@ -205,5 +169,31 @@ export function SyncPanel() {
       </div>
       <p class="small muted">{t('serverSyncStopNote')}</p>
     </section>
+  );
+}
+
+/** One labelled text field of the set-up form, bound to a signal. */
+function Field(props: {
+  id: string;
+  label: string;
+  value: Signal<string>;
+  type: 'url' | 'text' | 'password';
+  placeholder?: string;
+  autocomplete?: string;
+}) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        // Preact's input types split password from text fields; the attributes used here suit all three.
+        type={props.type as 'text'}
+        required
+        placeholder={props.placeholder}
+        autocomplete={props.autocomplete}
+        value={props.value.value}
+        onInput={(e) => (props.value.value = (e.currentTarget as HTMLInputElement).value)}
+      />
+    </div>
   );
 }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CuttableProxy, startProxy, startWebDav, type WebDavServer } from '../webdav-server';
+import { axeViolations } from './axe';
 import { type ExtensionBrowser, launchExtension } from './chromium';
 import { NotesPage, openFold, optionsSection, PopupPage } from './pages';
 
@@ -74,6 +75,14 @@ async function syncNow(page: Page): Promise<string | null> {
     )
     .toBe(true);
   return (await statusOf(page)).problem?.fault ?? null;
+}
+
+/** axe-core finds nothing to fix, light and dark. */
+async function expectAccessible(page: Page): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    expect(await axeViolations(page), colorScheme).toEqual([]);
+  }
 }
 
 async function stored(page: Page, key: string): Promise<unknown> {
@@ -153,6 +162,7 @@ describe('sync between two computers through a WebDAV server', () => {
       .getByText('This passphrase does not open the data on the server', { exact: false })
       .waitFor({ timeout: 30_000 });
     expect(await readdir(join(dav.dir, 'sidecoach'), { recursive: true })).toEqual(before);
+    await expectAccessible(bSync);
     expect(await stored(bSync, 'syncConfig')).toBeUndefined();
     expect(await stored(bSync, `notes.${sessionId}`)).toBeUndefined();
   });
@@ -194,6 +204,7 @@ describe('sync between two computers through a WebDAV server', () => {
     expect(await syncNow(aSync)).toBe('unreachable');
     await aSync.getByRole('alert').getByText('The server did not answer', { exact: false }).waitFor();
     await aSync.getByText('Changes waiting to go', { exact: false }).waitFor();
+    await expectAccessible(aSync);
 
     await server.start();
     expect(await syncNow(aSync)).toBeNull();
