@@ -176,7 +176,13 @@ for (const scheme of ['light', 'dark']) {
   await options.goto(`chrome-extension://${id}/options.html#sync`);
   await options.evaluate(async () => {
     await chrome.storage.local.set({
-      syncConfig: { url: 'https://cloud.example.org/remote.php/dav/files/ann/Sidecoach/', user: 'ann', password: 'x', key: 'AAAA', keyFile: '{}' },
+      syncConfig: {
+        url: 'https://cloud.example.org/remote.php/dav/files/ann/Sidecoach/',
+        user: 'ann',
+        password: 'x',
+        key: 'AAAA',
+        keyFile: '{}',
+      },
     });
   });
   // The background tries at once (no host access was given here); then the status is shown as after a day offline.
@@ -184,7 +190,13 @@ for (const scheme of ['light', 'dark']) {
   await options.evaluate(async () => {
     const at = Date.now() - 5 * 60_000;
     await chrome.storage.local.set({
-      syncStatus: { running: false, lastSyncedAt: at - 3_600_000, waiting: 3, failures: 2, problem: { fault: 'unreachable', at, detail: '' } },
+      syncStatus: {
+        running: false,
+        lastSyncedAt: at - 3_600_000,
+        waiting: 3,
+        failures: 2,
+        problem: { fault: 'unreachable', at, detail: '' },
+      },
     });
   });
   for (const scheme of ['light', 'dark']) {
