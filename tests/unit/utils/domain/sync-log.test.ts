@@ -133,7 +133,7 @@ describe('sync change logs', () => {
   });
 
   it('converges: random interleavings of edits and syncs on three computers end in the same state, every word kept', () => {
-    for (let seed = 1; seed <= 40; seed++) {
+    for (let seed = 1; seed <= 30; seed++) {
       const rnd = random(seed);
       const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
       const server: ChangeFile[] = [];
@@ -182,7 +182,7 @@ describe('sync change logs', () => {
       const log = (first?.['timer.s1'] as TimerEvent[] | undefined) ?? [];
       expect(log.length).toBe(timerEvents.length);
     }
-  });
+  }, 60_000); // 30 random runs: about 2 s alone, longer on a loaded machine
 });
 
 describe('a sync that changes a key being edited', () => {

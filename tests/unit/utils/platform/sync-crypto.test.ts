@@ -29,7 +29,8 @@ async function refused(p: Promise<unknown>): Promise<string> {
   return 'accepted';
 }
 
-describe('sync crypto', () => {
+// 600,000 PBKDF2 iterations take about half a second alone; more on a loaded machine.
+describe('sync crypto', { timeout: 30_000 }, () => {
   it('derives keys as PBKDF2-SHA-256 does (known answers)', async () => {
     // Published PBKDF2-HMAC-SHA256 vectors for P="password", S="salt", dkLen=32.
     expect(hex(await deriveKeyBytes('password', text('salt'), 1))).toBe('120fb6cffcf8b32c43e7225256c4f837a86548c92ccc35480805987cb70be17b');

@@ -17,11 +17,12 @@ async function faultOf(p: Promise<unknown>): Promise<string> {
   return 'none';
 }
 
-describe('WebDAV client against a real server (rclone)', () => {
+// A real server process: starting it and its first answers take time on a loaded machine.
+describe('WebDAV client against a real server (rclone)', { timeout: 30_000 }, () => {
   let dav: WebDavServer;
   beforeAll(async () => {
     dav = await startWebDav();
-  });
+  }, 30_000);
   afterAll(async () => {
     await dav?.dispose();
   });
