@@ -70,7 +70,8 @@ export function parseListing(xml: string, folderPath: string): DavEntry[] {
     if (href === undefined) continue;
     let path = decodeEntities(href);
     try {
-      path = decodeURIComponent(new URL(path, 'http://x').pathname);
+      // Hrefs are absolute paths or whole URLs; a file: base only resolves the former.
+      path = decodeURIComponent(new URL(path, 'file:///').pathname);
     } catch {
       continue;
     }
