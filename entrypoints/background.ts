@@ -11,6 +11,7 @@ import { affectsIndex, ensureIndex, updateIndex } from '../utils/platform/sessio
 import { ensureActiveSession } from '../utils/platform/sessions';
 import { activeSessionIdStore, callStateStore, readChecked } from '../utils/platform/storage';
 import { applySyncPrefs, mirrorChange } from '../utils/platform/sync-mirror';
+import { onStorageChangeForSync, onSyncAlarm, onSyncMessage, startSyncSchedule } from '../utils/platform/sync-schedule';
 
 /** Storage keys changed since the index was last brought up to date (written together, a moment later). */
 const indexPending = new Set<string>();
@@ -53,6 +54,7 @@ export default defineBackground(() => {
       await rescheduleCheckIns();
       await applySyncPrefs();
       await ensureIndex();
+      await startSyncSchedule();
       // Test builds only (stripped from production): Firefox refuses navigation to
       // moz-extension:// from automation, so the e2e build opens its own pages.
       if (import.meta.env.MODE === 'e2e') {
@@ -68,6 +70,7 @@ export default defineBackground(() => {
     void rescheduleCheckIns();
     void applySyncPrefs();
     void ensureIndex();
+    void startSyncSchedule();
   });
 
   browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
@@ -94,6 +97,9 @@ export default defineBackground(() => {
     }
   });
 
+  // The options page's sync requests (answered with a promise; every other message gets undefined).
+  browser.runtime.onMessage.addListener((raw) => onSyncMessage(raw));
+
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'open-panel') {
       // Synchronous: the command is a user gesture only until the first await.
@@ -111,9 +117,11 @@ export default defineBackground(() => {
     void onClockAlarm(alarm.name);
     void onCheckInAlarm(alarm.name);
     void onCallAlarm(alarm.name).then(remindIfEnded);
+    void onSyncAlarm(alarm.name);
   });
   browser.storage.onChanged.addListener((changes, area) => {
     void mirrorChange(changes, area);
+    void onStorageChangeForSync(changes, area);
     const keys = Object.keys(changes);
     if (keys.some(affectsClock)) void reschedule();
     const left = area === 'local' ? changes[activeSessionIdStore.bare]?.oldValue : undefined;

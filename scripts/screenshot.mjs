@@ -251,6 +251,54 @@ for (const scheme of ['light', 'dark']) {
     clip: { x: 0, y: Math.max(0, box.y - 16), width: 400, height: box.height + 28 },
   });
   await panel.close();
+
+// Sync with the coach's server: the set-up form, then the status line with a problem in words.
+for (const scheme of ['light', 'dark']) {
+  const options = await context.newPage();
+  await options.emulateMedia({ colorScheme: scheme });
+  await options.setViewportSize({ width: 1100, height: 900 });
+  await options.goto(`chrome-extension://${id}/options.html#sync`);
+  await options.getByRole('button', { name: 'Start syncing' }).waitFor();
+  await options.getByLabel('Server folder address (WebDAV)').fill('https://cloud.example.org/remote.php/dav/files/ann/Sidecoach/');
+  await options.getByLabel('User name').fill('ann');
+  await options.screenshot({ path: `${out}/options-sync-setup-${scheme}.png`, fullPage: true });
+  await options.close();
+}
+{
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${id}/options.html#sync`);
+  await options.evaluate(async () => {
+    await chrome.storage.local.set({
+      syncConfig: {
+        url: 'https://cloud.example.org/remote.php/dav/files/ann/Sidecoach/',
+        user: 'ann',
+        password: 'x',
+        key: 'AAAA',
+        keyFile: '{}',
+      },
+    });
+  });
+  // The background tries at once (no host access was given here); then the status is shown as after a day offline.
+  await options.waitForTimeout(3_000);
+  await options.evaluate(async () => {
+    const at = Date.now() - 5 * 60_000;
+    await chrome.storage.local.set({
+      syncStatus: {
+        running: false,
+        lastSyncedAt: at - 3_600_000,
+        waiting: 3,
+        failures: 2,
+        problem: { fault: 'unreachable', at, detail: '' },
+      },
+    });
+  });
+  for (const scheme of ['light', 'dark']) {
+    await options.emulateMedia({ colorScheme: scheme });
+    await options.getByRole('button', { name: 'Sync now' }).waitFor();
+    await options.screenshot({ path: `${out}/options-sync-status-${scheme}.png`, fullPage: true });
+  }
+  await options.evaluate(() => chrome.storage.local.remove(['syncConfig', 'syncStatus']));
+  await options.close();
 }
 await context.close();
 console.log(`screenshots in ${out}`);

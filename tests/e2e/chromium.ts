@@ -14,6 +14,12 @@ export interface ExtensionBrowser {
   userDataDir: string;
   /** Every request made by an extension page or the service worker that would leave the browser. */
   outgoing: string[];
+  /**
+   * Allow requests to one origin (the test's sync server, while sync is on); null: none again.
+   * Allowed requests are listed in `toServer` instead of `outgoing`.
+   */
+  allowServer(origin: string | null): void;
+  toServer: string[];
   /** Open one of the extension's pages in a tab. */
   openPage(path: string): Promise<Page>;
   /** Close the browser; keep the profile when `keepProfile` (to restart with it). */
@@ -47,6 +53,8 @@ export async function launchExtension(userDataDir?: string, options: { lang?: st
   // Fail fast instead of hanging on a locator that never matches.
   context.setDefaultTimeout(10_000);
   const outgoing: string[] = [];
+  const toServer: string[] = [];
+  let allowed: string | null = null;
   const record = (request: Request) => {
     const url = request.url();
     if (/^(chrome-extension|data|blob|about|chrome):/.test(url)) return;
@@ -57,7 +65,7 @@ export async function launchExtension(userDataDir?: string, options: { lang?: st
       // Requests of a service worker have no frame.
       fromExtension = true;
     }
-    if (fromExtension) outgoing.push(url);
+    if (fromExtension) (allowed !== null && url.startsWith(`${allowed}/`) ? toServer : outgoing).push(url);
   };
   context.on('request', record);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -67,6 +75,10 @@ export async function launchExtension(userDataDir?: string, options: { lang?: st
     extensionId,
     userDataDir: dir,
     outgoing,
+    toServer,
+    allowServer(origin) {
+      allowed = origin;
+    },
     async openPage(path: string) {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${path}`);
@@ -124,6 +136,10 @@ export function extensionPerTest(
     get outgoing() {
       return live().outgoing;
     },
+    get toServer() {
+      return live().toServer;
+    },
+    allowServer: (origin) => live().allowServer(origin),
     openPage: (path) => live().openPage(path),
     close: (keepProfile) => live().close(keepProfile),
     async restart() {
