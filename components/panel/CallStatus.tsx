@@ -1,9 +1,7 @@
 import { useComputed } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
 import { t, uiLanguage } from '../../utils/platform/i18n';
-import { callStateStore } from '../../utils/platform/storage';
 import type { Clock } from '../hooks/useClock';
-import { useStored } from '../hooks/useStored';
 
 /** How long after a call ended the panel still says so when the clock is not running. */
 const ENDED_SHOWN_MS = 2 * 60 * 60 * 1000;
@@ -16,17 +14,15 @@ const ENDED_SHOWN_MS = 2 * 60 * 60 * 1000;
  * off is not left with a clock running into the evening.
  */
 export function CallStatus({ clock }: { clock: Clock }) {
-  const call = useStored(callStateStore).value.value;
+  const call = clock.call.value;
   const status = useComputed(() => clock.view.value.status);
   const clockStartedAt = useComputed(() => clock.view.value.startedAt);
   const atWrapUp = useComputed(() => clock.view.value.phaseIndex >= clock.agenda.value.length - 1);
   const timeFormat = useMemo(() => new Intl.DateTimeFormat(uiLanguage(), { hour: '2-digit', minute: '2-digit' }), []);
   if (!call || call.startedAt === null) return null;
-  const append = (types: 'pause' | 'next', count = 1) =>
-    clock.log.set([...clock.log.value.peek(), ...Array.from({ length: count }, () => ({ type: types, at: Date.now() }))]);
   const goToWrapUp = () => {
     const view = clock.view.peek();
-    append('next', Math.max(0, view.phases.length - 1 - view.phaseIndex));
+    for (let i = view.phaseIndex; i < view.phases.length - 1; i++) clock.add({ type: 'next', at: Date.now() });
     // The wrap-up section opens with its phase; bring it into view once it has.
     setTimeout(() => document.getElementById('wrap-heading')?.scrollIntoView({ block: 'start' }), 100);
   };
@@ -47,7 +43,7 @@ export function CallStatus({ clock }: { clock: Clock }) {
       <p role="status">{text}</p>
       {stillRunning && (
         <div class="controls">
-          <button type="button" class="primary" onClick={() => append('pause')}>
+          <button type="button" class="primary" onClick={() => clock.add({ type: 'pause', at: Date.now() })}>
             {t('callStatusPause')}
           </button>
           {!atWrapUp.value && (
