@@ -5,6 +5,7 @@
  * Pure module: no browser calls.
  */
 import * as v from 'valibot';
+import { SessionDateSchema } from './session-date';
 
 /** Longest topic title, in characters. */
 export const TOPIC_TITLE_MAX = 200;
@@ -151,7 +152,10 @@ export type Review = v.InferOutput<typeof ReviewSchema>;
 /** The end of the session: feedback, the next date, and the optional mid-month check-in. */
 export const WrapUpSchema = v.object({
   feedback: ShortText,
+  /** The next session as an instant (for reminders and order); see `next` for what was picked. */
   nextSessionAt: v.nullable(EpochMs),
+  /** The next session's day, and its time and zone when one was picked (older data has only `nextSessionAt`). */
+  next: v.optional(v.nullable(SessionDateSchema)),
   checkInNote: v.pipe(v.string(), v.maxLength(CHECK_IN_NOTE_MAX)),
 });
 export type WrapUp = v.InferOutput<typeof WrapUpSchema>;
