@@ -49,7 +49,9 @@ describe('taking in a pre-work card (coach)', () => {
     await fakeBrowser.storage.local.set(stored);
     const newer = await previewCard(second, T0 + 3000);
     expect(newer.ok && newer.preview.intake.status).toBe('replaces');
-    expect(newer.ok && newer.preview.intake.changes).toEqual([{ field: 'title', before: 'Speaking up', after: 'Speaking up, and being heard' }]);
+    expect(newer.ok && newer.preview.intake.changes).toEqual([
+      { field: 'title', before: 'Speaking up', after: 'Speaking up, and being heard' },
+    ]);
     expect((await readChecked(sessionsStore)).value.length).toBe(sessionsBefore);
   });
 });
