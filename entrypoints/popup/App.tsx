@@ -41,11 +41,17 @@ export function App({ sessionId, planSessionId, callTab }: PopupProps) {
     <main class="popup">
       <h1>{t('popupTitle')}</h1>
       <CoacheePicker sessionId={sessionId} />
-      <p class="muted">{t('popupIntro')}</p>
-      <TopicForm topic={topic} idPrefix="popup-topic" factHint={factHint} Examples={TopicExamples} />
-      <SaveStatus bridges={[topic]} />
+      {/* Once the active session has its plan, its hour is over: the month's plan shows instead of its topic,
+          and the next pre-work starts a session of its own (never typed over this one's). */}
+      {planSessionId !== sessionId && (
+        <>
+          <p class="muted">{t('popupIntro')}</p>
+          <TopicForm topic={topic} idPrefix="popup-topic" factHint={factHint} Examples={TopicExamples} />
+          <SaveStatus bridges={[topic]} />
+        </>
+      )}
       <OpenPanelButton callTab={callTab} message={panelMessage} />
-      {planSessionId && PopupPlan && <PopupPlan sessionId={planSessionId} />}
+      {planSessionId && PopupPlan && <PopupPlan sessionId={planSessionId} activeId={sessionId} />}
       <LazyFold title={t('cardSendHeading')} module={preworkCardSend} props={{ sessionId }} />
       <LazyFold title={t('cardInboxHeading')} module={cardInbox} props={{ id: 'popup-inbox' }} />
     </main>
