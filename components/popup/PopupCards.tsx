@@ -3,7 +3,8 @@ import { useEffect } from 'preact/hooks';
 import { COACHEE_NAME_MAX } from '../../utils/domain/model';
 import { ensureIdentity, identityStore, makePreworkCard } from '../../utils/platform/cards';
 import { t } from '../../utils/platform/i18n';
-import { partStore, sessionsStore } from '../../utils/platform/storage';
+import { plannedDayOf } from '../../utils/platform/months';
+import { partStore } from '../../utils/platform/storage';
 import { useStored } from '../hooks/useStored';
 import { CardSend } from '../shared/CardSend';
 
@@ -11,10 +12,13 @@ import { CardSend } from '../shared/CardSend';
 export function PreworkCardSend({ sessionId }: { sessionId: string }) {
   const identity = useStored(identityStore);
   const topic = useStored(partStore('topic', sessionId));
-  const sessions = useStored(sessionsStore);
-  // The date the plan card brought for this session, until the coachee picks another.
+  // The date the last plan card brought for this session, until the coachee picks another.
+  const planned = useSignal('');
   const picked = useSignal<string | null>(null);
-  const sessionOn = { value: picked.value ?? sessions.value.value.find((s) => s.id === sessionId)?.on ?? '' };
+  useEffect(() => {
+    void plannedDayOf(sessionId).then((day) => (planned.value = day ?? ''));
+  }, [sessionId]);
+  const sessionOn = { value: picked.value ?? planned.value };
   const name = identity.value.value?.name ?? '';
   useEffect(() => {
     // Made on first use, so the card's sender id is stable from the first card on.

@@ -4,7 +4,6 @@ import { type LazyModule, lazyModule, useLazy } from '../../components/hooks/use
 import { useStored } from '../../components/hooks/useStored';
 import { CoacheePicker } from '../../components/popup/CoacheePicker';
 import { OpenPanelButton } from '../../components/popup/OpenPanelButton';
-import { TopicExamples } from '../../components/popup/TopicExamples';
 import { SaveStatus } from '../../components/shared/SaveStatus';
 import { TopicForm } from '../../components/shared/TopicForm';
 import { t } from '../../utils/platform/i18n';
@@ -15,6 +14,9 @@ const factCheck = lazyModule(() => import('../../utils/domain/topic-hint').then(
 /** Sending the pre-work and taking in the coach's plan: loaded when their section is first opened. */
 const preworkCardSend = lazyModule(() => import('../../components/popup/PopupCards').then((m) => m.PreworkCardSend));
 const cardInbox = lazyModule(() => import('../../components/shared/CardInbox').then((m) => m.CardInbox));
+
+/** Example topics, shown only while the topic is empty: they load then (a few hundred bytes kept off the start-up). */
+const topicExamples = lazyModule(() => import('../../components/popup/TopicExamples').then((m) => m.TopicExamples));
 
 /** The month's plan and homework log: shown only once a plan exists, so its code loads then. */
 const popupPlan = lazyModule(() => import('../../components/popup/PopupPlan').then((m) => m.PopupPlan));
@@ -37,6 +39,7 @@ export function App({ sessionId, planSessionId, callTab }: PopupProps) {
   const topic = useStored(partStore('topic', sessionId));
   const panelMessage = useSignal<string | null>(null);
   const PopupPlan = useLazy(popupPlan, Boolean(planSessionId));
+  const Examples = useLazy(topicExamples, topic.loaded.value && !topic.value.value.title.trim()) ?? undefined;
   return (
     <main class="popup">
       <h1>{t('popupTitle')}</h1>
@@ -46,7 +49,7 @@ export function App({ sessionId, planSessionId, callTab }: PopupProps) {
       {planSessionId !== sessionId && (
         <>
           <p class="muted">{t('popupIntro')}</p>
-          <TopicForm topic={topic} idPrefix="popup-topic" factHint={factHint} Examples={TopicExamples} />
+          <TopicForm topic={topic} idPrefix="popup-topic" factHint={factHint} Examples={Examples} />
           <SaveStatus bridges={[topic]} />
         </>
       )}

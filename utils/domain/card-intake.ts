@@ -73,7 +73,6 @@ export interface PreworkIntake {
   sessionRan: boolean;
   /** The coachee's id for the session (kept as the session's `peer`). */
   peer: string;
-  on: string | null;
   topic: Topic;
   progress: ProgressIntake | null;
   /** What of the coach's would change, field by field (empty unless `replaces`). */
@@ -147,7 +146,6 @@ export function planPreworkIntake(card: PreworkCard, state: CoachState, now: num
     sessionIsNew: !upcoming,
     sessionRan: upcoming !== undefined && state.started(upcoming.id),
     peer: card.sessionId,
-    on: card.sessionOn,
     topic,
     progress,
     changes: status === 'same' ? [] : changes,

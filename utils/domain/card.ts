@@ -15,7 +15,7 @@
 import * as v from 'valibot';
 import { ASSIGNMENT_TITLE_MAX, COACHEE_NAME_MAX, MINUTES_PER_WEEK_MAX, PLAN_STEP_MAX, TOPIC_TEXT_MAX, TOPIC_TITLE_MAX } from './model';
 import { PlanProgressSchema } from './plan-progress';
-import { dayOfInstant, type SessionDate, SessionDateSchema } from './session-date';
+import { dayOfInstant, type SessionDate } from './session-date';
 
 export const CARD_FORMAT = 'sidecoach-card';
 /** The format cards are written in; format 1 cards are still read (see `upgradeCard`). */
@@ -29,6 +29,12 @@ const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 const Text = v.pipe(v.string(), v.maxLength(TOPIC_TEXT_MAX));
 const EpochMs = v.pipe(v.number(), v.integer(), v.minValue(0));
 const Day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
+/** A session date on a card: strict (a card with unknown fields is refused), the zone a plain name. */
+const SessionDateSchema = v.strictObject({
+  day: Day,
+  time: v.nullable(v.pipe(v.string(), v.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/))),
+  zone: v.nullable(v.pipe(v.string(), v.maxLength(64), v.regex(/^[A-Za-z0-9_+\-/]+$/))),
+});
 const TopicPartSchema = v.strictObject({
   title: v.pipe(v.string(), v.maxLength(TOPIC_TITLE_MAX)),
   difficulty: Text,

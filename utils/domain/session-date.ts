@@ -5,15 +5,9 @@
  * zone it was picked in, turned into an instant only where one is needed.
  * Pure: no browser calls (the `Intl` built-in turns wall time into an instant).
  */
-import * as v from 'valibot';
+import type { SessionDate } from './model';
 
-/** A day (YYYY-MM-DD), with a time (HH:MM) in an IANA time zone when one was picked. */
-export const SessionDateSchema = v.strictObject({
-  day: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/)),
-  time: v.nullable(v.pipe(v.string(), v.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/))),
-  zone: v.nullable(v.pipe(v.string(), v.maxLength(64), v.regex(/^[A-Za-z0-9_+\-/]+$/))),
-});
-export type SessionDate = v.InferOutput<typeof SessionDateSchema>;
+export { type SessionDate, SessionDateSchema } from './model';
 
 /** Whether `zone` is a time zone this runtime knows. */
 export function knownZone(zone: string): boolean {

@@ -22,6 +22,7 @@ import { readPart } from './data-store';
 import { formatDay, formatSessionDate, localZone } from './dates';
 import { t } from './i18n';
 import { updateStored } from './list-writes';
+import { nextDayOf } from './months';
 import { createSession } from './sessions';
 import { activeSessionIdStore, coacheesStore, define, partStore, readChecked, sessionsStore } from './storage';
 
@@ -100,7 +101,7 @@ export async function makePreworkCard(sessionId: string, sessionOn: string | nul
         answers: (await readChecked(partStore('review', sessionId))).value,
       }
     : null;
-  const on = sessionOn ?? sessions.find((s) => s.id === sessionId)?.on ?? null;
+  const on = sessionOn ?? (previous ? await nextDayOf(previous.id) : null);
   return outgoing(buildPreworkCard(newItemId('card', now), now, identity, sessionId, on, topic, last));
 }
 
@@ -187,11 +188,9 @@ export async function previewCard(text: string, now = Date.now()) {
   return { ok: true as const, preview: { card, intake, coacheeId } as CardPreview };
 }
 
-/** Note on a session which session of the other person's it is, and its day. */
-async function linkSession(sessionId: string, peer: string, on: string | null): Promise<void> {
-  await updateStored(sessionsStore, (list) =>
-    list.map((s) => (s.id === sessionId && (s.peer !== peer || (on && s.on !== on)) ? { ...s, peer, ...(on ? { on } : {}) } : s)),
-  );
+/** Note on a session which session of the other person's it is. */
+async function linkSession(sessionId: string, peer: string): Promise<void> {
+  await updateStored(sessionsStore, (list) => list.map((s) => (s.id === sessionId && s.peer !== peer ? { ...s, peer } : s)));
 }
 
 /**
@@ -208,7 +207,7 @@ export async function takeInCard(preview: CardPreview, now = Date.now()): Promis
         : withItem(list, intake.coachee),
     );
     if (intake.sessionIsNew) await createSession(intake.coachee.id, now, { id: intake.sessionId });
-    await linkSession(intake.sessionId, intake.peer, intake.on);
+    await linkSession(intake.sessionId, intake.peer);
     const current = (await readChecked(partStore('topic', intake.sessionId))).value;
     if (!sameTopic(current, intake.topic)) await partStore('topic', intake.sessionId).item.setValue(intake.topic);
     const progress = intake.progress;
@@ -225,7 +224,7 @@ export async function takeInCard(preview: CardPreview, now = Date.now()): Promis
   }
   const intake = preview.intake as PlanIntake;
   if (intake.sessionIsNew) await createSession(preview.coacheeId ?? SELF_COACHEE_ID, now, { id: intake.sessionId });
-  await linkSession(intake.sessionId, intake.peer, null);
+  await linkSession(intake.sessionId, intake.peer);
   await Promise.all([
     partStore('plan', intake.sessionId).item.setValue(intake.plan),
     partStore('homework', intake.sessionId).item.setValue(intake.homework),

@@ -4,8 +4,8 @@
  * where they are, in the history.
  */
 import { dayOfInstant } from '../domain/session-date';
+import { previousSessionOf } from '../domain/sessions';
 import { localZone } from './dates';
-import { updateStored } from './list-writes';
 import { createSession } from './sessions';
 import { activeSessionIdStore, partStore, readChecked, sessionsStore } from './storage';
 
@@ -16,9 +16,15 @@ export async function nextDayOf(sessionId: string): Promise<string | null> {
   return wrapUp.nextSessionAt === null ? null : dayOfInstant(wrapUp.nextSessionAt, localZone()).day;
 }
 
+/** The day a session is planned for: the next date the plan of the session before it brought, or null. */
+export async function plannedDayOf(sessionId: string): Promise<string | null> {
+  const previous = previousSessionOf((await readChecked(sessionsStore)).value, sessionId);
+  return previous ? nextDayOf(previous.id) : null;
+}
+
 /**
  * "Write the pre-work for <next date>": a new session of the same coachee after
- * `fromSessionId`, dated by its plan's next date, made the active one. A newer
+ * `fromSessionId` (its day is the next date of that one's plan), made the active one. A newer
  * session already started for it (a second click, another page) is reused.
  */
 export async function startNextSession(fromSessionId: string, now = Date.now()): Promise<string> {
@@ -30,8 +36,5 @@ export async function startNextSession(fromSessionId: string, now = Date.now()):
     await activeSessionIdStore.item.setValue(later.id);
     return later.id;
   }
-  const on = await nextDayOf(fromSessionId);
-  const id = await createSession(from.coacheeId, Math.max(now, from.createdAt + 1));
-  if (on) await updateStored(sessionsStore, (list) => list.map((s) => (s.id === id ? { ...s, on } : s)));
-  return id;
+  return createSession(from.coacheeId, Math.max(now, from.createdAt + 1));
 }
