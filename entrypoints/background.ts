@@ -3,13 +3,13 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { callPlatform } from '../utils/domain/call-urls';
 import { affectsCheckIns, onCheckInAlarm, remindIfNoPlan, rescheduleCheckIns } from '../utils/platform/between-sessions';
 import { recordCallReport, recordTabClosed } from '../utils/platform/call-record';
-import { affectsClock, applyClockCommand, onClockAlarm, reschedule } from '../utils/platform/clock-alarms';
+import { affectsClock, applyClockCommand, onClockAlarm, reschedule, settleLeftSession } from '../utils/platform/clock-alarms';
 import { asMessage } from '../utils/platform/messaging';
 import { notificationKind } from '../utils/platform/notifications';
 import { disablePanelGlobally, openPanel, setPanelForTab } from '../utils/platform/panel';
 import { affectsIndex, ensureIndex, updateIndex } from '../utils/platform/session-index';
 import { ensureActiveSession } from '../utils/platform/sessions';
-import { callStateStore, readChecked } from '../utils/platform/storage';
+import { activeSessionIdStore, callStateStore, readChecked } from '../utils/platform/storage';
 import { applySyncPrefs, mirrorChange } from '../utils/platform/sync-mirror';
 
 /** Storage keys changed since the index was last brought up to date (written together, a moment later). */
@@ -112,6 +112,8 @@ export default defineBackground(() => {
     void mirrorChange(changes, area);
     const keys = Object.keys(changes);
     if (keys.some(affectsClock)) void reschedule();
+    const left = area === 'local' ? changes[activeSessionIdStore.bare]?.oldValue : undefined;
+    if (typeof left === 'string') void settleLeftSession(left);
     if (keys.some(affectsCheckIns)) void rescheduleCheckIns();
     if (area === 'local' && keys.some(affectsIndex)) scheduleIndexUpdate(keys.filter(affectsIndex));
   });

@@ -2,15 +2,17 @@ import { useComputed, useSignal } from '@preact/signals';
 import { overBudget } from '../../utils/domain/homework';
 import { TOPIC_TEXT_MAX } from '../../utils/domain/model';
 import { dayOfInstant, instantOf, knownZone, type SessionDate } from '../../utils/domain/session-date';
+import { endEvent } from '../../utils/domain/session-life';
 import { localZone } from '../../utils/platform/dates';
 import { t } from '../../utils/platform/i18n';
 import { partStore } from '../../utils/platform/storage';
+import type { Clock } from '../hooks/useClock';
 import { useStored } from '../hooks/useStored';
 import { LimitedText } from '../shared/LimitedText';
 import { PlanCardSend } from './PlanCardSend';
 
-/** The wrap-up's short checklist: each item says in words whether it is done. */
-export function WrapUpChecklist({ sessionId }: { sessionId: string }) {
+/** The wrap-up's short checklist: each item says in words whether it is done; then End the session. */
+export function WrapUpChecklist({ sessionId, clock }: { sessionId: string; clock?: Clock }) {
   const plan = useStored(partStore('plan', sessionId));
   const homework = useStored(partStore('homework', sessionId));
   const wrapUp = useStored(partStore('wrapUp', sessionId), { debounceMs: 400 });
@@ -21,6 +23,10 @@ export function WrapUpChecklist({ sessionId }: { sessionId: string }) {
   const next = stored.next ?? (stored.nextSessionAt === null ? null : dayOfInstant(stored.nextSessionAt, localZone()));
   const setNext = (value: SessionDate | null) =>
     wrapUp.set({ ...wrapUp.value.peek(), next: value, nextSessionAt: value ? instantOf(value, localZone()) : null });
+  const live = useComputed(() => {
+    const s = clock?.view.value.status;
+    return s === 'running' || s === 'paused';
+  });
   const items: [string, boolean][] = [
     [t('wrapPlan'), plan.value.value.length > 0],
     [t('wrapBudget'), !overBudget(homework.value.value)],
@@ -98,6 +104,24 @@ export function WrapUpChecklist({ sessionId }: { sessionId: string }) {
         </div>
       )}
       <PlanCardSend sessionId={sessionId} idPrefix="wrap" />
+      {clock && live.value && (
+        <div class="end-session">
+          <p class="small muted" id="end-session-help">
+            {t('endSessionHelp')}
+          </p>
+          <button
+            type="button"
+            class="primary"
+            aria-describedby="end-session-help"
+            onClick={() => {
+              const event = endEvent(clock.view.peek(), Date.now());
+              if (event) clock.add(event);
+            }}
+          >
+            {t('endSession')}
+          </button>
+        </div>
+      )}
     </section>
   );
 }
