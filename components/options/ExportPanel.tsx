@@ -5,6 +5,7 @@ import { type ExportScope, scopeToHash } from '../../utils/domain/export-scope';
 import type { Coachee } from '../../utils/domain/model';
 import { type SessionIndex, sessionTime } from '../../utils/domain/session-index';
 import { forEachRecordBatch, readSmall } from '../../utils/platform/data-store';
+import { formatSessionDate } from '../../utils/platform/dates';
 import { localDefaultTemplate } from '../../utils/platform/default-template';
 import { downloadBlob } from '../../utils/platform/download';
 import { t, uiLanguage } from '../../utils/platform/i18n';
@@ -53,6 +54,7 @@ export function ExportPanel({ index, coachees }: { index: ReadonlySignal<Session
       const now = Date.now();
       const options = {
         labels: markdownLabels(),
+        formatSessionDate,
         defaultAgenda: localDefaultTemplate().phases,
         formatDate: (ms: number) => dateFormat.format(ms),
         now,

@@ -1,6 +1,7 @@
 import type { DataSet, SessionRecord } from '../../utils/domain/backup';
 import { type DocBlock, sessionDocument } from '../../utils/domain/export-markdown';
 import { coacheeName, type ExportScope, sessionsIn } from '../../utils/domain/export-scope';
+import { formatSessionDate } from '../../utils/platform/dates';
 import { localDefaultTemplate } from '../../utils/platform/default-template';
 import { t, uiLanguage } from '../../utils/platform/i18n';
 import { markdownLabels } from '../../utils/platform/markdown-labels';
@@ -29,14 +30,15 @@ function PrintSession({ session, coachee }: { session: SessionRecord; coachee: s
     coacheeName: coachee,
     defaultAgenda: localDefaultTemplate().phases,
     labels: markdownLabels(),
+    formatSessionDate,
     formatDate: (ms) => dateFormat.format(ms),
     now: Date.now(),
   });
   return <article class="print-session">{doc.map(printBlock)}</article>;
 }
 
-/** One block of the session's document, laid out for paper (the Markdown export renders the same model). */
-function printBlock(block: DocBlock, i: number) {
+/** One block of the session's document, laid out for paper (the Markdown export and a past session's page render the same model). */
+export function printBlock(block: DocBlock, i: number) {
   switch (block.kind) {
     case 'heading':
       return block.level === 1 ? <h1 key={i}>{block.text}</h1> : <h2 key={i}>{block.text}</h2>;
