@@ -131,7 +131,7 @@ function HomeworkLog({ assignment: a, homework }: { assignment: Assignment; home
             type="number"
             min={1}
             max={MINUTES_PER_WEEK_MAX}
-            step={5}
+            step={1}
             value={adding.value}
             onInput={(e) => (adding.value = (e.currentTarget as HTMLInputElement).value)}
           />
@@ -171,7 +171,7 @@ function HomeworkLog({ assignment: a, homework }: { assignment: Assignment; home
               type="number"
               min={0}
               max={10_080}
-              step={5}
+              step={1}
               value={correcting.value}
               onInput={(e) => (correcting.value = (e.currentTarget as HTMLInputElement).value)}
             />
