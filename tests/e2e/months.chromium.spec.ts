@@ -9,6 +9,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { axeViolations } from './axe';
 import { type ExtensionBrowser, launchExtension } from './chromium';
 import { openFold } from './pages';
 
@@ -58,6 +59,16 @@ async function copyCard(browser: ExtensionBrowser, page: Page, scope: Locator | 
   return pasteClipboard(browser);
 }
 
+/** No WCAG A/AA violations, light and dark (and a picture to look at, when asked for). */
+async function accessible(page: Page, name: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    if (process.env.MONTHS_SHOTS) await page.screenshot({ path: `${process.env.MONTHS_SHOTS}/${name}-${colorScheme}.png`, fullPage: true });
+    expect({ name, colorScheme, violations: await axeViolations(page) }).toEqual({ name, colorScheme, violations: [] });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
 /** Paste a card into an inbox and check it. */
 async function checkCard(page: Page, card: string): Promise<void> {
   await openFold(page, 'Take in a card');
@@ -75,7 +86,9 @@ describe('the months, in two browsers', () => {
     await Promise.all([coachee?.close(), coach?.close()]);
   });
 
-  it("keeps each month, brings the coachee's progress to the coach, and the same card twice changes nothing", async () => {
+  it("keeps each month, brings the coachee's progress to the coach, and the same card twice changes nothing", {
+    timeout: 300_000,
+  }, async () => {
     const d0 = tomorrowAtTen();
     const nextDay = iso(new Date(d0 + 30 * DAY));
 
@@ -149,6 +162,7 @@ describe('the months, in two browsers', () => {
     await month.getByRole('button', { name: 'Save' }).click();
     await month.getByText('This week so far: 40 min').waitFor();
     expect(await month.getByRole('checkbox', { name: 'Ask Sam for the numbers', exact: true }).isChecked()).toBe(true);
+    await accessible(popup, 'popup-month');
 
     // Month two: the next pre-work is a session of its own; the answers on the last plan go with it.
     await popup.clock.setSystemTime(d0 + 27 * DAY);
@@ -160,6 +174,7 @@ describe('the months, in two browsers', () => {
     await popup.getByRole('status').getByText('Saved').first().waitFor();
     await popup.locator('summary', { hasText: 'Send to my coach' }).click();
     await expect.poll(() => popup.locator('#card-date').inputValue()).toBe(nextDay);
+    await accessible(popup, 'popup-next-prework');
     const prework2 = await copyCard(coachee, popup);
     expect(prework2).toContain('Being heard by my manager');
     expect(prework2).toContain('- Write the proposal: Partly');
@@ -169,17 +184,19 @@ describe('the months, in two browsers', () => {
     await panel.reload();
     await checkCard(panel, prework2);
     await panel.getByText('Their progress on the last plan: 2 of 3 steps done, 1 partly; 85 minutes', { exact: false }).waitFor();
+    await accessible(panel, 'panel-card-progress');
     await panel.getByRole('button', { name: 'Take it in' }).click();
     await panel.getByTestId('panel-topic').getByText('Being heard by my manager').waitFor();
     await openFold(panel, 'How did the last plan go?');
     const ask = panel.getByRole('group', { name: 'Ask Sam for the numbers' });
-    expect(await ask.getByRole('radio', { name: 'Done' }).isChecked()).toBe(true);
+    await expect.poll(() => ask.getByRole('radio', { name: 'Done' }).isChecked()).toBe(true);
     await ask.getByText('Ada’s own mark: Done').waitFor();
     const proposal = panel.getByRole('group', { name: 'Write the proposal' });
-    expect(await proposal.getByRole('radio', { name: 'Partly' }).isChecked()).toBe(true);
+    await expect.poll(() => proposal.getByRole('radio', { name: 'Partly' }).isChecked()).toBe(true);
     await proposal.getByText('What held them back, in their words: I was afraid of the review').waitFor();
     // The coach's own answer field stays theirs (empty), beside the coachee's.
     expect(await proposal.getByLabel('What held you back?').inputValue()).toBe('');
+    await accessible(panel, 'panel-review-coachee');
 
     // The first pre-work card again, after its session was run: nothing changes, no second session.
     await checkCard(panel, prework1);
@@ -244,5 +261,6 @@ describe('the months, in two browsers', () => {
     await read.getByText(`Week of ${weekOf(d0 + DAY)}: 45 min logged`).waitFor();
     await read.getByText(`Week of ${weekOf(d0 + 8 * DAY)}: 40 min logged`).waitFor();
     await read.getByText('You named the pattern clearly.').waitFor();
+    await accessible(history, 'options-session-whole');
   });
 });

@@ -206,7 +206,8 @@ export async function takeInCard(preview: CardPreview, now = Date.now()): Promis
         ? list.map((c) => (c.id === intake.coachee.id ? intake.coachee : c))
         : withItem(list, intake.coachee),
     );
-    if (intake.sessionIsNew) await createSession(intake.coachee.id, now, { id: intake.sessionId });
+    // Filled before it becomes the active one, so no page shows (and writes) it half-made.
+    if (intake.sessionIsNew) await createSession(intake.coachee.id, now, { id: intake.sessionId, activate: false });
     await linkSession(intake.sessionId, intake.peer);
     const current = (await readChecked(partStore('topic', intake.sessionId))).value;
     if (!sameTopic(current, intake.topic)) await partStore('topic', intake.sessionId).item.setValue(intake.topic);
@@ -223,13 +224,14 @@ export async function takeInCard(preview: CardPreview, now = Date.now()): Promis
     return intake.sessionId;
   }
   const intake = preview.intake as PlanIntake;
-  if (intake.sessionIsNew) await createSession(preview.coacheeId ?? SELF_COACHEE_ID, now, { id: intake.sessionId });
+  if (intake.sessionIsNew) await createSession(preview.coacheeId ?? SELF_COACHEE_ID, now, { id: intake.sessionId, activate: false });
   await linkSession(intake.sessionId, intake.peer);
   await Promise.all([
     partStore('plan', intake.sessionId).item.setValue(intake.plan),
     partStore('homework', intake.sessionId).item.setValue(intake.homework),
     partStore('wrapUp', intake.sessionId).item.setValue(intake.wrapUp),
   ]);
+  if (intake.sessionIsNew) await activeSessionIdStore.item.setValue(intake.sessionId);
   return intake.sessionId;
 }
 
