@@ -32,7 +32,7 @@ export function SessionDetail({ entry, name, date, onBack }: { entry: IndexEntry
     if (editing.value) return;
     let live = true;
     // Read when opened and again after editing, so the page shows what is stored.
-    void readRecords([entry.id]).then(([found]) => {
+    void readRecords([entry.id]).then(({ records: [found] }) => {
       if (live) record.value = found ?? null;
     });
     return () => {

@@ -1,6 +1,7 @@
 import { useComputed } from '@preact/signals';
 import { COACHEE_NAME_MAX } from '../../utils/domain/model';
 import { ensureIdentity, identityStore, makePlanCard } from '../../utils/platform/cards';
+import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { t } from '../../utils/platform/i18n';
 import { coacheesStore, partStore, sessionsStore } from '../../utils/platform/storage';
 import { useStored } from '../hooks/useStored';
@@ -15,7 +16,7 @@ export function PlanCardSend({ sessionId, idPrefix }: { sessionId: string; idPre
   const coachees = useStored(coacheesStore);
   const name = useComputed(() => {
     const coacheeId = sessions.value.value.find((s) => s.id === sessionId)?.coacheeId;
-    return coachees.value.value.find((c) => c.id === coacheeId)?.name || t('coacheeSelf');
+    return coacheeLabel(coachees.value.value.find((c) => c.id === coacheeId)?.name);
   });
   const identity = useStored(identityStore);
   const coachName = identity.value.value?.name ?? '';

@@ -4,6 +4,7 @@ import { useClock } from '../../components/hooks/useClock';
 import { lazyModule, useLazy } from '../../components/hooks/useLazy';
 import { useStored } from '../../components/hooks/useStored';
 import { CallOffer } from '../../components/panel/CallOffer';
+import { CallStatus } from '../../components/panel/CallStatus';
 import { ClockBar } from '../../components/panel/ClockBar';
 import { TopicCard } from '../../components/panel/TopicCard';
 import { NotesEditor } from '../../components/shared/NotesEditor';
@@ -47,6 +48,7 @@ export function App({ sessionId }: { sessionId: string }) {
         Summary && <Summary sessionId={sessionId} clock={clock} takeFocus={seenLive.current} />
       )}
       {!compact && <TopicCard topic={topic} copy={copyText} />}
+      {!ended.value && <CallStatus clock={clock} />}
       {!compact && !ended.value && <CallOffer clock={clock} />}
       <NotesEditor sessionId={sessionId} view={clock.view} phaseTitle={phaseTitle} />
       {!compact && PanelSections && <PanelSections sessionId={sessionId} clock={clock} />}
