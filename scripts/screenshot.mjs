@@ -5,7 +5,8 @@
  * docs/screens). Needs `npm run build`. The panel is shown at the sizes a side
  * panel has (400×800 and 360×640), idle, running and ended, light and dark; what
  * the panel says of the call (reconnecting at 360×640, ended at 420×800); a
- * coachee's reply by mail read back in the panel's preview.
+ * coachee's reply by mail read back in the panel's preview; a past session read
+ * whole, and the coachee's month in the popup.
  */
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -117,6 +118,11 @@ for (const scheme of ['light', 'dark']) {
   await panel.setViewportSize({ width: 360, height: 640 });
   await panel.waitForTimeout(300);
   await panel.screenshot({ path: `${out}/panel-ended-360x640-${scheme}.png` });
+  // Back to a session being prepared (one with a plan shows its month in the popup instead of the topic form).
+  await panel.evaluate(async () => {
+    const { activeSessionId: id } = await chrome.storage.local.get('activeSessionId');
+    await chrome.storage.local.remove([`timer.${id}`, `notes.${id}`, `plan.${id}`, `wrapup.${id}`]);
+  });
   await panel.close();
 }
 // The coachee's side of the loop: the popup with "Send to my coach" open, the card made.
@@ -299,6 +305,51 @@ for (const scheme of ['light', 'dark']) {
   }
   await options.evaluate(() => chrome.storage.local.remove(['syncConfig', 'syncStatus']));
   await options.close();
+
+// A past session, whole, read first in the options page.
+for (const scheme of ['light', 'dark']) {
+  const options = await context.newPage();
+  await options.emulateMedia({ colorScheme: scheme });
+  await options.setViewportSize({ width: 1100, height: 1000 });
+  await options.goto(`chrome-extension://${id}/options.html`);
+  await options.getByRole('button', { name: 'Saying no to extra projects' }).click();
+  await options.getByRole('button', { name: 'Edit this session' }).waitFor();
+  await options.waitForTimeout(400);
+  await options.screenshot({ path: `${out}/options-session-whole-${scheme}.png`, fullPage: true });
+  await options.close();
+}
+
+// The coachee's month in the popup: the next date, the coach's feedback, steps marked, minutes this week.
+await worker.evaluate(async () => {
+  const { activeSessionId: sid } = await chrome.storage.local.get('activeSessionId');
+  const now = new Date();
+  const monday = new Date(now.getFullYear(), now.getMonth(), now.getDate() - ((now.getDay() + 6) % 7));
+  const week = `${monday.getFullYear()}-${String(monday.getMonth() + 1).padStart(2, '0')}-${String(monday.getDate()).padStart(2, '0')}`;
+  const next = new Date(now.getTime() + 21 * 86_400_000);
+  const day = `${next.getFullYear()}-${String(next.getMonth() + 1).padStart(2, '0')}-${String(next.getDate()).padStart(2, '0')}`;
+  await chrome.storage.local.set({
+    [`plan.${sid}`]: [
+      { id: 'p1', text: 'Say my prepared point in the first ten minutes', done: true },
+      { id: 'p2', text: 'Ask for a 1:1 about the project', done: false, partly: true },
+      { id: 'p3', text: 'Tell the lead about the pattern', done: false },
+    ],
+    [`homework.${sid}`]: [{ id: 'h1', kind: 'reading', title: 'Quiet, chapter 3', minutesPerWeek: 30, logged: { [week]: 25 } }],
+    [`wrapup.${sid}`]: {
+      feedback: 'You named the pattern clearly. Try the prepared point before anything bigger.',
+      nextSessionAt: next.getTime(),
+      next: { day, time: null, zone: null },
+      checkInNote: '',
+    },
+  });
+});
+for (const scheme of ['light', 'dark']) {
+  const month = await context.newPage();
+  await month.emulateMedia({ colorScheme: scheme });
+  await month.setViewportSize({ width: 380, height: 900 });
+  await month.goto(`chrome-extension://${id}/popup.html`);
+  await month.getByRole('region', { name: 'Your plan this month' }).getByText('This week so far: 25 min').waitFor();
+  await month.screenshot({ path: `${out}/popup-month-${scheme}.png`, fullPage: true });
+  await month.close();
 }
 await context.close();
 console.log(`screenshots in ${out}`);

@@ -41,7 +41,7 @@ function PrintSession({ session, coachee }: { session: SessionRecord; coachee: s
 }
 
 /** One block of the session's document, laid out for paper (the Markdown export renders the same model). */
-function printBlock(block: DocBlock, i: number) {
+export function printBlock(block: DocBlock, i: number) {
   switch (block.kind) {
     case 'heading':
       return block.level === 1 ? <h1 key={i}>{block.text}</h1> : <h2 key={i}>{block.text}</h2>;

@@ -2,17 +2,14 @@ import { useComputed, useSignal, useSignalEffect } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
 import { hasAll, queryWords } from '../../utils/domain/history';
 import type { Coachee } from '../../utils/domain/model';
-import { type IndexEntry, newestFirst, type SessionIndex, sessionTime } from '../../utils/domain/session-index';
+import { newestFirst, type SessionIndex, sessionTime } from '../../utils/domain/session-index';
 import { fold } from '../../utils/domain/text';
 import { coacheeLabel } from '../../utils/platform/coachee-name';
-import { deleteSessions } from '../../utils/platform/data-store';
 import { t, uiLanguage } from '../../utils/platform/i18n';
 import { searchSessions } from '../../utils/platform/session-index';
-import { coacheesStore, partStore } from '../../utils/platform/storage';
+import { coacheesStore } from '../../utils/platform/storage';
 import { useStored } from '../hooks/useStored';
-import { NotesEditor } from '../shared/NotesEditor';
-import { SaveStatus } from '../shared/SaveStatus';
-import { TopicForm } from '../shared/TopicForm';
+import { SessionDetail } from './SessionDetail';
 
 const PAGE = 50;
 
@@ -151,38 +148,6 @@ export function SessionHistory({ index, ready }: { index: { value: SessionIndex 
           {t('historyShowMore', Math.min(PAGE, list.length - shown.value))}
         </button>
       )}
-    </section>
-  );
-}
-
-/** One past session, to read and edit; its parts are read only now. */
-function SessionDetail({ entry, name, date, onBack }: { entry: IndexEntry; name: string; date: string; onBack: () => void }) {
-  const topic = useStored(partStore('topic', entry.id));
-  const confirming = useSignal(false);
-  return (
-    <section aria-labelledby="detail-heading">
-      <button type="button" class="link" onClick={onBack}>
-        {t('historyBack')}
-      </button>
-      <h2 id="detail-heading">{t('historySessionHeading', date, name)}</h2>
-      <TopicForm topic={topic} idPrefix="history-topic" />
-      <SaveStatus bridges={[topic]} />
-      <NotesEditor sessionId={entry.id} />
-      <div class="controls">
-        <button type="button" onClick={() => (confirming.value = true)}>
-          {t('deleteSession')}
-        </button>
-        {confirming.value && (
-          <>
-            <button type="button" class="danger" onClick={() => void deleteSessions([entry.id]).then(onBack)}>
-              {t('deleteSessionConfirm')}
-            </button>
-            <button type="button" onClick={() => (confirming.value = false)}>
-              {t('confirmCancel')}
-            </button>
-          </>
-        )}
-      </div>
     </section>
   );
 }

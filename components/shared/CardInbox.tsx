@@ -1,6 +1,9 @@
 import { useSignal } from '@preact/signals';
 import type { CardProblem } from '../../utils/domain/card';
+import type { FieldChange, Shown } from '../../utils/domain/card-intake';
+import { minutesByWeek } from '../../utils/domain/plan-progress';
 import { type CardPreview, previewCard, takeInCard } from '../../utils/platform/cards';
+import { formatDay, formatSessionDate } from '../../utils/platform/dates';
 import { t } from '../../utils/platform/i18n';
 import { lazyModule, useLazy } from '../hooks/useLazy';
 
@@ -27,18 +30,97 @@ export function cardProblemText(problem: CardProblem): string {
   }
 }
 
-/** What taking a card in would change, in words. */
+/** What taking a card in would do, in words. */
 function previewLines(preview: CardPreview): string[] {
   if (preview.card.kind === 'prework' && 'coacheeIsNew' in preview.intake) {
     const { intake } = preview;
-    return [
+    const lines = [
       intake.coacheeIsNew ? t('cardPreviewNewCoachee', intake.coachee.name) : t('cardPreviewCoachee', intake.coachee.name),
       `${t('summaryTopic')}: ${intake.topic.title}`,
-      intake.sessionIsNew ? t('cardPreviewNewSession') : t('cardPreviewUpcoming'),
+      intake.sessionIsNew ? t('cardPreviewNewSession') : intake.sessionRan ? t('cardPreviewSessionRan') : t('cardPreviewUpcoming'),
     ];
+    const progress = preview.card.progress;
+    if (progress) {
+      const done = progress.steps.filter((s) => s.mark === 'done').length;
+      const partly = progress.steps.filter((s) => s.mark === 'partly').length;
+      const minutes = Object.values(minutesByWeek(progress)).reduce((a, b) => a + b, 0);
+      lines.push(t('cardPreviewProgress', done, progress.steps.length, partly, minutes));
+    }
+    return lines;
   }
   const card = preview.card;
-  return card.kind === 'plan' ? [t('cardPreviewPlan', card.plan.length, card.homework.length), ...card.plan.map((s) => `• ${s.text}`)] : [];
+  if (card.kind !== 'plan' || !('sessionIsNew' in preview.intake)) return [];
+  return [
+    t('cardPreviewPlan', card.plan.length, card.homework.length),
+    ...(preview.intake.sessionIsNew ? [t('cardPreviewPlanNewSession')] : []),
+    ...card.plan.map((s) => `• ${s.text}`),
+  ];
+}
+
+const MARK_WORDS = { done: 'reviewDone', partly: 'reviewPartly', not: 'reviewNot' } as const;
+
+/** A value in a change, in words. */
+function shown(change: FieldChange, value: Shown): string {
+  if (value === null || value === '') return t('cardChangeNone');
+  if (typeof value !== 'string') return formatSessionDate(value);
+  if ((change.field === 'stepMark' || change.field === 'reviewStatus') && value in MARK_WORDS)
+    return t(MARK_WORDS[value as keyof typeof MARK_WORDS]);
+  if (change.field === 'minutes' || change.field === 'perWeek') return t('cardMinutes', value);
+  return value;
+}
+
+/** What a change is about, in words. */
+function changeLabel(change: FieldChange): string {
+  const item = change.item ?? '';
+  switch (change.field) {
+    case 'title':
+      return t('summaryTopic');
+    case 'difficulty':
+      return t('summaryDifficulty');
+    case 'outcome':
+      return t('summaryOutcome');
+    case 'stepAdded':
+      return t('cardChangeStepAdded');
+    case 'stepRemoved':
+      return t('cardChangeStepRemoved');
+    case 'homeworkAdded':
+      return t('cardChangeHomeworkAdded');
+    case 'homeworkRemoved':
+      return t('cardChangeHomeworkRemoved');
+    case 'perWeek':
+      return t('cardChangePerWeek', item);
+    case 'feedback':
+      return t('wrapFeedbackLabel');
+    case 'next':
+      return t('cardNextSession');
+    case 'stepMark':
+      return t('cardChangeStepMark', item);
+    case 'minutes':
+      return t('cardChangeMinutes', item, formatDay(change.week ?? ''));
+    case 'reviewStatus':
+      return t('cardChangeReviewStatus', item);
+  }
+}
+
+/** The changes, field by field: what is there now, and what it would become. */
+function ChangeList({ changes }: { changes: readonly FieldChange[] }) {
+  if (changes.length === 0) return null;
+  return (
+    <div class="changes">
+      <h3 class="small">{t('cardChangesHeading')}</h3>
+      <ul>
+        {changes.map((change, i) => (
+          <li key={i}>
+            <strong>{changeLabel(change)}</strong>
+            <br />
+            <span class="prewrap">{t('cardChangeWas', shown(change, change.before))}</span>
+            <br />
+            <span class="prewrap">{t('cardChangeBecomes', shown(change, change.after))}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }
 
 /**
@@ -95,16 +177,16 @@ export function CardInbox({ id, onPlan }: { id: string /** Called when a plan ca
     );
   };
   const confirm = async () => {
-    const current = preview.value;
-    if (!current) return;
-    await takeInCard(current);
-    if (current.card.kind === 'plan') onPlan?.();
+    const chosen = preview.value;
+    if (!chosen) return;
+    await takeInCard(chosen);
+    if (chosen.card.kind === 'plan') onPlan?.();
     preview.value = null;
     text.value = '';
     done.value = t('cardTaken');
   };
 
-  const shown = preview.value;
+  const current = preview.value;
   return (
     <div class="card-inbox">
       <p class="small muted">{t('cardInboxMailHelp')}</p>
@@ -130,20 +212,21 @@ export function CardInbox({ id, onPlan }: { id: string /** Called when a plan ca
           {problem.value}
         </p>
       )}
-      {shown && (
+      {current && (
         <fieldset class="preview">
           <legend class="sr-only">{t('cardCheck')}</legend>
-          {previewLines(shown).map((line) => (
+          {previewLines(current).map((line) => (
             <p key={line} class="prewrap">
               {line}
             </p>
           ))}
-          {shown.intake.status === 'same' && <p>{t('cardSame')}</p>}
-          {shown.intake.status === 'replaces' && <p class="warning">{t('cardReplaces')}</p>}
+          {current.intake.status === 'same' && <p>{t('cardSame')}</p>}
+          {current.intake.status === 'replaces' && <p class="warning">{t('cardReplaces')}</p>}
+          {current.intake.status === 'replaces' && <ChangeList changes={current.intake.changes} />}
           <div class="controls">
-            {shown.intake.status !== 'same' && (
+            {current.intake.status !== 'same' && (
               <button type="button" class="primary" onClick={() => void confirm()}>
-                {shown.intake.status === 'replaces' ? t('cardReplace') : t('cardTakeIn')}
+                {current.intake.status === 'replaces' ? t('cardReplace') : t('cardTakeIn')}
               </button>
             )}
             <button type="button" onClick={() => (preview.value = null)}>

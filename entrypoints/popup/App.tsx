@@ -4,7 +4,6 @@ import { type LazyModule, lazyModule, useLazy } from '../../components/hooks/use
 import { useStored } from '../../components/hooks/useStored';
 import { CoacheePicker } from '../../components/popup/CoacheePicker';
 import { OpenPanelButton } from '../../components/popup/OpenPanelButton';
-import { TopicExamples } from '../../components/popup/TopicExamples';
 import { SaveStatus } from '../../components/shared/SaveStatus';
 import { TopicForm } from '../../components/shared/TopicForm';
 import { t } from '../../utils/platform/i18n';
@@ -17,6 +16,9 @@ const preworkCardSend = lazyModule(() => import('../../components/popup/PopupCar
 const cardInbox = lazyModule(() => import('../../components/shared/CardInbox').then((m) => m.CardInbox));
 /** The coach's *Ask for the pre-work* by mail (its own component, AskPrework, for the coach's popup): loaded when opened. */
 const askPrework = lazyModule(() => import('../../components/shared/AskPrework').then((m) => m.AskPrework));
+
+/** Example topics, shown only while the topic is empty: they load then (a few hundred bytes kept off the start-up). */
+const topicExamples = lazyModule(() => import('../../components/popup/TopicExamples').then((m) => m.TopicExamples));
 
 /** The month's plan and homework log: shown only once a plan exists, so its code loads then. */
 const popupPlan = lazyModule(() => import('../../components/popup/PopupPlan').then((m) => m.PopupPlan));
@@ -42,15 +44,22 @@ export function App({ sessionId, planSessionId, callTab }: PopupProps) {
   const planTaken = useSignal(false);
   const planId = planSessionId ?? (planTaken.value ? sessionId : null);
   const PopupPlan = useLazy(popupPlan, Boolean(planId));
+  const Examples = useLazy(topicExamples, topic.loaded.value && !topic.value.value.title.trim()) ?? undefined;
   return (
     <main class="popup">
       <h1>{t('popupTitle')}</h1>
       <CoacheePicker sessionId={sessionId} />
-      <p class="muted">{t('popupIntro')}</p>
-      <TopicForm topic={topic} idPrefix="popup-topic" factHint={factHint} Examples={TopicExamples} />
-      <SaveStatus bridges={[topic]} />
+      {/* Once the active session has its plan, its hour is over: the month's plan shows instead of its topic,
+          and the next pre-work starts a session of its own (never typed over this one's). */}
+      {planId !== sessionId && (
+        <>
+          <p class="muted">{t('popupIntro')}</p>
+          <TopicForm topic={topic} idPrefix="popup-topic" factHint={factHint} Examples={Examples} />
+          <SaveStatus bridges={[topic]} />
+        </>
+      )}
       <OpenPanelButton callTab={callTab} message={panelMessage} />
-      {planId && PopupPlan && <PopupPlan sessionId={planId} />}
+      {planId && PopupPlan && <PopupPlan sessionId={planId} activeId={sessionId} />}
       <LazyFold title={t('cardSendHeading')} module={preworkCardSend} props={{ sessionId }} />
       <LazyFold title={t('cardInboxHeading')} module={cardInbox} props={{ id: 'popup-inbox', onPlan: () => (planTaken.value = true) }} />
       <LazyFold title={t('mailAskHeading')} module={askPrework} props={{ sessionId, idPrefix: 'popup-ask' }} />

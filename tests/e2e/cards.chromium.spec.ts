@@ -60,7 +60,7 @@ describe('cards between two browsers', () => {
     const preworkCard = await pasteClipboard(coachee);
     expect(preworkCard).toContain('Pre-work from Ada');
     expect(preworkCard).toContain('I find it hard to speak up in meetings');
-    expect(preworkCard).toMatch(/sidecoach-card\.1\.prework\./);
+    expect(preworkCard).toMatch(/sidecoach-card\.2\.prework\./);
 
     // The coach takes it in: a preview first, then the panel shows Ada's topic.
     const panel = await coach.openPage('sidepanel.html');
@@ -80,7 +80,7 @@ describe('cards between two browsers', () => {
 
     // A damaged card is refused with a message, and nothing is written.
     const before = await settled(panel);
-    const broken = preworkCard.replace(/(sidecoach-card\.1\.prework\.)(.)/, (_, head: string, c: string) => head + (c === 'A' ? 'B' : 'A'));
+    const broken = preworkCard.replace(/(sidecoach-card\.2\.prework\.)(.)/, (_, head: string, c: string) => head + (c === 'A' ? 'B' : 'A'));
     await panel.getByLabel('Paste a card (the whole message is fine)').fill(broken);
     await panel.getByRole('button', { name: 'Check the card' }).click();
     await panel.getByRole('alert').getByText('This card is damaged or cut off', { exact: false }).waitFor();
@@ -113,9 +113,10 @@ describe('cards between two browsers', () => {
     await popup.getByText('Taken in.').waitFor();
     // The plan shows at once, without reopening the popup.
     const plan = popup.getByRole('region', { name: 'Your plan this month' });
-    await plan.getByRole('checkbox', { name: 'Say my prepared point in the first ten minutes' }).check();
-    await plan.getByLabel('Minutes spent this week on: Quiet: chapter 3').fill('20');
-    await plan.getByRole('button', { name: 'Log' }).click();
+    await plan.getByRole('checkbox', { name: 'Say my prepared point in the first ten minutes', exact: true }).check();
+    await plan.getByLabel('Time spent on Quiet: chapter 3, in minutes to add').fill('20');
+    await plan.getByRole('button', { name: 'Add time spent' }).click();
+    await plan.getByText('This week so far: 20 min').waitFor();
     await plan.getByText('This week: 20 of about 60 minutes').waitFor();
   });
 });

@@ -26,6 +26,9 @@ describe('session history in Chromium', () => {
     await options.getByLabel('Search topics and notes').fill('one question');
     await options.getByRole('status').getByText('1 of 2 sessions').waitFor();
     await options.getByRole('button', { name: 'Speaking up in meetings' }).click();
+    // Read first: the whole session as a document; its fields open on demand.
+    await options.getByText('Agreed to try one question per meeting.').waitFor();
+    await options.getByRole('button', { name: 'Edit this session' }).click();
     const oldNotes = options.getByLabel('Session notes');
     await expect.poll(() => oldNotes.inputValue()).toBe('Agreed to try one question per meeting.');
     await oldNotes.press('End');

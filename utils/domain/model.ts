@@ -22,6 +22,10 @@ export const MINUTES_PER_WEEK_MAX = 600;
 export const CHECK_IN_NOTE_MAX = 500;
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
+/** A day, YYYY-MM-DD. */
+const DayText = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
+/** How a step went. */
+const Mark = v.picklist(['done', 'partly', 'not']);
 const EpochMs = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 /** A person being coached. A coachee using Sidecoach alone has one: themselves. */
@@ -58,8 +62,6 @@ export const SessionMetaSchema = v.object({
   createdAt: EpochMs,
   /** The other person's id for this same session (the coach's on the coachee's side, the coachee's on the coach's), from their cards. */
   peer: v.optional(Id),
-  /** The day the session is planned for (YYYY-MM-DD), when known. */
-  on: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))),
 });
 export type SessionMeta = v.InferOutput<typeof SessionMetaSchema>;
 export const SessionListSchema = v.array(SessionMetaSchema);
@@ -123,7 +125,7 @@ export const AssignmentSchema = v.object({
   title: v.pipe(v.string(), v.maxLength(ASSIGNMENT_TITLE_MAX)),
   minutesPerWeek: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MINUTES_PER_WEEK_MAX)),
   /** Minutes spent, by the ISO date (YYYY-MM-DD) of the week's Monday. */
-  logged: v.record(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/)), v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_080))),
+  logged: v.record(DayText, v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_080))),
 });
 export type Assignment = v.InferOutput<typeof AssignmentSchema>;
 export const AssignmentListSchema = v.pipe(v.array(AssignmentSchema), v.maxLength(30));
@@ -132,11 +134,11 @@ export const AssignmentListSchema = v.pipe(v.array(AssignmentSchema), v.maxLengt
 export const ReviewItemSchema = v.object({
   stepId: Id,
   text: v.pipe(v.string(), v.maxLength(PLAN_STEP_MAX)),
-  status: v.picklist(['done', 'partly', 'not']),
+  status: Mark,
   heldBack: ShortText,
   dreading: ShortText,
   /** What the coachee said of this step (their mark and answers), kept apart from the coach's own: see plan-progress.ts. */
-  coachee: v.optional(v.object({ mark: v.picklist(['done', 'partly', 'not']), heldBack: ShortText, dreading: ShortText })),
+  coachee: v.optional(v.object({ mark: Mark, heldBack: ShortText, dreading: ShortText })),
 });
 export type ReviewItem = v.InferOutput<typeof ReviewItemSchema>;
 
@@ -152,10 +154,23 @@ export const ReviewSchema = v.nullable(
 );
 export type Review = v.InferOutput<typeof ReviewSchema>;
 
+/* A session date: see session-date.ts for its rules (kept here, with the other stored shapes, so pages that only read it load none of them). */
+/** A day (YYYY-MM-DD), with a time (HH:MM) in an IANA time zone when one was picked. */
+export const SessionDateSchema = v.object({
+  day: DayText,
+  // HH:MM, checked strictly on cards; stored values come only from the time field.
+  time: v.nullable(v.pipe(v.string(), v.maxLength(5))),
+  zone: v.nullable(v.pipe(v.string(), v.maxLength(64))),
+});
+export type SessionDate = v.InferOutput<typeof SessionDateSchema>;
+
 /** The end of the session: feedback, the next date, and the optional mid-month check-in. */
 export const WrapUpSchema = v.object({
   feedback: ShortText,
+  /** The next session as an instant (for reminders and order); see `next` for what was picked. */
   nextSessionAt: v.nullable(EpochMs),
+  /** The next session's day, and its time and zone when one was picked (older data has only `nextSessionAt`). */
+  next: v.optional(v.nullable(SessionDateSchema)),
   checkInNote: v.pipe(v.string(), v.maxLength(CHECK_IN_NOTE_MAX)),
 });
 export type WrapUp = v.InferOutput<typeof WrapUpSchema>;

@@ -52,10 +52,8 @@ export async function makeAskMail(coacheeId: string, now = Date.now()): Promise<
   const language = mailLanguageOf(coachee);
   const { upcoming, target } = await coacheeSessions(coacheeId);
   let date: string | null = null;
-  if (upcoming?.on) {
-    const [y, m, d] = upcoming.on.split('-').map(Number);
-    date = new Intl.DateTimeFormat(locale(language), { dateStyle: 'full' }).format(new Date(y ?? 0, (m ?? 1) - 1, d ?? 1));
-  } else if (target) {
+  // The upcoming session's date is the one the last plan set (its wrap-up's next date).
+  if (target) {
     const next = (await readChecked(partStore('wrapUp', target.sessionId))).value.nextSessionAt;
     if (next !== null && next > now - 86_400_000)
       date = new Intl.DateTimeFormat(locale(language), { dateStyle: 'full', timeStyle: 'short' }).format(next);

@@ -9,6 +9,7 @@ import { BACKUP_TAIL, backupHead, backupSessions, type SessionRecord } from '../
 import { exportFileName, type MarkdownContext, sessionMarkdown } from '../domain/export-markdown';
 import type { IndexEntry } from '../domain/session-index';
 import { forEachRecordBatch, readSmall } from './data-store';
+import { formatSessionDate } from './dates';
 import { localDefaultTemplate } from './default-template';
 import { downloadBlob } from './download';
 import { uiLanguage } from './i18n';
@@ -23,7 +24,13 @@ export interface ExportResult {
 /** The context every page renders a session's document with (labels, the default agenda, dates). */
 export function documentContext(now: number): Omit<MarkdownContext, 'coacheeName'> {
   const dateFormat = new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'long', timeStyle: 'short' });
-  return { labels: markdownLabels(), defaultAgenda: localDefaultTemplate().phases, formatDate: (ms) => dateFormat.format(ms), now };
+  return {
+    labels: markdownLabels(),
+    defaultAgenda: localDefaultTemplate().phases,
+    formatDate: (ms) => dateFormat.format(ms),
+    formatSessionDate,
+    now,
+  };
 }
 
 /**
