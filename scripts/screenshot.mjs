@@ -3,7 +3,8 @@
  * Screenshots of the popup and the side panel in real Chromium, for a person to
  * look at and for the README: `node scripts/screenshot.mjs [outdir]` (default
  * docs/screens). Needs `npm run build`. The panel is shown at the sizes a side
- * panel has (400×800 and 360×640), idle, running and ended, light and dark; a
+ * panel has (400×800 and 360×640), idle, running and ended, light and dark, what
+ * the panel says of the call (reconnecting at 360×640, ended at 420×800), and a
  * coachee's reply by mail read back in the panel's preview.
  */
 import { mkdirSync, mkdtempSync } from 'node:fs';
@@ -70,6 +71,30 @@ for (const scheme of ['light', 'dark']) {
   await panel.setViewportSize({ width: 360, height: 640 });
   await panel.waitForTimeout(300);
   await panel.screenshot({ path: `${out}/panel-running-360x640-${scheme}.png` });
+  // What the panel saw of the call: reconnecting, then ended with the clock still running.
+  const seedCall = (call) =>
+    panel.evaluate(async (c) => {
+      const now = Date.now();
+      await chrome.storage.local.set({
+        callState: {
+          tabId: 1,
+          platform: 'meet',
+          startedAt: now - c.started,
+          endedAt: c.ended ? now - c.ended : null,
+          inCall: !c.ended,
+          unsureSince: c.unsure ? now - c.unsure : null,
+        },
+      });
+    }, call);
+  await seedCall({ started: 32 * MIN, unsure: 20_000 });
+  await panel.getByText('Reconnecting…').waitFor();
+  await panel.screenshot({ path: `${out}/panel-call-reconnecting-360x640-${scheme}.png` });
+  await seedCall({ started: 32 * MIN, ended: 2 * MIN });
+  await panel.getByRole('button', { name: 'Go to the wrap-up' }).waitFor();
+  await panel.setViewportSize({ width: 420, height: 800 });
+  await panel.waitForTimeout(300);
+  await panel.screenshot({ path: `${out}/panel-call-ended-420x800-${scheme}.png` });
+  await panel.evaluate(() => chrome.storage.local.remove('callState'));
   // The same session ended by the coach: its summary in the clock's place.
   await panel.evaluate(async (min) => {
     const { activeSessionId: id } = await chrome.storage.local.get('activeSessionId');

@@ -53,7 +53,8 @@ export function ClockBar({ clock, compact, onCompact }: { clock: Clock; compact:
   const toggle = () => command('toggle-clock');
   // Alt+S starts, pauses or resumes; Alt+N moves to the next phase.
   useAltKeys({ KeyS: toggle, KeyN: () => command('next-phase') });
-  const confirmReset = useSignal(false);
+  // Reset and End, one click from the clock, are asked once (End in the wrap-up is the deliberate step).
+  const confirming = useSignal<'reset' | 'end' | null>(null);
   const bar = useRef<HTMLElement>(null);
   useBarHeight(bar);
 
@@ -149,31 +150,32 @@ export function ClockBar({ clock, compact, onCompact }: { clock: Clock; compact:
               {t('btnExtend')}
               <span class="sr-only"> {t('btnExtendLabel')}</span>
             </button>
-            <button type="button" onClick={() => (confirmReset.value = true)} disabled={!can.reset}>
+            <button type="button" onClick={() => (confirming.value = 'reset')} disabled={!can.reset}>
               {t('btnReset')}
             </button>
-            <button type="button" onClick={end} disabled={!can.end}>
+            <button type="button" onClick={() => (confirming.value = 'end')} disabled={!can.end}>
               {t('endSession')}
             </button>
             <p class="muted small">{t('shortcutsHint')}</p>
           </div>
         </details>
       </div>
-      {confirmReset.value && (
+      {confirming.value && (
         <fieldset class="confirm">
-          <legend class="sr-only">{t('btnReset')}</legend>
-          <p>{t('resetConfirmText')}</p>
+          <legend class="sr-only">{t(confirming.value === 'end' ? 'endSession' : 'btnReset')}</legend>
+          <p>{t(confirming.value === 'end' ? 'endConfirmText' : 'resetConfirmText')}</p>
           <button
             type="button"
             onClick={() => {
-              append('reset');
-              confirmReset.value = false;
+              if (confirming.peek() === 'end') end();
+              else append('reset');
+              confirming.value = null;
             }}
           >
-            {t('resetConfirm')}
+            {t(confirming.value === 'end' ? 'endConfirm' : 'resetConfirm')}
           </button>
-          <button type="button" onClick={() => (confirmReset.value = false)}>
-            {t('resetCancel')}
+          <button type="button" onClick={() => (confirming.value = null)}>
+            {t(confirming.value === 'end' ? 'endCancel' : 'resetCancel')}
           </button>
         </fieldset>
       )}

@@ -11,6 +11,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import { extensionPerTest } from './chromium';
+import { routeCallSites } from './fixtures';
 import { ClockPage, NotesPage, optionsSection } from './pages';
 
 /** Tomorrow at 10:00 local time: later than the background's real clock, so its auto-end is not due. */
@@ -173,4 +174,31 @@ describe('a session that ends', () => {
       await page.getByText('Now: Review and wrap up. Read the plan back', { exact: false }).waitFor({ state: 'attached' });
     });
   }
+});
+
+describe('a session that ends with the call', () => {
+  const browser = extensionPerTest({ setUp: (b) => routeCallSites(b.context) });
+
+  it('when the call ends with the clock running, the panel offers to end the session at the call’s end', async () => {
+    const panel = await browser.openPage('sidepanel.html');
+    const clock = new ClockPage(panel);
+    const meet = await browser.context.newPage();
+    await meet.goto('https://meet.google.com/_meet/abc-defg-hij?fixture=meet-in-call.html');
+    await panel.bringToFront();
+    await panel.getByRole('button', { name: /^Start the clock from / }).click();
+    await clock.button('Pause').waitFor();
+    await meet.close();
+    await panel.getByText(/^Call ended .+ — the clock is still running$/).waitFor({ timeout: 10_000 });
+    await panel.getByRole('button', { name: /^End the session at / }).click();
+    const summary = panel.getByRole('region', { name: /^The session of / });
+    await summary.getByText(/^Ended at .+, when the call ended\.$/).waitFor();
+    expect(await panel.getByRole('timer').count()).toBe(0);
+    const worker = browser.context.serviceWorkers()[0];
+    const last = await worker?.evaluate(async () => {
+      const { activeSessionId } = await chrome.storage.local.get('activeSessionId');
+      const key = `timer.${activeSessionId}`;
+      return ((await chrome.storage.local.get(key))[key] as { type: string; by?: string }[]).at(-1);
+    });
+    expect(last).toMatchObject({ type: 'end', by: 'call' });
+  });
 });

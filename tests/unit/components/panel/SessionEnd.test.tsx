@@ -2,7 +2,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { useClock } from '../../../../components/hooks/useClock';
-import { CallOffer } from '../../../../components/panel/CallOffer';
+import { CallStatus } from '../../../../components/panel/CallStatus';
 import { ClockBar } from '../../../../components/panel/ClockBar';
 import { WrapUpChecklist } from '../../../../components/panel/WrapUpChecklist';
 import { partStore, readChecked } from '../../../../utils/platform/storage';
@@ -20,7 +20,7 @@ function Panel() {
   return (
     <>
       <ClockBar clock={clock} compact={false} onCompact={() => undefined} />
-      <CallOffer clock={clock} />
+      <CallStatus clock={clock} />
       <WrapUpChecklist sessionId="s1" clock={clock} />
     </>
   );
@@ -49,7 +49,7 @@ describe('ending a session from the panel', () => {
     expect(left.map((b) => [b.getAttribute('aria-describedby'), b.disabled])).toEqual([[null, true]]);
   });
 
-  it('End the session under ⋯ ends a paused clock', async () => {
+  it('End the session under ⋯ asks once, then ends a paused clock', async () => {
     await fakeBrowser.storage.local.set({
       'timer.s1': [
         { type: 'start', at: T0 },
@@ -59,7 +59,13 @@ describe('ending a session from the panel', () => {
     render(<Panel />);
     await pass(100);
     const buttons = screen.getAllByRole('button', { name: 'End the session' });
+    // Asked once: keeping the clock changes nothing.
     fireEvent.click(buttons[0] as HTMLElement);
+    fireEvent.click(screen.getByRole('button', { name: 'Keep the clock running' }));
+    await pass(100);
+    expect(await log()).toHaveLength(2);
+    fireEvent.click(buttons[0] as HTMLElement);
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, end the session' }));
     await pass(100);
     expect((await log()).at(-1)).toMatchObject({ type: 'end', by: 'coach' });
   });
@@ -71,8 +77,7 @@ describe('ending a session from the panel', () => {
     });
     render(<Panel />);
     await pass(100);
-    const offer = screen.getByRole('region', { name: 'End the session' });
-    expect(offer.textContent).toMatch(/The call ended at .+\. End the session then\?/);
+    screen.getByText(/^Call ended .+ — the clock is still running$/);
     fireEvent.click(screen.getByRole('button', { name: /^End the session at / }));
     await pass(100);
     expect((await log()).at(-1)).toEqual({ type: 'end', at: T0 + 58 * M, by: 'call' });
