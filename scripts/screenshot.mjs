@@ -3,8 +3,8 @@
  * Screenshots of the popup and the side panel in real Chromium, for a person to
  * look at and for the README: `node scripts/screenshot.mjs [outdir]` (default
  * docs/screens). Needs `npm run build`. The panel is shown at the sizes a side
- * panel has (400×800 and 360×640), idle, running and ended, light and dark, what
- * the panel says of the call (reconnecting at 360×640, ended at 420×800), and a
+ * panel has (400×800 and 360×640), idle, running and ended, light and dark; what
+ * the panel says of the call (reconnecting at 360×640, ended at 420×800); a
  * coachee's reply by mail read back in the panel's preview.
  */
 import { mkdirSync, mkdtempSync } from 'node:fs';
