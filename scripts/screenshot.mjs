@@ -257,6 +257,7 @@ for (const scheme of ['light', 'dark']) {
     clip: { x: 0, y: Math.max(0, box.y - 16), width: 400, height: box.height + 28 },
   });
   await panel.close();
+}
 
 // Sync with the coach's server: the set-up form, then the status line with a problem in words.
 for (const scheme of ['light', 'dark']) {
@@ -305,6 +306,7 @@ for (const scheme of ['light', 'dark']) {
   }
   await options.evaluate(() => chrome.storage.local.remove(['syncConfig', 'syncStatus']));
   await options.close();
+}
 
 // A past session, whole, read first in the options page.
 for (const scheme of ['light', 'dark']) {

@@ -50,7 +50,7 @@ async function coacheeSessions(coacheeId: string) {
 export async function makeAskMail(coacheeId: string, now = Date.now()): Promise<{ mail: PlainMail; language: MailLanguage }> {
   const coachee = (await readChecked(coacheesStore)).value.find((c) => c.id === coacheeId);
   const language = mailLanguageOf(coachee);
-  const { upcoming, target } = await coacheeSessions(coacheeId);
+  const { target } = await coacheeSessions(coacheeId);
   let date: string | null = null;
   // The upcoming session's date is the one the last plan set (its wrap-up's next date).
   if (target) {
