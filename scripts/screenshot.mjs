@@ -251,6 +251,7 @@ for (const scheme of ['light', 'dark']) {
     clip: { x: 0, y: Math.max(0, box.y - 16), width: 400, height: box.height + 28 },
   });
   await panel.close();
+}
 
 // Sync with the coach's server: the set-up form, then the status line with a problem in words.
 for (const scheme of ['light', 'dark']) {
