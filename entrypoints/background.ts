@@ -4,26 +4,13 @@ import { callPlatform } from '../utils/domain/call-urls';
 import { affectsCheckIns, onCheckInAlarm, remindIfNoPlan, rescheduleCheckIns } from '../utils/platform/between-sessions';
 import { recordCallReport, recordTabClosed } from '../utils/platform/call-record';
 import { affectsClock, applyClockCommand, onClockAlarm, reschedule } from '../utils/platform/clock-alarms';
+import { answerHistoryQueries, ensureIndexes, followChanges } from '../utils/platform/index-keeper';
 import { asMessage } from '../utils/platform/messaging';
 import { notificationKind } from '../utils/platform/notifications';
 import { disablePanelGlobally, openPanel, setPanelForTab } from '../utils/platform/panel';
-import { affectsIndex, ensureIndex, updateIndex } from '../utils/platform/session-index';
 import { ensureActiveSession } from '../utils/platform/sessions';
 import { callStateStore, readChecked } from '../utils/platform/storage';
 import { applySyncPrefs, mirrorChange } from '../utils/platform/sync-mirror';
-
-/** Storage keys changed since the index was last brought up to date (written together, a moment later). */
-const indexPending = new Set<string>();
-let indexTimer: ReturnType<typeof setTimeout> | undefined;
-function scheduleIndexUpdate(keys: readonly string[]): void {
-  for (const key of keys) indexPending.add(key);
-  clearTimeout(indexTimer);
-  indexTimer = setTimeout(() => {
-    const batch = [...indexPending];
-    indexPending.clear();
-    void updateIndex(batch).catch((e: unknown) => console.warn('index update failed', e));
-  }, 400);
-}
 
 /** The call tab last seen, kept in memory so a keyboard command can open the panel without an await. */
 let lastCallTabId: number | undefined;
@@ -47,7 +34,7 @@ export default defineBackground(() => {
       await reschedule();
       await rescheduleCheckIns();
       await applySyncPrefs();
-      await ensureIndex();
+      await ensureIndexes();
       // Test builds only (stripped from production): Firefox refuses navigation to
       // moz-extension:// from automation, so the e2e build opens its own pages.
       if (import.meta.env.MODE === 'e2e') {
@@ -62,7 +49,7 @@ export default defineBackground(() => {
     void reschedule();
     void rescheduleCheckIns();
     void applySyncPrefs();
-    void ensureIndex();
+    void ensureIndexes();
   });
 
   browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
@@ -77,6 +64,7 @@ export default defineBackground(() => {
     void recordTabClosed(tabId);
   });
 
+  answerHistoryQueries();
   browser.runtime.onMessage.addListener((raw, sender) => {
     const msg = asMessage(raw);
     const tabId = sender.tab?.id;
@@ -113,7 +101,8 @@ export default defineBackground(() => {
     const keys = Object.keys(changes);
     if (keys.some(affectsClock)) void reschedule();
     if (keys.some(affectsCheckIns)) void rescheduleCheckIns();
-    if (area === 'local' && keys.some(affectsIndex)) scheduleIndexUpdate(keys.filter(affectsIndex));
+    // The history's indexes and the pages' small records follow every session's changes (index-keeper).
+    if (area === 'local') followChanges(keys);
   });
   browser.notifications.onClicked.addListener((id) => {
     const kind = notificationKind(id);

@@ -4,7 +4,7 @@ import { phaseRole } from '../../utils/domain/agenda';
 import { callEndedWithoutPlan } from '../../utils/domain/check-in';
 import { previousSessionOf } from '../../utils/domain/sessions';
 import { t } from '../../utils/platform/i18n';
-import { callStateStore, partStore, sessionsStore } from '../../utils/platform/storage';
+import { callStateStore, partStore, recentSessionsStore } from '../../utils/platform/storage';
 import type { Clock } from '../hooks/useClock';
 import { useStored } from '../hooks/useStored';
 import { CardInbox } from '../shared/CardInbox';
@@ -24,7 +24,8 @@ import { WrapUpChecklist } from './WrapUpChecklist';
  * panel's first paint. Re-renders only when the phase or status changes.
  */
 export function PanelSections({ sessionId, clock }: { sessionId: string; clock: Clock }) {
-  const sessions = useStored(sessionsStore);
+  // The sessions near the active one, kept by the background: never the whole list.
+  const recent = useStored(recentSessionsStore);
   const plan = useStored(partStore('plan', sessionId));
   const call = useStored(callStateStore);
   const phaseIndex = useComputed(() => clock.view.value.phaseIndex);
@@ -32,7 +33,7 @@ export function PanelSections({ sessionId, clock }: { sessionId: string; clock: 
   const startedAt = useComputed(() => clock.view.value.startedAt);
   const active = status.value !== 'idle';
   const role = active ? phaseRole(clock.agenda.value, phaseIndex.value) : null;
-  const previous = previousSessionOf(sessions.value.value, sessionId);
+  const previous = previousSessionOf(recent.value.value.sessions, sessionId);
   const noPlanReminder = callEndedWithoutPlan(call.value.value, clock.log.value.value, plan.value.value, startedAt.value);
 
   return (

@@ -1,7 +1,7 @@
 import { useComputed } from '@preact/signals';
 import { makePlanCard } from '../../utils/platform/cards';
 import { t } from '../../utils/platform/i18n';
-import { coacheesStore, partStore, sessionsStore } from '../../utils/platform/storage';
+import { coacheesStore, partStore, recentSessionsStore } from '../../utils/platform/storage';
 import { useStored } from '../hooks/useStored';
 import { CardSend } from '../shared/CardSend';
 
@@ -10,10 +10,10 @@ export function PlanCardSend({ sessionId, idPrefix }: { sessionId: string; idPre
   const plan = useStored(partStore('plan', sessionId));
   const homework = useStored(partStore('homework', sessionId));
   const wrapUp = useStored(partStore('wrapUp', sessionId));
-  const sessions = useStored(sessionsStore);
+  const recent = useStored(recentSessionsStore);
   const coachees = useStored(coacheesStore);
   const name = useComputed(() => {
-    const coacheeId = sessions.value.value.find((s) => s.id === sessionId)?.coacheeId;
+    const coacheeId = recent.value.value.sessions.find((s) => s.id === sessionId)?.coacheeId;
     return coachees.value.value.find((c) => c.id === coacheeId)?.name || t('coacheeSelf');
   });
   const headingId = `${idPrefix}-send-heading`;
