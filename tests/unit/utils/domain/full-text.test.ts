@@ -11,8 +11,6 @@ import {
 } from '../../../../utils/domain/full-text';
 import { EMPTY_WRAP_UP } from '../../../../utils/domain/model';
 
-const topic = (title: string) => ({ title, difficulty: '', outcome: '', updatedAt: 0 });
-
 describe('the full-text index', () => {
   it('reads every part a person writes: topic, notes, plan, homework, review, feedback', () => {
     const text = sessionText({
