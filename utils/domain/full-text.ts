@@ -139,26 +139,33 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
  */
 export function snippet(text: string, words: readonly string[], radius = 70): SnippetPart[] {
   if (words.length === 0 || text === '') return [];
-  // Fold character by character, so a position in the folded text maps back to the original.
-  let folded = '';
-  const origin: number[] = [];
-  for (let i = 0; i < text.length; ) {
-    const ch = String.fromCodePoint(text.codePointAt(i) ?? 0);
-    const f = fold(ch);
-    for (let k = 0; k < f.length; k++) origin.push(i);
-    folded += f;
-    i += ch.length;
+  // A position in the folded text must map back to the original: folding keeps the length
+  // almost always (é becomes e); when it does not, fold character by character.
+  let folded = fold(text);
+  let origin: (i: number) => number = (i) => i;
+  if (folded.length !== text.length) {
+    folded = '';
+    const at: number[] = [];
+    for (let i = 0; i < text.length; ) {
+      const ch = String.fromCodePoint(text.codePointAt(i) ?? 0);
+      const f = fold(ch);
+      for (let k = 0; k < f.length; k++) at.push(i);
+      folded += f;
+      i += ch.length;
+    }
+    at.push(text.length);
+    origin = (i) => at[i] ?? text.length;
   }
-  origin.push(text.length);
   const hits: Array<[number, number]> = [];
   for (let i = 0; i < folded.length; i++) {
     if (i > 0 && WORD_CHAR.test(folded[i - 1] ?? '')) continue;
+    if (!words.some((w) => folded.charCodeAt(i) === w.charCodeAt(0))) continue;
     const word = words.find((w) => folded.startsWith(w, i));
     if (!word) continue;
     // The whole word is marked, not only the prefix typed.
     let end = i + word.length;
     while (end < folded.length && WORD_CHAR.test(folded[end] ?? '')) end++;
-    hits.push([origin[i] ?? 0, origin[end] ?? text.length]);
+    hits.push([origin(i), origin(end)]);
     i = end;
   }
   const first = hits[0];

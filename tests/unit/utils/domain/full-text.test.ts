@@ -10,6 +10,7 @@ import {
   snippet,
 } from '../../../../utils/domain/full-text';
 import { EMPTY_WRAP_UP } from '../../../../utils/domain/model';
+import { fold } from '../../../../utils/domain/text';
 
 describe('the full-text index', () => {
   it('reads every part a person writes: topic, notes, plan, homework, review, feedback', () => {
@@ -96,5 +97,15 @@ describe('the words in context', () => {
       { text: ', then', mark: false },
     ]);
     expect(snippet('', ['x'])).toEqual([]);
+  });
+});
+
+describe('the words in context, where folding changes the length', () => {
+  it('maps the match back to the original text (a Hangul syllable folds to three letters)', () => {
+    const text = 'A note on 한국 first, then the résumé.';
+    expect(fold(text).length).not.toBe(text.length);
+    const parts = snippet(text, ['resume']);
+    expect(parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['résumé']);
+    expect(parts.map((p) => p.text).join('')).toBe(text);
   });
 });
