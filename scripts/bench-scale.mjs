@@ -273,6 +273,7 @@ for (const n of sizes) {
     progressShown,
     buildMs,
     indexBytes,
+    answerMs,
   });
   await context.close();
   rmSync(dir, { recursive: true, force: true });
