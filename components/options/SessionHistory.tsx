@@ -57,10 +57,17 @@ export function SessionHistory() {
     }
     let stale = false;
     asking.value = true;
-    void askHistory({ query: q, coacheeId: c || null, offset: 0, limit }).then((page) => {
+    const asked = { query: q, coacheeId: c || null, offset: 0, limit };
+    // The rows at once; the words in context (the rows' texts read) follow in a second answer.
+    void askHistory({ ...asked, snippets: false }).then((page) => {
       if (stale) return;
       asking.value = false;
       if (page) answer.value = page;
+      if (page && page.rows.length > 0 && q.trim() !== '') {
+        void askHistory(asked).then((full) => {
+          if (!stale && full) answer.value = full;
+        });
+      }
     });
     return () => {
       stale = true;

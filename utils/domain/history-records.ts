@@ -34,6 +34,8 @@ export interface HistoryQuery {
   coacheeId: string | null;
   offset: number;
   limit: number;
+  /** Whether to read the rows' texts for the words in context (a second, slower answer); default yes. */
+  snippets?: boolean;
 }
 
 /** A page of the history as the background answers it. */

@@ -132,6 +132,7 @@ export function resetIndexKeeper(): void {
   firstUnsavedAt = null;
   lastHead = null;
   orderCache = null;
+  names = null;
 }
 
 // ---------------------------------------------------------------- building
@@ -295,6 +296,7 @@ export function concernsKeeper(key: string): boolean {
  * keys written together a moment apart are handled together.
  */
 export function followChanges(keys: readonly string[], delay = 400): void {
+  if (keys.includes(coacheesStore.bare)) names = null;
   const relevant = keys.filter(concernsKeeper);
   if (relevant.length === 0) return;
   for (const key of relevant) pendingKeys.add(key);
@@ -341,6 +343,11 @@ export function applyChanges(keys: readonly string[], now = Date.now()): Promise
 
 // ---------------------------------------------------------------- queries
 
+/** The coachees' names, kept in memory between queries (read again when the coachees change). */
+let names: Promise<Map<string, string>> | null = null;
+const coacheeNames = (): Promise<Map<string, string>> =>
+  (names ??= readChecked(coacheesStore).then(({ value }) => new Map(value.map((c) => [c.id, c.name]))));
+
 /** The list's order (newest first) and each entry's title and coachee name folded, made again when the index changes. */
 let orderCache: { coacheeId: string | null; names: string; ids: string[]; quick: Map<string, string> } | null = null;
 
@@ -371,8 +378,7 @@ export async function queryHistory(q: HistoryQuery): Promise<HistoryPage> {
     if (s.stale.size > 0 && s.stale.size <= BULK) await serial(() => catchUp(s));
     void ensureIndexes();
   }
-  const coachees = (await readChecked(coacheesStore)).value;
-  const names = new Map(coachees.map((c) => [c.id, c.name]));
+  const names = await coacheeNames();
   const { ids, quick } = orderFor(s, q.coacheeId, names);
   const words = queryWords(q.query);
   const matches =
@@ -389,7 +395,7 @@ export async function queryHistory(q: HistoryQuery): Promise<HistoryPage> {
     .map((id) => s.meta.entries[id])
     .filter((e): e is IndexEntry => e !== undefined);
   const snippets: HistoryPage['snippets'] = {};
-  if (words.length > 0 && rows.length > 0) {
+  if (q.snippets !== false && words.length > 0 && rows.length > 0) {
     const sources = await readSources(
       rows.map((r) => r.id),
       true,
@@ -410,6 +416,7 @@ export function isHistoryQuery(raw: unknown): raw is { type: 'historyQuery' } & 
   return (
     m.type === 'historyQuery' &&
     typeof m.query === 'string' &&
+    (m.snippets === undefined || typeof m.snippets === 'boolean') &&
     (m.coacheeId === null || typeof m.coacheeId === 'string') &&
     Number.isInteger(m.offset) &&
     Number.isInteger(m.limit)
