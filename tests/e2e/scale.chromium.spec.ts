@@ -164,7 +164,10 @@ describe('a store of 2,000 sessions', () => {
     await optionsSection(options, 'Export & backup');
     await options
       .getByLabel('Backup file (.json)')
-      .setInputFiles({ name: 'years.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+      .setInputFiles(
+        { name: 'years.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) },
+        { timeout: 60_000 },
+      );
     await options.getByText(`This backup has ${COUNT} new sessions`, { exact: false }).waitFor({ timeout: 30_000 });
     await options.getByRole('button', { name: 'Import' }).click();
     await options.getByText(`Imported: ${COUNT} new sessions`, { exact: false }).waitFor({ timeout: 60_000 });
