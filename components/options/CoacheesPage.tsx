@@ -4,6 +4,7 @@ import type { Coachee, Review } from '../../utils/domain/model';
 import { homeworkByWeek, phasesPerSession, planDonePerSession, sessionsPerMonth } from '../../utils/domain/progress';
 import { onlyNoTime } from '../../utils/domain/review';
 import { newestFirst, type SessionIndex, sessionTime } from '../../utils/domain/session-index';
+import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { readPart } from '../../utils/platform/data-store';
 import { t, uiLanguage } from '../../utils/platform/i18n';
 import { BarChart } from './Chart';
@@ -29,7 +30,7 @@ export function CoacheesPage({ index, coachees, coacheeId }: Props) {
         {coachees.value.map((c) => (
           <li key={c.id}>
             <a class="history-item" href={`#coachee=${encodeURIComponent(c.id)}`}>
-              <span class="topic-title">{c.name || t('coacheeSelf')}</span>
+              <span class="topic-title">{coacheeLabel(c.name)}</span>
               <span class="small muted">{t('coacheeSessionsCount', counts.get(c.id) ?? 0)}</span>
             </a>
           </li>
@@ -41,7 +42,7 @@ export function CoacheesPage({ index, coachees, coacheeId }: Props) {
 
 /** One coachee's months: their sessions, the current plan, four charts with their figures, and what held them back. */
 function CoacheeProgress({ index, coachee }: { index: ReadonlySignal<SessionIndex>; coachee: Coachee }) {
-  const name = coachee.name || t('coacheeSelf');
+  const name = coacheeLabel(coachee.name);
   const entries = newestFirst(index.value, coachee.id);
   const day = useMemo(() => new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium' }), []);
   const reviews = useSignal<{ at: number; review: NonNullable<Review> }[]>([]);

@@ -4,6 +4,7 @@ import type { SnippetPart } from '../../utils/domain/full-text';
 import { HISTORY_PAGE, type HistoryPage } from '../../utils/domain/history-records';
 import type { Coachee } from '../../utils/domain/model';
 import { type IndexEntry, sessionTime } from '../../utils/domain/session-index';
+import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { deleteSessions } from '../../utils/platform/data-store';
 import { askHistory } from '../../utils/platform/history-client';
 import { historyHeadStore, historyRevisionStore } from '../../utils/platform/history-records';
@@ -39,7 +40,7 @@ export function SessionHistory() {
   const dateFormat = useMemo(() => new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }), []);
   const numbers = useMemo(() => new Intl.NumberFormat(uiLanguage()), []);
 
-  const names = useComputed(() => new Map(coachees.value.value.map((c: Coachee) => [c.id, c.name || t('coacheeSelf')])));
+  const names = useComputed(() => new Map(coachees.value.value.map((c: Coachee) => [c.id, coacheeLabel(c.name)])));
   /** Whether the head record answers: no search, no filter, the first page. */
   const plain = useComputed(() => query.value.trim() === '' && coacheeId.value === '' && shown.value <= PAGE);
 
@@ -132,7 +133,7 @@ export function SessionHistory() {
               <option value="">{t('historyAllCoachees')}</option>
               {coachees.value.value.map((c) => (
                 <option key={c.id} value={c.id}>
-                  {c.name || t('coacheeSelf')}
+                  {coacheeLabel(c.name)}
                 </option>
               ))}
             </select>

@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
 import type { Coachee, SessionMeta } from '../../utils/domain/model';
+import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { t } from '../../utils/platform/i18n';
 import { switchToCoachee } from '../../utils/platform/sessions';
 import { coacheesStore, recentSessionsStore } from '../../utils/platform/storage';
@@ -20,7 +21,7 @@ export function CoacheePicker({ sessionId }: { sessionId: string }) {
   const AddForm = useLazy(addForm, adding.value);
   const list: Coachee[] = coachees.value.value;
   const current: SessionMeta | undefined = recent.value.value.sessions.find((s) => s.id === sessionId);
-  const label = (c: Coachee) => c.name || t('coacheeSelf');
+  const label = (c: Coachee) => coacheeLabel(c.name);
 
   return (
     <div class="coachee">

@@ -6,8 +6,8 @@
  * progress and the newest rows before the indexes are complete.
  */
 import type { Worker } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchExtension } from './chromium';
+import { describe, expect, it } from 'vitest';
+import { type ExtensionBrowser, extensionPerTest } from './chromium';
 import { NotesPage, optionsSection } from './pages';
 
 const COUNT = 2000;
@@ -16,7 +16,7 @@ const COUNT = 2000;
  * Wait for the install's own writes (its first session, and the background's
  * records of it), so seeding thousands of sessions does not race them.
  */
-async function installDone(browser: ExtensionBrowser): Promise<Worker> {
+async function installDone(browser: Pick<ExtensionBrowser, 'context'>): Promise<Worker> {
   let worker: Worker | undefined;
   await expect
     .poll(
@@ -42,13 +42,7 @@ async function installDone(browser: ExtensionBrowser): Promise<Worker> {
 }
 
 describe('a store of 2,000 sessions', () => {
-  let browser: ExtensionBrowser;
-  beforeEach(async () => {
-    browser = await launchExtension();
-  });
-  afterEach(async () => {
-    await browser?.close();
-  });
+  const browser = extensionPerTest();
 
   it('lists, finds a word of one note through the index, follows an edit in the panel, opens, edits, deletes and exports', async () => {
     const worker = await installDone(browser);
