@@ -290,9 +290,9 @@ for (const r of rows) {
 }
 console.log('');
 console.log(
-  '| sessions stored | first open after the bulk write: newest rows shown | progress shown | indexes complete (from the write) | session index (storage) | full-text index (IndexedDB) |',
+  '| sessions stored | first open after the bulk write: newest rows shown | progress shown | indexes complete and saved (from the write) | session index (storage) | full-text index (IndexedDB) | background answer, word in one note (median of 5) |',
 );
-console.log('|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|');
 for (const r of rows) {
   console.log(
     `| ${r.n.toLocaleString('en-US')} | ${(r.firstMs / 1000).toFixed(2)} s | ${r.progressShown ? 'yes' : 'no'} | ${(r.buildMs / 1000).toFixed(1)} s | ${(r.indexBytes.meta / 1e6).toFixed(2)} MB | ${(r.indexBytes.text / 1e6).toFixed(2)} MB | ${r.answerMs.toFixed(1)} ms |`,

@@ -1,5 +1,5 @@
 import { useComputed, useSignal, useSignalEffect } from '@preact/signals';
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import type { SnippetPart } from '../../utils/domain/full-text';
 import { HISTORY_PAGE, type HistoryPage } from '../../utils/domain/history-records';
 import type { Coachee } from '../../utils/domain/model';
@@ -43,6 +43,9 @@ export function SessionHistory() {
   const names = useComputed(() => new Map(coachees.value.value.map((c: Coachee) => [c.id, coacheeLabel(c.name)])));
   /** Whether the head record answers: no search, no filter, the first page. */
   const plain = useComputed(() => query.value.trim() === '' && coacheeId.value === '' && shown.value <= PAGE);
+
+  // Wake the background and have it load its indexes while the person looks at the list, so the first keystroke is answered at once.
+  useEffect(() => void askHistory({ query: '', coacheeId: null, offset: 0, limit: 0, snippets: false }), []);
 
   useSignalEffect(() => {
     const q = query.value;
