@@ -6,6 +6,7 @@ import { onlyNoTime } from '../../utils/domain/review';
 import { newestFirst, type SessionIndex, sessionTime } from '../../utils/domain/session-index';
 import { readPart } from '../../utils/platform/data-store';
 import { t, uiLanguage } from '../../utils/platform/i18n';
+import { tn } from '../../utils/platform/plural';
 import { BarChart } from './Chart';
 
 interface Props {
@@ -30,7 +31,7 @@ export function CoacheesPage({ index, coachees, coacheeId }: Props) {
           <li key={c.id}>
             <a class="history-item" href={`#coachee=${encodeURIComponent(c.id)}`}>
               <span class="topic-title">{c.name || t('coacheeSelf')}</span>
-              <span class="small muted">{t('coacheeSessionsCount', counts.get(c.id) ?? 0)}</span>
+              <span class="small muted">{tn('coacheeSessionsCount', counts.get(c.id) ?? 0)}</span>
             </a>
           </li>
         ))}
@@ -68,7 +69,7 @@ function CoacheeProgress({ index, coachee }: { index: ReadonlySignal<SessionInde
         {t('coacheeBack')}
       </a>
       <h2 id="coachee-heading">{t('coacheePageHeading', name)}</h2>
-      {current && <p>{t('coacheeCurrentPlan', current.plan.done, current.plan.total)}</p>}
+      {current && <p>{tn('coacheeCurrentPlan', current.plan.total, current.plan.done, current.plan.total)}</p>}
       <div class="charts">
         <BarChart
           id="chart-homework"

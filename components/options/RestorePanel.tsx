@@ -11,6 +11,7 @@ import {
 } from '../../utils/domain/backup';
 import { readRecords, readSmall, writeDataSet } from '../../utils/platform/data-store';
 import { t } from '../../utils/platform/i18n';
+import { tn } from '../../utils/platform/plural';
 
 /** The words for each reason a file is refused. */
 export function backupProblemText(problem: BackupProblem): string {
@@ -73,7 +74,7 @@ export function RestorePanel() {
     const current = await storedCounterpart(p.backup.data);
     await writeDataSet(mergeImport(current, p.backup.data, overwrite.value));
     message.value = {
-      text: t('restoreDone', p.plan.newSessions.length, overwrite.value ? p.plan.changedSessions.length : 0),
+      text: tn('restoreDone', p.plan.newSessions.length, p.plan.newSessions.length, overwrite.value ? p.plan.changedSessions.length : 0),
       error: false,
     };
     pending.value = null;
@@ -91,7 +92,14 @@ export function RestorePanel() {
       </div>
       {plan && (
         <div class="preview">
-          <p>{t('restorePreview', plan.newSessions.length, plan.changedSessions.length, plan.unchangedSessions)}</p>
+          <p>
+            {t(
+              'restorePreview',
+              tn('restoreNew', plan.newSessions.length),
+              tn('restoreChanged', plan.changedSessions.length),
+              plan.unchangedSessions,
+            )}
+          </p>
           {plan.changedSessions.length > 0 && (
             <label class="check">
               <input
@@ -99,7 +107,7 @@ export function RestorePanel() {
                 checked={overwrite.value}
                 onChange={(e) => (overwrite.value = (e.currentTarget as HTMLInputElement).checked)}
               />
-              {t('restoreOverwrite', plan.changedSessions.length)}
+              {tn('restoreOverwrite', plan.changedSessions.length)}
             </label>
           )}
           {nothingToDo ? (

@@ -6,6 +6,7 @@ import { type IndexEntry, newestFirst, type SessionIndex, sessionTime } from '..
 import { fold } from '../../utils/domain/text';
 import { deleteSessions } from '../../utils/platform/data-store';
 import { t, uiLanguage } from '../../utils/platform/i18n';
+import { tn } from '../../utils/platform/plural';
 import { searchSessions } from '../../utils/platform/session-index';
 import { coacheesStore, partStore } from '../../utils/platform/storage';
 import { useStored } from '../hooks/useStored';
@@ -125,8 +126,8 @@ export function SessionHistory({ index, ready }: { index: { value: SessionIndex 
         )}
       </div>
       <p role="status" class="small muted">
-        {ready ? t('historyCount', list.length, total) : t('historyIndexing')}
-        {searching && ` · ${t('historySearchingNotes', searched.value, total)}`}
+        {ready ? tn('historyCount', total, list.length, total) : t('historyIndexing')}
+        {searching && ` · ${tn('historySearchingNotes', total, searched.value, total)}`}
       </p>
       {ready && list.length === 0 && !searching ? (
         <p>{t('historyEmpty')}</p>

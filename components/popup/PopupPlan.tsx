@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import { loggedThisWeek, logMinutes, WEEKLY_BUDGET_MINUTES } from '../../utils/domain/homework';
 import { CHECK_IN_NOTE_MAX, MINUTES_PER_WEEK_MAX } from '../../utils/domain/model';
 import { t } from '../../utils/platform/i18n';
+import { tn } from '../../utils/platform/plural';
 import { partStore, settingsStore } from '../../utils/platform/storage';
 import { useStored } from '../hooks/useStored';
 import { BudgetMeter } from '../shared/BudgetMeter';
@@ -52,7 +53,9 @@ export function PopupPlan({ sessionId }: { sessionId: string }) {
           </form>
         );
       })}
-      {homework.value.value.length > 0 && <BudgetMeter total={week} text={t('popupWeekTotal', week, WEEKLY_BUDGET_MINUTES)} />}
+      {homework.value.value.length > 0 && (
+        <BudgetMeter total={week} text={tn('popupWeekTotal', WEEKLY_BUDGET_MINUTES, week, WEEKLY_BUDGET_MINUTES)} />
+      )}
       {settings.value.value.checkIn && (
         <LimitedText
           id="check-in-note"

@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import type { CardProblem } from '../../utils/domain/card';
 import { type CardPreview, previewCard, takeInCard } from '../../utils/platform/cards';
 import { t } from '../../utils/platform/i18n';
+import { tn } from '../../utils/platform/plural';
 
 /** Words for why a card was refused. */
 export function cardProblemText(problem: CardProblem): string {
@@ -32,7 +33,12 @@ function previewLines(preview: CardPreview): string[] {
     ];
   }
   const card = preview.card;
-  return card.kind === 'plan' ? [t('cardPreviewPlan', card.plan.length, card.homework.length), ...card.plan.map((s) => `• ${s.text}`)] : [];
+  return card.kind === 'plan'
+    ? [
+        t('cardPreviewPlan', tn('cardPreviewSteps', card.plan.length), tn('cardPreviewHomework', card.homework.length)),
+        ...card.plan.map((s) => `• ${s.text}`),
+      ]
+    : [];
 }
 
 /**

@@ -79,7 +79,7 @@ describe('options page in Chromium', () => {
     await popup.topic.fill('Work-life balance');
     await popup.status.getByText('Saved').waitFor();
     const options = await browser.openPage('options.html');
-    await options.getByRole('status').getByText('1 of 1 sessions').waitFor();
+    await options.getByRole('status').getByText('1 of 1 session').waitFor();
     await optionsSection(options, 'Export & backup');
     const [download] = await Promise.all([
       options.waitForEvent('download'),
@@ -96,9 +96,9 @@ describe('options page in Chromium', () => {
     await optionsSection(options, 'Export & backup');
 
     await restore(options, 'backup.json', backup);
-    await options.getByText('This backup has 1 new sessions', { exact: false }).waitFor();
+    await options.getByText('This backup has 1 new session', { exact: false }).waitFor();
     await options.getByRole('button', { name: 'Import' }).click();
-    await options.getByText('Imported: 1 new sessions', { exact: false }).waitFor();
+    await options.getByText('Imported: 1 new session', { exact: false }).waitFor();
     await optionsSection(options, 'Sessions');
     await options.getByRole('button', { name: 'Work-life balance' }).waitFor();
   });
@@ -132,7 +132,7 @@ describe('options page in Chromium', () => {
     await popup.topic.fill('Keep me');
     await popup.status.getByText('Saved').waitFor();
     const options = await browser.openPage('options.html');
-    await options.getByRole('status').getByText('1 of 1 sessions').waitFor();
+    await options.getByRole('status').getByText('1 of 1 session').waitFor();
     const before = await options.evaluate(() => chrome.storage.local.get(null));
     const good = JSON.stringify(backupFile());
     const bad: [string, string, string][] = [
