@@ -134,7 +134,7 @@ export function BarChart({
         <p class="muted">{t('chartEmpty')}</p>
       ) : (
         <>
-          <ul class="legend" aria-label={t('chartLegend')}>
+          <ul class="chart-legend" aria-label={t('chartLegend')}>
             {series.map((s) => (
               <li key={s.name}>
                 <svg width="22" height="12" aria-hidden="true" class="chart-swatch">

@@ -1,18 +1,24 @@
 import { type ReadonlySignal, useSignal } from '@preact/signals';
+import type { SessionRecord } from '../../utils/domain/backup';
 import { BACKUP_TAIL, backupHead, backupSessions } from '../../utils/domain/backup';
-import { exportFileName, sessionMarkdown } from '../../utils/domain/export-markdown';
+import { documentMarkdown, exportFileName } from '../../utils/domain/export-markdown';
+import { sessionDay, sessionFileName, sessionNote } from '../../utils/domain/export-notes';
 import { type ExportScope, scopeToHash } from '../../utils/domain/export-scope';
 import type { Coachee } from '../../utils/domain/model';
+import { progressDocument } from '../../utils/domain/progress-doc';
 import { type SessionIndex, sessionTime } from '../../utils/domain/session-index';
+import { zipWriter } from '../../utils/domain/zip';
 import { forEachRecordBatch, readSmall } from '../../utils/platform/data-store';
 import { localDefaultTemplate } from '../../utils/platform/default-template';
 import { downloadBlob } from '../../utils/platform/download';
 import { t, uiLanguage } from '../../utils/platform/i18n';
-import { markdownLabels } from '../../utils/platform/markdown-labels';
+import { markdownLabels, progressFormats, progressLabels } from '../../utils/platform/markdown-labels';
 import { openExtensionPage } from '../../utils/platform/tabs';
 
 /**
- * Export one session, a coachee's sessions or all of them as Markdown or a print
+ * Export one session, a coachee's sessions or all of them as Markdown (each
+ * session with YAML front matter and its plan as tasks; one file, or one file
+ * per session in a zip; a coachee's progress figures at the end) or a print
  * view; back up everything as JSON. Sessions are read and written a batch at a
  * time into a file of pieces, so years of notes never sit in memory at once.
  */
@@ -22,6 +28,7 @@ export function ExportPanel({ index, coachees }: { index: ReadonlySignal<Session
   const sessionId = useSignal('');
   const message = useSignal<string | null>(null);
   const busy = useSignal(false);
+  const perSession = useSignal(false);
   const dateFormat = new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'long', timeStyle: 'short' });
   const selfName = t('coacheeSelf');
   const nameOf = (id: string) => coachees.value.find((c) => c.id === id)?.name || selfName;
@@ -57,17 +64,42 @@ export function ExportPanel({ index, coachees }: { index: ReadonlySignal<Session
         formatDate: (ms: number) => dateFormat.format(ms),
         now,
       };
-      const pieces: Blob[] = [];
-      await forEachRecordBatch(
-        chosen.map((e) => e.id),
-        (records) => {
-          const text = records.map((r) => sessionMarkdown(r, { ...options, coacheeName: nameOf(r.meta.coacheeId) })).join('\n---\n\n');
-          pieces.push(new Blob([pieces.length > 0 ? '\n---\n\n' : '', text]));
-        },
-      );
+      const contextOf = (r: SessionRecord) => ({ ...options, coacheeName: nameOf(r.meta.coacheeId) });
+      const ids = chosen.map((e) => e.id);
       const who =
         scope.kind === 'coachee' ? nameOf(scope.coacheeId) : scope.kind === 'session' && chosen[0] ? nameOf(chosen[0].coacheeId) : null;
-      const file = exportFileName(scope.kind === 'all' ? 'all-sessions' : 'notes', new Date(now), who, 'md');
+      const kindName = scope.kind === 'all' ? 'all-sessions' : 'notes';
+      const pieces: Blob[] = [];
+      if (perSession.value) {
+        // One Markdown file per session, named for its day, coachee and topic, in a zip built a batch at a time.
+        const zip = zipWriter();
+        const taken = new Set<string>();
+        const encoder = new TextEncoder();
+        await forEachRecordBatch(ids, (records) => {
+          const parts = records.flatMap((r) =>
+            zip.add({
+              name: sessionFileName(r, nameOf(r.meta.coacheeId), taken),
+              data: encoder.encode(sessionNote(r, contextOf(r))),
+              modified: new Date(sessionDay(r)),
+            }),
+          );
+          pieces.push(new Blob(parts as BlobPart[]));
+        });
+        pieces.push(new Blob(zip.finish() as BlobPart[]));
+        const file = exportFileName(kindName, new Date(now), who, 'zip');
+        downloadBlob(file, new Blob(pieces, { type: 'application/zip' }));
+        return file;
+      }
+      // One file: each session with its own front matter, then (for a coachee) the progress figures.
+      await forEachRecordBatch(ids, (records) => {
+        const text = records.map((r) => sessionNote(r, contextOf(r))).join('\n');
+        pieces.push(new Blob([pieces.length > 0 ? '\n' : '', text]));
+      });
+      if (scope.kind === 'coachee') {
+        const progress = progressDocument(chosen, nameOf(scope.coacheeId), progressLabels(), progressFormats(uiLanguage()), now);
+        if (progress.length > 0) pieces.push(new Blob(['\n', documentMarkdown(progress)]));
+      }
+      const file = exportFileName(kindName, new Date(now), who, 'md');
       downloadBlob(file, new Blob(pieces, { type: 'text/markdown;charset=utf-8' }));
       return file;
     });
@@ -138,6 +170,15 @@ export function ExportPanel({ index, coachees }: { index: ReadonlySignal<Session
           </select>
         </div>
       )}
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={perSession.value}
+          onChange={(e) => (perSession.value = (e.currentTarget as HTMLInputElement).checked)}
+        />
+        {t('exportPerSession')}
+      </label>
+      <p class="small muted">{t('exportNotesHint')}</p>
       <div class="controls">
         <button type="button" class="primary" onClick={onMarkdown} disabled={busy.value}>
           {t('exportMarkdown')}

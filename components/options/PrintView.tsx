@@ -1,13 +1,19 @@
 import type { DataSet, SessionRecord } from '../../utils/domain/backup';
 import { type DocBlock, sessionDocument } from '../../utils/domain/export-markdown';
 import { coacheeName, type ExportScope, sessionsIn } from '../../utils/domain/export-scope';
+import { progressDocument } from '../../utils/domain/progress-doc';
+import { indexEntry } from '../../utils/domain/session-index';
 import { localDefaultTemplate } from '../../utils/platform/default-template';
 import { t, uiLanguage } from '../../utils/platform/i18n';
-import { markdownLabels } from '../../utils/platform/markdown-labels';
+import { markdownLabels, progressFormats, progressLabels } from '../../utils/platform/markdown-labels';
 
-/** Sessions laid out for paper: the browser's "Save as PDF" gives a clean document. User text is text nodes only. */
+/**
+ * Sessions laid out for paper: the browser's "Save as PDF" gives a clean document; a coachee's
+ * sessions end with their progress figures. User text is text nodes only.
+ */
 export function PrintView({ data, scope }: { data: DataSet; scope: ExportScope }) {
   const sessions = sessionsIn(data, scope);
+  const now = Date.now();
   return (
     <main class="print">
       <div class="no-print controls">
@@ -19,6 +25,17 @@ export function PrintView({ data, scope }: { data: DataSet; scope: ExportScope }
       {sessions.map((s) => (
         <PrintSession key={s.meta.id} session={s} coachee={coacheeName(data, s.meta.coacheeId, t('coacheeSelf'))} />
       ))}
+      {scope.kind === 'coachee' && sessions.length > 0 && (
+        <article class="print-session">
+          {progressDocument(
+            sessions.map((s) => indexEntry(s.meta, { ...s, nextSessionAt: s.wrapUp.nextSessionAt }, localDefaultTemplate().phases, now)),
+            coacheeName(data, scope.coacheeId, t('coacheeSelf')),
+            progressLabels(),
+            progressFormats(uiLanguage()),
+            now,
+          ).map(printBlock)}
+        </article>
+      )}
     </main>
   );
 }
@@ -72,12 +89,14 @@ function printBlock(block: DocBlock, i: number) {
                 ))}
               </tr>
             ))}
-            <tr>
-              <th scope="row">{block.total[0]}</th>
-              {block.total.slice(1).map((c, k) => (
-                <td key={k}>{c}</td>
-              ))}
-            </tr>
+            {block.total && (
+              <tr>
+                <th scope="row">{block.total[0]}</th>
+                {block.total.slice(1).map((c, k) => (
+                  <td key={k}>{c}</td>
+                ))}
+              </tr>
+            )}
           </tbody>
         </table>
       );
