@@ -113,7 +113,10 @@ describe('progress over the months', () => {
       '–',
     ]);
     await ada.getByText('2 sessions').waitFor();
-    await table.getByRole('row', { name: /Ben/ }).getByText(/\b1 session$/).waitFor();
+    await table
+      .getByRole('row', { name: /Ben/ })
+      .getByText(/\b1 session$/)
+      .waitFor();
     // Sortable by each figure: a button in each header, the sorted column says so.
     const names = async () => (await table.getByRole('rowheader').allTextContents()).map((t) => t.split(' · ')[0]);
     const homeworkHeader = table.getByRole('columnheader', { name: /Homework last week/ });
