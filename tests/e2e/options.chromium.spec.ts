@@ -107,7 +107,7 @@ describe('options page in Chromium', () => {
     const options = await browser.openPage('options.html');
     await options
       .getByRole('status')
-      .getByText(/of 1 sessions/)
+      .getByText(/of 1 session\b/)
       .waitFor();
     await restore(options, 'good.json', JSON.stringify(backupFile()));
     await options.getByText('This backup has 2 new sessions and 0 that differ', { exact: false }).waitFor();
@@ -123,7 +123,7 @@ describe('options page in Chromium', () => {
     const changed = backupFile();
     changed.data.sessions[0] = { ...changed.data.sessions[0], notes: 'Changed in the backup' } as (typeof changed.data.sessions)[0];
     await restore(options, 'changed.json', JSON.stringify(changed));
-    await options.getByText('0 new sessions and 1 that differ', { exact: false }).waitFor();
+    await options.getByText('0 new sessions and 1 that differs', { exact: false }).waitFor();
     await options.getByText('Nothing to import', { exact: false }).waitFor();
   });
 
