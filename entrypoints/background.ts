@@ -4,7 +4,7 @@ import { callPlatform } from '../utils/domain/call-urls';
 import { affectsCheckIns, onCheckInAlarm, remindIfNoPlan, rescheduleCheckIns } from '../utils/platform/between-sessions';
 import { recordCallReport, recordTabClosed } from '../utils/platform/call-record';
 import { affectsClock, applyClockCommand, onClockAlarm, reschedule } from '../utils/platform/clock-alarms';
-import { asMessage } from '../utils/platform/messaging';
+import { onMessage } from '../utils/platform/messaging';
 import { notificationKind } from '../utils/platform/notifications';
 import { disablePanelGlobally, openPanel, setPanelForTab } from '../utils/platform/panel';
 import { affectsIndex, ensureIndex, updateIndex } from '../utils/platform/session-index';
@@ -77,10 +77,9 @@ export default defineBackground(() => {
     void recordTabClosed(tabId);
   });
 
-  browser.runtime.onMessage.addListener((raw, sender) => {
-    const msg = asMessage(raw);
+  onMessage('callState', (msg, sender) => {
     const tabId = sender.tab?.id;
-    if (msg?.type === 'callState' && tabId !== undefined) {
+    if (tabId !== undefined) {
       const isCall = callPlatform(msg.url) !== null;
       if (isCall) lastCallTabId = tabId;
       void setPanelForTab(tabId, isCall);
@@ -88,7 +87,6 @@ export default defineBackground(() => {
         if (ended) void remindIfNoPlan();
       });
     }
-    return undefined;
   });
 
   browser.commands.onCommand.addListener((command, tab) => {

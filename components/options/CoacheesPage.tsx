@@ -11,6 +11,7 @@ import {
 } from '../../utils/domain/progress';
 import { onlyNoTime } from '../../utils/domain/review';
 import { type IndexEntry, newestFirst, type SessionIndex, sessionTime } from '../../utils/domain/session-index';
+import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { readPart } from '../../utils/platform/data-store';
 import { t, uiLanguage } from '../../utils/platform/i18n';
 import { tn } from '../../utils/platform/plural';
@@ -49,7 +50,7 @@ export function CoacheesPage({ index, coachees, coacheeId }: Props) {
   const collator = new Intl.Collator(uiLanguage());
   const rows = coachees.value.map((c) => ({
     coachee: c,
-    name: c.name || t('coacheeSelf'),
+    name: coacheeLabel(c.name),
     glance: coacheeGlance(byCoachee.get(c.id) ?? [], now),
   }));
   type Row = (typeof rows)[number];
@@ -119,7 +120,7 @@ export function CoacheesPage({ index, coachees, coacheeId }: Props) {
 
 /** One coachee's months: their sessions, the current plan, four charts with their figures, and what held them back. */
 function CoacheeProgress({ index, coachee }: { index: ReadonlySignal<SessionIndex>; coachee: Coachee }) {
-  const name = coachee.name || t('coacheeSelf');
+  const name = coacheeLabel(coachee.name);
   const entries = newestFirst(index.value, coachee.id);
   const day = useMemo(() => new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium' }), []);
   const reviews = useSignal<{ at: number; review: NonNullable<Review> }[]>([]);

@@ -1,24 +1,14 @@
 import { type ReadonlySignal, useSignal } from '@preact/signals';
-import type { SessionRecord } from '../../utils/domain/backup';
-import { BACKUP_TAIL, backupHead, backupSessions } from '../../utils/domain/backup';
-import { documentMarkdown, exportFileName } from '../../utils/domain/export-markdown';
-import { sessionDay, sessionFileName, sessionNote } from '../../utils/domain/export-notes';
-import { type ExportScope, scopeToHash } from '../../utils/domain/export-scope';
+import { type ExportScope, entriesIn, scopeToHash } from '../../utils/domain/export-scope';
 import type { Coachee } from '../../utils/domain/model';
-import { progressDocument } from '../../utils/domain/progress-doc';
 import { type SessionIndex, sessionTime } from '../../utils/domain/session-index';
-import { zipWriter } from '../../utils/domain/zip';
-import { forEachRecordBatch, readSmall } from '../../utils/platform/data-store';
-import { localDefaultTemplate } from '../../utils/platform/default-template';
-import { downloadBlob } from '../../utils/platform/download';
+import { selfLabel } from '../../utils/platform/coachee-name';
 import { t, uiLanguage } from '../../utils/platform/i18n';
-import { markdownLabels, progressFormats, progressLabels } from '../../utils/platform/markdown-labels';
+import { downloadBackup, downloadMarkdown, downloadNotesZip, type ExportResult } from '../../utils/platform/session-export';
 import { openExtensionPage } from '../../utils/platform/tabs';
 
 /**
- * Export one session, a coachee's sessions or all of them as Markdown (each
- * session with YAML front matter and its plan as tasks; one file, or one file
- * per session in a zip; a coachee's progress figures at the end) or a print
+ * Export one session, a coachee's sessions or all of them as Markdown or a print
  * view; back up everything as JSON. Sessions are read and written a batch at a
  * time into a file of pieces, so years of notes never sit in memory at once.
  */
@@ -30,23 +20,24 @@ export function ExportPanel({ index, coachees }: { index: ReadonlySignal<Session
   const busy = useSignal(false);
   const perSession = useSignal(false);
   const dateFormat = new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'long', timeStyle: 'short' });
-  const selfName = t('coacheeSelf');
+  const selfName = selfLabel();
   const nameOf = (id: string) => coachees.value.find((c) => c.id === id)?.name || selfName;
-  const entries = Object.values(index.value.entries).sort((a, b) => sessionTime(a) - sessionTime(b));
+  const entries = entriesIn(Object.values(index.value.entries), { kind: 'all' });
   const scope: ExportScope =
     kind.value === 'coachee'
       ? { kind: 'coachee', coacheeId: coacheeId.value || coachees.value[0]?.id || '' }
       : kind.value === 'session'
         ? { kind: 'session', sessionId: sessionId.value || entries.at(-1)?.id || '' }
         : { kind: 'all' };
-  const chosen = entries.filter((e) =>
-    scope.kind === 'coachee' ? e.coacheeId === scope.coacheeId : scope.kind === 'session' ? e.id === scope.sessionId : true,
-  );
+  const chosen = entriesIn(entries, scope);
 
-  const run = async (work: () => Promise<string>) => {
+  const run = async (work: () => Promise<ExportResult>) => {
     busy.value = true;
     try {
-      message.value = t('exportDone', await work());
+      const { file, unreadable } = await work();
+      message.value = [t('exportDone', file), unreadable.length > 0 ? t('exportUnreadable', String(unreadable.length)) : '']
+        .filter(Boolean)
+        .join(' ');
     } finally {
       busy.value = false;
     }
@@ -56,71 +47,16 @@ export function ExportPanel({ index, coachees }: { index: ReadonlySignal<Session
       message.value = t('exportNothing');
       return;
     }
-    void run(async () => {
-      const now = Date.now();
-      const options = {
-        labels: markdownLabels(),
-        defaultAgenda: localDefaultTemplate().phases,
-        formatDate: (ms: number) => dateFormat.format(ms),
-        now,
-      };
-      const contextOf = (r: SessionRecord) => ({ ...options, coacheeName: nameOf(r.meta.coacheeId) });
-      const ids = chosen.map((e) => e.id);
-      const who =
-        scope.kind === 'coachee' ? nameOf(scope.coacheeId) : scope.kind === 'session' && chosen[0] ? nameOf(chosen[0].coacheeId) : null;
-      const kindName = scope.kind === 'all' ? 'all-sessions' : 'notes';
-      const pieces: Blob[] = [];
-      if (perSession.value) {
-        // One Markdown file per session, named for its day, coachee and topic, in a zip built a batch at a time.
-        const zip = zipWriter();
-        const taken = new Set<string>();
-        const encoder = new TextEncoder();
-        await forEachRecordBatch(ids, (records) => {
-          const parts = records.flatMap((r) =>
-            zip.add({
-              name: sessionFileName(r, nameOf(r.meta.coacheeId), taken),
-              data: encoder.encode(sessionNote(r, contextOf(r))),
-              modified: new Date(sessionDay(r)),
-            }),
-          );
-          pieces.push(new Blob(parts as BlobPart[]));
-        });
-        pieces.push(new Blob(zip.finish() as BlobPart[]));
-        const file = exportFileName(kindName, new Date(now), who, 'zip');
-        downloadBlob(file, new Blob(pieces, { type: 'application/zip' }));
-        return file;
-      }
-      // One file: each session with its own front matter, then (for a coachee) the progress figures.
-      await forEachRecordBatch(ids, (records) => {
-        const text = records.map((r) => sessionNote(r, contextOf(r))).join('\n');
-        pieces.push(new Blob([pieces.length > 0 ? '\n' : '', text]));
-      });
-      if (scope.kind === 'coachee') {
-        const progress = progressDocument(chosen, nameOf(scope.coacheeId), progressLabels(), progressFormats(uiLanguage()), now);
-        if (progress.length > 0) pieces.push(new Blob(['\n', documentMarkdown(progress)]));
-      }
-      const file = exportFileName(kindName, new Date(now), who, 'md');
-      downloadBlob(file, new Blob(pieces, { type: 'text/markdown;charset=utf-8' }));
-      return file;
-    });
+    const who =
+      scope.kind === 'coachee' ? nameOf(scope.coacheeId) : scope.kind === 'session' && chosen[0] ? nameOf(chosen[0].coacheeId) : null;
+    const fileKind = scope.kind === 'all' ? 'all-sessions' : 'notes';
+    void run(() =>
+      perSession.value
+        ? downloadNotesZip(chosen, nameOf, who, fileKind)
+        : downloadMarkdown(chosen, nameOf, who, fileKind, Date.now(), scope.kind === 'coachee' ? who : null),
+    );
   };
-  const onBackup = () =>
-    void run(async () => {
-      const now = Date.now();
-      const pieces: Blob[] = [new Blob([backupHead(await readSmall(), now)])];
-      let first = true;
-      await forEachRecordBatch(
-        entries.map((e) => e.id),
-        (records) => {
-          pieces.push(new Blob([backupSessions(records, first)]));
-          if (records.length > 0) first = false;
-        },
-      );
-      pieces.push(new Blob([BACKUP_TAIL]));
-      const file = exportFileName('backup', new Date(now), null, 'json');
-      downloadBlob(file, new Blob(pieces, { type: 'application/json' }));
-      return file;
-    });
+  const onBackup = () => void run(() => downloadBackup(entries));
   const onPrint = () => void openExtensionPage(`/print.html#${scopeToHash(scope)}`);
 
   return (

@@ -1,19 +1,29 @@
-import type { DataSet, SessionRecord } from '../../utils/domain/backup';
+import type { SessionRecord } from '../../utils/domain/backup';
 import { type DocBlock, sessionDocument } from '../../utils/domain/export-markdown';
-import { coacheeName, type ExportScope, sessionsIn } from '../../utils/domain/export-scope';
 import { progressDocument } from '../../utils/domain/progress-doc';
-import { indexEntry } from '../../utils/domain/session-index';
-import { localDefaultTemplate } from '../../utils/platform/default-template';
+import type { IndexEntry } from '../../utils/domain/session-index';
 import { t, uiLanguage } from '../../utils/platform/i18n';
-import { markdownLabels, progressFormats, progressLabels } from '../../utils/platform/markdown-labels';
+import { progressFormats, progressLabels } from '../../utils/platform/markdown-labels';
+import { documentContext } from '../../utils/platform/session-export';
 
 /**
  * Sessions laid out for paper: the browser's "Save as PDF" gives a clean document; a coachee's
  * sessions end with their progress figures. User text is text nodes only.
  */
-export function PrintView({ data, scope }: { data: DataSet; scope: ExportScope }) {
-  const sessions = sessionsIn(data, scope);
-  const now = Date.now();
+export function PrintView({
+  sessions,
+  nameOf,
+  unreadable,
+  progress = null,
+}: {
+  /** The sessions in the print's scope, oldest first. */
+  sessions: readonly SessionRecord[];
+  nameOf: (coacheeId: string) => string;
+  /** How many of them could not be read whole. */
+  unreadable: number;
+  /** A coachee's print: their name and index entries, for the progress figures at the end. */
+  progress?: { coachee: string; entries: readonly IndexEntry[] } | null;
+}) {
   return (
     <main class="print">
       <div class="no-print controls">
@@ -22,18 +32,19 @@ export function PrintView({ data, scope }: { data: DataSet; scope: ExportScope }
         </button>
       </div>
       {sessions.length === 0 && <p>{t('exportNothing')}</p>}
+      {unreadable > 0 && (
+        <p class="no-print" role="status">
+          {t('exportUnreadable', String(unreadable))}
+        </p>
+      )}
       {sessions.map((s) => (
-        <PrintSession key={s.meta.id} session={s} coachee={coacheeName(data, s.meta.coacheeId, t('coacheeSelf'))} />
+        <PrintSession key={s.meta.id} session={s} coachee={nameOf(s.meta.coacheeId)} />
       ))}
-      {scope.kind === 'coachee' && sessions.length > 0 && (
+      {progress && progress.entries.length > 0 && (
         <article class="print-session">
-          {progressDocument(
-            sessions.map((s) => indexEntry(s.meta, { ...s, nextSessionAt: s.wrapUp.nextSessionAt }, localDefaultTemplate().phases, now)),
-            coacheeName(data, scope.coacheeId, t('coacheeSelf')),
-            progressLabels(),
-            progressFormats(uiLanguage()),
-            now,
-          ).map(printBlock)}
+          {progressDocument(progress.entries, progress.coachee, progressLabels(), progressFormats(uiLanguage()), Date.now()).map(
+            printBlock,
+          )}
         </article>
       )}
     </main>
@@ -41,14 +52,7 @@ export function PrintView({ data, scope }: { data: DataSet; scope: ExportScope }
 }
 
 function PrintSession({ session, coachee }: { session: SessionRecord; coachee: string }) {
-  const dateFormat = new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'long', timeStyle: 'short' });
-  const doc = sessionDocument(session, {
-    coacheeName: coachee,
-    defaultAgenda: localDefaultTemplate().phases,
-    labels: markdownLabels(),
-    formatDate: (ms) => dateFormat.format(ms),
-    now: Date.now(),
-  });
+  const doc = sessionDocument(session, { ...documentContext(Date.now()), coacheeName: coachee });
   return <article class="print-session">{doc.map(printBlock)}</article>;
 }
 

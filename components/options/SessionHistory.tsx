@@ -4,6 +4,7 @@ import { hasAll, queryWords } from '../../utils/domain/history';
 import type { Coachee } from '../../utils/domain/model';
 import { type IndexEntry, newestFirst, type SessionIndex, sessionTime } from '../../utils/domain/session-index';
 import { fold } from '../../utils/domain/text';
+import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { deleteSessions } from '../../utils/platform/data-store';
 import { t, uiLanguage } from '../../utils/platform/i18n';
 import { tn } from '../../utils/platform/plural';
@@ -33,7 +34,7 @@ export function SessionHistory({ index, ready }: { index: { value: SessionIndex 
   const searched = useSignal(0);
   const dateFormat = useMemo(() => new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }), []);
 
-  const names = useComputed(() => new Map(coachees.value.value.map((c: Coachee) => [c.id, c.name || t('coacheeSelf')])));
+  const names = useComputed(() => new Map(coachees.value.value.map((c: Coachee) => [c.id, coacheeLabel(c.name)])));
   const all = useComputed(() => newestFirst(index.value, coacheeId.value || null));
   const words = useComputed(() => queryWords(query.value));
   // Each entry's title and coachee name, folded once per index change rather than on every keystroke.
@@ -118,7 +119,7 @@ export function SessionHistory({ index, ready }: { index: { value: SessionIndex 
               <option value="">{t('historyAllCoachees')}</option>
               {coachees.value.value.map((c) => (
                 <option key={c.id} value={c.id}>
-                  {c.name || t('coacheeSelf')}
+                  {coacheeLabel(c.name)}
                 </option>
               ))}
             </select>

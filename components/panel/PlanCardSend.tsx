@@ -1,5 +1,6 @@
 import { useComputed } from '@preact/signals';
 import { makePlanCard } from '../../utils/platform/cards';
+import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { t } from '../../utils/platform/i18n';
 import { coacheesStore, partStore, sessionsStore } from '../../utils/platform/storage';
 import { useStored } from '../hooks/useStored';
@@ -14,7 +15,7 @@ export function PlanCardSend({ sessionId, idPrefix }: { sessionId: string; idPre
   const coachees = useStored(coacheesStore);
   const name = useComputed(() => {
     const coacheeId = sessions.value.value.find((s) => s.id === sessionId)?.coacheeId;
-    return coachees.value.value.find((c) => c.id === coacheeId)?.name || t('coacheeSelf');
+    return coacheeLabel(coachees.value.value.find((c) => c.id === coacheeId)?.name);
   });
   const headingId = `${idPrefix}-send-heading`;
   return (

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchExtension } from './chromium';
+import { describe, expect, it } from 'vitest';
+import { type ExtensionBrowser, extensionPerTest } from './chromium';
 import { routeCallSites } from './fixtures';
 import { ClockPage } from './pages';
 
@@ -18,14 +18,7 @@ async function panelOptionsFor(browser: ExtensionBrowser, url: string) {
 }
 
 describe('on the call in Chromium', () => {
-  let browser: ExtensionBrowser;
-  beforeEach(async () => {
-    browser = await launchExtension();
-    await routeCallSites(browser.context);
-  });
-  afterEach(async () => {
-    await browser?.close();
-  });
+  const browser = extensionPerTest({ setUp: (b) => routeCallSites(b.context) });
 
   it('enables the panel on a Meet meeting tab and not on a Meet landing page', async () => {
     const meet = await browser.context.newPage();
@@ -58,12 +51,14 @@ describe('on the call in Chromium', () => {
     const meet = await browser.context.newPage();
     // Asking to be let in: the leave button and the self-preview are there, but it is not a call.
     await meet.goto(`${MEET_CALL}?fixture=meet-asking-to-join.html`);
+    // A fixed wait is the point: for a while, nothing may be offered.
     await meet.waitForTimeout(4500);
     expect(await panel.page.getByText('Your call started at', { exact: false }).count()).toBe(0);
 
     await meet.goto(`${MEET_CALL}?fixture=meet-in-call.html`);
     await panel.page.getByText('Your call started at', { exact: false }).waitFor({ timeout: 6000 });
     // Start from the call's actual start: the clock already shows the time since then.
+    // A fixed wait is the point: a poll or more passes and still nothing is offered.
     await meet.waitForTimeout(2200);
     await panel.page.getByRole('button', { name: /^Start the clock from .*when the call began$/ }).click();
     await panel.button('Pause').waitFor();
@@ -85,6 +80,7 @@ describe('on the call in Chromium', () => {
     const zoom = await browser.context.newPage();
     await zoom.goto('https://app.zoom.com/wc/1234567890/join?fromPWA=1&fixture=zoom-pwa.html&inner=zoom-waiting-room.html');
     await expect.poll(() => panelOptionsFor(browser, 'https://app.zoom.com/wc/')).toMatchObject({ enabled: true, path: 'sidepanel.html' });
+    // A fixed wait is the point: for a while, nothing may be offered.
     await zoom.waitForTimeout(4500);
     expect(await panel.page.getByText('Your call started at', { exact: false }).count()).toBe(0);
 

@@ -25,6 +25,7 @@ const everything = (page: Page) => page.evaluate(() => chrome.storage.local.get(
 async function settled(page: Page): Promise<Record<string, unknown>> {
   let last = JSON.stringify(await everything(page));
   for (let i = 0; i < 20; i++) {
+    // Polls until two reads half a second apart agree (the background's follow-up writes are done).
     await page.waitForTimeout(500);
     const now = JSON.stringify(await everything(page));
     if (now === last) return JSON.parse(now);
@@ -52,6 +53,7 @@ describe('cards between two browsers', () => {
     await popup.getByLabel('Your name, as your coach knows you').fill('Ada');
     const copy = popup.getByRole('button', { name: 'Copy the card' });
     await expect.poll(() => copy.isEnabled(), { timeout: 5000 }).toBe(true);
+    // The card is made ahead of the click (copying must happen inside the gesture): let the last edit's card be made.
     await popup.waitForTimeout(400);
     await copy.click();
     await popup.getByText('Card copied', { exact: false }).waitFor();
@@ -82,6 +84,7 @@ describe('cards between two browsers', () => {
     await panel.getByLabel('Paste a card (the whole message is fine)').fill(broken);
     await panel.getByRole('button', { name: 'Check the card' }).click();
     await panel.getByRole('alert').getByText('This card is damaged or cut off', { exact: false }).waitFor();
+    // A fixed wait is the point: nothing may be written in the moments after the refusal either.
     await panel.waitForTimeout(800);
     expect(await everything(panel)).toEqual(before);
 

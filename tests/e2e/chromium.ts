@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Request } from 'playwright-core';
+import { afterEach, beforeEach } from 'vitest';
 
 /** The production Chrome build the tests load. */
 export const CHROME_BUILD = resolve('.output/chrome-mv3');
@@ -76,6 +77,59 @@ export async function launchExtension(userDataDir?: string, options: { lang?: st
       if (!keepProfile) await rm(dir, { recursive: true, force: true });
       // Every test that drives Chromium also checks the privacy promise.
       if (outgoing.length > 0) throw new Error(`The extension made requests that would leave the browser: ${outgoing.join(', ')}`);
+    },
+  };
+}
+
+/** A browser for each test of a suite, launched before it and closed (with the privacy check) after it. */
+export interface ExtensionPerTest extends ExtensionBrowser {
+  /** Close this test's browser keeping its profile, and start it again on that profile. */
+  restart(): Promise<void>;
+}
+
+/**
+ * Register the launch/close hooks every Chromium spec needs: a fresh profile
+ * per test, closed after it (which fails the test if a request would have left
+ * the browser). The returned object always speaks for the current test's
+ * browser, so tests use it like the browser itself.
+ */
+export function extensionPerTest(
+  options: { lang?: string; setUp?: (browser: ExtensionBrowser) => Promise<void> | void } = {},
+): ExtensionPerTest {
+  let current: ExtensionBrowser | undefined;
+  const live = (): ExtensionBrowser => {
+    if (!current) throw new Error('The extension browser exists only inside a test.');
+    return current;
+  };
+  const launch = async (dir?: string) => {
+    current = await launchExtension(dir, { lang: options.lang });
+    await options.setUp?.(current);
+  };
+  beforeEach(() => launch());
+  afterEach(async () => {
+    const done = current;
+    current = undefined;
+    await done?.close();
+  });
+  return {
+    get context() {
+      return live().context;
+    },
+    get extensionId() {
+      return live().extensionId;
+    },
+    get userDataDir() {
+      return live().userDataDir;
+    },
+    get outgoing() {
+      return live().outgoing;
+    },
+    openPage: (path) => live().openPage(path),
+    close: (keepProfile) => live().close(keepProfile),
+    async restart() {
+      const was = live();
+      await was.close(true);
+      await launch(was.userDataDir);
     },
   };
 }

@@ -1,15 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchExtension } from './chromium';
+import { describe, expect, it } from 'vitest';
+import { extensionPerTest } from './chromium';
 import { NotesPage, openFold, PopupPage } from './pages';
 
 describe('session history in Chromium', () => {
-  let browser: ExtensionBrowser;
-  beforeEach(async () => {
-    browser = await launchExtension();
-  });
-  afterEach(async () => {
-    await browser?.close();
-  });
+  const browser = extensionPerTest();
 
   it('starts a new session keeping the old one, then finds and edits the old one from the options page', async () => {
     const popup = new PopupPage(await browser.openPage('popup.html'));

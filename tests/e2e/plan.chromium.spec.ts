@@ -1,15 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchExtension } from './chromium';
+import { describe, expect, it } from 'vitest';
+import { extensionPerTest } from './chromium';
 import { ClockPage, openFold } from './pages';
 
 describe('the month between sessions in Chromium', () => {
-  let browser: ExtensionBrowser;
-  beforeEach(async () => {
-    browser = await launchExtension();
-  });
-  afterEach(async () => {
-    await browser?.close();
-  });
+  const browser = extensionPerTest();
 
   it('plans in one session, reviews it honestly in the next, and asks what was behind "no time"', async () => {
     const panel = await browser.openPage('sidepanel.html');

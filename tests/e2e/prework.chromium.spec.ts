@@ -1,16 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
-import { type ExtensionBrowser, launchExtension } from './chromium';
+import { extensionPerTest } from './chromium';
 import { PanelPage, PopupPage } from './pages';
 
 describe('pre-work in Chromium', () => {
-  let browser: ExtensionBrowser;
-  beforeEach(async () => {
-    browser = await launchExtension();
-  });
-  afterEach(async () => {
-    await browser?.close();
-  });
+  const browser = extensionPerTest();
 
   it('edits the topic in the panel and the open popup shows it', async () => {
     const popup = new PopupPage(await browser.openPage('popup.html'));

@@ -180,14 +180,6 @@ export function sessionMarkdown(session: SessionRecord, ctx: MarkdownContext): s
   return documentMarkdown(sessionDocument(session, ctx));
 }
 
-/** Several sessions, oldest first, separated by rules. */
-export function sessionsMarkdown(sessions: readonly SessionRecord[], ctxFor: (s: SessionRecord) => MarkdownContext): string {
-  return [...sessions]
-    .sort((a, b) => a.meta.createdAt - b.meta.createdAt)
-    .map((s) => sessionMarkdown(s, ctxFor(s)))
-    .join('\n---\n\n');
-}
-
 /** A file name with the date and the coachee, safe on every system. */
 export function exportFileName(kind: string, date: Date, coachee: string | null, extension: string): string {
   const day = date.toISOString().slice(0, 10);

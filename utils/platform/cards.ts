@@ -17,6 +17,7 @@ import { COACHEE_NAME_MAX } from '../domain/model';
 import { newItemId, previousSessionOf, SELF_COACHEE_ID, withItem } from '../domain/sessions';
 import { firstStartAt } from '../domain/timer-log';
 import { decodeCard, encodeCard } from './card-codec';
+import { coacheeLabel } from './coachee-name';
 import { readPart } from './data-store';
 import { t, uiLanguage } from './i18n';
 import { updateStored } from './list-writes';
@@ -41,8 +42,8 @@ export async function ensureIdentity(now = Date.now()): Promise<{ id: string; na
 /** The card's words in the user's language. */
 export function cardLabels(): CardLabels {
   return {
-    preworkTitle: (name) => t('cardPreworkTitle', name || t('coacheeSelf')),
-    planTitle: (name) => t('cardPlanTitle', name || t('coacheeSelf')),
+    preworkTitle: (name) => t('cardPreworkTitle', coacheeLabel(name)),
+    planTitle: (name) => t('cardPlanTitle', coacheeLabel(name)),
     sessionOn: t('cardSessionOn'),
     topic: t('summaryTopic'),
     difficulty: t('summaryDifficulty'),
