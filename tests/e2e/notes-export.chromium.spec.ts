@@ -7,22 +7,16 @@
  */
 import { readFile } from 'node:fs/promises';
 import { unzipSync } from 'fflate';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { axeViolations } from './axe';
-import { type ExtensionBrowser, launchExtension } from './chromium';
+import { extensionPerTest } from './chromium';
 
 const HOSTILE = 'Evil": x\n---\ntags: [pwned]\n# a: b / c\\d';
 const TASK = /^- \[( |x)\] (.+)$/gm;
 
 describe('exports notes tools read', () => {
-  let browser: ExtensionBrowser;
-  beforeEach(async () => {
-    browser = await launchExtension();
-  });
-  afterEach(async () => {
-    await browser?.close();
-  });
+  const browser = extensionPerTest();
 
   it('writes one coachee’s sessions with front matter and tasks, one file per session as a zip, and the progress figures', async () => {
     const worker = browser.context.serviceWorkers()[0];
