@@ -2,14 +2,14 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { callPlatform } from '../utils/domain/call-urls';
 import { affectsCheckIns, onCheckInAlarm, remindIfNoPlan, rescheduleCheckIns } from '../utils/platform/between-sessions';
-import { recordCallReport, recordTabClosed } from '../utils/platform/call-record';
-import { affectsClock, applyClockCommand, onClockAlarm, reschedule } from '../utils/platform/clock-alarms';
+import { onCallAlarm, recordCallReport, recordTabClosed } from '../utils/platform/call-record';
+import { affectsClock, applyClockCommand, onClockAlarm, reschedule, settleLeftSession } from '../utils/platform/clock-alarms';
 import { onMessage } from '../utils/platform/messaging';
 import { notificationKind } from '../utils/platform/notifications';
 import { disablePanelGlobally, openPanel, setPanelForTab } from '../utils/platform/panel';
 import { affectsIndex, ensureIndex, updateIndex } from '../utils/platform/session-index';
 import { ensureActiveSession } from '../utils/platform/sessions';
-import { callStateStore, readChecked } from '../utils/platform/storage';
+import { activeSessionIdStore, callStateStore, readChecked } from '../utils/platform/storage';
 import { applySyncPrefs, mirrorChange } from '../utils/platform/sync-mirror';
 
 /** Storage keys changed since the index was last brought up to date (written together, a moment later). */
@@ -24,6 +24,11 @@ function scheduleIndexUpdate(keys: readonly string[]): void {
     void updateIndex(batch).catch((e: unknown) => console.warn('index update failed', e));
   }, 400);
 }
+
+/** When a call has just ended, remind the coach of a missing plan. */
+const remindIfEnded = (ended: boolean) => {
+  if (ended) void remindIfNoPlan();
+};
 
 /** The call tab last seen, kept in memory so a keyboard command can open the panel without an await. */
 let lastCallTabId: number | undefined;
@@ -70,11 +75,13 @@ export default defineBackground(() => {
       const isCall = callPlatform(changeInfo.url ?? tab.url) !== null;
       if (isCall) lastCallTabId = tabId;
       void setPanelForTab(tabId, isCall);
+      // Gone to another site (its URL is hidden from us then) or a non-call page: that tab's call is over.
+      if (!isCall) void recordTabClosed(tabId).then(remindIfEnded);
     }
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     if (lastCallTabId === tabId) lastCallTabId = undefined;
-    void recordTabClosed(tabId);
+    void recordTabClosed(tabId).then(remindIfEnded);
   });
 
   onMessage('callState', (msg, sender) => {
@@ -83,9 +90,7 @@ export default defineBackground(() => {
       const isCall = callPlatform(msg.url) !== null;
       if (isCall) lastCallTabId = tabId;
       void setPanelForTab(tabId, isCall);
-      void recordCallReport({ tabId, platform: msg.platform, inCall: msg.inCall && isCall }).then((ended) => {
-        if (ended) void remindIfNoPlan();
-      });
+      void recordCallReport({ tabId, platform: msg.platform, state: isCall ? msg.state : 'ended' }).then(remindIfEnded);
     }
   });
 
@@ -105,11 +110,14 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     void onClockAlarm(alarm.name);
     void onCheckInAlarm(alarm.name);
+    void onCallAlarm(alarm.name).then(remindIfEnded);
   });
   browser.storage.onChanged.addListener((changes, area) => {
     void mirrorChange(changes, area);
     const keys = Object.keys(changes);
     if (keys.some(affectsClock)) void reschedule();
+    const left = area === 'local' ? changes[activeSessionIdStore.bare]?.oldValue : undefined;
+    if (typeof left === 'string') void settleLeftSession(left);
     if (keys.some(affectsCheckIns)) void rescheduleCheckIns();
     if (area === 'local' && keys.some(affectsIndex)) scheduleIndexUpdate(keys.filter(affectsIndex));
   });

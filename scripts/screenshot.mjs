@@ -3,7 +3,8 @@
  * Screenshots of the popup and the side panel in real Chromium, for a person to
  * look at and for the README: `node scripts/screenshot.mjs [outdir]` (default
  * docs/screens). Needs `npm run build`. The panel is shown at the sizes a side
- * panel has (400×800 and 360×640), idle and running, light and dark; a coachee's
+ * panel has (400×800 and 360×640), idle, running and ended, light and dark, and what
+ * the panel says of the call (reconnecting at 360×640, ended at 420×800); a coachee's
  * page of progress at 1280×800 and 420×800, light and dark, English and German.
  */
 import { mkdirSync, mkdtempSync } from 'node:fs';
@@ -70,6 +71,52 @@ for (const scheme of ['light', 'dark']) {
   await panel.setViewportSize({ width: 360, height: 640 });
   await panel.waitForTimeout(300);
   await panel.screenshot({ path: `${out}/panel-running-360x640-${scheme}.png` });
+  // What the panel saw of the call: reconnecting, then ended with the clock still running.
+  const seedCall = (call) =>
+    panel.evaluate(async (c) => {
+      const now = Date.now();
+      await chrome.storage.local.set({
+        callState: {
+          tabId: 1,
+          platform: 'meet',
+          startedAt: now - c.started,
+          endedAt: c.ended ? now - c.ended : null,
+          inCall: !c.ended,
+          unsureSince: c.unsure ? now - c.unsure : null,
+        },
+      });
+    }, call);
+  await seedCall({ started: 32 * MIN, unsure: 20_000 });
+  await panel.getByText('Reconnecting…').waitFor();
+  await panel.screenshot({ path: `${out}/panel-call-reconnecting-360x640-${scheme}.png` });
+  await seedCall({ started: 32 * MIN, ended: 2 * MIN });
+  await panel.getByRole('button', { name: 'Go to the wrap-up' }).waitFor();
+  await panel.setViewportSize({ width: 420, height: 800 });
+  await panel.waitForTimeout(300);
+  await panel.screenshot({ path: `${out}/panel-call-ended-420x800-${scheme}.png` });
+  await panel.evaluate(() => chrome.storage.local.remove('callState'));
+  // The same session ended by the coach: its summary in the clock's place.
+  await panel.evaluate(async (min) => {
+    const { activeSessionId: id } = await chrome.storage.local.get('activeSessionId');
+    const start = Date.now() - 75 * min;
+    await chrome.storage.local.set({
+      [`timer.${id}`]: [
+        { type: 'start', at: start },
+        { type: 'next', at: start + 29 * min },
+        { type: 'next', at: start + 52 * min },
+        { type: 'end', at: start + 63 * min, by: 'coach' },
+      ],
+      [`wrapup.${id}`]: { feedback: '', nextSessionAt: start + 28 * 24 * 60 * min, checkInNote: '' },
+    });
+  }, MIN);
+  await panel.setViewportSize({ width: 400, height: 800 });
+  await panel.reload();
+  await panel.getByRole('heading', { name: /^The session of / }).waitFor();
+  await panel.waitForTimeout(400);
+  await panel.screenshot({ path: `${out}/panel-ended-400x800-${scheme}.png` });
+  await panel.setViewportSize({ width: 360, height: 640 });
+  await panel.waitForTimeout(300);
+  await panel.screenshot({ path: `${out}/panel-ended-360x640-${scheme}.png` });
   await panel.close();
 }
 // The coachee's side of the loop: the popup with "Send to my coach" open, the card made.

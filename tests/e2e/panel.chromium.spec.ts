@@ -84,7 +84,10 @@ describe('the panel at a glance', () => {
   it('after 30 minutes of understanding, Next gives planning about 20 minutes and keeps the 10-minute wrap-up; past the hour, overtime is plain', async () => {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 400, height: 800 });
-    await page.clock.install({ time: new Date('2026-11-26T10:00:00') });
+    // Tomorrow at 10:00: a start in the page's past but the worker's future, where the auto-end is never due yet.
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    tomorrow.setHours(10, 0, 0, 0);
+    await page.clock.install({ time: tomorrow });
     await page.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
     const clock = new ClockPage(page);
     await clock.button('Start').click();

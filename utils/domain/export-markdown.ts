@@ -4,8 +4,8 @@
  */
 import type { Phase } from './agenda';
 import type { SessionRecord } from './backup';
+import { recordedView } from './session-life';
 import { fold } from './text';
-import { timerView } from './timer';
 import { firstStartAt } from './timer-log';
 
 /** Every heading and phrase of the export, in the user's language. */
@@ -81,7 +81,8 @@ export function sessionDocument(session: SessionRecord, ctx: MarkdownContext): D
   if (topic.difficulty.trim()) doc.push({ kind: 'field', label: l.difficulty, text: topic.difficulty.trim(), block: true });
   if (topic.outcome.trim()) doc.push({ kind: 'field', label: l.outcome, text: topic.outcome.trim(), block: true });
 
-  const view = timerView(session.timer, session.agenda ?? ctx.defaultAgenda, ctx.now);
+  // Recorded times only: an ended session reads what it took, a forgotten clock is ended by the auto-end rule.
+  const view = recordedView(session.timer, session.agenda ?? ctx.defaultAgenda, ctx.now);
   doc.push(
     { kind: 'heading', level: 2, text: l.agenda },
     {

@@ -8,8 +8,8 @@
  */
 import type { SessionRecord } from './backup';
 import { type MarkdownContext, sessionMarkdown } from './export-markdown';
+import { recordedView } from './session-life';
 import { fold, isoDate } from './text';
-import { timerView } from './timer';
 import { firstStartAt } from './timer-log';
 
 /** A character YAML does not allow as it is (outside the printable set, YAML 1.2 §5.1), or a line break other than \n. */
@@ -54,7 +54,8 @@ function tag(text: string): string {
 
 /** One session's YAML front matter, between `---` lines. */
 export function sessionFrontMatter(session: SessionRecord, ctx: MarkdownContext): string {
-  const view = timerView(session.timer, session.agenda ?? ctx.defaultAgenda, ctx.now);
+  // The recorded times, as the agenda table of the same export shows them.
+  const view = recordedView(session.timer, session.agenda ?? ctx.defaultAgenda, ctx.now);
   const who = tag(ctx.coacheeName);
   const tags = ['coaching', 'sidecoach', ...(who ? [`coachee/${who}`] : [])];
   const lines = [

@@ -91,6 +91,8 @@ export const CallStateSchema = v.nullable(
     startedAt: v.nullable(EpochMs),
     /** When it was seen to end, or null. */
     endedAt: v.nullable(EpochMs),
+    /** While in the call: since when its page has been gone without an end screen (reconnecting), or null. */
+    unsureSince: v.optional(v.nullable(EpochMs)),
   }),
 );
 export type CallState = v.InferOutput<typeof CallStateSchema>;

@@ -6,6 +6,7 @@
  * sender and the handler are checked against one map.
  */
 import { browser } from 'wxt/browser';
+import type { CallReport } from '../domain/call-detect';
 import type { CallPlatform } from '../domain/call-urls';
 
 /** A message whose handler answers with `TReturn`. */
@@ -17,7 +18,7 @@ export interface ProtocolWithReturn<TData, TReturn> {
 /** Every message, by type, with its one object argument (and its reply, where it has one). */
 export interface Protocol {
   /** A content script saw a call page appear, change or go away. */
-  callState: { platform: CallPlatform; inCall: boolean; url: string };
+  callState: { platform: CallPlatform; state: CallReport; url: string };
   /** The background asks an open panel to play the chime; the panel answers true. */
   chime: ProtocolWithReturn<{ [key in never]: never }, boolean>;
 }
@@ -49,7 +50,7 @@ export function asMessage(raw: unknown): Message | null {
   if (
     msg.type === 'callState' &&
     (msg.platform === 'meet' || msg.platform === 'zoom') &&
-    typeof msg.inCall === 'boolean' &&
+    (msg.state === 'none' || msg.state === 'inCall' || msg.state === 'unsure' || msg.state === 'ended') &&
     typeof msg.url === 'string'
   ) {
     return msg as Message;
