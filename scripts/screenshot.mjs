@@ -3,9 +3,10 @@
  * Screenshots of the popup and the side panel in real Chromium, for a person to
  * look at and for the README: `node scripts/screenshot.mjs [outdir]` (default
  * docs/screens). Needs `npm run build`. The panel is shown at the sizes a side
- * panel has (400×800 and 360×640), idle, running and ended, light and dark, and what
- * the panel says of the call (reconnecting at 360×640, ended at 420×800); a coachee's
- * page of progress at 1280×800 and 420×800, light and dark, English and German.
+ * panel has (400×800 and 360×640), idle, running and ended, light and dark; what
+ * the panel says of the call (reconnecting at 360×640, ended at 420×800); a
+ * coachee's reply by mail read back in the panel's preview; a coachee's page of
+ * progress at 1280×800 and 420×800, light and dark, English and German.
  */
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -261,6 +262,52 @@ for (const lang of ['en', 'de']) {
     await options.close();
   }
   if (ctx !== context) await ctx.close();
+}
+
+// The coachee by plain mail: the pre-work mail asked on Ada's page, her reply (Gmail, inline) read back in the panel.
+const asking = await context.newPage();
+await asking.goto(`chrome-extension://${id}/options.html#coachee=ada`);
+await asking.locator('summary', { hasText: 'The mail:' }).click();
+const askText = asking.getByRole('textbox', { name: /^The mail:/ });
+await askText.waitFor();
+const asked = await askText.inputValue();
+await asking.close();
+const answers = {
+  1: 'Saying no to extra projects without sounding lazy',
+  2: 'My manager asks in the corridor and I say yes before I think.',
+  3: 'Two sentences I can use next time.',
+  4.1: 'not yet, he was away',
+  5: 'I did not want to disappoint him.',
+  6.1: '40 min',
+};
+const reply = ['On Mon, Nov 30, 2026 at 10:12 AM Maria Coach <maria@coach.example> wrote:', ''];
+for (const line of asked.split('\n')) {
+  reply.push(line ? `> ${line}` : '>');
+  const key = /^\[(\d(?:\.\d+)?)\]/.exec(line)?.[1];
+  if (key && answers[key]) reply.push('', answers[key], '');
+}
+reply.splice(0, 0, 'Hi Maria, answers below. See you Thursday!', '');
+for (const scheme of ['light', 'dark']) {
+  const panel = await context.newPage();
+  await panel.emulateMedia({ colorScheme: scheme });
+  // Tall enough that the preview needs no scrolling under the pinned clock bar.
+  await panel.setViewportSize({ width: 400, height: 2400 });
+  await panel.goto(`chrome-extension://${id}/sidepanel.html`);
+  const inbox = panel.locator('details.fold', { has: panel.locator(':scope > summary', { hasText: 'Take in a card' }) });
+  await inbox.locator(':scope > summary').click();
+  await panel.getByLabel('Paste a card (the whole message is fine)').fill(reply.join('\n'));
+  await panel.getByRole('button', { name: 'Check the card' }).click();
+  const preview = panel.locator('fieldset.mail-preview');
+  await preview.waitFor();
+  await panel.waitForTimeout(300);
+  // The preview with its legend (drawn on the border) and a margin around it.
+  await preview.scrollIntoViewIfNeeded();
+  const box = await preview.boundingBox();
+  await panel.screenshot({
+    path: `${out}/panel-mail-reply-400-${scheme}.png`,
+    clip: { x: 0, y: Math.max(0, box.y - 16), width: 400, height: box.height + 28 },
+  });
+  await panel.close();
 }
 await context.close();
 console.log(`screenshots in ${out}`);

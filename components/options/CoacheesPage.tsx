@@ -15,6 +15,7 @@ import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { readPart } from '../../utils/platform/data-store';
 import { t, uiLanguage } from '../../utils/platform/i18n';
 import { tn } from '../../utils/platform/plural';
+import { AskPrework } from '../shared/AskPrework';
 import { BarChart } from './Chart';
 
 interface Props {
@@ -155,6 +156,10 @@ function CoacheeProgress({ index, coachee }: { index: ReadonlySignal<SessionInde
       </a>
       <h2 id="coachee-heading">{t('coacheePageHeading', name)}</h2>
       {current && <p>{tn('coacheeCurrentPlan', current.plan.total, current.plan.done, current.plan.total)}</p>}
+      <section class="card" aria-labelledby="coachee-ask-heading">
+        <h3 id="coachee-ask-heading">{t('mailAskHeading')}</h3>
+        <AskPrework coacheeId={coachee.id} idPrefix="coachee-ask" />
+      </section>
       <div class="charts">
         <BarChart
           id="chart-homework"

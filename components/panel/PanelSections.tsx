@@ -7,8 +7,10 @@ import { previousSessionOf } from '../../utils/domain/sessions';
 import { t } from '../../utils/platform/i18n';
 import { callStateStore, partStore, sessionsStore } from '../../utils/platform/storage';
 import type { Clock } from '../hooks/useClock';
+import { lazyModule } from '../hooks/useLazy';
 import { useStored } from '../hooks/useStored';
 import { CardInbox } from '../shared/CardInbox';
+import { LazyFold } from '../shared/LazyFold';
 import { AgendaPicker } from './AgendaPicker';
 import { NewSession } from './NewSession';
 import { PhaseList } from './PhaseList';
@@ -16,6 +18,9 @@ import { PlanCardSend } from './PlanCardSend';
 import { PlanEditor } from './PlanEditor';
 import { ReviewCard } from './ReviewCard';
 import { WrapUpChecklist } from './WrapUpChecklist';
+
+/** *Ask for the pre-work* by mail: loaded when its section is opened. */
+const askPrework = lazyModule(() => import('../shared/AskPrework').then((m) => m.AskPrework));
 
 /**
  * Everything below the notes, by phase: the review of the last plan while the
@@ -66,6 +71,7 @@ export function PanelSections({ sessionId, clock }: { sessionId: string; clock: 
         {!active && <AgendaPicker sessionId={sessionId} />}
         <PhaseList view={clock.view} agenda={clock.agenda} phaseIndex={phaseIndex} status={status} />
       </Fold>
+      <LazyFold headingId="ask-heading" title={t('mailAskHeading')} module={askPrework} props={{ sessionId, idPrefix: 'panel-ask' }} />
       <Fold headingId="inbox-heading" title={t('cardInboxHeading')} open={false}>
         <CardInbox id="panel-inbox" />
       </Fold>

@@ -3,8 +3,13 @@ import { makePlanCard } from '../../utils/platform/cards';
 import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { t } from '../../utils/platform/i18n';
 import { coacheesStore, partStore, sessionsStore } from '../../utils/platform/storage';
+import { lazyModule } from '../hooks/useLazy';
 import { useStored } from '../hooks/useStored';
 import { CardSend } from '../shared/CardSend';
+import { LazyFold } from '../shared/LazyFold';
+
+/** The plan as a plain mail, for a coachee with nothing installed: loaded when opened. */
+const planMailSend = lazyModule(() => import('./PlanMailSend').then((m) => m.PlanMailSend));
 
 /** "Send the plan to <name>": the session's plan, homework, next date and feedback as a card for the coachee. */
 export function PlanCardSend({ sessionId, idPrefix }: { sessionId: string; idPrefix: string }) {
@@ -28,6 +33,7 @@ export function PlanCardSend({ sessionId, idPrefix }: { sessionId: string; idPre
         inputs={[sessionId, plan.value.value, homework.value.value, wrapUp.value.value, name.value]}
         disabled={plan.value.value.length === 0 && homework.value.value.length === 0}
       />
+      <LazyFold title={t('mailPlanHeading')} module={planMailSend} props={{ sessionId, idPrefix }} level={4} />
     </section>
   );
 }

@@ -3,6 +3,12 @@ import type { CardProblem } from '../../utils/domain/card';
 import { type CardPreview, previewCard, takeInCard } from '../../utils/platform/cards';
 import { t } from '../../utils/platform/i18n';
 import { tn } from '../../utils/platform/plural';
+import { lazyModule, useLazy } from '../hooks/useLazy';
+
+/** Reading a mail reply: loaded the first time a pasted text is not a card. */
+const mailReplyPreview = lazyModule(() => import('./MailReplyPreview').then((m) => m.MailReplyPreview));
+/** Largest file opened (a saved mail with its HTML part is larger than a card; the card and mail readers check their own limits). */
+const FILE_MAX_BYTES = 256 * 1024;
 
 /** Words for why a card was refused. */
 export function cardProblemText(problem: CardProblem): string {
@@ -46,15 +52,24 @@ function previewLines(preview: CardPreview): string[] {
  * change, then confirm. Nothing is written before the confirmation; a card
  * that differs from what is there asks to replace it; text is shown as text.
  */
-export function CardInbox({ id }: { id: string }) {
+export function CardInbox({ id, onPlan }: { id: string /** Called when a plan card has been taken in. */; onPlan?: () => void }) {
   const text = useSignal('');
   const preview = useSignal<CardPreview | null>(null);
   const problem = useSignal<string | null>(null);
   const done = useSignal<string | null>(null);
+  /** A pasted text that is no card: read as a reply to one of our mails. */
+  const mail = useSignal<string | null>(null);
+  const MailReplyPreview = useLazy(mailReplyPreview, mail.value !== null);
 
   const check = async (source: string) => {
     done.value = null;
     preview.value = null;
+    mail.value = null;
+    if (!source.includes('sidecoach-card.')) {
+      problem.value = null;
+      mail.value = source;
+      return;
+    }
     const read = await previewCard(source);
     if (!read.ok) {
       problem.value = cardProblemText(read.problem);
@@ -63,10 +78,17 @@ export function CardInbox({ id }: { id: string }) {
     problem.value = null;
     preview.value = read.preview;
   };
-  const onFile = (event: Event) => {
-    const file = (event.currentTarget as HTMLInputElement).files?.[0];
+  const onFile = (event: Event) => readFile((event.currentTarget as HTMLInputElement).files?.[0]);
+  /** A saved mail or card dropped on the paste field is opened like a chosen file (not opened by the browser in the tab). */
+  const onDrop = (event: DragEvent) => {
+    const file = event.dataTransfer?.files?.[0];
     if (!file) return;
-    if (file.size > 64 * 1024) {
+    event.preventDefault();
+    readFile(file);
+  };
+  const readFile = (file: File | undefined) => {
+    if (!file) return;
+    if (file.size > FILE_MAX_BYTES) {
       problem.value = cardProblemText({ kind: 'tooLarge', bytes: file.size });
       return;
     }
@@ -82,6 +104,7 @@ export function CardInbox({ id }: { id: string }) {
     const current = preview.value;
     if (!current) return;
     await takeInCard(current);
+    if (current.card.kind === 'plan') onPlan?.();
     preview.value = null;
     text.value = '';
     done.value = t('cardTaken');
@@ -90,6 +113,7 @@ export function CardInbox({ id }: { id: string }) {
   const shown = preview.value;
   return (
     <div class="card-inbox">
+      <p class="small muted">{t('cardInboxMailHelp')}</p>
       <div class="field">
         <label for={`${id}-paste`}>{t('cardInboxLabel')}</label>
         <textarea
@@ -97,11 +121,12 @@ export function CardInbox({ id }: { id: string }) {
           rows={4}
           value={text.value}
           onInput={(e) => (text.value = (e.currentTarget as HTMLTextAreaElement).value)}
+          onDrop={onDrop}
         />
       </div>
       <div class="field">
         <label for={`${id}-file`}>{t('cardInboxFile')}</label>
-        <input id={`${id}-file`} type="file" accept=".txt,text/plain" onChange={onFile} />
+        <input id={`${id}-file`} type="file" accept=".txt,.eml,text/plain,message/rfc822" onChange={onFile} />
       </div>
       <button type="button" onClick={() => void check(text.value)} disabled={!text.value.trim()}>
         {t('cardCheck')}
@@ -132,6 +157,19 @@ export function CardInbox({ id }: { id: string }) {
             </button>
           </div>
         </fieldset>
+      )}
+      {mail.value !== null && MailReplyPreview && (
+        <MailReplyPreview
+          key={mail.value}
+          id={`${id}-mail`}
+          text={mail.value}
+          onDone={(message) => {
+            mail.value = null;
+            text.value = '';
+            done.value = message;
+          }}
+          onCancel={() => (mail.value = null)}
+        />
       )}
       <p role="status" class="small">
         {done.value}

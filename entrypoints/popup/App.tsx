@@ -15,6 +15,8 @@ const factCheck = lazyModule(() => import('../../utils/domain/topic-hint').then(
 /** Sending the pre-work and taking in the coach's plan: loaded when their section is first opened. */
 const preworkCardSend = lazyModule(() => import('../../components/popup/PopupCards').then((m) => m.PreworkCardSend));
 const cardInbox = lazyModule(() => import('../../components/shared/CardInbox').then((m) => m.CardInbox));
+/** The coach's *Ask for the pre-work* by mail (its own component, AskPrework, for the coach's popup): loaded when opened. */
+const askPrework = lazyModule(() => import('../../components/shared/AskPrework').then((m) => m.AskPrework));
 
 /** The month's plan and homework log: shown only once a plan exists, so its code loads then. */
 const popupPlan = lazyModule(() => import('../../components/popup/PopupPlan').then((m) => m.PopupPlan));
@@ -36,7 +38,10 @@ export interface PopupProps {
 export function App({ sessionId, planSessionId, callTab }: PopupProps) {
   const topic = useStored(partStore('topic', sessionId));
   const panelMessage = useSignal<string | null>(null);
-  const PopupPlan = useLazy(popupPlan, Boolean(planSessionId));
+  // A plan card taken in here fills the active session's plan: show it at once, not after reopening.
+  const planTaken = useSignal(false);
+  const planId = planSessionId ?? (planTaken.value ? sessionId : null);
+  const PopupPlan = useLazy(popupPlan, Boolean(planId));
   return (
     <main class="popup">
       <h1>{t('popupTitle')}</h1>
@@ -45,9 +50,10 @@ export function App({ sessionId, planSessionId, callTab }: PopupProps) {
       <TopicForm topic={topic} idPrefix="popup-topic" factHint={factHint} Examples={TopicExamples} />
       <SaveStatus bridges={[topic]} />
       <OpenPanelButton callTab={callTab} message={panelMessage} />
-      {planSessionId && PopupPlan && <PopupPlan sessionId={planSessionId} />}
+      {planId && PopupPlan && <PopupPlan sessionId={planId} />}
       <LazyFold title={t('cardSendHeading')} module={preworkCardSend} props={{ sessionId }} />
-      <LazyFold title={t('cardInboxHeading')} module={cardInbox} props={{ id: 'popup-inbox' }} />
+      <LazyFold title={t('cardInboxHeading')} module={cardInbox} props={{ id: 'popup-inbox', onPlan: () => (planTaken.value = true) }} />
+      <LazyFold title={t('mailAskHeading')} module={askPrework} props={{ sessionId, idPrefix: 'popup-ask' }} />
     </main>
   );
 }

@@ -4,7 +4,6 @@ import { useClock } from '../../components/hooks/useClock';
 import { lazyModule, useLazy } from '../../components/hooks/useLazy';
 import { useStored } from '../../components/hooks/useStored';
 import { CallOffer } from '../../components/panel/CallOffer';
-import { CallStatus } from '../../components/panel/CallStatus';
 import { ClockBar } from '../../components/panel/ClockBar';
 import { TopicCard } from '../../components/panel/TopicCard';
 import { NotesEditor } from '../../components/shared/NotesEditor';
@@ -14,6 +13,8 @@ import { partStore, settingsStore } from '../../utils/platform/storage';
 
 /** The sections below the notes (review, plan, wrap-up, phases): their code loads after the first paint. */
 const panelSections = lazyModule(() => import('../../components/panel/PanelSections').then((m) => m.PanelSections));
+/** What the panel saw of the call: loaded only once a call was seen. */
+const callStatus = lazyModule(() => import('../../components/panel/CallStatus').then((m) => m.CallStatus));
 /** An ended session's summary, shown instead of the clock: only ended sessions load it. */
 const sessionSummary = lazyModule(() => import('../../components/panel/SessionSummary').then((m) => m.SessionSummary));
 
@@ -38,6 +39,7 @@ export function App({ sessionId }: { sessionId: string }) {
   const Summary = useLazy(sessionSummary, ended.value);
   const compact = settings.value.value.compactPanel && !ended.value;
   const PanelSections = useLazy(panelSections, !compact);
+  const CallStatus = useLazy(callStatus, !ended.value && clock.call.value?.startedAt != null);
   const phaseTitle = () => clock.agenda.peek()[clock.view.peek().phaseIndex]?.title ?? '';
   return (
     <main class={compact ? 'panel compact' : 'panel'}>
@@ -48,7 +50,7 @@ export function App({ sessionId }: { sessionId: string }) {
         Summary && <Summary sessionId={sessionId} clock={clock} takeFocus={seenLive.current} />
       )}
       {!compact && <TopicCard topic={topic} copy={copyText} />}
-      {!ended.value && <CallStatus clock={clock} />}
+      {!ended.value && CallStatus && <CallStatus clock={clock} />}
       {!compact && !ended.value && <CallOffer clock={clock} />}
       <NotesEditor sessionId={sessionId} view={clock.view} phaseTitle={phaseTitle} />
       {!compact && PanelSections && <PanelSections sessionId={sessionId} clock={clock} />}

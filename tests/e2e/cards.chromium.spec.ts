@@ -111,8 +111,8 @@ describe('cards between two browsers', () => {
     await popup.getByText('A plan of 1 step and 1 exercise or reading', { exact: false }).waitFor();
     await popup.getByRole('button', { name: 'Take it in' }).click();
     await popup.getByText('Taken in.').waitFor();
-    const reopened = await coachee.openPage('popup.html');
-    const plan = reopened.getByRole('region', { name: 'Your plan this month' });
+    // The plan shows at once, without reopening the popup.
+    const plan = popup.getByRole('region', { name: 'Your plan this month' });
     await plan.getByRole('checkbox', { name: 'Say my prepared point in the first ten minutes' }).check();
     await plan.getByLabel('Minutes spent this week on: Quiet: chapter 3').fill('20');
     await plan.getByRole('button', { name: 'Log' }).click();

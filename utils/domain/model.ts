@@ -29,6 +29,8 @@ export const CoacheeSchema = v.object({
   id: Id,
   name: v.pipe(v.string(), v.maxLength(COACHEE_NAME_MAX)),
   createdAt: EpochMs,
+  /** The language of the plain mails to this coachee (English when unset and the coach's browser is not German). */
+  language: v.optional(v.picklist(['en', 'de'])),
 });
 export type Coachee = v.InferOutput<typeof CoacheeSchema>;
 export const CoacheeListSchema = v.array(CoacheeSchema);
@@ -54,6 +56,10 @@ export const SessionMetaSchema = v.object({
   id: Id,
   coacheeId: Id,
   createdAt: EpochMs,
+  /** The other person's id for this same session (the coach's on the coachee's side, the coachee's on the coach's), from their cards. */
+  peer: v.optional(Id),
+  /** The day the session is planned for (YYYY-MM-DD), when known. */
+  on: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))),
 });
 export type SessionMeta = v.InferOutput<typeof SessionMetaSchema>;
 export const SessionListSchema = v.array(SessionMetaSchema);
@@ -104,6 +110,8 @@ export const PlanStepSchema = v.object({
   id: Id,
   text: v.pipe(v.string(), v.maxLength(PLAN_STEP_MAX)),
   done: v.boolean(),
+  /** Marked "partly" (only when not done): see plan-progress.ts. */
+  partly: v.optional(v.boolean()),
 });
 export type PlanStep = v.InferOutput<typeof PlanStepSchema>;
 export const PlanSchema = v.pipe(v.array(PlanStepSchema), v.maxLength(50));
@@ -127,6 +135,8 @@ export const ReviewItemSchema = v.object({
   status: v.picklist(['done', 'partly', 'not']),
   heldBack: ShortText,
   dreading: ShortText,
+  /** What the coachee said of this step (their mark and answers), kept apart from the coach's own: see plan-progress.ts. */
+  coachee: v.optional(v.object({ mark: v.picklist(['done', 'partly', 'not']), heldBack: ShortText, dreading: ShortText })),
 });
 export type ReviewItem = v.InferOutput<typeof ReviewItemSchema>;
 
@@ -136,6 +146,8 @@ export const ReviewSchema = v.nullable(
     fromSessionId: Id,
     items: v.pipe(v.array(ReviewItemSchema), v.maxLength(50)),
     rootCause: ShortText,
+    /** The coachee's own word on the root cause, when it came with their progress. */
+    coacheeRootCause: v.optional(ShortText),
   }),
 );
 export type Review = v.InferOutput<typeof ReviewSchema>;
