@@ -72,8 +72,8 @@ describe('locales', () => {
         lang === 'en'
           ? /\$[A-Z_]+\$\s+(?:[a-z]+\s+)?(?:sessions?|steps?|minutes?|hours?|characters?|phases?|exercises?|readings?|weeks?|days?|months?|items?|files?|bytes?|notes?|coachees?|cards?|times?)\b/
           : /\$[A-Z_]+\$\s+(?:[a-zäöüß]+\s+)?(?:Sitzung(?:en)?|Schritte?n?|Minuten?|Stunden?|Zeichen|Phasen?|Übung(?:en)?|Lektüren?|Wochen?|Tage?n?|Monate?n?|Einträge?n?|Dateien|Datei|Bytes?|Notizen|Coachees?|Karten?|Mal)\b/;
-      // The number here can never be 1: a text field's limit (always far above 1), a length above that limit, a size above 64 kB.
-      const neverOne = ['charCount', 'tooLong', 'cardProblemTooLarge'];
+      // The number here can never be 1: a text field's limit (always far above 1), a length above that limit, a size above a card's or a mail's limit (64 kB, 256 kB).
+      const neverOne = ['charCount', 'tooLong', 'cardProblemTooLarge', 'mailProblemTooLarge'];
       const offenders = Object.entries(messages)
         .filter(([key, { message }]) => counted.test(message) && !/_(one|other)$/.test(key) && !neverOne.includes(key))
         .map(([key, { message }]) => `${key}: ${message}`);
