@@ -7,6 +7,9 @@
  * the panel says of the call (reconnecting at 360×640, ended at 420×800); a
  * coachee's reply by mail read back in the panel's preview; a past session read
  * whole, and the coachee's month in the popup.
+
+ * coachee's reply by mail read back in the panel's preview; a coachee's page of
+ * progress at 1280×800 and 420×800, light and dark, English and German.
  */
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -138,79 +141,135 @@ await popup.waitForTimeout(200);
 await popup.screenshot({ path: `${out}/popup-send-card-light.png`, fullPage: true });
 await popup.close();
 
-// A coachee's page of progress in the options app, after two sessions with plans and homework.
-const worker = context.serviceWorkers()[0];
-await worker.evaluate(async () => {
-  const now = Date.now();
-  const day = 86_400_000;
-  const monday = new Date(now);
-  monday.setHours(0, 0, 0, 0);
-  monday.setDate(monday.getDate() - ((monday.getDay() + 6) % 7));
-  const week = (back) => {
-    const d = new Date(monday.getTime() - back * 7 * day);
-    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  };
-  const { sessions = [], coachees = [] } = await chrome.storage.local.get(['sessions', 'coachees']);
-  const t = [70, 40, 10].map((d) => now - d * day);
-  await chrome.storage.local.set({
-    coachees: [...coachees, { id: 'ada', name: 'Ada', createdAt: t[0] }],
-    sessions: [...sessions, ...t.map((at, i) => ({ id: `ada${i}`, coacheeId: 'ada', createdAt: at }))],
-    'topic.ada0': { title: 'I find it hard to speak up in meetings', difficulty: '', outcome: '', updatedAt: t[0] },
-    'timer.ada0': [
-      { type: 'start', at: t[0] },
-      { type: 'next', at: t[0] + 31 * 60_000 },
-      { type: 'next', at: t[0] + 53 * 60_000 },
-      { type: 'pause', at: t[0] + 63 * 60_000 },
-    ],
-    'plan.ada0': [
-      { id: 'a', text: 'Speak first twice a week', done: true },
-      { id: 'b', text: 'Prepare one point', done: false },
-    ],
-    'topic.ada1': { title: 'Being heard by my manager', difficulty: '', outcome: '', updatedAt: t[1] },
-    'timer.ada1': [
-      { type: 'start', at: t[1] },
-      { type: 'next', at: t[1] + 24 * 60_000 },
-      { type: 'next', at: t[1] + 50 * 60_000 },
-      { type: 'pause', at: t[1] + 59 * 60_000 },
-    ],
-    'plan.ada1': [
-      { id: 'c', text: 'Ask for a 1:1', done: true },
-      { id: 'd', text: 'Bring one proposal', done: true },
-    ],
-    'review.ada1': {
-      fromSessionId: 'ada0',
-      items: [{ stepId: 'b', text: 'Prepare one point', status: 'not', heldBack: "I didn't have time", dreading: '' }],
-      rootCause: '',
-    },
-    'topic.ada2': { title: 'Saying no to extra projects', difficulty: '', outcome: '', updatedAt: t[2] },
-    'timer.ada2': [
-      { type: 'start', at: t[2] },
-      { type: 'next', at: t[2] + 26 * 60_000 },
-      { type: 'next', at: t[2] + 51 * 60_000 },
-      { type: 'pause', at: t[2] + 60 * 60_000 },
-    ],
-    'plan.ada2': [{ id: 'e', text: 'Say no once, kindly', done: false }],
-    'homework.ada2': [
-      { id: 'h', kind: 'reading', title: 'Quiet, chapter 3', minutesPerWeek: 30, logged: { [week(2)]: 25, [week(1)]: 70, [week(0)]: 40 } },
-    ],
-    'review.ada2': {
-      fromSessionId: 'ada1',
-      items: [
-        { stepId: 'd', text: 'Bring one proposal', status: 'done', heldBack: 'Dreaded the first minute of the meeting', dreading: '' },
+// Coachees in the options app: the list with their figures, and Ada's page of progress after three sessions with
+// plans and homework, at a laptop's and a phone's width, light and dark, in English and German.
+/** Ada with three sessions (plans, homework, a review) and Ben with one, his next session ahead. */
+async function seedCoachees(worker) {
+  await worker.evaluate(async () => {
+    const now = Date.now();
+    const day = 86_400_000;
+    const monday = new Date(now);
+    monday.setHours(0, 0, 0, 0);
+    monday.setDate(monday.getDate() - ((monday.getDay() + 6) % 7));
+    const week = (back) => {
+      const d = new Date(monday.getTime() - back * 7 * day);
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    };
+    const { sessions = [], coachees = [] } = await chrome.storage.local.get(['sessions', 'coachees']);
+    const t = [70, 40, 10].map((d) => now - d * day);
+    const b = now - 20 * day;
+    await chrome.storage.local.set({
+      coachees: [...coachees, { id: 'ada', name: 'Ada', createdAt: t[0] }, { id: 'ben', name: 'Ben', createdAt: b }],
+      sessions: [
+        ...sessions,
+        ...t.map((at, i) => ({ id: `ada${i}`, coacheeId: 'ada', createdAt: at })),
+        { id: 'ben0', coacheeId: 'ben', createdAt: b },
       ],
-      rootCause: '',
-    },
+      'topic.ada0': { title: 'I find it hard to speak up in meetings', difficulty: '', outcome: '', updatedAt: t[0] },
+      'timer.ada0': [
+        { type: 'start', at: t[0] },
+        { type: 'next', at: t[0] + 31 * 60_000 },
+        { type: 'next', at: t[0] + 53 * 60_000 },
+        { type: 'pause', at: t[0] + 63 * 60_000 },
+      ],
+      'plan.ada0': [
+        { id: 'a', text: 'Speak first twice a week', done: true },
+        { id: 'b', text: 'Prepare one point', done: false },
+      ],
+      'topic.ada1': { title: 'Being heard by my manager', difficulty: '', outcome: '', updatedAt: t[1] },
+      'timer.ada1': [
+        { type: 'start', at: t[1] },
+        { type: 'next', at: t[1] + 24 * 60_000 },
+        { type: 'next', at: t[1] + 50 * 60_000 },
+        { type: 'pause', at: t[1] + 59 * 60_000 },
+      ],
+      'plan.ada1': [
+        { id: 'c', text: 'Ask for a 1:1', done: true },
+        { id: 'd', text: 'Bring one proposal', done: true },
+      ],
+      'review.ada1': {
+        fromSessionId: 'ada0',
+        items: [{ stepId: 'b', text: 'Prepare one point', status: 'not', heldBack: "I didn't have time", dreading: '' }],
+        rootCause: '',
+      },
+      'topic.ada2': { title: 'Saying no to extra projects', difficulty: '', outcome: '', updatedAt: t[2] },
+      'timer.ada2': [
+        { type: 'start', at: t[2] },
+        { type: 'next', at: t[2] + 26 * 60_000 },
+        { type: 'next', at: t[2] + 51 * 60_000 },
+        { type: 'pause', at: t[2] + 60 * 60_000 },
+      ],
+      'plan.ada2': [{ id: 'e', text: 'Say no once, kindly', done: false }],
+      'homework.ada2': [
+        {
+          id: 'h',
+          kind: 'reading',
+          title: 'Quiet, chapter 3',
+          minutesPerWeek: 30,
+          logged: { [week(2)]: 25, [week(1)]: 70, [week(0)]: 40 },
+        },
+      ],
+      'review.ada2': {
+        fromSessionId: 'ada1',
+        items: [
+          { stepId: 'd', text: 'Bring one proposal', status: 'done', heldBack: 'Dreaded the first minute of the meeting', dreading: '' },
+        ],
+        rootCause: '',
+      },
+      'wrapup.ada2': { feedback: '', nextSessionAt: now + 18 * day, checkInNote: '' },
+      'topic.ben0': { title: 'Leading my first team', difficulty: '', outcome: '', updatedAt: b },
+      'timer.ben0': [
+        { type: 'start', at: b },
+        { type: 'pause', at: b + 58 * 60_000 },
+      ],
+      'plan.ben0': [
+        { id: 'f', text: 'One-to-ones with each person', done: true },
+        { id: 'g', text: 'Write down the team’s goals', done: false },
+        { id: 'h', text: 'Ask for feedback', done: false },
+      ],
+      'homework.ben0': [{ id: 'i', kind: 'exercise', title: 'Daily notes', minutesPerWeek: 45, logged: { [week(1)]: 30 } }],
+      'wrapup.ben0': { feedback: '', nextSessionAt: now + 8 * day, checkInNote: '' },
+    });
   });
-});
-for (const scheme of ['light', 'dark']) {
-  const options = await context.newPage();
-  await options.emulateMedia({ colorScheme: scheme });
-  await options.setViewportSize({ width: 1100, height: 1000 });
-  await options.goto(`chrome-extension://${id}/options.html#coachee=ada`);
-  await options.getByRole('img', { name: 'Sessions per month' }).waitFor({ timeout: 10_000 });
-  await options.waitForTimeout(600);
-  await options.screenshot({ path: `${out}/options-coachee-${scheme}.png`, fullPage: true });
-  await options.close();
+}
+
+const sizes = [
+  [1280, 800],
+  [420, 800],
+];
+for (const lang of ['en', 'de']) {
+  const ctx = lang === 'en' ? context : await launchChromium(mkdtempSync(join(tmpdir(), 'sc-shot-de-')), { extension: ext, lang: 'de' });
+  const { worker, id: extId } = await extensionId(ctx);
+  await seedCoachees(worker);
+  const suffix = lang === 'en' ? '' : '-de';
+  for (const scheme of ['light', 'dark']) {
+    const options = await ctx.newPage();
+    await options.emulateMedia({ colorScheme: scheme });
+    for (const [width, height] of sizes) {
+      await options.setViewportSize({ width, height });
+      await options.goto(`chrome-extension://${extId}/options.html#coachee=ada`);
+      await options.locator('#chart-months-title').waitFor({ timeout: 10_000 });
+      await options.waitForTimeout(600);
+      // The newest week's bar focused by keyboard: its tooltip shows.
+      await options.locator('#chart-homework-title').scrollIntoViewIfNeeded();
+      await options.locator('figure:has(#chart-homework-title) [data-slot][tabindex="0"]').focus();
+      await options.waitForTimeout(200);
+      await options.screenshot({ path: `${out}/options-coachee-${width}x${height}-${scheme}${suffix}.png` });
+    }
+    if (lang === 'en') {
+      await options.setViewportSize({ width: 1100, height: 1000 });
+      await options.goto(`chrome-extension://${extId}/options.html#coachee=ada`);
+      await options.locator('#chart-months-title').waitFor({ timeout: 10_000 });
+      await options.waitForTimeout(600);
+      await options.screenshot({ path: `${out}/options-coachee-${scheme}.png`, fullPage: true });
+      await options.goto(`chrome-extension://${extId}/options.html#coachees`);
+      await options.locator('.coachees-table').waitFor({ timeout: 10_000 });
+      await options.waitForTimeout(400);
+      await options.screenshot({ path: `${out}/options-coachees-${scheme}.png` });
+    }
+    await options.close();
+  }
+  if (ctx !== context) await ctx.close();
 }
 
 // The coachee by plain mail: the pre-work mail asked on Ada's page, her reply (Gmail, inline) read back in the panel.

@@ -1,12 +1,20 @@
 import { type ReadonlySignal, useSignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
 import type { Coachee, Review } from '../../utils/domain/model';
-import { homeworkByWeek, phasesPerSession, planDonePerSession, sessionsPerMonth } from '../../utils/domain/progress';
+import {
+  coacheeGlance,
+  homeworkByWeek,
+  phasesPerSession,
+  planDonePerSession,
+  sessionsPerMonth,
+  weeksSinceFirstSession,
+} from '../../utils/domain/progress';
 import { onlyNoTime } from '../../utils/domain/review';
-import { newestFirst, type SessionIndex, sessionTime } from '../../utils/domain/session-index';
+import { type IndexEntry, newestFirst, type SessionIndex, sessionTime } from '../../utils/domain/session-index';
 import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { readPart } from '../../utils/platform/data-store';
 import { t, uiLanguage } from '../../utils/platform/i18n';
+import { tn } from '../../utils/platform/plural';
 import { AskPrework } from '../shared/AskPrework';
 import { BarChart } from './Chart';
 
@@ -17,26 +25,96 @@ interface Props {
   coacheeId: string | null;
 }
 
-/** Everyone coached, each opening to their page of progress (read from the index, not from every note). */
+type SortKey = 'name' | 'plan' | 'homework' | 'last' | 'next';
+const SORT_KEYS: SortKey[] = ['name', 'plan', 'homework', 'last', 'next'];
+const SORT_LABELS: Record<SortKey, Parameters<typeof t>[0]> = {
+  name: 'coacheesColName',
+  plan: 'coacheesColPlan',
+  homework: 'coacheesColHomework',
+  last: 'coacheesColLast',
+  next: 'coacheesColNext',
+};
+
+/**
+ * Everyone coached in one sortable table (read from the index, not from every
+ * note): the current plan done of total, last week's homework minutes against
+ * the budget, the last and the next session; each name opens their page.
+ */
 export function CoacheesPage({ index, coachees, coacheeId }: Props) {
+  const sort = useSignal<{ key: SortKey; ascending: boolean }>({ key: 'name', ascending: true });
   const open = coachees.value.find((c) => c.id === coacheeId);
   if (open) return <CoacheeProgress index={index} coachee={open} />;
-  const counts = new Map<string, number>();
-  for (const e of Object.values(index.value.entries)) counts.set(e.coacheeId, (counts.get(e.coacheeId) ?? 0) + 1);
+  const now = Date.now();
+  const day = new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium' });
+  const byCoachee = new Map<string, IndexEntry[]>();
+  for (const e of Object.values(index.value.entries)) byCoachee.set(e.coacheeId, [...(byCoachee.get(e.coacheeId) ?? []), e]);
+  const collator = new Intl.Collator(uiLanguage());
+  const rows = coachees.value.map((c) => ({
+    coachee: c,
+    name: coacheeLabel(c.name),
+    glance: coacheeGlance(byCoachee.get(c.id) ?? [], now),
+  }));
+  type Row = (typeof rows)[number];
+  // Missing figures sort last either way.
+  const figure = (r: Row): number | null =>
+    sort.value.key === 'plan'
+      ? r.glance.plan && r.glance.plan.done / r.glance.plan.total
+      : sort.value.key === 'homework'
+        ? r.glance.lastWeek.minutes
+        : sort.value.key === 'last'
+          ? r.glance.lastAt
+          : r.glance.nextAt;
+  const { key, ascending } = sort.value;
+  const sign = ascending ? 1 : -1;
+  rows.sort((a, b) => {
+    if (key === 'name') return sign * collator.compare(a.name, b.name);
+    const x = figure(a);
+    const y = figure(b);
+    if (x === null || y === null) return x === y ? collator.compare(a.name, b.name) : x === null ? 1 : -1;
+    return sign * (x - y) || collator.compare(a.name, b.name);
+  });
   return (
     <section aria-labelledby="coachees-heading">
       <h2 id="coachees-heading">{t('coacheesHeading')}</h2>
       <p class="muted">{t('coacheesIntro')}</p>
-      <ul class="history">
-        {coachees.value.map((c) => (
-          <li key={c.id}>
-            <a class="history-item" href={`#coachee=${encodeURIComponent(c.id)}`}>
-              <span class="topic-title">{coacheeLabel(c.name)}</span>
-              <span class="small muted">{t('coacheeSessionsCount', counts.get(c.id) ?? 0)}</span>
-            </a>
-          </li>
-        ))}
-      </ul>
+      <div class="table-scroll">
+        <table class="figures coachees-table" aria-labelledby="coachees-heading">
+          <thead>
+            <tr>
+              {SORT_KEYS.map((k) => (
+                <th scope="col" key={k} aria-sort={k === key ? (ascending ? 'ascending' : 'descending') : undefined}>
+                  <button
+                    type="button"
+                    class="sort"
+                    onClick={() => (sort.value = { key: k, ascending: k === key ? !ascending : k === 'name' || k === 'next' })}
+                  >
+                    {t(SORT_LABELS[k])}
+                    <span aria-hidden="true" class="sort-mark">
+                      {k === key ? (ascending ? ' ▲' : ' ▼') : ' ↕'}
+                    </span>
+                  </button>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ coachee: c, name, glance: g }) => (
+              <tr key={c.id}>
+                <th scope="row">
+                  <a href={`#coachee=${encodeURIComponent(c.id)}`}>{name}</a>
+                  <span class="small muted"> · {tn('coacheeSessionsCount', g.sessions)}</span>
+                </th>
+                <td>{g.plan ? tn('coacheesPlanDone', g.plan.total, g.plan.done, g.plan.total) : '–'}</td>
+                <td class={g.lastWeek.minutes > g.lastWeek.budget ? 'over' : undefined}>
+                  {t('coacheesHomework', g.lastWeek.minutes, g.lastWeek.budget)}
+                </td>
+                <td>{g.lastAt === null ? '–' : day.format(g.lastAt)}</td>
+                <td>{g.nextAt === null ? '–' : day.format(g.nextAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }
@@ -59,18 +137,25 @@ function CoacheeProgress({ index, coachee }: { index: ReadonlySignal<SessionInde
   }, [reviewKey]);
 
   const now = Date.now();
-  const weeks = homeworkByWeek(entries, now);
+  const weeks = homeworkByWeek(entries, now, weeksSinceFirstSession(entries, now));
   const plans = planDonePerSession(entries);
   const phases = phasesPerSession(entries);
   const months = sessionsPerMonth(entries);
   const current = entries.find((e) => e.plan.total > 0);
+  const short = new Intl.DateTimeFormat(uiLanguage(), { day: 'numeric', month: 'short' });
+  const monthShort = new Intl.DateTimeFormat(uiLanguage(), { month: 'short' });
+  const monthLong = new Intl.DateTimeFormat(uiLanguage(), { month: 'long', year: 'numeric' });
+  const weekStart = (week: string) => new Date(`${week}T12:00`).getTime();
+  const monthStart = (month: string) => new Date(`${month}-01T12:00`).getTime();
+  const min = (v: number) => t('chartMinutesValue', v);
+  const budget = weeks[0]?.budget ?? 0;
   return (
     <section aria-labelledby="coachee-heading" class="progress">
       <a href="#coachees" class="link">
         {t('coacheeBack')}
       </a>
       <h2 id="coachee-heading">{t('coacheePageHeading', name)}</h2>
-      {current && <p>{t('coacheeCurrentPlan', current.plan.done, current.plan.total)}</p>}
+      {current && <p>{tn('coacheeCurrentPlan', current.plan.total, current.plan.done, current.plan.total)}</p>}
       <section class="card" aria-labelledby="coachee-ask-heading">
         <h3 id="coachee-ask-heading">{t('mailAskHeading')}</h3>
         <AskPrework coacheeId={coachee.id} idPrefix="coachee-ask" />
@@ -80,42 +165,63 @@ function CoacheeProgress({ index, coachee }: { index: ReadonlySignal<SessionInde
           id="chart-homework"
           title={t('chartHomework')}
           rowHeader={t('chartWeek')}
-          labels={weeks.map((w) => w.week)}
+          unit={t('chartUnitMinutes')}
+          labels={weeks.map((w) => short.format(weekStart(w.week)))}
+          names={weeks.map((w) => t('chartWeekOf', day.format(weekStart(w.week))))}
           series={[
-            { name: t('chartMinutes'), values: weeks.map((w) => w.minutes), style: 'solid' },
-            { name: t('chartBudget'), values: weeks.map((w) => w.budget), style: 'line' },
+            { name: t('chartMinutes'), values: weeks.map((w) => w.minutes), style: 'solid', format: min },
+            {
+              name: t('chartBudget'),
+              values: weeks.map((w) => w.budget),
+              style: 'line',
+              format: min,
+              legend: t('chartBudgetLegend', budget),
+            },
           ]}
         />
         <BarChart
           id="chart-plan"
           title={t('chartPlan')}
           rowHeader={t('chartSession')}
-          labels={plans.map((p) => day.format(p.at))}
+          unit={t('chartUnitSteps')}
+          labels={plans.map((p) => short.format(p.at))}
+          names={plans.map((p) => day.format(p.at))}
           series={[
-            { name: t('chartDone'), values: plans.map((p) => p.done), style: 'solid' },
-            { name: t('chartNotDone'), values: plans.map((p) => p.notDone), style: 'outline' },
+            { name: t('chartDone'), values: plans.map((p) => p.done), style: 'solid', format: (v) => tn('chartSteps', v) },
+            { name: t('chartNotDone'), values: plans.map((p) => p.notDone), style: 'outline', format: (v) => tn('chartSteps', v) },
           ]}
         />
         <BarChart
           id="chart-phases"
           title={t('chartPhases')}
           rowHeader={t('chartSession')}
-          labels={phases.map((p) => `${day.format(p.at)}${p.mostOver ? ` (${t('chartMostOver')}: ${p.mostOver})` : ''}`)}
+          unit={t('chartUnitMinutes')}
+          labels={phases.map((p) => short.format(p.at))}
+          names={phases.map((p) => day.format(p.at))}
+          notes={phases.map((p) => (p.mostOver ? `${t('chartMostOver')}: ${p.mostOver}` : null))}
           series={[
             {
               name: t('chartPlanned'),
               values: phases.map((p) => Math.round(p.phases.reduce((s, x) => s + x.planned, 0))),
               style: 'outline',
+              format: min,
             },
-            { name: t('chartTaken'), values: phases.map((p) => Math.round(p.phases.reduce((s, x) => s + x.actual, 0))), style: 'solid' },
+            {
+              name: t('chartTaken'),
+              values: phases.map((p) => Math.round(p.phases.reduce((s, x) => s + x.actual, 0))),
+              style: 'solid',
+              format: min,
+            },
           ]}
         />
         <BarChart
           id="chart-months"
           title={t('chartMonths')}
           rowHeader={t('chartMonth')}
-          labels={months.map((m) => m.month)}
-          series={[{ name: t('chartCount'), values: months.map((m) => m.count), style: 'solid' }]}
+          unit={t('chartUnitSessions')}
+          labels={months.map((m) => monthShort.format(monthStart(m.month)))}
+          names={months.map((m) => monthLong.format(monthStart(m.month)))}
+          series={[{ name: t('chartCount'), values: months.map((m) => m.count), style: 'solid', format: (v) => tn('chartSessions', v) }]}
         />
       </div>
       <h3>{t('heldBackHeading')}</h3>

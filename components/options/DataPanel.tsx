@@ -5,6 +5,7 @@ import type { SessionIndex } from '../../utils/domain/session-index';
 import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { bytesInUse, deleteCoachee, wipeAll } from '../../utils/platform/data-store';
 import { t } from '../../utils/platform/i18n';
+import { tn } from '../../utils/platform/plural';
 
 /** Deleting a coachee with their sessions, or everything; each asks first. Shows the storage used. */
 export function DataPanel({ index, coachees }: { index: ReadonlySignal<SessionIndex>; coachees: ReadonlySignal<Coachee[]> }) {
@@ -53,7 +54,7 @@ export function DataPanel({ index, coachees }: { index: ReadonlySignal<SessionIn
       {confirming.value === 'coachee' && chosen && (
         <div class="confirm">
           <button type="button" class="danger" onClick={() => void deleteCoachee(chosen.id).then(done)}>
-            {t('deleteCoacheeConfirm', chosenName, count)}
+            {tn('deleteCoacheeConfirm', count, chosenName, count)}
           </button>
           <button type="button" onClick={() => (confirming.value = null)}>
             {t('confirmCancel')}

@@ -4,7 +4,7 @@ import type { Coachee } from '../../utils/domain/model';
 import { type SessionIndex, sessionTime } from '../../utils/domain/session-index';
 import { selfLabel } from '../../utils/platform/coachee-name';
 import { t, uiLanguage } from '../../utils/platform/i18n';
-import { downloadBackup, downloadMarkdown, type ExportResult } from '../../utils/platform/session-export';
+import { downloadBackup, downloadMarkdown, downloadNotesZip, type ExportResult } from '../../utils/platform/session-export';
 import { openExtensionPage } from '../../utils/platform/tabs';
 
 /**
@@ -18,6 +18,7 @@ export function ExportPanel({ index, coachees }: { index: ReadonlySignal<Session
   const sessionId = useSignal('');
   const message = useSignal<string | null>(null);
   const busy = useSignal(false);
+  const perSession = useSignal(false);
   const dateFormat = new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'long', timeStyle: 'short' });
   const selfName = selfLabel();
   const nameOf = (id: string) => coachees.value.find((c) => c.id === id)?.name || selfName;
@@ -48,7 +49,12 @@ export function ExportPanel({ index, coachees }: { index: ReadonlySignal<Session
     }
     const who =
       scope.kind === 'coachee' ? nameOf(scope.coacheeId) : scope.kind === 'session' && chosen[0] ? nameOf(chosen[0].coacheeId) : null;
-    void run(() => downloadMarkdown(chosen, nameOf, who, scope.kind === 'all' ? 'all-sessions' : 'notes'));
+    const fileKind = scope.kind === 'all' ? 'all-sessions' : 'notes';
+    void run(() =>
+      perSession.value
+        ? downloadNotesZip(chosen, nameOf, who, fileKind)
+        : downloadMarkdown(chosen, nameOf, who, fileKind, Date.now(), scope.kind === 'coachee' ? who : null),
+    );
   };
   const onBackup = () => void run(() => downloadBackup(entries));
   const onPrint = () => void openExtensionPage(`/print.html#${scopeToHash(scope)}`);
@@ -100,6 +106,15 @@ export function ExportPanel({ index, coachees }: { index: ReadonlySignal<Session
           </select>
         </div>
       )}
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={perSession.value}
+          onChange={(e) => (perSession.value = (e.currentTarget as HTMLInputElement).checked)}
+        />
+        {t('exportPerSession')}
+      </label>
+      <p class="small muted">{t('exportNotesHint')}</p>
       <div class="controls">
         <button type="button" class="primary" onClick={onMarkdown} disabled={busy.value}>
           {t('exportMarkdown')}

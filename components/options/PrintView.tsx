@@ -1,19 +1,28 @@
 import type { SessionRecord } from '../../utils/domain/backup';
 import { type DocBlock, sessionDocument } from '../../utils/domain/export-markdown';
-import { t } from '../../utils/platform/i18n';
+import { progressDocument } from '../../utils/domain/progress-doc';
+import type { IndexEntry } from '../../utils/domain/session-index';
+import { t, uiLanguage } from '../../utils/platform/i18n';
+import { progressFormats, progressLabels } from '../../utils/platform/markdown-labels';
 import { documentContext } from '../../utils/platform/session-export';
 
-/** Sessions laid out for paper: the browser's "Save as PDF" gives a clean document. User text is text nodes only. */
+/**
+ * Sessions laid out for paper: the browser's "Save as PDF" gives a clean document; a coachee's
+ * sessions end with their progress figures. User text is text nodes only.
+ */
 export function PrintView({
   sessions,
   nameOf,
   unreadable,
+  progress = null,
 }: {
   /** The sessions in the print's scope, oldest first. */
   sessions: readonly SessionRecord[];
   nameOf: (coacheeId: string) => string;
   /** How many of them could not be read whole. */
   unreadable: number;
+  /** A coachee's print: their name and index entries, for the progress figures at the end. */
+  progress?: { coachee: string; entries: readonly IndexEntry[] } | null;
 }) {
   return (
     <main class="print">
@@ -31,6 +40,13 @@ export function PrintView({
       {sessions.map((s) => (
         <PrintSession key={s.meta.id} session={s} coachee={nameOf(s.meta.coacheeId)} />
       ))}
+      {progress && progress.entries.length > 0 && (
+        <article class="print-session">
+          {progressDocument(progress.entries, progress.coachee, progressLabels(), progressFormats(uiLanguage()), Date.now()).map(
+            printBlock,
+          )}
+        </article>
+      )}
     </main>
   );
 }
@@ -77,12 +93,14 @@ export function printBlock(block: DocBlock, i: number) {
                 ))}
               </tr>
             ))}
-            <tr>
-              <th scope="row">{block.total[0]}</th>
-              {block.total.slice(1).map((c, k) => (
-                <td key={k}>{c}</td>
-              ))}
-            </tr>
+            {block.total && (
+              <tr>
+                <th scope="row">{block.total[0]}</th>
+                {block.total.slice(1).map((c, k) => (
+                  <td key={k}>{c}</td>
+                ))}
+              </tr>
+            )}
           </tbody>
         </table>
       );

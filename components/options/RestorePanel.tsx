@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import { BACKUP_MAX_BYTES, type Backup, type BackupProblem, type ImportPlan, parseBackup } from '../../utils/domain/backup';
 import { applyRestore, previewRestore } from '../../utils/platform/data-store';
 import { t } from '../../utils/platform/i18n';
+import { tn } from '../../utils/platform/plural';
 
 /** The words for each reason a file is refused. */
 export function backupProblemText(problem: BackupProblem): string {
@@ -55,7 +56,7 @@ export function RestorePanel() {
     if (!p) return;
     await applyRestore(p.backup.data, overwrite.value);
     message.value = {
-      text: t('restoreDone', p.plan.newSessions.length, overwrite.value ? p.plan.changedSessions.length : 0),
+      text: tn('restoreDone', p.plan.newSessions.length, p.plan.newSessions.length, overwrite.value ? p.plan.changedSessions.length : 0),
       error: false,
     };
     pending.value = null;
@@ -73,7 +74,14 @@ export function RestorePanel() {
       </div>
       {plan && (
         <div class="preview">
-          <p>{t('restorePreview', plan.newSessions.length, plan.changedSessions.length, plan.unchangedSessions)}</p>
+          <p>
+            {t(
+              'restorePreview',
+              tn('restoreNew', plan.newSessions.length),
+              tn('restoreChanged', plan.changedSessions.length),
+              plan.unchangedSessions,
+            )}
+          </p>
           {plan.changedSessions.length > 0 && (
             <label class="check">
               <input
@@ -81,7 +89,7 @@ export function RestorePanel() {
                 checked={overwrite.value}
                 onChange={(e) => (overwrite.value = (e.currentTarget as HTMLInputElement).checked)}
               />
-              {t('restoreOverwrite', plan.changedSessions.length)}
+              {tn('restoreOverwrite', plan.changedSessions.length)}
             </label>
           )}
           {nothingToDo ? (

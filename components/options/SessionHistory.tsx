@@ -8,6 +8,7 @@ import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { askHistory } from '../../utils/platform/history-client';
 import { historyHeadStore, historyRevisionStore } from '../../utils/platform/history-records';
 import { t, uiLanguage } from '../../utils/platform/i18n';
+import { tn } from '../../utils/platform/plural';
 import { coacheesStore } from '../../utils/platform/storage';
 import { useStored } from '../hooks/useStored';
 import { SessionDetail } from './SessionDetail';
@@ -141,7 +142,7 @@ export function SessionHistory() {
         )}
       </div>
       <p role="status" class="small muted" aria-busy={asking.value}>
-        {ready ? t('historyCount', matched, total) : t('historyIndexing')}
+        {ready ? tn('historyCount', total, matched, total) : t('historyIndexing')}
       </p>
       {ready && rows.length === 0 && !asking.value && !preparing ? (
         <p>{t('historyEmpty')}</p>

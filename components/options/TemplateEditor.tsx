@@ -4,6 +4,7 @@ import { newItemId } from '../../utils/domain/sessions';
 import { SYNC_ITEM_MAX_BYTES, syncItemBytes, type TemplateProblem, templateProblems } from '../../utils/domain/template-rules';
 import { localDefaultTemplate } from '../../utils/platform/default-template';
 import { t } from '../../utils/platform/i18n';
+import { tn } from '../../utils/platform/plural';
 import { settingsStore, templatesStore } from '../../utils/platform/storage';
 import { useStored } from '../hooks/useStored';
 
@@ -48,7 +49,7 @@ export function TemplateEditor() {
         {all.map((tpl) => (
           <li key={tpl.id}>
             <span>
-              <strong>{tpl.name}</strong> · {t('templateTotal', totalMinutes(tpl.phases))}
+              <strong>{tpl.name}</strong> · {tn('templateTotal', totalMinutes(tpl.phases))}
               {tpl.id === builtIn.id && ` · ${t('templateBuiltIn')}`}
               {tpl.id === defaultId && ` · ${t('templateIsDefault')}`}
             </span>
@@ -133,7 +134,7 @@ function TemplateForm({
           onRemove={() => (draft.value = { ...tpl, phases: tpl.phases.filter((_, j) => j !== i) })}
         />
       ))}
-      <p>{t('templateTotal', totalMinutes(tpl.phases.filter((p) => Number.isFinite(p.minutes))))}</p>
+      <p>{tn('templateTotal', totalMinutes(tpl.phases.filter((p) => Number.isFinite(p.minutes))))}</p>
       <div class="controls">
         <button
           type="button"

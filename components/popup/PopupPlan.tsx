@@ -6,6 +6,7 @@ import { dayOfInstant } from '../../utils/domain/session-date';
 import { formatDay, formatSessionDate, localZone } from '../../utils/platform/dates';
 import { t } from '../../utils/platform/i18n';
 import { startNextSession } from '../../utils/platform/months';
+import { tn } from '../../utils/platform/plural';
 import { partStore, settingsStore } from '../../utils/platform/storage';
 import type { StoredSignal } from '../../utils/platform/stored-signal';
 import { useStored } from '../hooks/useStored';
@@ -49,7 +50,9 @@ export function PopupPlan({ sessionId, activeId }: { sessionId: string; activeId
         {homework.value.value.map((a) => (
           <HomeworkLog key={a.id} assignment={a} homework={homework} />
         ))}
-        {homework.value.value.length > 0 && <BudgetMeter total={week} text={t('popupWeekTotal', week, WEEKLY_BUDGET_MINUTES)} />}
+        {homework.value.value.length > 0 && (
+          <BudgetMeter total={week} text={tn('popupWeekTotal', WEEKLY_BUDGET_MINUTES, week, WEEKLY_BUDGET_MINUTES)} />
+        )}
         {settings.value.value.checkIn && (
           <LimitedText
             id="check-in-note"

@@ -1,5 +1,6 @@
 import { WEEKLY_BUDGET_MINUTES } from '../../utils/domain/homework';
 import { t } from '../../utils/platform/i18n';
+import { tn } from '../../utils/platform/plural';
 
 /** Weekly homework minutes against the budget, in words and as a meter. */
 export function BudgetMeter({ total, label = t('budgetLabel'), text }: { total: number; label?: string; text?: string }) {
@@ -19,7 +20,7 @@ export function BudgetMeter({ total, label = t('budgetLabel'), text }: { total: 
       >
         {total}
       </meter>
-      <span class="small">{text ?? t('budgetText', total, WEEKLY_BUDGET_MINUTES)}</span>
+      <span class="small">{text ?? tn('budgetText', WEEKLY_BUDGET_MINUTES, total, WEEKLY_BUDGET_MINUTES)}</span>
     </div>
   );
 }

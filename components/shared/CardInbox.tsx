@@ -5,6 +5,7 @@ import { minutesByWeek } from '../../utils/domain/plan-progress';
 import { type CardPreview, previewCard, takeInCard } from '../../utils/platform/cards';
 import { formatDay, formatSessionDate } from '../../utils/platform/dates';
 import { t } from '../../utils/platform/i18n';
+import { tn } from '../../utils/platform/plural';
 import { lazyModule, useLazy } from '../hooks/useLazy';
 
 /** Reading a mail reply: loaded the first time a pasted text is not a card. */
@@ -51,7 +52,7 @@ function previewLines(preview: CardPreview): string[] {
   const card = preview.card;
   if (card.kind !== 'plan' || !('sessionIsNew' in preview.intake)) return [];
   return [
-    t('cardPreviewPlan', card.plan.length, card.homework.length),
+    t('cardPreviewPlan', tn('cardPreviewSteps', card.plan.length), tn('cardPreviewHomework', card.homework.length)),
     ...(preview.intake.sessionIsNew ? [t('cardPreviewPlanNewSession')] : []),
     ...card.plan.map((s) => `• ${s.text}`),
   ];

@@ -16,7 +16,11 @@ const root = document.getElementById('app') as HTMLElement;
 // The sessions in the scope (by the one scope rule, over the index), read a batch at a time.
 void (async () => {
   const [index, coachees] = await Promise.all([ensureIndex(), readChecked(coacheesStore)]);
-  const { records, unreadable } = await readForPrint(entriesIn(Object.values(index.entries), scopeFromHash(location.hash)));
+  const scope = scopeFromHash(location.hash);
+  const entries = entriesIn(Object.values(index.entries), scope);
+  const { records, unreadable } = await readForPrint(entries);
   const nameOf = (id: string) => coacheeLabel(coachees.value.find((c) => c.id === id)?.name);
-  render(<PrintView sessions={records} nameOf={nameOf} unreadable={unreadable.length} />, root);
+  // A coachee's print ends with their progress figures.
+  const progress = scope.kind === 'coachee' ? { coachee: nameOf(scope.coacheeId), entries } : null;
+  render(<PrintView sessions={records} nameOf={nameOf} unreadable={unreadable.length} progress={progress} />, root);
 })();

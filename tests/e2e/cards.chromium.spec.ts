@@ -108,7 +108,7 @@ describe('cards between two browsers', () => {
     await popup.locator('summary', { hasText: 'Take in a card' }).click();
     await popup.getByLabel('Paste a card (the whole message is fine)').fill(planCard);
     await popup.getByRole('button', { name: 'Check the card' }).click();
-    await popup.getByText('A plan of 1 steps and 1 exercises or readings', { exact: false }).waitFor();
+    await popup.getByText('A plan of 1 step and 1 exercise or reading', { exact: false }).waitFor();
     await popup.getByRole('button', { name: 'Take it in' }).click();
     await popup.getByText('Taken in.').waitFor();
     // The plan shows at once, without reopening the popup.

@@ -73,7 +73,7 @@ describe('options page in Chromium', () => {
     await popup.topic.fill('Work-life balance');
     await popup.status.getByText('Saved').waitFor();
     const options = await browser.openPage('options.html');
-    await options.getByRole('status').getByText('1 of 1 sessions').waitFor();
+    await options.getByRole('status').getByText('1 of 1 session').waitFor();
     await optionsSection(options, 'Export & backup');
     const [download] = await Promise.all([
       options.waitForEvent('download'),
@@ -90,9 +90,9 @@ describe('options page in Chromium', () => {
     await optionsSection(options, 'Export & backup');
 
     await restore(options, 'backup.json', backup);
-    await options.getByText('This backup has 1 new sessions', { exact: false }).waitFor();
+    await options.getByText('This backup has 1 new session', { exact: false }).waitFor();
     await options.getByRole('button', { name: 'Import' }).click();
-    await options.getByText('Imported: 1 new sessions', { exact: false }).waitFor();
+    await options.getByText('Imported: 1 new session', { exact: false }).waitFor();
     await optionsSection(options, 'Sessions');
     await options.getByRole('button', { name: 'Work-life balance' }).waitFor();
   });
@@ -101,7 +101,7 @@ describe('options page in Chromium', () => {
     const options = await browser.openPage('options.html');
     await options
       .getByRole('status')
-      .getByText(/of 1 sessions/)
+      .getByText(/of 1 session\b/)
       .waitFor();
     await restore(options, 'good.json', JSON.stringify(backupFile()));
     await options.getByText('This backup has 2 new sessions and 0 that differ', { exact: false }).waitFor();
@@ -117,7 +117,7 @@ describe('options page in Chromium', () => {
     const changed = backupFile();
     changed.data.sessions[0] = { ...changed.data.sessions[0], notes: 'Changed in the backup' } as (typeof changed.data.sessions)[0];
     await restore(options, 'changed.json', JSON.stringify(changed));
-    await options.getByText('0 new sessions and 1 that differ', { exact: false }).waitFor();
+    await options.getByText('0 new sessions and 1 that differs', { exact: false }).waitFor();
     await options.getByText('Nothing to import', { exact: false }).waitFor();
   });
 
@@ -126,7 +126,7 @@ describe('options page in Chromium', () => {
     await popup.topic.fill('Keep me');
     await popup.status.getByText('Saved').waitFor();
     const options = await browser.openPage('options.html');
-    await options.getByRole('status').getByText('1 of 1 sessions').waitFor();
+    await options.getByRole('status').getByText('1 of 1 session').waitFor();
     const before = await options.evaluate(() => chrome.storage.local.get(null));
     const good = JSON.stringify(backupFile());
     const bad: [string, string, string][] = [

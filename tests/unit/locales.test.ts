@@ -43,6 +43,7 @@ describe('locales', () => {
             'navCoachees',
             'coacheesHeading',
             'chartBudget',
+            'coacheesColName',
           ].includes(k),
       ),
     ).toEqual([]);
@@ -52,8 +53,43 @@ describe('locales', () => {
     const code = [...sourceFiles('components'), ...sourceFiles('entrypoints'), ...sourceFiles('utils'), 'wxt.config.ts']
       .map((f) => readFileSync(f, 'utf8'))
       .join('\n');
-    const unused = Object.keys(en).filter((k) => !code.includes(`'${k}'`) && !code.includes(`__MSG_${k}__`) && !/^example\d$/.test(k));
+    // A count message's forms (`x_one`, `x_other`) are used through `tn('x', count)`.
+    const name = (k: string) => k.replace(/_(zero|one|two|few|many|other)$/, '');
+    const unused = Object.keys(en).filter(
+      (k) => !code.includes(`'${name(k)}'`) && !code.includes(`__MSG_${k}__`) && !/^example\d$/.test(k),
+    );
     expect(unused).toEqual([]);
+  });
+
+  it.each([
+    ['en', en],
+    ['de', de],
+  ])(
+    'every count in %s goes through plural rules: a number followed by a counted noun is a message with one/other forms',
+    (lang, messages) => {
+      // A placeholder followed (maybe after one word) by a noun that changes with the number.
+      const counted =
+        lang === 'en'
+          ? /\$[A-Z_]+\$\s+(?:[a-z]+\s+)?(?:sessions?|steps?|minutes?|hours?|characters?|phases?|exercises?|readings?|weeks?|days?|months?|items?|files?|bytes?|notes?|coachees?|cards?|times?)\b/
+          : /\$[A-Z_]+\$\s+(?:[a-zäöüß]+\s+)?(?:Sitzung(?:en)?|Schritte?n?|Minuten?|Stunden?|Zeichen|Phasen?|Übung(?:en)?|Lektüren?|Wochen?|Tage?n?|Monate?n?|Einträge?n?|Dateien|Datei|Bytes?|Notizen|Coachees?|Karten?|Mal)\b/;
+      // The number here can never be 1: a text field's limit (always far above 1), a length above that limit, a size above a card's or a mail's limit (64 kB, 256 kB).
+      const neverOne = ['charCount', 'tooLong', 'cardProblemTooLarge', 'mailProblemTooLarge'];
+      const offenders = Object.entries(messages)
+        .filter(([key, { message }]) => counted.test(message) && !/_(one|other)$/.test(key) && !neverOne.includes(key))
+        .map(([key, { message }]) => `${key}: ${message}`);
+      expect(offenders).toEqual([]);
+      // Every count message has both forms, and is looked up by its base name, never one form directly.
+      for (const key of Object.keys(messages).filter((k) => /_(one|other)$/.test(k)))
+        expect(Object.keys(messages)).toContain(key.replace(/_(one|other)$/, key.endsWith('_one') ? '_other' : '_one'));
+      expect(messages.messagesLocale?.message).toBe(lang);
+    },
+  );
+
+  it('count messages are shown through tn(), never one plural form by name', () => {
+    const code = [...sourceFiles('components'), ...sourceFiles('entrypoints'), ...sourceFiles('utils')]
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
+    expect(code.match(/'[A-Za-z]+_(?:one|other)'/g) ?? []).toEqual([]);
   });
 
   it('no user-visible string is hard-coded in components or pages', () => {

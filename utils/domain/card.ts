@@ -183,14 +183,33 @@ export type CardProblem =
 
 export type ParsedCard = { ok: true; card: Card } | { ok: false; problem: CardProblem };
 
+let crcTable: Int32Array | undefined;
+
+/** CRC-32 (IEEE, the sum zip and PNG use) of `length` values, each taken to 8 bits, table-driven. */
+function crcOf(length: number, at: (i: number) => number): number {
+  if (!crcTable) {
+    crcTable = new Int32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+      crcTable[n] = c;
+    }
+  }
+  let crc = 0xffffffff;
+  for (let i = 0; i < length; i++) crc = (crcTable[(crc ^ at(i)) & 0xff] as number) ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
 /** CRC-32 (IEEE) of a string's UTF-16 code units, as 8 hex digits. */
 export function crc32(text: string): string {
-  let crc = 0xffffffff;
-  for (let i = 0; i < text.length; i++) {
-    crc ^= text.charCodeAt(i) & 0xff;
-    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
-  }
-  return ((crc ^ 0xffffffff) >>> 0).toString(16).padStart(8, '0');
+  return crcOf(text.length, (i) => text.charCodeAt(i))
+    .toString(16)
+    .padStart(8, '0');
+}
+
+/** CRC-32 (IEEE) of bytes, as an unsigned number (a zip entry's checksum). */
+export function crc32Bytes(bytes: Uint8Array): number {
+  return crcOf(bytes.length, (i) => bytes[i] as number);
 }
 
 const LINE = /sidecoach-card\.(\d+)\.(prework|plan)\.([A-Za-z0-9_-]+)\.([0-9a-f]{8})/;

@@ -59,7 +59,8 @@ export type DocBlock =
   /** A labelled value: on one line, or (block) with the text in a paragraph of its own. */
   | { kind: 'field'; label: string; text: string; block?: boolean }
   | { kind: 'text'; text: string }
-  | { kind: 'table'; head: string[]; rows: string[][]; total: string[] }
+  /** A table; `total` is a last, bold row (the agenda's sums). */
+  | { kind: 'table'; head: string[]; rows: string[][]; total?: string[] }
   | { kind: 'list'; items: DocListItem[] };
 
 export interface DocListItem {
@@ -184,7 +185,8 @@ export function documentMarkdown(doc: readonly DocBlock[]): string {
       case 'table':
         out.push(`| ${block.head.join(' | ')} |`, `| --- |${' ---: |'.repeat(block.head.length - 1)}`);
         for (const row of block.rows) out.push(`| ${row.map(cell).join(' | ')} |`);
-        out.push(`| ${block.total.map((c) => `**${cell(c)}**`).join(' | ')} |`, '');
+        if (block.total) out.push(`| ${block.total.map((c) => `**${cell(c)}**`).join(' | ')} |`);
+        out.push('');
         break;
       case 'list':
         for (const item of block.items) {

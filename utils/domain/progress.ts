@@ -79,3 +79,66 @@ export function sessionsPerMonth(entries: readonly IndexEntry[]): { month: strin
   }
   return out;
 }
+
+/**
+ * How many weeks the homework chart shows: from the week of the coachee's
+ * first session to the week of `now`, both counted, at most `max` (the newest).
+ * None when there is no session.
+ */
+export function weeksSinceFirstSession(entries: readonly IndexEntry[], now: number, max = 26): number {
+  if (entries.length === 0) return 0;
+  const first = Math.min(...entries.map(sessionTime));
+  const monday = (at: number) => {
+    const d = new Date(at);
+    return Date.UTC(d.getFullYear(), d.getMonth(), d.getDate() - ((d.getDay() + 6) % 7));
+  };
+  const weeks = Math.round((monday(now) - monday(first)) / (7 * 86_400_000)) + 1;
+  return Math.max(1, Math.min(max, weeks));
+}
+
+/** One coachee at a glance, for the list of coachees. */
+export interface CoacheeGlance {
+  /** The current plan (of the newest session with one): steps done and in all; null without a plan. */
+  plan: { done: number; total: number } | null;
+  /** Homework minutes logged in the last full week (the one before `now`'s), and the weekly budget. */
+  lastWeek: { minutes: number; budget: number };
+  /** When the newest session that was held began, or null. */
+  lastAt: number | null;
+  /** The soonest next session still ahead of `now`, or null. */
+  nextAt: number | null;
+  sessions: number;
+}
+
+/** The four figures of one coachee's list row: the plan, last week's homework, the last and the next session. */
+export function coacheeGlance(entries: readonly IndexEntry[], now: number): CoacheeGlance {
+  const newest = [...entries].sort((a, b) => sessionTime(b) - sessionTime(a));
+  const withPlan = newest.find((e) => e.plan.total > 0);
+  const [lastWeek] = homeworkByWeek(entries, now, 2);
+  const held = newest.find((e) => e.startedAt !== null && e.startedAt <= now);
+  const ahead = entries.map((e) => e.nextSessionAt).filter((at): at is number => at !== null && at > now);
+  return {
+    plan: withPlan ? { done: withPlan.plan.done, total: withPlan.plan.total } : null,
+    lastWeek: { minutes: lastWeek?.minutes ?? 0, budget: lastWeek?.budget ?? WEEKLY_BUDGET_MINUTES },
+    lastAt: held?.startedAt ?? null,
+    nextAt: ahead.length > 0 ? Math.min(...ahead) : null,
+    sessions: entries.length,
+  };
+}
+
+/**
+ * Round steps for a value axis from 0 to at least `max`: about `count` ticks
+ * at 1, 2 or 5 times a power of ten (whole numbers only: minutes, steps and
+ * sessions are counted).
+ */
+export function niceTicks(max: number, count = 4): number[] {
+  const top = Math.max(1, max);
+  const raw = top / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = Math.max(1, [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power);
+  const ticks: number[] = [];
+  for (let v = 0; v < top + step; v += step) {
+    ticks.push(v);
+    if (v >= top) break;
+  }
+  return ticks;
+}

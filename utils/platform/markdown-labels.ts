@@ -2,8 +2,10 @@
  * The Markdown export's words in the user's language (an adapter over i18n).
  */
 import type { MarkdownLabels } from '../domain/export-markdown';
+import type { ProgressLabels } from '../domain/progress-doc';
 import { t } from './i18n';
 
+/** The Markdown export's and the print view's words. */
 export function markdownLabels(): MarkdownLabels {
   return {
     title: (date, coachee) => t('mdTitle', date, coachee),
@@ -34,5 +36,42 @@ export function markdownLabels(): MarkdownLabels {
     none: t('mdNone'),
     loggedWeek: (week, n) => t('mdLoggedWeek', week, n),
     coacheeMark: (mark) => t('mdCoacheeMark', mark),
+  };
+}
+
+/** The progress figures' words (the same as the coachee's page). */
+export function progressLabels(): ProgressLabels {
+  return {
+    heading: (coachee) => t('coacheePageHeading', coachee),
+    homework: t('chartHomework'),
+    plan: t('chartPlan'),
+    phases: t('chartPhases'),
+    months: t('chartMonths'),
+    week: t('chartWeek'),
+    minutes: t('chartMinutes'),
+    budget: t('chartBudget'),
+    session: t('chartSession'),
+    done: t('chartDone'),
+    notDone: t('chartNotDone'),
+    planned: t('chartPlanned'),
+    taken: t('chartTaken'),
+    mostOver: t('chartMostOver'),
+    month: t('chartMonth'),
+    count: t('chartCount'),
+  };
+}
+
+/** How the progress figures write a day, a week (its Monday) and a month, in the user's language. */
+export function progressFormats(language: string): {
+  day: (ms: number) => string;
+  week: (iso: string) => string;
+  month: (yyyyMm: string) => string;
+} {
+  const day = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
+  const month = new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric' });
+  return {
+    day: (ms) => day.format(ms),
+    week: (iso) => day.format(new Date(`${iso}T12:00`)),
+    month: (yyyyMm) => month.format(new Date(`${yyyyMm}-01T12:00`)),
   };
 }

@@ -1,19 +1,23 @@
 /**
  * Exports of stored sessions as files (a platform adapter): the Markdown
- * notes, the JSON backup and the records a print view shows. Each reads the
+ * notes (one file, or one file per session in a zip), the JSON backup and the
+ * records a print view shows. Each reads the
  * sessions a batch at a time (data-store's forEachRecordBatch) into a file of
  * pieces, so years of notes never sit in memory as one string, and each says
  * which sessions could not be read whole (the read policy in storage.ts).
  */
 import { BACKUP_TAIL, backupHead, backupSessions, type SessionRecord } from '../domain/backup';
-import { exportFileName, type MarkdownContext, sessionMarkdown } from '../domain/export-markdown';
+import { documentMarkdown, exportFileName, type MarkdownContext } from '../domain/export-markdown';
+import { sessionDay, sessionFileName, sessionNote } from '../domain/export-notes';
+import { progressDocument } from '../domain/progress-doc';
 import type { IndexEntry } from '../domain/session-index';
+import { zipWriter } from '../domain/zip';
 import { forEachRecordBatch, readSmall } from './data-store';
 import { formatSessionDate } from './dates';
 import { localDefaultTemplate } from './default-template';
 import { downloadBlob } from './download';
 import { uiLanguage } from './i18n';
-import { markdownLabels } from './markdown-labels';
+import { markdownLabels, progressFormats, progressLabels } from './markdown-labels';
 
 /** A file handed to the browser's downloads, and the sessions that could not be read whole. */
 export interface ExportResult {
@@ -34,8 +38,10 @@ export function documentContext(now: number): Omit<MarkdownContext, 'coacheeName
 }
 
 /**
- * The chosen sessions (oldest first) as one Markdown file in the downloads.
- * `who` names the file's coachee when all are one coachee's.
+ * The chosen sessions (oldest first) as one Markdown file in the downloads, each
+ * opening with its YAML front matter and with its plan as tasks; `who` names the
+ * file's coachee when all are one coachee's, and `progressOf` (a coachee's name)
+ * ends the file with that coachee's progress figures.
  */
 export async function downloadMarkdown(
   entries: readonly IndexEntry[],
@@ -43,18 +49,58 @@ export async function downloadMarkdown(
   who: string | null,
   kind: 'all-sessions' | 'notes',
   now = Date.now(),
+  progressOf: string | null = null,
 ): Promise<ExportResult> {
   const context = documentContext(now);
   const pieces: Blob[] = [];
   const unreadable = await forEachRecordBatch(
     entries.map((e) => e.id),
     (records) => {
-      const text = records.map((r) => sessionMarkdown(r, { ...context, coacheeName: nameOf(r.meta.coacheeId) })).join('\n---\n\n');
-      if (text) pieces.push(new Blob([pieces.length > 0 ? '\n---\n\n' : '', text]));
+      const text = records.map((r) => sessionNote(r, { ...context, coacheeName: nameOf(r.meta.coacheeId) })).join('\n');
+      if (text) pieces.push(new Blob([pieces.length > 0 ? '\n' : '', text]));
     },
   );
+  if (progressOf !== null) {
+    const progress = progressDocument(entries, progressOf, progressLabels(), progressFormats(uiLanguage()), now);
+    if (progress.length > 0) pieces.push(new Blob(['\n', documentMarkdown(progress)]));
+  }
   const file = exportFileName(kind, new Date(now), who, 'md');
   downloadBlob(file, new Blob(pieces, { type: 'text/markdown;charset=utf-8' }));
+  return { file, unreadable };
+}
+
+/**
+ * The chosen sessions as one Markdown note each (`YYYY-MM-DD Coachee — topic.md`,
+ * front matter and tasks) in a zip in the downloads, written a batch at a time.
+ */
+export async function downloadNotesZip(
+  entries: readonly IndexEntry[],
+  nameOf: (coacheeId: string) => string,
+  who: string | null,
+  kind: 'all-sessions' | 'notes',
+  now = Date.now(),
+): Promise<ExportResult> {
+  const context = documentContext(now);
+  const zip = zipWriter();
+  const taken = new Set<string>();
+  const encoder = new TextEncoder();
+  const pieces: Blob[] = [];
+  const unreadable = await forEachRecordBatch(
+    entries.map((e) => e.id),
+    (records) => {
+      const parts = records.flatMap((r) =>
+        zip.add({
+          name: sessionFileName(r, nameOf(r.meta.coacheeId), taken),
+          data: encoder.encode(sessionNote(r, { ...context, coacheeName: nameOf(r.meta.coacheeId) })),
+          modified: new Date(sessionDay(r)),
+        }),
+      );
+      pieces.push(new Blob(parts as BlobPart[]));
+    },
+  );
+  pieces.push(new Blob(zip.finish() as BlobPart[]));
+  const file = exportFileName(kind, new Date(now), who, 'zip');
+  downloadBlob(file, new Blob(pieces, { type: 'application/zip' }));
   return { file, unreadable };
 }
 

@@ -1,0 +1,144 @@
+/**
+ * Exports that notes tools read: one coachee's Markdown read back has YAML front
+ * matter per session that a YAML parser accepts (a hostile topic included) and
+ * the plan as tasks, then the progress figures; one file per session comes as a
+ * zip read back with its names; the print view of a coachee ends with the
+ * figures. No WCAG violations on the export section and the print view.
+ */
+import { readFile } from 'node:fs/promises';
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { axeViolations } from './axe';
+import { extensionPerTest } from './chromium';
+
+const HOSTILE = 'Evil": x\n---\ntags: [pwned]\n# a: b / c\\d';
+const TASK = /^- \[( |x)\] (.+)$/gm;
+
+describe('exports notes tools read', () => {
+  const browser = extensionPerTest();
+
+  it('writes one coachee’s sessions with front matter and tasks, one file per session as a zip, and the progress figures', async () => {
+    const worker = browser.context.serviceWorkers()[0];
+    if (!worker) throw new Error('no service worker');
+    const { t1, t2 } = await worker.evaluate(async (hostile) => {
+      const day = 86_400_000;
+      const t1 = new Date(2026, 9, 5, 10).getTime();
+      const t2 = new Date(2026, 10, 2, 10).getTime();
+      await chrome.storage.local.set({
+        coachees: [
+          { id: 'ada', name: 'Ada', createdAt: t1 },
+          { id: 'ben', name: 'Ben', createdAt: t1 },
+        ],
+        sessions: [
+          { id: 'a1', coacheeId: 'ada', createdAt: t1 },
+          { id: 'a2', coacheeId: 'ada', createdAt: t2 },
+          { id: 'b1', coacheeId: 'ben', createdAt: t2 + day },
+        ],
+        'topic.a1': { title: 'Speaking up in meetings', difficulty: '', outcome: '', updatedAt: t1 },
+        'timer.a1': [
+          { type: 'start', at: t1 },
+          { type: 'next', at: t1 + 31 * 60_000 },
+          { type: 'next', at: t1 + 52 * 60_000 },
+          { type: 'pause', at: t1 + 62 * 60_000 },
+        ],
+        'plan.a1': [
+          { id: 'p1', text: 'Speak first twice a week', done: true },
+          { id: 'p2', text: 'Prepare one point', done: false },
+        ],
+        'topic.a2': { title: hostile, difficulty: '', outcome: '', updatedAt: t2 },
+        'timer.a2': [
+          { type: 'start', at: t2 },
+          { type: 'pause', at: t2 + 40 * 60_000 },
+        ],
+        'plan.a2': [{ id: 'q1', text: 'Ask for a 1:1', done: false }],
+        'topic.b1': { title: 'Not Ada’s', difficulty: '', outcome: '', updatedAt: t2 },
+      });
+      return { t1, t2 };
+    }, HOSTILE);
+
+    const options = await browser.openPage('options.html#export');
+    await options.getByRole('radio', { name: 'One coachee’s sessions' }).check();
+    await options.getByLabel('Coachee to export').selectOption({ label: 'Ada' });
+    await options.getByText('Each session starts with its details as YAML front matter', { exact: false }).waitFor();
+
+    // One file: each session's front matter parses, with the hostile topic kept as one value; the plan is tasks.
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: 'Download Markdown' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^sidecoach-notes-\d{4}-\d\d-\d\d-ada\.md$/);
+    const md = await readFile(await download.path(), 'utf8');
+    const blocks = [...md.matchAll(/^---\n(date: [\s\S]*?)\n---$/gm)].map((m) => parse(m[1] ?? ''));
+    expect(blocks.map((b) => [b.date, b.coachee, b.topic, b.plan_done, b.plan_total])).toEqual([
+      ['2026-10-05', 'Ada', 'Speaking up in meetings', 1, 2],
+      ['2026-11-02', 'Ada', HOSTILE, 0, 1],
+    ]);
+    expect(blocks[0]?.phases).toEqual([
+      { title: 'Understand the problem', planned: 25, taken: 31 },
+      { title: 'Plan the attack', planned: 25, taken: 21 },
+      { title: 'Review and wrap up', planned: 10, taken: 10 },
+    ]);
+    expect(blocks[0]?.tags).toEqual(['coaching', 'sidecoach', 'coachee/ada']);
+    expect([...md.matchAll(TASK)].map((m) => `${m[1]}|${m[2]}`)).toEqual([
+      'x|Speak first twice a week',
+      ' |Prepare one point',
+      ' |Ask for a 1:1',
+    ]);
+    expect(md).not.toContain('Not Ada’s');
+    // Then the progress figures.
+    expect(md).toContain('# Progress: Ada');
+    expect(md).toContain('## Plan steps done and not done, per session');
+    expect(md).toContain('| Oct 5, 2026 | 1 | 1 |');
+    expect(md).toContain('| Oct 5, 2026 | 60 | 62 | Understand the problem |');
+    expect(md).toContain('| October 2026 | 1 |');
+
+    // One file per session, in a zip named like the Markdown file.
+    await options.getByRole('checkbox', { name: 'One file per session, in a zip' }).check();
+    const [zipped] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: 'Download Markdown' }).click(),
+    ]);
+    expect(zipped.suggestedFilename()).toMatch(/^sidecoach-notes-\d{4}-\d\d-\d\d-ada\.zip$/);
+    const files = unzipSync(new Uint8Array(await readFile(await zipped.path())));
+    expect(Object.keys(files)).toEqual([
+      '2026-10-05 Ada — Speaking up in meetings.md',
+      '2026-11-02 Ada — Evil x --- tags pwned a b c d.md',
+    ]);
+    const second = new TextDecoder().decode(files['2026-11-02 Ada — Evil x --- tags pwned a b c d.md']);
+    expect(parse(/^---\n([\s\S]*?)\n---\n/.exec(second)?.[1] ?? '').topic).toBe(HOSTILE);
+    expect([...second.matchAll(TASK)].map((m) => m[2])).toEqual(['Ask for a 1:1']);
+    expect(t1).toBeLessThan(t2);
+
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await options.emulateMedia({ colorScheme });
+      expect({ view: 'export', colorScheme, violations: await axeViolations(options) }).toEqual({
+        view: 'export',
+        colorScheme,
+        violations: [],
+      });
+    }
+
+    // The print view of a coachee ends with the progress figures.
+    const [print] = await Promise.all([
+      browser.context.waitForEvent('page'),
+      options.getByRole('button', { name: 'Open the print view' }).click(),
+    ]);
+    await print.getByRole('heading', { name: 'Progress: Ada', level: 1 }).waitFor();
+    await print.getByRole('heading', { name: 'Sessions per month', level: 2 }).waitFor();
+    expect(
+      await print
+        .getByRole('row', { name: /October 2026/ })
+        .getByRole('cell')
+        .allTextContents(),
+    ).toEqual(['October 2026', '1']);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await print.emulateMedia({ colorScheme });
+      expect({ view: 'print', colorScheme, violations: await axeViolations(print) }).toEqual({
+        view: 'print',
+        colorScheme,
+        violations: [],
+      });
+    }
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * Sessions as notes that notes tools read (Obsidian, Logseq, a folder of
+ * Markdown files): each session's Markdown opens with YAML front matter
+ * (date, coachee, topic, phases planned and taken, the plan's count, tags) and
+ * carries the plan as `- [ ]` / `- [x]` tasks; one file per session gets a name
+ * `YYYY-MM-DD Coachee — topic.md` that every file system takes.
+ * Pure: labels and formatting come from the caller.
+ */
+import type { SessionRecord } from './backup';
+import { type MarkdownContext, sessionMarkdown } from './export-markdown';
+import { recordedView } from './session-life';
+import { fold, isoDate } from './text';
+import { firstStartAt } from './timer-log';
+
+/** A character YAML does not allow as it is (outside the printable set, YAML 1.2 §5.1), or a line break other than \n. */
+const UNPRINTABLE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point: they are escaped
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * A string as a YAML double-quoted scalar: any text (quotes, colons, `---`,
+ * `#`, line breaks, control characters, lone surrogates) stays one value and
+ * cannot end the block or start another key.
+ */
+export function yamlString(text: string): string {
+  const body = text
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/\n/g, '\\n')
+    .replace(/\r/g, '\\r')
+    .replace(/\t/g, '\\t')
+    .replace(UNPRINTABLE, (c) => {
+      const code = c.charCodeAt(0);
+      // A lone surrogate is not a character: it becomes U+FFFD, the replacement character.
+      return code >= 0xd800 && code <= 0xdfff ? '\\uFFFD' : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
+    });
+  return `"${body}"`;
+}
+
+/** The day a session took place (its clock's first start, else when it was made). */
+export function sessionDay(session: SessionRecord): number {
+  return firstStartAt(session.timer) ?? session.meta.createdAt;
+}
+
+const minutes = (ms: number) => Math.round(ms / 60_000);
+
+/** A tag notes tools accept (letters, digits, `-`, `_`, `/`), from a name; empty when nothing is left. */
+function tag(text: string): string {
+  return fold(text)
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
+}
+
+/** One session's YAML front matter, between `---` lines. */
+export function sessionFrontMatter(session: SessionRecord, ctx: MarkdownContext): string {
+  // The recorded times, as the agenda table of the same export shows them.
+  const view = recordedView(session.timer, session.agenda ?? ctx.defaultAgenda, ctx.now);
+  const who = tag(ctx.coacheeName);
+  const tags = ['coaching', 'sidecoach', ...(who ? [`coachee/${who}`] : [])];
+  const lines = [
+    '---',
+    `date: ${isoDate(sessionDay(session))}`,
+    `coachee: ${yamlString(ctx.coacheeName)}`,
+    `topic: ${yamlString(session.topic.title.trim())}`,
+    `started: ${firstStartAt(session.timer) === null ? 'false' : 'true'}`,
+    'phases:',
+    ...view.phases.flatMap((p) => [
+      `  - title: ${yamlString(p.title)}`,
+      `    planned: ${minutes(p.plannedMs)}`,
+      `    taken: ${minutes(p.actualMs)}`,
+    ]),
+    `planned_minutes: ${minutes(view.sessionMs)}`,
+    `taken_minutes: ${minutes(view.sessionElapsedMs)}`,
+    `plan_done: ${session.plan.filter((s) => s.done).length}`,
+    `plan_total: ${session.plan.length}`,
+    'tags:',
+    ...tags.map((t) => `  - ${yamlString(t)}`),
+    '---',
+  ];
+  if (view.phases.length === 0) lines.splice(lines.indexOf('phases:'), 1, 'phases: []');
+  return `${lines.join('\n')}\n`;
+}
+
+/** One session as a note: front matter, then the session's Markdown (the plan as tasks). */
+export function sessionNote(session: SessionRecord, ctx: MarkdownContext): string {
+  return `${sessionFrontMatter(session, ctx)}\n${sessionMarkdown(session, ctx)}`;
+}
+
+/** Characters no file system (or notes tool's links: `#^[]|`) takes, and controls and bidi marks. */
+const UNSAFE_IN_NAME =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what must not reach a file name
+  /[<>:"/\\|?*#^[\]\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** Longest name kept, in characters, before ` (2)` and `.md` (file systems allow 255 bytes). */
+const NAME_MAX = 80;
+
+/**
+ * `YYYY-MM-DD Coachee — topic.md`, safe on Windows, macOS and Linux and in a
+ * zip: no path separators or reserved characters, no leading dot, no trailing
+ * dot or space, not too long; ` (2)`, ` (3)`… when a name is already in `taken`
+ * (compared without case, as Windows and macOS do), which it is added to.
+ */
+export function sessionFileName(session: SessionRecord, coachee: string, taken: Set<string>): string {
+  const clean = (text: string) => text.replace(UNSAFE_IN_NAME, ' ').replace(/\s+/g, ' ').trim();
+  const topic = clean(session.topic.title);
+  let base = `${isoDate(sessionDay(session))} ${clean(coachee)}${topic ? ` — ${topic}` : ''}`;
+  base = Array.from(base)
+    .slice(0, NAME_MAX)
+    .join('')
+    .replace(/^[.\s]+|[.\s]+$/g, '');
+  let name = `${base}.md`;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base} (${n}).md`;
+  taken.add(name.toLowerCase());
+  return name;
+}
