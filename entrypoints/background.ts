@@ -9,7 +9,7 @@ import { notificationKind } from '../utils/platform/notifications';
 import { disablePanelGlobally, openPanel, setPanelForTab } from '../utils/platform/panel';
 import { affectsIndex, ensureIndex, updateIndex } from '../utils/platform/session-index';
 import { ensureActiveSession } from '../utils/platform/sessions';
-import { callStateStore, readChecked } from '../utils/platform/storage';
+import { callStateStore, readChecked, settingsStore } from '../utils/platform/storage';
 import { applySyncPrefs, mirrorChange } from '../utils/platform/sync-mirror';
 
 /** Storage keys changed since the index was last brought up to date (written together, a moment later). */
@@ -51,6 +51,9 @@ export default defineBackground(() => {
       // Test builds only (stripped from production): Firefox refuses navigation to
       // moz-extension:// from automation, so the e2e build opens its own pages.
       if (import.meta.env.MODE === 'e2e') {
+        // As a coachee who answered the welcome's question (the Firefox specs test the coachee's popup).
+        const { value } = await readChecked(settingsStore);
+        if (!value.role) await settingsStore.item.setValue({ ...value, role: 'coachee' });
         await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
         await browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html') });
       }
