@@ -34,6 +34,8 @@ export default defineConfig({
   // Every module imports what it uses; auto-imports would only hide where things come from.
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
+  // The sources zip for addons.mozilla.org: what `npm ci && npm run build-for-amo` needs (SOURCE-BUILD.md), not the store's pictures or docs.
+  zip: { excludeSources: ['docs/**', 'store/**', 'coverage/**', 'test-results/**', 'web-ext-artifacts/**', 'scripts/bench-*.mjs'] },
   vite: () => ({
     plugins: [preact(), coreChunk()],
     build: {

@@ -7,6 +7,7 @@ import { affectsClock, applyClockCommand, onClockAlarm, reschedule } from '../ut
 import { asMessage } from '../utils/platform/messaging';
 import { notificationKind } from '../utils/platform/notifications';
 import { disablePanelGlobally, openPanel, setPanelForTab } from '../utils/platform/panel';
+import { onInstalled } from '../utils/platform/release';
 import { affectsIndex, ensureIndex, updateIndex } from '../utils/platform/session-index';
 import { ensureActiveSession } from '../utils/platform/sessions';
 import { callStateStore, readChecked, settingsStore } from '../utils/platform/storage';
@@ -41,7 +42,8 @@ export default defineBackground(() => {
     if (value?.inCall) lastCallTabId ??= value.tabId;
   });
 
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener((details) => {
+    void onInstalled(details);
     void syncAllTabs();
     void ensureActiveSession().then(async () => {
       await reschedule();

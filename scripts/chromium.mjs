@@ -4,8 +4,8 @@
  */
 import { chromium } from 'playwright-core';
 
-/** Launch with a profile directory; `extension` loads an unpacked build. */
-export async function launchChromium(profile, { extension, ...options } = {}) {
+/** Launch with a profile directory; `extension` loads an unpacked build; `lang` sets the UI language (en-US by default). */
+export async function launchChromium(profile, { extension, lang = 'en-US', ...options } = {}) {
   const args = [
     '--no-sandbox',
     '--disable-gpu',
@@ -13,12 +13,14 @@ export async function launchChromium(profile, { extension, ...options } = {}) {
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
-    '--lang=en-US',
+    `--lang=${lang}`,
   ];
   if (extension) args.push(`--disable-extensions-except=${extension}`, `--load-extension=${extension}`);
   return chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
+    locale: lang,
+    env: { ...process.env, LANGUAGE: lang },
     args,
     ...options,
   });

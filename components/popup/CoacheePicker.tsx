@@ -53,7 +53,7 @@ export function CoacheePicker({
 
   return (
     <div class="coachee">
-      {list.length > 1 && (
+      {(list.length > 1 || (forCoach && list.length > 0)) && (
         <div class="field inline">
           <label for="coachee-select">{t('coacheeLabel')}</label>
           <select

@@ -20,7 +20,8 @@ export function mountRolePopup(view: PopupView, content: (props: RolePopupProps)
       readChecked(settingsStore),
     ]);
     const role = settings.value.role;
-    if (!role) location.replace('popup.html');
+    // `?ask`: the settings as read have no role (none chosen, or kept aside as unreadable): ask, do not bounce back.
+    if (!role) location.replace('popup.html?ask');
     else if (role !== 'both' && role !== view) location.replace(ROLE_PAGES[viewFor(role)]);
     return (
       <main class="popup">

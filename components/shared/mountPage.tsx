@@ -6,7 +6,23 @@ import { flushOnHide } from '../../utils/platform/stored-signal';
 import { followTheme } from '../../utils/platform/theme';
 
 /**
- * Shared start-up of every extension page: find (or create) the active
+ * Start-up of a page that works on no session (the welcome, the privacy page, the
+ * options): language, theme, and pending edits flushed when the page is hidden.
+ * Opening it creates nothing.
+ */
+export function mountStaticPage(
+  view: () => ComponentChild,
+  render: typeof preactRender,
+  root: HTMLElement = document.getElementById('app') as HTMLElement,
+): void {
+  flushOnHide(window);
+  document.documentElement.lang = uiLanguage();
+  followTheme(document.documentElement);
+  render(view(), root);
+}
+
+/**
+ * Shared start-up of every extension page that works on the active session: find (or create) the active
  * session, render the page for it, re-render when another page switches the
  * active session, and flush pending edits when the page is hidden or closed.
  */

@@ -25,6 +25,6 @@ function readRoleQuickly(): Promise<Role | undefined> {
 
 // The toolbar button's first page: it opens the popup of the role chosen, or asks the question.
 void readRoleQuickly().then((role) => {
-  if (role) location.replace(ROLE_PAGES[viewFor(role)]);
+  if (role && !location.search.includes('ask')) location.replace(ROLE_PAGES[viewFor(role)]);
   else void import('./question').then((m) => m.askRole());
 });

@@ -28,7 +28,10 @@ export interface ExtensionBrowser {
  * profile starts as a coachee who already answered the welcome's question
  * (most specs test the coachee's popup); `role: null` leaves the question unanswered.
  */
-export async function launchExtension(userDataDir?: string, options: { lang?: string; role?: Role | null } = {}): Promise<ExtensionBrowser> {
+export async function launchExtension(
+  userDataDir?: string,
+  options: { lang?: string; role?: Role | null } = {},
+): Promise<ExtensionBrowser> {
   const dir = userDataDir ?? (await mkdtemp(join(tmpdir(), 'sidecoach-e2e-')));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,

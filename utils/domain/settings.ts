@@ -39,10 +39,14 @@ export const DEFAULT_SETTINGS: Settings = {
   preworkReminder: true,
 };
 
-/** Which small items are mirrored to the browser's sync storage (settings and templates; never sessions or notes). */
+/**
+ * Which small items are mirrored to the browser's sync storage (settings and templates; never sessions or notes).
+ * Off until the person turns it on: the browser's sync carries data through Google's or Mozilla's servers, and
+ * Sidecoach promises that nothing leaves the browser unless the person chooses so.
+ */
 export const SyncPrefsSchema = v.object({
   settings: v.boolean(),
   templates: v.boolean(),
 });
 export type SyncPrefs = v.InferOutput<typeof SyncPrefsSchema>;
-export const DEFAULT_SYNC_PREFS: SyncPrefs = { settings: true, templates: true };
+export const DEFAULT_SYNC_PREFS: SyncPrefs = { settings: false, templates: false };
