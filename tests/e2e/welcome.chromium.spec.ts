@@ -89,6 +89,24 @@ describe('the welcome, in Chromium with a fresh profile', () => {
     await reopened.getByRole('button', { name: 'I coach', pressed: true }).waitFor();
   });
 
+  it('after an update, the options page shows a quiet, dismissable "What’s new" line from the changelog', async () => {
+    browser = await launchExtension();
+    const { version } = await browser.worker.evaluate(() => chrome.runtime.getManifest());
+    const options = await browser.openPage('options.html');
+    await options.getByRole('heading', { level: 1 }).waitFor();
+    expect(await options.getByText('What’s new in', { exact: false }).count()).toBe(0);
+    // What the background records on an update to a new version (tested in tests/unit/utils/platform/release.test.ts).
+    await browser.worker.evaluate((v) => chrome.storage.local.set({ whatsNew: v }), version);
+    const line = options.getByText(`What’s new in ${version}`);
+    await line.click();
+    await options.getByText('A welcome page on install', { exact: false }).waitFor();
+    await options.getByRole('button', { name: 'Dismiss' }).click();
+    await line.waitFor({ state: 'detached' });
+    await options.reload();
+    await options.getByRole('heading', { level: 1 }).waitFor();
+    expect(await options.getByText('What’s new in', { exact: false }).count()).toBe(0);
+  });
+
   it('has no WCAG A/AA violations on the welcome page, light and dark', async () => {
     browser = await launchExtension(undefined, { role: 'both' });
     for (const colorScheme of ['light', 'dark'] as const) {
