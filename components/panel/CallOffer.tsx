@@ -14,7 +14,7 @@ export function CallOffer({ clock }: { clock: Clock }) {
   const call = useStored(callStateStore);
   const dismissedFor = useSignal<number | null>(null);
   const idle = useComputed(() => clock.view.value.status === 'idle');
-  const timeFormat = useMemo(() => new Intl.DateTimeFormat(uiLanguage(), { hour: '2-digit', minute: '2-digit' }), []);
+  const timeFormat = useMemo(() => new Intl.DateTimeFormat(uiLanguage(), { hour: 'numeric', minute: '2-digit' }), []);
   const state = call.value.value;
   if (!state?.inCall || state.startedAt === null || !idle.value || dismissedFor.value === state.startedAt) return null;
   const startedAt = state.startedAt;

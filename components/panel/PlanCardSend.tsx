@@ -26,6 +26,7 @@ export function PlanCardSend({ sessionId, idPrefix }: { sessionId: string; idPre
         make={() => makePlanCard(sessionId)}
         inputs={[sessionId, plan.value.value, homework.value.value, wrapUp.value.value, name.value]}
         disabled={plan.value.value.length === 0 && homework.value.value.length === 0}
+        waitingFor={t('cardWaitsForPlan')}
       />
     </section>
   );

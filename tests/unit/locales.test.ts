@@ -43,6 +43,7 @@ describe('locales', () => {
             'navCoachees',
             'coacheesHeading',
             'chartBudget',
+            'coacheeLabel',
           ].includes(k),
       ),
     ).toEqual([]);
