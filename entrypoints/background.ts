@@ -9,7 +9,6 @@ import { notificationKind } from '../utils/platform/notifications';
 import { disablePanelGlobally, openPanel, setPanelForTab } from '../utils/platform/panel';
 import { onInstalled } from '../utils/platform/release';
 import { affectsIndex, ensureIndex, updateIndex } from '../utils/platform/session-index';
-import { ensureActiveSession } from '../utils/platform/sessions';
 import { callStateStore, readChecked, settingsStore } from '../utils/platform/storage';
 import { applySyncPrefs, mirrorChange } from '../utils/platform/sync-mirror';
 
@@ -45,7 +44,8 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener((details) => {
     void onInstalled(details);
     void syncAllTabs();
-    void ensureActiveSession().then(async () => {
+    // No session is created here: a coach starts with none until there is a coachee or a call.
+    void (async () => {
       await reschedule();
       await rescheduleCheckIns();
       await applySyncPrefs();
@@ -59,7 +59,7 @@ export default defineBackground(() => {
         await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
         await browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html') });
       }
-    });
+    })();
   });
   browser.runtime.onStartup.addListener(() => {
     void syncAllTabs();

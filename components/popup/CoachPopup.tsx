@@ -17,7 +17,26 @@ const cardInbox = lazyModule(() => import('../shared/CardInbox').then((m) => m.C
  * The coach's popup: whose session is next (pick or add), their topic as they
  * wrote it, the panel, taking in a card, and the next session's date.
  */
-export function CoachPopup({ sessionId, planSessionId, callTab }: RolePopupProps) {
+export function CoachPopup({ sessionId, planSessionId, callTab }: RolePopupProps<string | null>) {
+  if (!sessionId) return <NoCoacheeYet callTab={callTab} />;
+  return <CoachSession sessionId={sessionId} planSessionId={planSessionId} callTab={callTab} />;
+}
+
+/** Before the first coachee: the way to add one, the panel, and taking in a card (which brings its coachee). */
+function NoCoacheeYet({ callTab }: Pick<RolePopupProps, 'callTab'>) {
+  const panelMessage = useSignal<string | null>(null);
+  return (
+    <>
+      <h1>{t('coachPopupTitle')}</h1>
+      <CoacheePicker sessionId="" forCoach />
+      <p class="muted">{t('coachPopupNoCoachee')}</p>
+      <OpenPanelButton callTab={callTab} message={panelMessage} />
+      <LazyFold title={t('cardInboxHeading')} module={cardInbox} props={{ id: 'popup-inbox' }} />
+    </>
+  );
+}
+
+function CoachSession({ sessionId, planSessionId, callTab }: RolePopupProps) {
   const sessions = useStored(sessionsStore);
   const topic = useStored(partStore('topic', sessionId));
   const wrapUp = useStored(partStore('wrapUp', planSessionId ?? sessionId));

@@ -12,11 +12,18 @@ import type { RolePopupProps } from './role-popup';
  * and for a person with both roles a switch to the other page. A page reached
  * for a role not (or no longer) chosen goes where the role says.
  */
-export function mountRolePopup(view: PopupView, content: (props: RolePopupProps) => ComponentChild): void {
-  void mountPage(async (sessionId) => {
+export function mountRolePopup(
+  view: 'coach',
+  content: (props: RolePopupProps<string | null>) => ComponentChild,
+  find: () => Promise<string | null>,
+): void;
+export function mountRolePopup(view: 'coachee', content: (props: RolePopupProps) => ComponentChild): void;
+// biome-ignore lint/suspicious/noExplicitAny: the overloads above type each view's props; the body handles both.
+export function mountRolePopup(view: PopupView, content: (props: any) => ComponentChild, find?: () => Promise<string | null>): void {
+  const body = async (sessionId: string | null) => {
     const [callTab, planSessionId, settings] = await Promise.all([
       currentWindowCallTab(),
-      findCurrentPlanSession(sessionId),
+      sessionId ? findCurrentPlanSession(sessionId) : null,
       readChecked(settingsStore),
     ]);
     const role = settings.value.role;
@@ -29,7 +36,10 @@ export function mountRolePopup(view: PopupView, content: (props: RolePopupProps)
         {content({ sessionId, planSessionId, callTab })}
       </main>
     );
-  }, render);
+  };
+  // A coach starts with no session until there is a coachee or a call: opening the popup creates none.
+  if (find) void mountPage(body, render, undefined, { find });
+  else void mountPage((sessionId: string) => body(sessionId), render);
 }
 
 /** For a person with both roles: the coach's and the coachee's popups, one click apart. */
@@ -37,16 +47,7 @@ function ViewSwitch({ current }: { current: PopupView }) {
   return (
     <nav class="view-switch" aria-label={t('popupViewSwitch')}>
       {(['coach', 'coachee'] as const).map((v) => (
-        <a
-          key={v}
-          href={ROLE_PAGES[v]}
-          aria-current={v === current ? 'page' : undefined}
-          onClick={(e) => {
-            e.preventDefault();
-            rememberView(v);
-            if (v !== current) location.replace(ROLE_PAGES[v]);
-          }}
-        >
+        <a key={v} href={ROLE_PAGES[v]} aria-current={v === current ? 'page' : undefined} onClick={() => rememberView(v)}>
           {v === 'coach' ? t('popupViewCoach') : t('popupViewCoachee')}
         </a>
       ))}

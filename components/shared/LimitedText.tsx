@@ -24,7 +24,7 @@ export interface LimitedTextProps {
 export function LimitedText({ id, label, value, max, multiline, placeholder, required, rows = 3, inputRef, onChange }: LimitedTextProps) {
   const refused = useSignal<string | null>(null);
   // A signal updates its counter without a re-render; a plain string is counted on each render
-  // (a computed would keep the first render's string: "0 of 5,000" under a filled field).
+  // (a computed alone would keep the first render's string: "0 of 5,000" under a filled field).
   const fromSignal = useComputed(() =>
     typeof value === 'string' ? '' : t('charCount', formatCount(value.value.length), formatCount(max)),
   );

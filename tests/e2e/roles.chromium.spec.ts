@@ -23,11 +23,16 @@ describe('a popup for each role, in Chromium', () => {
     await page.getByText('The panel opens beside a Google Meet or Zoom web call.', { exact: false }).waitFor();
     await page.locator('summary', { hasText: 'Take in a card' }).waitFor();
     expect(await page.getByText('Copy for my coach').count()).toBe(0);
+    // Opening the welcome, the options page and the coach's popup created no "(no topic) · Me" session.
+    await (await browser.openPage('options.html')).getByRole('heading', { level: 1 }).waitFor();
+    const worker = browser.worker;
+    expect(await worker.evaluate(async () => (await chrome.storage.local.get('sessions')).sessions ?? [])).toEqual([]);
     // Adding the person they coach: their pre-work is awaited, the next date not set yet.
     await page.getByRole('button', { name: 'Add coachee' }).click();
     await page.getByLabel('New coachee’s name').fill('Dana');
     await page.getByRole('button', { name: 'Add coachee' }).click();
     await page.getByText('No pre-work yet.', { exact: false }).waitFor();
+    await page.getByLabel('Coachee').getByRole('option', { name: 'Dana' }).waitFor({ state: 'attached' });
     await page.getByText('No date set for the next session yet', { exact: false }).waitFor();
     // The choice holds: the toolbar button opens the coach's popup again.
     const again = await browser.openPage('popup.html');
