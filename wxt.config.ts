@@ -52,6 +52,11 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['offscreen'])],
     // Zoom's web client runs on zoom.us and zoom.com (and their subdomains); `*.` covers the bare host too.
     host_permissions: ['https://meet.google.com/*', 'https://*.zoom.us/*', 'https://*.zoom.com/*'],
+    // Sync with the coach's own WebDAV server: access to that one server is asked for at run time
+    // (permissions.request from the click that starts syncing) and given back when syncing stops.
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['https://*/*', 'http://*/*'] }
+      : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     // Changeable in chrome://extensions/shortcuts or Firefox's add-on shortcut settings.
     commands: {
       // Firefox opens its sidebar natively with this reserved command; Chrome's panel is opened by the background.

@@ -2,15 +2,16 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { callPlatform } from '../utils/domain/call-urls';
 import { affectsCheckIns, onCheckInAlarm, remindIfNoPlan, rescheduleCheckIns } from '../utils/platform/between-sessions';
-import { recordCallReport, recordTabClosed } from '../utils/platform/call-record';
-import { affectsClock, applyClockCommand, onClockAlarm, reschedule } from '../utils/platform/clock-alarms';
-import { asMessage } from '../utils/platform/messaging';
+import { onCallAlarm, recordCallReport, recordTabClosed } from '../utils/platform/call-record';
+import { affectsClock, applyClockCommand, onClockAlarm, reschedule, settleLeftSession } from '../utils/platform/clock-alarms';
+import { onMessage } from '../utils/platform/messaging';
 import { notificationKind } from '../utils/platform/notifications';
 import { disablePanelGlobally, openPanel, setPanelForTab } from '../utils/platform/panel';
 import { onInstalled } from '../utils/platform/release';
 import { affectsIndex, ensureIndex, updateIndex } from '../utils/platform/session-index';
-import { callStateStore, readChecked, settingsStore } from '../utils/platform/storage';
+import { activeSessionIdStore, callStateStore, readChecked, settingsStore } from '../utils/platform/storage';
 import { applySyncPrefs, mirrorChange } from '../utils/platform/sync-mirror';
+import { onStorageChangeForSync, onSyncAlarm, onSyncMessage, startSyncSchedule } from '../utils/platform/sync-schedule';
 
 /** Storage keys changed since the index was last brought up to date (written together, a moment later). */
 const indexPending = new Set<string>();
@@ -24,6 +25,11 @@ function scheduleIndexUpdate(keys: readonly string[]): void {
     void updateIndex(batch).catch((e: unknown) => console.warn('index update failed', e));
   }, 400);
 }
+
+/** When a call has just ended, remind the coach of a missing plan. */
+const remindIfEnded = (ended: boolean) => {
+  if (ended) void remindIfNoPlan();
+};
 
 /** The call tab last seen, kept in memory so a keyboard command can open the panel without an await. */
 let lastCallTabId: number | undefined;
@@ -50,6 +56,7 @@ export default defineBackground(() => {
       await rescheduleCheckIns();
       await applySyncPrefs();
       await ensureIndex();
+      await startSyncSchedule();
       // Test builds only (stripped from production): Firefox refuses navigation to
       // moz-extension:// from automation, so the e2e build opens its own pages.
       if (import.meta.env.MODE === 'e2e') {
@@ -68,6 +75,7 @@ export default defineBackground(() => {
     void rescheduleCheckIns();
     void applySyncPrefs();
     void ensureIndex();
+    void startSyncSchedule();
   });
 
   browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
@@ -75,26 +83,27 @@ export default defineBackground(() => {
       const isCall = callPlatform(changeInfo.url ?? tab.url) !== null;
       if (isCall) lastCallTabId = tabId;
       void setPanelForTab(tabId, isCall);
+      // Gone to another site (its URL is hidden from us then) or a non-call page: that tab's call is over.
+      if (!isCall) void recordTabClosed(tabId).then(remindIfEnded);
     }
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     if (lastCallTabId === tabId) lastCallTabId = undefined;
-    void recordTabClosed(tabId);
+    void recordTabClosed(tabId).then(remindIfEnded);
   });
 
-  browser.runtime.onMessage.addListener((raw, sender) => {
-    const msg = asMessage(raw);
+  onMessage('callState', (msg, sender) => {
     const tabId = sender.tab?.id;
-    if (msg?.type === 'callState' && tabId !== undefined) {
+    if (tabId !== undefined) {
       const isCall = callPlatform(msg.url) !== null;
       if (isCall) lastCallTabId = tabId;
       void setPanelForTab(tabId, isCall);
-      void recordCallReport({ tabId, platform: msg.platform, inCall: msg.inCall && isCall }).then((ended) => {
-        if (ended) void remindIfNoPlan();
-      });
+      void recordCallReport({ tabId, platform: msg.platform, state: isCall ? msg.state : 'ended' }).then(remindIfEnded);
     }
-    return undefined;
   });
+
+  // The options page's sync requests (answered with a promise; every other message gets undefined).
+  browser.runtime.onMessage.addListener((raw) => onSyncMessage(raw));
 
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'open-panel') {
@@ -112,11 +121,16 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     void onClockAlarm(alarm.name);
     void onCheckInAlarm(alarm.name);
+    void onCallAlarm(alarm.name).then(remindIfEnded);
+    void onSyncAlarm(alarm.name);
   });
   browser.storage.onChanged.addListener((changes, area) => {
     void mirrorChange(changes, area);
+    void onStorageChangeForSync(changes, area);
     const keys = Object.keys(changes);
     if (keys.some(affectsClock)) void reschedule();
+    const left = area === 'local' ? changes[activeSessionIdStore.bare]?.oldValue : undefined;
+    if (typeof left === 'string') void settleLeftSession(left);
     if (keys.some(affectsCheckIns)) void rescheduleCheckIns();
     if (area === 'local' && keys.some(affectsIndex)) scheduleIndexUpdate(keys.filter(affectsIndex));
   });

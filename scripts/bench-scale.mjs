@@ -5,10 +5,14 @@
  * each, most of it notes), prints the options page until the history shows, a
  * search keystroke until the list updates, the panel and the popup until ready,
  * the extension pages' JS heap with the panel and the options page open, and the
- * open options page's CPU while the panel's notes are typed into. Prints, never asserts.
+ * open options page's CPU while the panel's notes are typed into, and sync with a real
+ * WebDAV server on 127.0.0.1 (Debian's rclone): the first sync of everything (time, bytes
+ * on the server) and then one change of the notes (time, bytes uploaded). Prints, never asserts.
  * `node scripts/bench-scale.mjs [counts…]` (default 100 1000 10000).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { extensionId, launchChromium } from './chromium.mjs';
@@ -84,6 +88,85 @@ async function heapOf(context, page) {
   await cdp.send('Performance.enable');
   const { metrics } = await cdp.send('Performance.getMetrics');
   return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+}
+
+/** Bytes of every file under a folder. */
+function bytesUnder(dir) {
+  return readdirSync(dir, { recursive: true })
+    .map((f) => statSync(join(dir, f)))
+    .filter((st) => st.isFile())
+    .reduce((sum, st) => sum + st.size, 0);
+}
+
+/** rclone serving a new folder on a free port of 127.0.0.1; returns its URL, folder and a stop function. */
+async function startWebDav() {
+  const port = await new Promise((done) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port: p } = server.address();
+      server.close(() => done(p));
+    });
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'sc-dav-'));
+  const child = spawn(
+    process.env.RCLONE_PATH ?? '/usr/bin/rclone',
+    ['serve', 'webdav', '--addr', `127.0.0.1:${port}`, '--user', 'u', '--pass', 'p', dir],
+    {
+      stdio: 'ignore',
+    },
+  );
+  for (let i = 0; i < 150; i++) {
+    try {
+      await fetch(`http://127.0.0.1:${port}/`, { method: 'OPTIONS' });
+      break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return { url: `http://127.0.0.1:${port}/sync/`, dir, stop: () => child.kill('SIGTERM') };
+}
+
+/** The first sync of everything stored, then one change of the notes: time and bytes on the server. */
+async function measureSync(context, id, panel) {
+  const dav = await startWebDav();
+  // The person's "allow" for the server, as the e2e tests give it (chrome://extensions, Site access).
+  const ext = await context.newPage();
+  await ext.goto('chrome://extensions');
+  await ext.evaluate((extId) => new Promise((r) => chrome.developerPrivate.addHostPermission(extId, 'http://127.0.0.1/*', r)), id);
+  await ext.close();
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${id}/options.html#sync`);
+  await page.getByLabel('Server folder address (WebDAV)').fill(dav.url);
+  await page.getByLabel('User name').fill('u');
+  await page.getByLabel('App password').fill('p');
+  await page.getByLabel('Sync passphrase').fill('a passphrase for the bench');
+  const status = () => page.evaluate(async () => (await chrome.storage.local.get('syncStatus')).syncStatus ?? {});
+  let started = Date.now();
+  await page.getByRole('button', { name: 'Start syncing' }).click();
+  await page.getByRole('status').getByText('Last synced', { exact: false }).waitFor({ timeout: 600_000 });
+  const firstMs = Date.now() - started;
+  const firstBytes = bytesUnder(dav.dir);
+  if ((await status()).problem) throw new Error(`first sync: ${JSON.stringify((await status()).problem)}`);
+  // One change: a line added to the notes, then Sync now.
+  const notes = panel.getByLabel('Session notes');
+  await notes.press('Control+End');
+  await notes.pressSequentially(' One more line after the sync.');
+  await panel.getByRole('region', { name: 'Notes' }).getByRole('status').getByText('Saved').waitFor();
+  const before = await status();
+  await page.getByRole('button', { name: 'Sync now' }).waitFor();
+  await page.waitForFunction(() => !document.querySelector('button[disabled]'));
+  started = Date.now();
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  for (let i = 0; i < 600; i++) {
+    const now = await status();
+    if (!now.running && now.lastSyncedAt !== before.lastSyncedAt) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const changeMs = Date.now() - started;
+  const changeBytes = bytesUnder(dav.dir) - firstBytes;
+  await page.close();
+  dav.stop();
+  rmSync(dav.dir, { recursive: true, force: true });
+  return { firstMs, firstBytes, changeMs, changeBytes };
 }
 
 for (const n of sizes) {
@@ -170,8 +253,9 @@ for (const n of sizes) {
   await panel.waitForTimeout(1000);
   const withoutOptions = await typingLoad();
   const cpu = Math.max(0, withOptions - withoutOptions);
+  const sync = await measureSync(context, id, panel);
 
-  rows.push({ n, mb: used / 1e6, blankMs, optionsMs, searchMs, panelMs, popupMs, heapMb: heap / 1e6, cpu });
+  rows.push({ n, mb: used / 1e6, blankMs, optionsMs, searchMs, panelMs, popupMs, heapMb: heap / 1e6, cpu, sync });
   await context.close();
   rmSync(dir, { recursive: true, force: true });
 }
@@ -183,5 +267,12 @@ console.log('|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   console.log(
     `| ${r.n.toLocaleString('en-US')} (${r.mb.toFixed(1)} MB) | ${r.blankMs} ms | ${(r.optionsMs / 1000).toFixed(2)} s | ${r.searchMs.map((m) => m.toFixed(0)).join(' / ')} ms | ${r.panelMs} ms | ${r.popupMs} ms | ${r.heapMb.toFixed(1)} MB | ${(r.cpu * 100).toFixed(2)} % of a core |`,
+  );
+}
+console.log('\n| sessions stored | first sync (time) | on the server | one notes change: sync now | bytes uploaded |');
+console.log('|---|---|---|---|---|');
+for (const r of rows) {
+  console.log(
+    `| ${r.n.toLocaleString('en-US')} | ${(r.sync.firstMs / 1000).toFixed(1)} s | ${(r.sync.firstBytes / 1e6).toFixed(2)} MB | ${r.sync.changeMs} ms | ${r.sync.changeBytes.toLocaleString('en-US')} B |`,
   );
 }

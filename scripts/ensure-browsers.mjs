@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 /**
- * Make sure the real browsers the e2e tests drive are installed: Debian's
- * `chromium` and `firefox-esr`. Test tools' own browser downloads cannot work
+ * Make sure the real programs the tests drive are installed: Debian's
+ * `chromium` and `firefox-esr` (e2e) and `rclone` (the sync tests' WebDAV server). Test tools' own downloads cannot work
  * on a machine whose only registries are npm and Debian, so as root on Debian
- * this installs the two packages with apt-get; anywhere else it says exactly
+ * this installs the packages with apt-get; anywhere else it says exactly
  * what to install and exits non-zero.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -18,9 +18,21 @@ const needed = [
   },
 ];
 
-const missing = needed.filter((n) => !existsSync(n.bin));
+needed.push({
+  pkg: 'rclone',
+  bin: process.env.RCLONE_PATH ?? '/usr/bin/rclone',
+  why: 'the real WebDAV server the sync tests run on 127.0.0.1',
+});
+// `node scripts/ensure-browsers.mjs rclone` checks only the named packages.
+const only = process.argv.slice(2);
+const missing = needed.filter((n) => (only.length === 0 || only.includes(n.pkg)) && !existsSync(n.bin));
 if (missing.length === 0) {
-  console.log(`browsers: ${needed.map((n) => n.bin).join(', ')} present`);
+  console.log(
+    `test programs: ${needed
+      .filter((n) => only.length === 0 || only.includes(n.pkg))
+      .map((n) => n.bin)
+      .join(', ')} present`,
+  );
   process.exit(0);
 }
 

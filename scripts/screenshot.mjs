@@ -3,7 +3,10 @@
  * Screenshots of the popup and the side panel in real Chromium, for a person to
  * look at and for the README: `node scripts/screenshot.mjs [outdir]` (default
  * docs/screens). Needs `npm run build`. The panel is shown at the sizes a side
- * panel has (400×800 and 360×640), idle and running, light and dark.
+ * panel has (400×800 and 360×640), idle, running and ended, light and dark; what
+ * the panel says of the call (reconnecting at 360×640, ended at 420×800); a
+ * coachee's reply by mail read back in the panel's preview; a past session read
+ * whole, and the coachee's month in the popup.
  */
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -69,6 +72,57 @@ for (const scheme of ['light', 'dark']) {
   await panel.setViewportSize({ width: 360, height: 640 });
   await panel.waitForTimeout(300);
   await panel.screenshot({ path: `${out}/panel-running-360x640-${scheme}.png` });
+  // What the panel saw of the call: reconnecting, then ended with the clock still running.
+  const seedCall = (call) =>
+    panel.evaluate(async (c) => {
+      const now = Date.now();
+      await chrome.storage.local.set({
+        callState: {
+          tabId: 1,
+          platform: 'meet',
+          startedAt: now - c.started,
+          endedAt: c.ended ? now - c.ended : null,
+          inCall: !c.ended,
+          unsureSince: c.unsure ? now - c.unsure : null,
+        },
+      });
+    }, call);
+  await seedCall({ started: 32 * MIN, unsure: 20_000 });
+  await panel.getByText('Reconnecting…').waitFor();
+  await panel.screenshot({ path: `${out}/panel-call-reconnecting-360x640-${scheme}.png` });
+  await seedCall({ started: 32 * MIN, ended: 2 * MIN });
+  await panel.getByRole('button', { name: 'Go to the wrap-up' }).waitFor();
+  await panel.setViewportSize({ width: 420, height: 800 });
+  await panel.waitForTimeout(300);
+  await panel.screenshot({ path: `${out}/panel-call-ended-420x800-${scheme}.png` });
+  await panel.evaluate(() => chrome.storage.local.remove('callState'));
+  // The same session ended by the coach: its summary in the clock's place.
+  await panel.evaluate(async (min) => {
+    const { activeSessionId: id } = await chrome.storage.local.get('activeSessionId');
+    const start = Date.now() - 75 * min;
+    await chrome.storage.local.set({
+      [`timer.${id}`]: [
+        { type: 'start', at: start },
+        { type: 'next', at: start + 29 * min },
+        { type: 'next', at: start + 52 * min },
+        { type: 'end', at: start + 63 * min, by: 'coach' },
+      ],
+      [`wrapup.${id}`]: { feedback: '', nextSessionAt: start + 28 * 24 * 60 * min, checkInNote: '' },
+    });
+  }, MIN);
+  await panel.setViewportSize({ width: 400, height: 800 });
+  await panel.reload();
+  await panel.getByRole('heading', { name: /^The session of / }).waitFor();
+  await panel.waitForTimeout(400);
+  await panel.screenshot({ path: `${out}/panel-ended-400x800-${scheme}.png` });
+  await panel.setViewportSize({ width: 360, height: 640 });
+  await panel.waitForTimeout(300);
+  await panel.screenshot({ path: `${out}/panel-ended-360x640-${scheme}.png` });
+  // Back to a session being prepared (one with a plan shows its month in the popup instead of the topic form).
+  await panel.evaluate(async () => {
+    const { activeSessionId: id } = await chrome.storage.local.get('activeSessionId');
+    await chrome.storage.local.remove([`timer.${id}`, `notes.${id}`, `plan.${id}`, `wrapup.${id}`]);
+  });
   await panel.close();
 }
 // The coachee's side of the loop: the popup with "Send to my coach" open, the card made.
@@ -157,6 +211,147 @@ for (const scheme of ['light', 'dark']) {
   await options.waitForTimeout(600);
   await options.screenshot({ path: `${out}/options-coachee-${scheme}.png`, fullPage: true });
   await options.close();
+}
+
+// The coachee by plain mail: the pre-work mail asked on Ada's page, her reply (Gmail, inline) read back in the panel.
+const asking = await context.newPage();
+await asking.goto(`chrome-extension://${id}/options.html#coachee=ada`);
+await asking.locator('summary', { hasText: 'The mail:' }).click();
+const askText = asking.getByRole('textbox', { name: /^The mail:/ });
+await askText.waitFor();
+const asked = await askText.inputValue();
+await asking.close();
+const answers = {
+  1: 'Saying no to extra projects without sounding lazy',
+  2: 'My manager asks in the corridor and I say yes before I think.',
+  3: 'Two sentences I can use next time.',
+  4.1: 'not yet, he was away',
+  5: 'I did not want to disappoint him.',
+  6.1: '40 min',
+};
+const reply = ['On Mon, Nov 30, 2026 at 10:12 AM Maria Coach <maria@coach.example> wrote:', ''];
+for (const line of asked.split('\n')) {
+  reply.push(line ? `> ${line}` : '>');
+  const key = /^\[(\d(?:\.\d+)?)\]/.exec(line)?.[1];
+  if (key && answers[key]) reply.push('', answers[key], '');
+}
+reply.splice(0, 0, 'Hi Maria, answers below. See you Thursday!', '');
+for (const scheme of ['light', 'dark']) {
+  const panel = await context.newPage();
+  await panel.emulateMedia({ colorScheme: scheme });
+  // Tall enough that the preview needs no scrolling under the pinned clock bar.
+  await panel.setViewportSize({ width: 400, height: 2400 });
+  await panel.goto(`chrome-extension://${id}/sidepanel.html`);
+  const inbox = panel.locator('details.fold', { has: panel.locator(':scope > summary', { hasText: 'Take in a card' }) });
+  await inbox.locator(':scope > summary').click();
+  await panel.getByLabel('Paste a card (the whole message is fine)').fill(reply.join('\n'));
+  await panel.getByRole('button', { name: 'Check the card' }).click();
+  const preview = panel.locator('fieldset.mail-preview');
+  await preview.waitFor();
+  await panel.waitForTimeout(300);
+  // The preview with its legend (drawn on the border) and a margin around it.
+  await preview.scrollIntoViewIfNeeded();
+  const box = await preview.boundingBox();
+  await panel.screenshot({
+    path: `${out}/panel-mail-reply-400-${scheme}.png`,
+    clip: { x: 0, y: Math.max(0, box.y - 16), width: 400, height: box.height + 28 },
+  });
+  await panel.close();
+}
+
+// Sync with the coach's server: the set-up form, then the status line with a problem in words.
+for (const scheme of ['light', 'dark']) {
+  const options = await context.newPage();
+  await options.emulateMedia({ colorScheme: scheme });
+  await options.setViewportSize({ width: 1100, height: 900 });
+  await options.goto(`chrome-extension://${id}/options.html#sync`);
+  await options.getByRole('button', { name: 'Start syncing' }).waitFor();
+  await options.getByLabel('Server folder address (WebDAV)').fill('https://cloud.example.org/remote.php/dav/files/ann/Sidecoach/');
+  await options.getByLabel('User name').fill('ann');
+  await options.screenshot({ path: `${out}/options-sync-setup-${scheme}.png`, fullPage: true });
+  await options.close();
+}
+{
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${id}/options.html#sync`);
+  await options.evaluate(async () => {
+    await chrome.storage.local.set({
+      syncConfig: {
+        url: 'https://cloud.example.org/remote.php/dav/files/ann/Sidecoach/',
+        user: 'ann',
+        password: 'x',
+        key: 'AAAA',
+        keyFile: '{}',
+      },
+    });
+  });
+  // The background tries at once (no host access was given here); then the status is shown as after a day offline.
+  await options.waitForTimeout(3_000);
+  await options.evaluate(async () => {
+    const at = Date.now() - 5 * 60_000;
+    await chrome.storage.local.set({
+      syncStatus: {
+        running: false,
+        lastSyncedAt: at - 3_600_000,
+        waiting: 3,
+        failures: 2,
+        problem: { fault: 'unreachable', at, detail: '' },
+      },
+    });
+  });
+  for (const scheme of ['light', 'dark']) {
+    await options.emulateMedia({ colorScheme: scheme });
+    await options.getByRole('button', { name: 'Sync now' }).waitFor();
+    await options.screenshot({ path: `${out}/options-sync-status-${scheme}.png`, fullPage: true });
+  }
+  await options.evaluate(() => chrome.storage.local.remove(['syncConfig', 'syncStatus']));
+  await options.close();
+}
+
+// A past session, whole, read first in the options page.
+for (const scheme of ['light', 'dark']) {
+  const options = await context.newPage();
+  await options.emulateMedia({ colorScheme: scheme });
+  await options.setViewportSize({ width: 1100, height: 1000 });
+  await options.goto(`chrome-extension://${id}/options.html`);
+  await options.getByRole('button', { name: 'Saying no to extra projects' }).click();
+  await options.getByRole('button', { name: 'Edit this session' }).waitFor();
+  await options.waitForTimeout(400);
+  await options.screenshot({ path: `${out}/options-session-whole-${scheme}.png`, fullPage: true });
+  await options.close();
+}
+
+// The coachee's month in the popup: the next date, the coach's feedback, steps marked, minutes this week.
+await worker.evaluate(async () => {
+  const { activeSessionId: sid } = await chrome.storage.local.get('activeSessionId');
+  const now = new Date();
+  const monday = new Date(now.getFullYear(), now.getMonth(), now.getDate() - ((now.getDay() + 6) % 7));
+  const week = `${monday.getFullYear()}-${String(monday.getMonth() + 1).padStart(2, '0')}-${String(monday.getDate()).padStart(2, '0')}`;
+  const next = new Date(now.getTime() + 21 * 86_400_000);
+  const day = `${next.getFullYear()}-${String(next.getMonth() + 1).padStart(2, '0')}-${String(next.getDate()).padStart(2, '0')}`;
+  await chrome.storage.local.set({
+    [`plan.${sid}`]: [
+      { id: 'p1', text: 'Say my prepared point in the first ten minutes', done: true },
+      { id: 'p2', text: 'Ask for a 1:1 about the project', done: false, partly: true },
+      { id: 'p3', text: 'Tell the lead about the pattern', done: false },
+    ],
+    [`homework.${sid}`]: [{ id: 'h1', kind: 'reading', title: 'Quiet, chapter 3', minutesPerWeek: 30, logged: { [week]: 25 } }],
+    [`wrapup.${sid}`]: {
+      feedback: 'You named the pattern clearly. Try the prepared point before anything bigger.',
+      nextSessionAt: next.getTime(),
+      next: { day, time: null, zone: null },
+      checkInNote: '',
+    },
+  });
+});
+for (const scheme of ['light', 'dark']) {
+  const month = await context.newPage();
+  await month.emulateMedia({ colorScheme: scheme });
+  await month.setViewportSize({ width: 380, height: 900 });
+  await month.goto(`chrome-extension://${id}/popup.html`);
+  await month.getByRole('region', { name: 'Your plan this month' }).getByText('This week so far: 25 min').waitFor();
+  await month.screenshot({ path: `${out}/popup-month-${scheme}.png`, fullPage: true });
+  await month.close();
 }
 await context.close();
 console.log(`screenshots in ${out}`);

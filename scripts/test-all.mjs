@@ -45,6 +45,8 @@ const npx = (...args) => ['npx', args];
 step(run('typecheck', ...npx('tsc', '--noEmit')));
 step(run('lint', ...npx('biome', 'check', '--error-on-warnings', '.')));
 
+// The sync unit tests run a real WebDAV server (Debian's rclone).
+step(run('WebDAV server for tests', 'node', ['scripts/ensure-browsers.mjs', 'rclone']));
 const unitOk = run('unit tests', ...npx('vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=.tmp/unit.json'));
 countVitest('.tmp/unit.json', unitOk);
 

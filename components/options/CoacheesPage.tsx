@@ -4,8 +4,10 @@ import type { Coachee, Review } from '../../utils/domain/model';
 import { homeworkByWeek, phasesPerSession, planDonePerSession, sessionsPerMonth } from '../../utils/domain/progress';
 import { onlyNoTime } from '../../utils/domain/review';
 import { newestFirst, type SessionIndex, sessionTime } from '../../utils/domain/session-index';
+import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { readPart } from '../../utils/platform/data-store';
 import { t, uiLanguage } from '../../utils/platform/i18n';
+import { AskPrework } from '../shared/AskPrework';
 import { BarChart } from './Chart';
 
 interface Props {
@@ -29,7 +31,7 @@ export function CoacheesPage({ index, coachees, coacheeId }: Props) {
         {coachees.value.map((c) => (
           <li key={c.id}>
             <a class="history-item" href={`#coachee=${encodeURIComponent(c.id)}`}>
-              <span class="topic-title">{c.name || t('coacheeSelf')}</span>
+              <span class="topic-title">{coacheeLabel(c.name)}</span>
               <span class="small muted">{t('coacheeSessionsCount', counts.get(c.id) ?? 0)}</span>
             </a>
           </li>
@@ -41,7 +43,7 @@ export function CoacheesPage({ index, coachees, coacheeId }: Props) {
 
 /** One coachee's months: their sessions, the current plan, four charts with their figures, and what held them back. */
 function CoacheeProgress({ index, coachee }: { index: ReadonlySignal<SessionIndex>; coachee: Coachee }) {
-  const name = coachee.name || t('coacheeSelf');
+  const name = coacheeLabel(coachee.name);
   const entries = newestFirst(index.value, coachee.id);
   const day = useMemo(() => new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium' }), []);
   const reviews = useSignal<{ at: number; review: NonNullable<Review> }[]>([]);
@@ -69,6 +71,10 @@ function CoacheeProgress({ index, coachee }: { index: ReadonlySignal<SessionInde
       </a>
       <h2 id="coachee-heading">{t('coacheePageHeading', name)}</h2>
       {current && <p>{t('coacheeCurrentPlan', current.plan.done, current.plan.total)}</p>}
+      <section class="card" aria-labelledby="coachee-ask-heading">
+        <h3 id="coachee-ask-heading">{t('mailAskHeading')}</h3>
+        <AskPrework coacheeId={coachee.id} idPrefix="coachee-ask" />
+      </section>
       <div class="charts">
         <BarChart
           id="chart-homework"

@@ -2,6 +2,7 @@ import { type ReadonlySignal, useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { Coachee } from '../../utils/domain/model';
 import type { SessionIndex } from '../../utils/domain/session-index';
+import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { bytesInUse, deleteCoachee, wipeAll } from '../../utils/platform/data-store';
 import { t } from '../../utils/platform/i18n';
 
@@ -17,7 +18,7 @@ export function DataPanel({ index, coachees }: { index: ReadonlySignal<SessionIn
   const message = useSignal<string | null>(null);
   const list = coachees.value;
   const chosen = list.find((c) => c.id === coacheeId.value) ?? list[0];
-  const chosenName = chosen ? chosen.name || t('coacheeSelf') : '';
+  const chosenName = chosen ? coacheeLabel(chosen.name) : '';
   const count = chosen ? Object.values(index.value.entries).filter((e) => e.coacheeId === chosen.id).length : 0;
   const done = () => {
     confirming.value = null;
@@ -39,7 +40,7 @@ export function DataPanel({ index, coachees }: { index: ReadonlySignal<SessionIn
             >
               {list.map((c) => (
                 <option key={c.id} value={c.id}>
-                  {c.name || t('coacheeSelf')}
+                  {coacheeLabel(c.name)}
                 </option>
               ))}
             </select>

@@ -1,14 +1,10 @@
 import { type ReadonlySignal, useSignal } from '@preact/signals';
-import { BACKUP_TAIL, backupHead, backupSessions } from '../../utils/domain/backup';
-import { exportFileName, sessionMarkdown } from '../../utils/domain/export-markdown';
-import { type ExportScope, scopeToHash } from '../../utils/domain/export-scope';
+import { type ExportScope, entriesIn, scopeToHash } from '../../utils/domain/export-scope';
 import type { Coachee } from '../../utils/domain/model';
 import { type SessionIndex, sessionTime } from '../../utils/domain/session-index';
-import { forEachRecordBatch, readSmall } from '../../utils/platform/data-store';
-import { localDefaultTemplate } from '../../utils/platform/default-template';
-import { downloadBlob } from '../../utils/platform/download';
+import { selfLabel } from '../../utils/platform/coachee-name';
 import { t, uiLanguage } from '../../utils/platform/i18n';
-import { markdownLabels } from '../../utils/platform/markdown-labels';
+import { downloadBackup, downloadMarkdown, type ExportResult } from '../../utils/platform/session-export';
 import { openExtensionPage } from '../../utils/platform/tabs';
 
 /**
@@ -23,23 +19,24 @@ export function ExportPanel({ index, coachees }: { index: ReadonlySignal<Session
   const message = useSignal<string | null>(null);
   const busy = useSignal(false);
   const dateFormat = new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'long', timeStyle: 'short' });
-  const selfName = t('coacheeSelf');
+  const selfName = selfLabel();
   const nameOf = (id: string) => coachees.value.find((c) => c.id === id)?.name || selfName;
-  const entries = Object.values(index.value.entries).sort((a, b) => sessionTime(a) - sessionTime(b));
+  const entries = entriesIn(Object.values(index.value.entries), { kind: 'all' });
   const scope: ExportScope =
     kind.value === 'coachee'
       ? { kind: 'coachee', coacheeId: coacheeId.value || coachees.value[0]?.id || '' }
       : kind.value === 'session'
         ? { kind: 'session', sessionId: sessionId.value || entries.at(-1)?.id || '' }
         : { kind: 'all' };
-  const chosen = entries.filter((e) =>
-    scope.kind === 'coachee' ? e.coacheeId === scope.coacheeId : scope.kind === 'session' ? e.id === scope.sessionId : true,
-  );
+  const chosen = entriesIn(entries, scope);
 
-  const run = async (work: () => Promise<string>) => {
+  const run = async (work: () => Promise<ExportResult>) => {
     busy.value = true;
     try {
-      message.value = t('exportDone', await work());
+      const { file, unreadable } = await work();
+      message.value = [t('exportDone', file), unreadable.length > 0 ? t('exportUnreadable', String(unreadable.length)) : '']
+        .filter(Boolean)
+        .join(' ');
     } finally {
       busy.value = false;
     }
@@ -49,46 +46,11 @@ export function ExportPanel({ index, coachees }: { index: ReadonlySignal<Session
       message.value = t('exportNothing');
       return;
     }
-    void run(async () => {
-      const now = Date.now();
-      const options = {
-        labels: markdownLabels(),
-        defaultAgenda: localDefaultTemplate().phases,
-        formatDate: (ms: number) => dateFormat.format(ms),
-        now,
-      };
-      const pieces: Blob[] = [];
-      await forEachRecordBatch(
-        chosen.map((e) => e.id),
-        (records) => {
-          const text = records.map((r) => sessionMarkdown(r, { ...options, coacheeName: nameOf(r.meta.coacheeId) })).join('\n---\n\n');
-          pieces.push(new Blob([pieces.length > 0 ? '\n---\n\n' : '', text]));
-        },
-      );
-      const who =
-        scope.kind === 'coachee' ? nameOf(scope.coacheeId) : scope.kind === 'session' && chosen[0] ? nameOf(chosen[0].coacheeId) : null;
-      const file = exportFileName(scope.kind === 'all' ? 'all-sessions' : 'notes', new Date(now), who, 'md');
-      downloadBlob(file, new Blob(pieces, { type: 'text/markdown;charset=utf-8' }));
-      return file;
-    });
+    const who =
+      scope.kind === 'coachee' ? nameOf(scope.coacheeId) : scope.kind === 'session' && chosen[0] ? nameOf(chosen[0].coacheeId) : null;
+    void run(() => downloadMarkdown(chosen, nameOf, who, scope.kind === 'all' ? 'all-sessions' : 'notes'));
   };
-  const onBackup = () =>
-    void run(async () => {
-      const now = Date.now();
-      const pieces: Blob[] = [new Blob([backupHead(await readSmall(), now)])];
-      let first = true;
-      await forEachRecordBatch(
-        entries.map((e) => e.id),
-        (records) => {
-          pieces.push(new Blob([backupSessions(records, first)]));
-          if (records.length > 0) first = false;
-        },
-      );
-      pieces.push(new Blob([BACKUP_TAIL]));
-      const file = exportFileName('backup', new Date(now), null, 'json');
-      downloadBlob(file, new Blob(pieces, { type: 'application/json' }));
-      return file;
-    });
+  const onBackup = () => void run(() => downloadBackup(entries));
   const onPrint = () => void openExtensionPage(`/print.html#${scopeToHash(scope)}`);
 
   return (

@@ -1,13 +1,20 @@
-import type { DataSet, SessionRecord } from '../../utils/domain/backup';
+import type { SessionRecord } from '../../utils/domain/backup';
 import { type DocBlock, sessionDocument } from '../../utils/domain/export-markdown';
-import { coacheeName, type ExportScope, sessionsIn } from '../../utils/domain/export-scope';
-import { localDefaultTemplate } from '../../utils/platform/default-template';
-import { t, uiLanguage } from '../../utils/platform/i18n';
-import { markdownLabels } from '../../utils/platform/markdown-labels';
+import { t } from '../../utils/platform/i18n';
+import { documentContext } from '../../utils/platform/session-export';
 
 /** Sessions laid out for paper: the browser's "Save as PDF" gives a clean document. User text is text nodes only. */
-export function PrintView({ data, scope }: { data: DataSet; scope: ExportScope }) {
-  const sessions = sessionsIn(data, scope);
+export function PrintView({
+  sessions,
+  nameOf,
+  unreadable,
+}: {
+  /** The sessions in the print's scope, oldest first. */
+  sessions: readonly SessionRecord[];
+  nameOf: (coacheeId: string) => string;
+  /** How many of them could not be read whole. */
+  unreadable: number;
+}) {
   return (
     <main class="print">
       <div class="no-print controls">
@@ -16,27 +23,25 @@ export function PrintView({ data, scope }: { data: DataSet; scope: ExportScope }
         </button>
       </div>
       {sessions.length === 0 && <p>{t('exportNothing')}</p>}
+      {unreadable > 0 && (
+        <p class="no-print" role="status">
+          {t('exportUnreadable', String(unreadable))}
+        </p>
+      )}
       {sessions.map((s) => (
-        <PrintSession key={s.meta.id} session={s} coachee={coacheeName(data, s.meta.coacheeId, t('coacheeSelf'))} />
+        <PrintSession key={s.meta.id} session={s} coachee={nameOf(s.meta.coacheeId)} />
       ))}
     </main>
   );
 }
 
 function PrintSession({ session, coachee }: { session: SessionRecord; coachee: string }) {
-  const dateFormat = new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'long', timeStyle: 'short' });
-  const doc = sessionDocument(session, {
-    coacheeName: coachee,
-    defaultAgenda: localDefaultTemplate().phases,
-    labels: markdownLabels(),
-    formatDate: (ms) => dateFormat.format(ms),
-    now: Date.now(),
-  });
+  const doc = sessionDocument(session, { ...documentContext(Date.now()), coacheeName: coachee });
   return <article class="print-session">{doc.map(printBlock)}</article>;
 }
 
 /** One block of the session's document, laid out for paper (the Markdown export renders the same model). */
-function printBlock(block: DocBlock, i: number) {
+export function printBlock(block: DocBlock, i: number) {
   switch (block.kind) {
     case 'heading':
       return block.level === 1 ? <h1 key={i}>{block.text}</h1> : <h2 key={i}>{block.text}</h2>;

@@ -1,15 +1,6 @@
 import { useSignal } from '@preact/signals';
-import {
-  BACKUP_MAX_BYTES,
-  type Backup,
-  type BackupProblem,
-  type DataSet,
-  type ImportPlan,
-  mergeImport,
-  parseBackup,
-  planImport,
-} from '../../utils/domain/backup';
-import { readRecords, readSmall, writeDataSet } from '../../utils/platform/data-store';
+import { BACKUP_MAX_BYTES, type Backup, type BackupProblem, type ImportPlan, parseBackup } from '../../utils/domain/backup';
+import { applyRestore, previewRestore } from '../../utils/platform/data-store';
 import { t } from '../../utils/platform/i18n';
 
 /** The words for each reason a file is refused. */
@@ -30,12 +21,6 @@ export function backupProblemText(problem: BackupProblem): string {
     case 'invalid':
       return t('badInvalid', problem.detail);
   }
-}
-
-/** What is stored of a backup's contents: the small items and the stored sessions with the backup's ids. */
-async function storedCounterpart(incoming: DataSet): Promise<DataSet> {
-  const [small, sessions] = await Promise.all([readSmall(), readRecords(incoming.sessions.map((s) => s.meta.id))]);
-  return { ...small, sessions };
 }
 
 /** Restore from a JSON backup: checked strictly, previewed, merged by id, nothing overwritten without saying so. */
@@ -60,9 +45,7 @@ export function RestorePanel() {
       message.value = { text: backupProblemText(parsed.problem), error: true };
       return;
     }
-    // Compared with only the stored sessions the backup names, read in one go: not every note ever kept.
-    const current = await storedCounterpart(parsed.backup.data);
-    const plan = planImport(current, parsed.backup.data);
+    const plan = await previewRestore(parsed.backup.data);
     message.value = null;
     pending.value = { backup: parsed.backup, plan };
   };
@@ -70,8 +53,7 @@ export function RestorePanel() {
   const onImport = async () => {
     const p = pending.value;
     if (!p) return;
-    const current = await storedCounterpart(p.backup.data);
-    await writeDataSet(mergeImport(current, p.backup.data, overwrite.value));
+    await applyRestore(p.backup.data, overwrite.value);
     message.value = {
       text: t('restoreDone', p.plan.newSessions.length, overwrite.value ? p.plan.changedSessions.length : 0),
       error: false,

@@ -2,16 +2,14 @@ import { useComputed, useSignal, useSignalEffect } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
 import { hasAll, queryWords } from '../../utils/domain/history';
 import type { Coachee } from '../../utils/domain/model';
-import { type IndexEntry, newestFirst, type SessionIndex, sessionTime } from '../../utils/domain/session-index';
+import { newestFirst, type SessionIndex, sessionTime } from '../../utils/domain/session-index';
 import { fold } from '../../utils/domain/text';
-import { deleteSessions } from '../../utils/platform/data-store';
+import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { t, uiLanguage } from '../../utils/platform/i18n';
 import { searchSessions } from '../../utils/platform/session-index';
-import { coacheesStore, partStore } from '../../utils/platform/storage';
+import { coacheesStore } from '../../utils/platform/storage';
 import { useStored } from '../hooks/useStored';
-import { NotesEditor } from '../shared/NotesEditor';
-import { SaveStatus } from '../shared/SaveStatus';
-import { TopicForm } from '../shared/TopicForm';
+import { SessionDetail } from './SessionDetail';
 
 const PAGE = 50;
 
@@ -32,7 +30,7 @@ export function SessionHistory({ index, ready }: { index: { value: SessionIndex 
   const searched = useSignal(0);
   const dateFormat = useMemo(() => new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }), []);
 
-  const names = useComputed(() => new Map(coachees.value.value.map((c: Coachee) => [c.id, c.name || t('coacheeSelf')])));
+  const names = useComputed(() => new Map(coachees.value.value.map((c: Coachee) => [c.id, coacheeLabel(c.name)])));
   const all = useComputed(() => newestFirst(index.value, coacheeId.value || null));
   const words = useComputed(() => queryWords(query.value));
   // Each entry's title and coachee name, folded once per index change rather than on every keystroke.
@@ -117,7 +115,7 @@ export function SessionHistory({ index, ready }: { index: { value: SessionIndex 
               <option value="">{t('historyAllCoachees')}</option>
               {coachees.value.value.map((c) => (
                 <option key={c.id} value={c.id}>
-                  {c.name || t('coacheeSelf')}
+                  {coacheeLabel(c.name)}
                 </option>
               ))}
             </select>
@@ -150,38 +148,6 @@ export function SessionHistory({ index, ready }: { index: { value: SessionIndex 
           {t('historyShowMore', Math.min(PAGE, list.length - shown.value))}
         </button>
       )}
-    </section>
-  );
-}
-
-/** One past session, to read and edit; its parts are read only now. */
-function SessionDetail({ entry, name, date, onBack }: { entry: IndexEntry; name: string; date: string; onBack: () => void }) {
-  const topic = useStored(partStore('topic', entry.id));
-  const confirming = useSignal(false);
-  return (
-    <section aria-labelledby="detail-heading">
-      <button type="button" class="link" onClick={onBack}>
-        {t('historyBack')}
-      </button>
-      <h2 id="detail-heading">{t('historySessionHeading', date, name)}</h2>
-      <TopicForm topic={topic} idPrefix="history-topic" />
-      <SaveStatus bridges={[topic]} />
-      <NotesEditor sessionId={entry.id} />
-      <div class="controls">
-        <button type="button" onClick={() => (confirming.value = true)}>
-          {t('deleteSession')}
-        </button>
-        {confirming.value && (
-          <>
-            <button type="button" class="danger" onClick={() => void deleteSessions([entry.id]).then(onBack)}>
-              {t('deleteSessionConfirm')}
-            </button>
-            <button type="button" onClick={() => (confirming.value = false)}>
-              {t('confirmCancel')}
-            </button>
-          </>
-        )}
-      </div>
     </section>
   );
 }

@@ -14,122 +14,31 @@ function templateProblemText(p: TemplateProblem): string {
   return t('problemPhaseMinutes', p.index + 1);
 }
 
+type Phase = AgendaTemplate['phases'][number];
+
 /** The agenda templates: the built-in hour, and the user's own, each editable and validated before saving. */
 export function TemplateEditor() {
   const templates = useStored(templatesStore, { debounceMs: 0 });
   const settings = useStored(settingsStore, { debounceMs: 0 });
   const draft = useSignal<AgendaTemplate | null>(null);
-  const problems = useSignal<string[]>([]);
   const message = useSignal<string | null>(null);
   const builtIn = localDefaultTemplate();
   const all = [builtIn, ...templates.value.value];
   const defaultId = settings.value.value.defaultTemplateId;
 
-  const save = () => {
-    const tpl = draft.value;
-    if (!tpl) return;
+  /** Save a checked draft; returns the problems that keep it from being saved (none when saved). */
+  const save = (tpl: AgendaTemplate): string[] => {
     const found = templateProblems(tpl).map(templateProblemText);
     const next = [...templates.value.peek().filter((x) => x.id !== tpl.id), { ...tpl, name: tpl.name.trim() }];
     if (found.length === 0 && syncItemBytes('templates', next) > SYNC_ITEM_MAX_BYTES) found.push(t('problemTooBigToSync'));
-    problems.value = found;
-    if (found.length > 0) return;
+    if (found.length > 0) return found;
     templates.set(next);
     draft.value = null;
     message.value = t('templateSaved');
-  };
-  const editPhase = (index: number, patch: Partial<AgendaTemplate['phases'][number]>) => {
-    const tpl = draft.value;
-    if (tpl) draft.value = { ...tpl, phases: tpl.phases.map((p, i) => (i === index ? { ...p, ...patch } : p)) };
+    return [];
   };
 
-  if (draft.value) {
-    const tpl = draft.value;
-    return (
-      <section class="card" aria-labelledby="template-edit-heading">
-        <h2 id="template-edit-heading">{t('templatesHeading')}</h2>
-        <div class="field">
-          <label for="template-name">{t('templateNameLabel')}</label>
-          <input
-            id="template-name"
-            type="text"
-            value={tpl.name}
-            onInput={(e) => (draft.value = { ...tpl, name: (e.currentTarget as HTMLInputElement).value })}
-          />
-        </div>
-        {tpl.phases.map((phase, i) => (
-          <fieldset key={phase.id}>
-            <legend>{t('templatePhaseLegend', i + 1)}</legend>
-            <div class="row wrap">
-              <div class="field grow">
-                <label for={`phase-title-${i}`}>{t('templatePhaseTitle')}</label>
-                <input
-                  id={`phase-title-${i}`}
-                  type="text"
-                  value={phase.title}
-                  onInput={(e) => editPhase(i, { title: (e.currentTarget as HTMLInputElement).value })}
-                />
-              </div>
-              <div class="field">
-                <label for={`phase-minutes-${i}`}>{t('templatePhaseMinutes')}</label>
-                <input
-                  id={`phase-minutes-${i}`}
-                  type="number"
-                  min={MIN_PHASE_MINUTES}
-                  max={MAX_PHASE_MINUTES}
-                  value={phase.minutes}
-                  onInput={(e) => editPhase(i, { minutes: Number((e.currentTarget as HTMLInputElement).value) })}
-                />
-              </div>
-            </div>
-            <div class="field">
-              <label for={`phase-prompt-${i}`}>{t('templatePhasePrompt')}</label>
-              <input
-                id={`phase-prompt-${i}`}
-                type="text"
-                value={phase.prompt}
-                onInput={(e) => editPhase(i, { prompt: (e.currentTarget as HTMLInputElement).value.slice(0, PHASE_PROMPT_MAX) })}
-              />
-            </div>
-            <button
-              type="button"
-              class="link small"
-              onClick={() => (draft.value = { ...tpl, phases: tpl.phases.filter((_, j) => j !== i) })}
-            >
-              {t('templateRemovePhase', i + 1)}
-            </button>
-          </fieldset>
-        ))}
-        <p>{t('templateTotal', totalMinutes(tpl.phases.filter((p) => Number.isFinite(p.minutes))))}</p>
-        <div class="controls">
-          <button
-            type="button"
-            onClick={() => (draft.value = { ...tpl, phases: [...tpl.phases, { id: newItemId('ph'), title: '', minutes: 10, prompt: '' }] })}
-          >
-            {t('templateAddPhase')}
-          </button>
-          <button type="button" class="primary" onClick={save}>
-            {t('templateSave')}
-          </button>
-          <button
-            type="button"
-            onClick={() => {
-              draft.value = null;
-              problems.value = [];
-            }}
-          >
-            {t('templateCancel')}
-          </button>
-        </div>
-        {problems.value.length > 0 && (
-          <ul role="alert" class="problem">
-            {problems.value.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        )}
-      </section>
-    );
-  }
+  if (draft.value) return <TemplateForm initial={draft.value} onSave={save} onCancel={() => (draft.value = null)} />;
 
   return (
     <section class="card" aria-labelledby="templates-heading">
@@ -184,5 +93,121 @@ export function TemplateEditor() {
         {message.value}
       </p>
     </section>
+  );
+}
+
+/** One template being edited: its name and phases; saved only when it passes every rule. */
+function TemplateForm({
+  initial,
+  onSave,
+  onCancel,
+}: {
+  initial: AgendaTemplate;
+  onSave: (tpl: AgendaTemplate) => string[];
+  onCancel: () => void;
+}) {
+  const draft = useSignal(initial);
+  const problems = useSignal<string[]>([]);
+  const tpl = draft.value;
+  const editPhase = (index: number, patch: Partial<Phase>) => {
+    draft.value = { ...tpl, phases: tpl.phases.map((p, i) => (i === index ? { ...p, ...patch } : p)) };
+  };
+  return (
+    <section class="card" aria-labelledby="template-edit-heading">
+      <h2 id="template-edit-heading">{t('templatesHeading')}</h2>
+      <div class="field">
+        <label for="template-name">{t('templateNameLabel')}</label>
+        <input
+          id="template-name"
+          type="text"
+          value={tpl.name}
+          onInput={(e) => (draft.value = { ...tpl, name: (e.currentTarget as HTMLInputElement).value })}
+        />
+      </div>
+      {tpl.phases.map((phase, i) => (
+        <PhaseFields
+          key={phase.id}
+          phase={phase}
+          index={i}
+          onEdit={(patch) => editPhase(i, patch)}
+          onRemove={() => (draft.value = { ...tpl, phases: tpl.phases.filter((_, j) => j !== i) })}
+        />
+      ))}
+      <p>{t('templateTotal', totalMinutes(tpl.phases.filter((p) => Number.isFinite(p.minutes))))}</p>
+      <div class="controls">
+        <button
+          type="button"
+          onClick={() => (draft.value = { ...tpl, phases: [...tpl.phases, { id: newItemId('ph'), title: '', minutes: 10, prompt: '' }] })}
+        >
+          {t('templateAddPhase')}
+        </button>
+        <button type="button" class="primary" onClick={() => (problems.value = onSave(tpl))}>
+          {t('templateSave')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('templateCancel')}
+        </button>
+      </div>
+      {problems.value.length > 0 && (
+        <ul role="alert" class="problem">
+          {problems.value.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** The fields of one phase of a template being edited. */
+function PhaseFields({
+  phase,
+  index: i,
+  onEdit,
+  onRemove,
+}: {
+  phase: Phase;
+  index: number;
+  onEdit: (patch: Partial<Phase>) => void;
+  onRemove: () => void;
+}) {
+  return (
+    <fieldset>
+      <legend>{t('templatePhaseLegend', i + 1)}</legend>
+      <div class="row wrap">
+        <div class="field grow">
+          <label for={`phase-title-${i}`}>{t('templatePhaseTitle')}</label>
+          <input
+            id={`phase-title-${i}`}
+            type="text"
+            value={phase.title}
+            onInput={(e) => onEdit({ title: (e.currentTarget as HTMLInputElement).value })}
+          />
+        </div>
+        <div class="field">
+          <label for={`phase-minutes-${i}`}>{t('templatePhaseMinutes')}</label>
+          <input
+            id={`phase-minutes-${i}`}
+            type="number"
+            min={MIN_PHASE_MINUTES}
+            max={MAX_PHASE_MINUTES}
+            value={phase.minutes}
+            onInput={(e) => onEdit({ minutes: Number((e.currentTarget as HTMLInputElement).value) })}
+          />
+        </div>
+      </div>
+      <div class="field">
+        <label for={`phase-prompt-${i}`}>{t('templatePhasePrompt')}</label>
+        <input
+          id={`phase-prompt-${i}`}
+          type="text"
+          value={phase.prompt}
+          onInput={(e) => onEdit({ prompt: (e.currentTarget as HTMLInputElement).value.slice(0, PHASE_PROMPT_MAX) })}
+        />
+      </div>
+      <button type="button" class="link small" onClick={onRemove}>
+        {t('templateRemovePhase', i + 1)}
+      </button>
+    </fieldset>
   );
 }

@@ -1,8 +1,9 @@
 import { type ReadonlySignal, useComputed, useSignal, useSignalEffect } from '@preact/signals';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { Phase } from '../../utils/domain/agenda';
+import { endEvent } from '../../utils/domain/session-life';
 import { availableActions, eventForCommand, formatDuration, type TimerView } from '../../utils/domain/timer';
-import type { TimerEvent } from '../../utils/domain/timer-schema';
+import type { PlainTimerEventType } from '../../utils/domain/timer-schema';
 import { t, uiLanguage } from '../../utils/platform/i18n';
 import { useAltKeys } from '../hooks/useAltKeys';
 import type { Clock } from '../hooks/useClock';
@@ -17,15 +18,17 @@ const FIVE_MINUTES = 5 * 60_000;
  * changes; the seconds reach the page as text bound to computed signals.
  */
 export function ClockBar({ clock, compact, onCompact }: { clock: Clock; compact: boolean; onCompact: (on: boolean) => void }) {
-  const { log, agenda, view } = clock;
+  const { agenda, view } = clock;
 
   const status = useComputed(() => view.value.status);
   const phaseIndex = useComputed(() => view.value.phaseIndex);
   const phaseOver = useComputed(() => view.value.phaseRemainingMs < 0);
   const sessionOver = useComputed(() => view.value.sessionRemainingMs < 0);
-  const fiveLeft = useComputed(
-    () => view.value.status !== 'idle' && view.value.sessionRemainingMs <= FIVE_MINUTES && view.value.sessionRemainingMs >= 0,
-  );
+  // Only while the session is live: a clock past its auto-end reads as ended, never "five minutes left" the next day.
+  const fiveLeft = useComputed(() => {
+    const { status: s, sessionRemainingMs } = view.value;
+    return (s === 'running' || s === 'paused') && sessionRemainingMs <= FIVE_MINUTES && sessionRemainingMs >= 0;
+  });
   const squeezed = useComputed(() => view.value.wrapUpSqueezed);
   const phaseClock = useComputed(() => formatDuration(Math.abs(view.value.phaseRemainingMs)));
   const sessionClock = useComputed(() => formatDuration(Math.abs(view.value.sessionRemainingMs)));
@@ -41,22 +44,27 @@ export function ClockBar({ clock, compact, onCompact }: { clock: Clock; compact:
     return s === 'paused' ? t('clockPausedEndsAt', time) : t('clockEndsAt', time);
   });
 
-  const append = (type: Exclude<TimerEvent['type'], 'extend'>) => log.set([...log.value.peek(), { type, at: Date.now() }]);
-  const extend = () => log.set([...log.value.peek(), { type: 'extend', at: Date.now(), minutes: 5 }]);
+  const append = (type: PlainTimerEventType) => clock.add({ type, at: Date.now() });
+  const extend = () => clock.add({ type: 'extend', at: Date.now(), minutes: 5 });
   const command = (name: 'toggle-clock' | 'next-phase') => {
     const event = eventForCommand(name, view.peek(), Date.now());
-    if (event) log.set([...log.value.peek(), event]);
+    if (event) clock.add(event);
   };
   const toggle = () => command('toggle-clock');
   // Alt+S starts, pauses or resumes; Alt+N moves to the next phase.
   useAltKeys({ KeyS: toggle, KeyN: () => command('next-phase') });
-  const confirmReset = useSignal(false);
+  // Reset and End, one click from the clock, are asked once (End in the wrap-up is the deliberate step).
+  const confirming = useSignal<'reset' | 'end' | null>(null);
   const bar = useRef<HTMLElement>(null);
   useBarHeight(bar);
 
   // Rendering reads only coarse signals; peek() keeps the view's per-second changes out of this component.
   const can = availableActions({ ...view.peek(), status: status.value, phaseIndex: phaseIndex.value });
   const phase: Phase | undefined = agenda.value[phaseIndex.value];
+  const end = () => {
+    const event = endEvent(view.peek(), Date.now());
+    if (event) clock.add(event);
+  };
 
   return (
     <section class="clockbar" aria-labelledby="clock-heading" ref={bar}>
@@ -73,6 +81,11 @@ export function ClockBar({ clock, compact, onCompact }: { clock: Clock; compact:
           {t('panelCompact')}
         </button>
       </div>
+      {phase?.prompt.trim() && (
+        <p class="phase-prompt small muted" title={phase.prompt}>
+          {phase.prompt}
+        </p>
+      )}
       <div class="clocks">
         <ClockFace
           size="big-clock"
@@ -108,7 +121,14 @@ export function ClockBar({ clock, compact, onCompact }: { clock: Clock; compact:
           {t('wrapUpWarning')}
         </p>
       ) : null}
-      <Announcer phaseIndex={phaseIndex} agenda={agenda} fiveLeft={fiveLeft} sessionOver={sessionOver} status={status} />
+      <Announcer
+        phaseIndex={phaseIndex}
+        agenda={agenda}
+        fiveLeft={fiveLeft}
+        sessionOver={sessionOver}
+        status={status}
+        loaded={clock.log.loaded}
+      />
       <div class="controls">
         {/* One button, so focus stays on it as Start becomes Pause and Resume. */}
         <button type="button" class="primary" onClick={toggle} aria-keyshortcuts="Alt+S">
@@ -130,28 +150,32 @@ export function ClockBar({ clock, compact, onCompact }: { clock: Clock; compact:
               {t('btnExtend')}
               <span class="sr-only"> {t('btnExtendLabel')}</span>
             </button>
-            <button type="button" onClick={() => (confirmReset.value = true)} disabled={!can.reset}>
+            <button type="button" onClick={() => (confirming.value = 'reset')} disabled={!can.reset}>
               {t('btnReset')}
+            </button>
+            <button type="button" onClick={() => (confirming.value = 'end')} disabled={!can.end}>
+              {t('endSession')}
             </button>
             <p class="muted small">{t('shortcutsHint')}</p>
           </div>
         </details>
       </div>
-      {confirmReset.value && (
+      {confirming.value && (
         <fieldset class="confirm">
-          <legend class="sr-only">{t('btnReset')}</legend>
-          <p>{t('resetConfirmText')}</p>
+          <legend class="sr-only">{t(confirming.value === 'end' ? 'endSession' : 'btnReset')}</legend>
+          <p>{t(confirming.value === 'end' ? 'endConfirmText' : 'resetConfirmText')}</p>
           <button
             type="button"
             onClick={() => {
-              append('reset');
-              confirmReset.value = false;
+              if (confirming.peek() === 'end') end();
+              else append('reset');
+              confirming.value = null;
             }}
           >
-            {t('resetConfirm')}
+            {t(confirming.value === 'end' ? 'endConfirm' : 'resetConfirm')}
           </button>
-          <button type="button" onClick={() => (confirmReset.value = false)}>
-            {t('resetCancel')}
+          <button type="button" onClick={() => (confirming.value = null)}>
+            {t(confirming.value === 'end' ? 'endCancel' : 'resetCancel')}
           </button>
         </fieldset>
       )}
@@ -170,7 +194,11 @@ function useBarHeight(bar: { current: HTMLElement | null }) {
     const root = document.documentElement;
     const observer = new ResizeObserver(() => root.style.setProperty('--bar-h', `${Math.ceil(el.getBoundingClientRect().height)}px`));
     observer.observe(el);
-    return () => observer.disconnect();
+    return () => {
+      observer.disconnect();
+      // Without the bar (an ended session shows its summary instead), nothing is pinned on top.
+      root.style.setProperty('--bar-h', '0px');
+    };
   }, [bar]);
 }
 
@@ -208,20 +236,26 @@ interface AnnouncerProps {
   fiveLeft: ReadonlySignal<boolean>;
   sessionOver: ReadonlySignal<boolean>;
   status: ReadonlySignal<TimerView['status']>;
+  loaded: ReadonlySignal<boolean>;
 }
 
 /** Tells screen readers about phase changes and the last five minutes; never the seconds. */
-function Announcer({ phaseIndex, agenda, fiveLeft, sessionOver, status }: AnnouncerProps) {
+function Announcer({ phaseIndex, agenda, fiveLeft, sessionOver, status, loaded }: AnnouncerProps) {
   const message = useSignal('');
-  const first = useSignal(true);
+  // The phase last announced (or shown when the panel opened); null while the clock is not live.
+  const announced = useRef<number | null | undefined>(undefined);
   useSignalEffect(() => {
     const index = phaseIndex.value;
-    const running = status.value !== 'idle';
-    if (first.peek()) {
-      first.value = false;
-      return;
-    }
-    if (running) message.value = t('announcePhase', agenda.peek()[index]?.title ?? '');
+    const live = status.value === 'running' || status.value === 'paused';
+    // Until the stored log is read, what shows is not the clock yet.
+    if (!loaded.value) return;
+    const before = announced.current;
+    announced.current = live ? index : null;
+    // Only a change of phase (a start included) is announced: not the panel opening, not a pause.
+    if (before === undefined || !live || before === index) return;
+    const phase = agenda.peek()[index];
+    // The phase and its prompt from the template: what the coach needs from this phase on.
+    if (phase) message.value = `${t('announcePhase', phase.title)} ${phase.prompt.trim()}`.trim();
   });
   useSignalEffect(() => {
     if (fiveLeft.value) message.value = t('announceFiveMinutes');

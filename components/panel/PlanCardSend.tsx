@@ -1,9 +1,16 @@
 import { useComputed } from '@preact/signals';
-import { makePlanCard } from '../../utils/platform/cards';
+import { COACHEE_NAME_MAX } from '../../utils/domain/model';
+import { ensureIdentity, identityStore, makePlanCard } from '../../utils/platform/cards';
+import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { t } from '../../utils/platform/i18n';
 import { coacheesStore, partStore, sessionsStore } from '../../utils/platform/storage';
+import { lazyModule } from '../hooks/useLazy';
 import { useStored } from '../hooks/useStored';
 import { CardSend } from '../shared/CardSend';
+import { LazyFold } from '../shared/LazyFold';
+
+/** The plan as a plain mail, for a coachee with nothing installed: loaded when opened. */
+const planMailSend = lazyModule(() => import('./PlanMailSend').then((m) => m.PlanMailSend));
 
 /** "Send the plan to <name>": the session's plan, homework, next date and feedback as a card for the coachee. */
 export function PlanCardSend({ sessionId, idPrefix }: { sessionId: string; idPrefix: string }) {
@@ -14,20 +21,38 @@ export function PlanCardSend({ sessionId, idPrefix }: { sessionId: string; idPre
   const coachees = useStored(coacheesStore);
   const name = useComputed(() => {
     const coacheeId = sessions.value.value.find((s) => s.id === sessionId)?.coacheeId;
-    return coachees.value.value.find((c) => c.id === coacheeId)?.name || t('coacheeSelf');
+    return coacheeLabel(coachees.value.value.find((c) => c.id === coacheeId)?.name);
   });
+  const identity = useStored(identityStore);
+  const coachName = identity.value.value?.name ?? '';
   const headingId = `${idPrefix}-send-heading`;
   return (
     <section class="send-plan" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('cardSendPlan', name.value)}</h3>
       <p class="small muted">{t('cardSendPlanHelp')}</p>
+      <div class="field">
+        <label for={`${idPrefix}-coach-name`}>{t('cardCoachName')}</label>
+        <input
+          id={`${idPrefix}-coach-name`}
+          type="text"
+          maxLength={COACHEE_NAME_MAX}
+          value={coachName}
+          onInput={(e) => {
+            const value = (e.currentTarget as HTMLInputElement).value.slice(0, COACHEE_NAME_MAX);
+            const current = identity.value.peek();
+            if (current) identity.set({ ...current, name: value });
+            else void ensureIdentity().then((made) => identity.set({ ...made, name: value }));
+          }}
+        />
+      </div>
       <CardSend
         id={`${idPrefix}-plan-card`}
-        make={() => makePlanCard(sessionId)}
-        inputs={[sessionId, plan.value.value, homework.value.value, wrapUp.value.value, name.value]}
+        make={() => makePlanCard(sessionId, coachName.trim())}
+        inputs={[sessionId, plan.value.value, homework.value.value, wrapUp.value.value, name.value, coachName]}
         disabled={plan.value.value.length === 0 && homework.value.value.length === 0}
         waitingFor={t('cardWaitsForPlan')}
       />
+      <LazyFold title={t('mailPlanHeading')} module={planMailSend} props={{ sessionId, idPrefix }} level={4} />
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { sameJson } from '../../utils/domain/json';
 import { type ReviewItem, TOPIC_TEXT_MAX } from '../../utils/domain/model';
 import { onlyNoTime, reviewFromPlan } from '../../utils/domain/review';
 import { t } from '../../utils/platform/i18n';
-import { partStore } from '../../utils/platform/storage';
+import { coacheesStore, partStore, sessionsStore } from '../../utils/platform/storage';
 import { useStored } from '../hooks/useStored';
 import { LimitedText } from '../shared/LimitedText';
 import { SaveStatus } from '../shared/SaveStatus';
@@ -16,6 +16,8 @@ import { SaveStatus } from '../shared/SaveStatus';
 export function ReviewCard({ sessionId, previousId }: { sessionId: string; previousId: string }) {
   const previousPlan = useStored(partStore('plan', previousId));
   const review = useStored(partStore('review', sessionId), { debounceMs: 400 });
+  const sessions = useStored(sessionsStore);
+  const coachees = useStored(coacheesStore);
 
   // Build or refresh the card from the previous plan once both are loaded.
   useSignalEffect(() => {
@@ -27,7 +29,13 @@ export function ReviewCard({ sessionId, previousId }: { sessionId: string; previ
   });
 
   const card = review.value.value;
-  if (!card || card.fromSessionId !== previousId || card.items.length === 0) return null;
+  // A review that came with the coachee's card shows even when the coach has no plan of that month to match it to.
+  const matches = card?.fromSessionId === previousId || (previousPlan.loaded.value && previousPlan.value.value.length === 0);
+  if (!card || !matches || card.items.length === 0) return null;
+  const coacheeId = sessions.value.value.find((s) => s.id === sessionId)?.coacheeId;
+  const name = coachees.value.value.find((c) => c.id === coacheeId)?.name || t('coacheeSelf');
+  const markWord = (mark: ReviewItem['status']) =>
+    mark === 'done' ? t('reviewDone') : mark === 'partly' ? t('reviewPartly') : t('reviewNot');
   const update = (stepId: string, patch: Partial<ReviewItem>) => {
     const value = review.value.peek();
     if (value) review.set({ ...value, items: value.items.map((i) => (i.stepId === stepId ? { ...i, ...patch } : i)) });
@@ -41,6 +49,13 @@ export function ReviewCard({ sessionId, previousId }: { sessionId: string; previ
           <li key={item.stepId}>
             <fieldset>
               <legend class="prewrap">{item.text}</legend>
+              {item.coachee && (
+                <div class="coachee-said small">
+                  <p>{t('reviewCoacheeMark', name, markWord(item.coachee.mark))}</p>
+                  {item.coachee.heldBack && <p class="prewrap">{t('reviewCoacheeHeldBack', item.coachee.heldBack)}</p>}
+                  {item.coachee.dreading && <p class="prewrap">{t('reviewCoacheeDreading', item.coachee.dreading)}</p>}
+                </div>
+              )}
               <div class="row wrap" role="radiogroup" aria-label={t('reviewStatusLabel', item.text)}>
                 {(['done', 'partly', 'not'] as const).map((status) => (
                   <label class="check inline" key={status}>
@@ -81,6 +96,7 @@ export function ReviewCard({ sessionId, previousId }: { sessionId: string; previ
           </li>
         ))}
       </ol>
+      {card.coacheeRootCause && <p class="coachee-said small prewrap">{t('reviewCoacheeRootCause', name, card.coacheeRootCause)}</p>}
       <LimitedText
         id="review-root"
         label={t('reviewRootCause')}

@@ -12,6 +12,8 @@ import type { RolePopupProps } from './role-popup';
 
 /** Taking in a coachee's pre-work card: loaded when its section is first opened. */
 const cardInbox = lazyModule(() => import('../shared/CardInbox').then((m) => m.CardInbox));
+/** *Ask for the pre-work* by mail (its own component, AskPrework): loaded when opened. */
+const askPrework = lazyModule(() => import('../shared/AskPrework').then((m) => m.AskPrework));
 
 /**
  * The coach's popup: whose session is next (pick or add), their topic as they
@@ -80,6 +82,7 @@ function CoachSession({ sessionId, planSessionId, callTab }: RolePopupProps) {
       )}
       <OpenPanelButton callTab={callTab} message={panelMessage} />
       <LazyFold title={t('cardInboxHeading')} module={cardInbox} props={{ id: 'popup-inbox' }} />
+      {!noCoachee && <LazyFold title={t('mailAskHeading')} module={askPrework} props={{ sessionId, idPrefix: 'popup-ask' }} />}
       {!noCoachee && (
         <p class="small" data-testid="coach-popup-next">
           {next !== null ? t('coachPopupNextOn', dateFormat.format(next)) : t('coachPopupNextNone')}

@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import type { Coachee, SessionMeta } from '../../utils/domain/model';
 import { COACHEE_NAME_MAX } from '../../utils/domain/model';
+import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { t } from '../../utils/platform/i18n';
 import { switchToCoachee } from '../../utils/platform/sessions';
 import { coacheesStore, sessionsStore } from '../../utils/platform/storage';
@@ -28,7 +29,7 @@ export function CoacheePicker({
   const problem = useSignal<string | null>(null);
   const list: Coachee[] = coachees.value.value;
   const current: SessionMeta | undefined = sessions.value.value.find((s) => s.id === sessionId);
-  const label = (c: Coachee) => c.name || t('coacheeSelf');
+  const label = (c: Coachee) => coacheeLabel(c.name);
 
   const onAdd = (event: Event) => {
     event.preventDefault();

@@ -3,6 +3,7 @@ import { useEffect } from 'preact/hooks';
 import { COACHEE_NAME_MAX } from '../../utils/domain/model';
 import { ensureIdentity, identityStore, makePreworkCard } from '../../utils/platform/cards';
 import { t } from '../../utils/platform/i18n';
+import { plannedDayOf } from '../../utils/platform/months';
 import { partStore } from '../../utils/platform/storage';
 import { useStored } from '../hooks/useStored';
 import { CardSend } from '../shared/CardSend';
@@ -11,7 +12,13 @@ import { CardSend } from '../shared/CardSend';
 export function PreworkCardSend({ sessionId }: { sessionId: string }) {
   const identity = useStored(identityStore);
   const topic = useStored(partStore('topic', sessionId));
-  const sessionOn = useSignal('');
+  // The date the last plan card brought for this session, until the coachee picks another.
+  const planned = useSignal('');
+  const picked = useSignal<string | null>(null);
+  useEffect(() => {
+    void plannedDayOf(sessionId).then((day) => (planned.value = day ?? ''));
+  }, [sessionId]);
+  const sessionOn = { value: picked.value ?? planned.value };
   const name = identity.value.value?.name ?? '';
   useEffect(() => {
     // Made on first use, so the card's sender id is stable from the first card on.
@@ -39,7 +46,7 @@ export function PreworkCardSend({ sessionId }: { sessionId: string }) {
           id="card-date"
           type="date"
           value={sessionOn.value}
-          onInput={(e) => (sessionOn.value = (e.currentTarget as HTMLInputElement).value)}
+          onInput={(e) => (picked.value = (e.currentTarget as HTMLInputElement).value)}
         />
       </div>
       <CardSend

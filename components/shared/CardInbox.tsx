@@ -1,7 +1,16 @@
 import { useSignal } from '@preact/signals';
 import type { CardProblem } from '../../utils/domain/card';
+import type { FieldChange, Shown } from '../../utils/domain/card-intake';
+import { minutesByWeek } from '../../utils/domain/plan-progress';
 import { type CardPreview, previewCard, takeInCard } from '../../utils/platform/cards';
+import { formatDay, formatSessionDate } from '../../utils/platform/dates';
 import { t } from '../../utils/platform/i18n';
+import { lazyModule, useLazy } from '../hooks/useLazy';
+
+/** Reading a mail reply: loaded the first time a pasted text is not a card. */
+const mailReplyPreview = lazyModule(() => import('./MailReplyPreview').then((m) => m.MailReplyPreview));
+/** Largest file opened (a saved mail with its HTML part is larger than a card; the card and mail readers check their own limits). */
+const FILE_MAX_BYTES = 256 * 1024;
 
 /** Words for why a card was refused. */
 export function cardProblemText(problem: CardProblem): string {
@@ -21,18 +30,97 @@ export function cardProblemText(problem: CardProblem): string {
   }
 }
 
-/** What taking a card in would change, in words. */
+/** What taking a card in would do, in words. */
 function previewLines(preview: CardPreview): string[] {
   if (preview.card.kind === 'prework' && 'coacheeIsNew' in preview.intake) {
     const { intake } = preview;
-    return [
+    const lines = [
       intake.coacheeIsNew ? t('cardPreviewNewCoachee', intake.coachee.name) : t('cardPreviewCoachee', intake.coachee.name),
       `${t('summaryTopic')}: ${intake.topic.title}`,
-      intake.sessionIsNew ? t('cardPreviewNewSession') : t('cardPreviewUpcoming'),
+      intake.sessionIsNew ? t('cardPreviewNewSession') : intake.sessionRan ? t('cardPreviewSessionRan') : t('cardPreviewUpcoming'),
     ];
+    const progress = preview.card.progress;
+    if (progress) {
+      const done = progress.steps.filter((s) => s.mark === 'done').length;
+      const partly = progress.steps.filter((s) => s.mark === 'partly').length;
+      const minutes = Object.values(minutesByWeek(progress)).reduce((a, b) => a + b, 0);
+      lines.push(t('cardPreviewProgress', done, progress.steps.length, partly, minutes));
+    }
+    return lines;
   }
   const card = preview.card;
-  return card.kind === 'plan' ? [t('cardPreviewPlan', card.plan.length, card.homework.length), ...card.plan.map((s) => `• ${s.text}`)] : [];
+  if (card.kind !== 'plan' || !('sessionIsNew' in preview.intake)) return [];
+  return [
+    t('cardPreviewPlan', card.plan.length, card.homework.length),
+    ...(preview.intake.sessionIsNew ? [t('cardPreviewPlanNewSession')] : []),
+    ...card.plan.map((s) => `• ${s.text}`),
+  ];
+}
+
+const MARK_WORDS = { done: 'reviewDone', partly: 'reviewPartly', not: 'reviewNot' } as const;
+
+/** A value in a change, in words. */
+function shown(change: FieldChange, value: Shown): string {
+  if (value === null || value === '') return t('cardChangeNone');
+  if (typeof value !== 'string') return formatSessionDate(value);
+  if ((change.field === 'stepMark' || change.field === 'reviewStatus') && value in MARK_WORDS)
+    return t(MARK_WORDS[value as keyof typeof MARK_WORDS]);
+  if (change.field === 'minutes' || change.field === 'perWeek') return t('cardMinutes', value);
+  return value;
+}
+
+/** What a change is about, in words. */
+function changeLabel(change: FieldChange): string {
+  const item = change.item ?? '';
+  switch (change.field) {
+    case 'title':
+      return t('summaryTopic');
+    case 'difficulty':
+      return t('summaryDifficulty');
+    case 'outcome':
+      return t('summaryOutcome');
+    case 'stepAdded':
+      return t('cardChangeStepAdded');
+    case 'stepRemoved':
+      return t('cardChangeStepRemoved');
+    case 'homeworkAdded':
+      return t('cardChangeHomeworkAdded');
+    case 'homeworkRemoved':
+      return t('cardChangeHomeworkRemoved');
+    case 'perWeek':
+      return t('cardChangePerWeek', item);
+    case 'feedback':
+      return t('wrapFeedbackLabel');
+    case 'next':
+      return t('cardNextSession');
+    case 'stepMark':
+      return t('cardChangeStepMark', item);
+    case 'minutes':
+      return t('cardChangeMinutes', item, formatDay(change.week ?? ''));
+    case 'reviewStatus':
+      return t('cardChangeReviewStatus', item);
+  }
+}
+
+/** The changes, field by field: what is there now, and what it would become. */
+function ChangeList({ changes }: { changes: readonly FieldChange[] }) {
+  if (changes.length === 0) return null;
+  return (
+    <div class="changes">
+      <h3 class="small">{t('cardChangesHeading')}</h3>
+      <ul>
+        {changes.map((change, i) => (
+          <li key={i}>
+            <strong>{changeLabel(change)}</strong>
+            <br />
+            <span class="prewrap">{t('cardChangeWas', shown(change, change.before))}</span>
+            <br />
+            <span class="prewrap">{t('cardChangeBecomes', shown(change, change.after))}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }
 
 /**
@@ -40,15 +128,24 @@ function previewLines(preview: CardPreview): string[] {
  * change, then confirm. Nothing is written before the confirmation; a card
  * that differs from what is there asks to replace it; text is shown as text.
  */
-export function CardInbox({ id }: { id: string }) {
+export function CardInbox({ id, onPlan }: { id: string /** Called when a plan card has been taken in. */; onPlan?: () => void }) {
   const text = useSignal('');
   const preview = useSignal<CardPreview | null>(null);
   const problem = useSignal<string | null>(null);
   const done = useSignal<string | null>(null);
+  /** A pasted text that is no card: read as a reply to one of our mails. */
+  const mail = useSignal<string | null>(null);
+  const MailReplyPreview = useLazy(mailReplyPreview, mail.value !== null);
 
   const check = async (source: string) => {
     done.value = null;
     preview.value = null;
+    mail.value = null;
+    if (!source.includes('sidecoach-card.')) {
+      problem.value = null;
+      mail.value = source;
+      return;
+    }
     const read = await previewCard(source);
     if (!read.ok) {
       problem.value = cardProblemText(read.problem);
@@ -57,10 +154,17 @@ export function CardInbox({ id }: { id: string }) {
     problem.value = null;
     preview.value = read.preview;
   };
-  const onFile = (event: Event) => {
-    const file = (event.currentTarget as HTMLInputElement).files?.[0];
+  const onFile = (event: Event) => readFile((event.currentTarget as HTMLInputElement).files?.[0]);
+  /** A saved mail or card dropped on the paste field is opened like a chosen file (not opened by the browser in the tab). */
+  const onDrop = (event: DragEvent) => {
+    const file = event.dataTransfer?.files?.[0];
     if (!file) return;
-    if (file.size > 64 * 1024) {
+    event.preventDefault();
+    readFile(file);
+  };
+  const readFile = (file: File | undefined) => {
+    if (!file) return;
+    if (file.size > FILE_MAX_BYTES) {
       problem.value = cardProblemText({ kind: 'tooLarge', bytes: file.size });
       return;
     }
@@ -73,17 +177,19 @@ export function CardInbox({ id }: { id: string }) {
     );
   };
   const confirm = async () => {
-    const current = preview.value;
-    if (!current) return;
-    await takeInCard(current);
+    const chosen = preview.value;
+    if (!chosen) return;
+    await takeInCard(chosen);
+    if (chosen.card.kind === 'plan') onPlan?.();
     preview.value = null;
     text.value = '';
     done.value = t('cardTaken');
   };
 
-  const shown = preview.value;
+  const current = preview.value;
   return (
     <div class="card-inbox">
+      <p class="small muted">{t('cardInboxMailHelp')}</p>
       <div class="field">
         <label for={`${id}-paste`}>{t('cardInboxLabel')}</label>
         <textarea
@@ -91,11 +197,12 @@ export function CardInbox({ id }: { id: string }) {
           rows={4}
           value={text.value}
           onInput={(e) => (text.value = (e.currentTarget as HTMLTextAreaElement).value)}
+          onDrop={onDrop}
         />
       </div>
       <div class="field">
         <label for={`${id}-file`}>{t('cardInboxFile')}</label>
-        <input id={`${id}-file`} type="file" accept=".txt,text/plain" onChange={onFile} />
+        <input id={`${id}-file`} type="file" accept=".txt,.eml,text/plain,message/rfc822" onChange={onFile} />
       </div>
       <button type="button" onClick={() => void check(text.value)} disabled={!text.value.trim()}>
         {t('cardCheck')}
@@ -105,20 +212,21 @@ export function CardInbox({ id }: { id: string }) {
           {problem.value}
         </p>
       )}
-      {shown && (
+      {current && (
         <fieldset class="preview">
           <legend class="sr-only">{t('cardCheck')}</legend>
-          {previewLines(shown).map((line) => (
+          {previewLines(current).map((line) => (
             <p key={line} class="prewrap">
               {line}
             </p>
           ))}
-          {shown.intake.status === 'same' && <p>{t('cardSame')}</p>}
-          {shown.intake.status === 'replaces' && <p class="warning">{t('cardReplaces')}</p>}
+          {current.intake.status === 'same' && <p>{t('cardSame')}</p>}
+          {current.intake.status === 'replaces' && <p class="warning">{t('cardReplaces')}</p>}
+          {current.intake.status === 'replaces' && <ChangeList changes={current.intake.changes} />}
           <div class="controls">
-            {shown.intake.status !== 'same' && (
+            {current.intake.status !== 'same' && (
               <button type="button" class="primary" onClick={() => void confirm()}>
-                {shown.intake.status === 'replaces' ? t('cardReplace') : t('cardTakeIn')}
+                {current.intake.status === 'replaces' ? t('cardReplace') : t('cardTakeIn')}
               </button>
             )}
             <button type="button" onClick={() => (preview.value = null)}>
@@ -126,6 +234,19 @@ export function CardInbox({ id }: { id: string }) {
             </button>
           </div>
         </fieldset>
+      )}
+      {mail.value !== null && MailReplyPreview && (
+        <MailReplyPreview
+          key={mail.value}
+          id={`${id}-mail`}
+          text={mail.value}
+          onDone={(message) => {
+            mail.value = null;
+            text.value = '';
+            done.value = message;
+          }}
+          onCancel={() => (mail.value = null)}
+        />
       )}
       <p role="status" class="small">
         {done.value}

@@ -5,6 +5,7 @@ import { sessionIcs } from '../../utils/domain/ics';
 import { isoDate } from '../../utils/domain/text';
 import type { OutgoingCard } from '../../utils/platform/cards';
 import { copyText } from '../../utils/platform/clipboard';
+import { localZone } from '../../utils/platform/dates';
 import { downloadText } from '../../utils/platform/download';
 import { t } from '../../utils/platform/i18n';
 
@@ -53,12 +54,21 @@ export function CardSend({
     );
   };
   const onSave = () => current && downloadText(cardFileName(current.card, isoDate(Date.now())), current.text, 'text/plain');
-  const next = current?.card.kind === 'plan' ? current.card.nextSessionAt : null;
+  const next = current?.card.kind === 'plan' ? current.card.next : null;
   const onIcs = () => {
-    if (!current || next === null) return;
+    if (current?.card.kind !== 'plan' || next === null) return;
+    const coach = current.card.from.name.trim();
     downloadText(
-      `sidecoach-session-${isoDate(next)}.ics`,
-      sessionIcs({ uid: current.card.id, start: next, minutes: 60, title: current.subject, description: current.text, now: Date.now() }),
+      `sidecoach-session-${next.day}.ics`,
+      sessionIcs({
+        uid: current.card.sessionId,
+        when: next,
+        localZone: localZone(),
+        minutes: 60,
+        title: coach ? t('icsTitle', coach) : t('icsTitleNoName'),
+        description: t('icsDescription'),
+        now: Date.now(),
+      }),
       'text/calendar',
     );
   };

@@ -23,12 +23,11 @@ export interface LimitedTextProps {
  */
 export function LimitedText({ id, label, value, max, multiline, placeholder, required, rows = 3, inputRef, onChange }: LimitedTextProps) {
   const refused = useSignal<string | null>(null);
-  // A signal updates its counter without a re-render; a plain string is counted on each render
-  // (a computed alone would keep the first render's string: "0 of 5,000" under a filled field).
-  const fromSignal = useComputed(() =>
-    typeof value === 'string' ? '' : t('charCount', formatCount(value.value.length), formatCount(max)),
+  const counted = useComputed(() =>
+    t('charCount', formatCount((typeof value === 'string' ? value : value.value).length), formatCount(max)),
   );
-  const count = typeof value === 'string' ? t('charCount', formatCount(value.length), formatCount(max)) : fromSignal;
+  // A plain string is this render's text (the computed above would keep the first render's).
+  const count = typeof value === 'string' ? t('charCount', formatCount(value.length), formatCount(max)) : counted;
   const counterId = `${id}-count`;
   const messageId = `${id}-message`;
 

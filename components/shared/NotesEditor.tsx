@@ -32,7 +32,8 @@ export function NotesEditor({
     const current = view?.peek();
     const time = timeFormat.format(new Date());
     const marker =
-      !current || current.status === 'idle'
+      // Before the start and after the end, a marker carries only the time of day: no clock runs.
+      !current || current.status === 'idle' || current.status === 'ended'
         ? t('notesMarkerIdle', time)
         : t('notesMarkerText', time, phaseTitle(), formatDuration(current.sessionElapsedMs));
     const el = field.current;

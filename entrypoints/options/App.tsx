@@ -10,7 +10,7 @@ import { t } from '../../utils/platform/i18n';
 import { coacheesStore, quarantineStore } from '../../utils/platform/storage';
 
 /** The options page's sections, each at its own URL hash (deep links, the back button). */
-const SECTIONS = ['sessions', 'coachees', 'cards', 'export', 'templates', 'settings'] as const;
+const SECTIONS = ['sessions', 'coachees', 'cards', 'export', 'templates', 'settings', 'sync'] as const;
 type Section = (typeof SECTIONS)[number];
 const LABELS: Record<Section, Parameters<typeof t>[0]> = {
   sessions: 'navSessions',
@@ -19,6 +19,7 @@ const LABELS: Record<Section, Parameters<typeof t>[0]> = {
   export: 'navExport',
   templates: 'navTemplates',
   settings: 'navSettings',
+  sync: 'navSync',
 };
 
 /** The section a URL hash names (`#coachee=<id>` is a coachee's page), or the sessions. */
@@ -35,6 +36,7 @@ const cardsPanel = lazyModule(() => import('../../components/options/CardsPanel'
 const templateEditor = lazyModule(() => import('../../components/options/TemplateEditor').then((m) => m.TemplateEditor));
 const settingsPanel = lazyModule(() => import('../../components/options/SettingsPanel').then((m) => m.SettingsPanel));
 const dataPanel = lazyModule(() => import('../../components/options/DataPanel').then((m) => m.DataPanel));
+const syncPanel = lazyModule(() => import('../../components/options/SyncPanel').then((m) => m.SyncPanel));
 const coacheesPage = lazyModule(() => import('../../components/options/CoacheesPage').then((m) => m.CoacheesPage));
 
 /** The coach's workspace: sessions, coachees with their progress, cards, export and backup, templates, settings and data. */
@@ -89,6 +91,7 @@ export function App() {
             <Lazy module={dataPanel} props={data} />
           </>
         )}
+        {section === 'sync' && <Lazy module={syncPanel} props={{}} />}
       </main>
     </div>
   );

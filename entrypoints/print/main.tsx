@@ -2,11 +2,21 @@ import { render } from 'preact';
 import '../../components/shared/theme.css';
 import '../../components/options/print.css';
 import { PrintView } from '../../components/options/PrintView';
-import { scopeFromHash } from '../../utils/domain/export-scope';
-import { readDataSet } from '../../utils/platform/data-store';
+import { entriesIn, scopeFromHash } from '../../utils/domain/export-scope';
+import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { t, uiLanguage } from '../../utils/platform/i18n';
+import { readForPrint } from '../../utils/platform/session-export';
+import { ensureIndex } from '../../utils/platform/session-index';
+import { coacheesStore, readChecked } from '../../utils/platform/storage';
 
 document.documentElement.lang = uiLanguage();
 document.title = t('printTitle');
 const root = document.getElementById('app') as HTMLElement;
-void readDataSet().then(({ data }) => render(<PrintView data={data} scope={scopeFromHash(location.hash)} />, root));
+
+// The sessions in the scope (by the one scope rule, over the index), read a batch at a time.
+void (async () => {
+  const [index, coachees] = await Promise.all([ensureIndex(), readChecked(coacheesStore)]);
+  const { records, unreadable } = await readForPrint(entriesIn(Object.values(index.entries), scopeFromHash(location.hash)));
+  const nameOf = (id: string) => coacheeLabel(coachees.value.find((c) => c.id === id)?.name);
+  render(<PrintView sessions={records} nameOf={nameOf} unreadable={unreadable.length} />, root);
+})();

@@ -1,3 +1,5 @@
+import { useComputed } from '@preact/signals';
+import { useRef } from 'preact/hooks';
 import { useClock } from '../../components/hooks/useClock';
 import { lazyModule, useLazy } from '../../components/hooks/useLazy';
 import { useStored } from '../../components/hooks/useStored';
@@ -11,25 +13,45 @@ import { partStore, settingsStore } from '../../utils/platform/storage';
 
 /** The sections below the notes (review, plan, wrap-up, phases): their code loads after the first paint. */
 const panelSections = lazyModule(() => import('../../components/panel/PanelSections').then((m) => m.PanelSections));
+/** What the panel saw of the call: loaded only once a call was seen. */
+const callStatus = lazyModule(() => import('../../components/panel/CallStatus').then((m) => m.CallStatus));
+/** An ended session's summary, shown instead of the clock: only ended sessions load it. */
+const sessionSummary = lazyModule(() => import('../../components/panel/SessionSummary').then((m) => m.SessionSummary));
 
 /**
  * The in-call panel: the clock bar pinned at the top, the coachee's topic in one
  * line, the notes filling the rest of the first view, and below them what the
- * current phase needs. Compact shows only the clock bar and the notes.
+ * current phase needs. Compact shows only the clock bar and the notes. Once the
+ * session ended, its summary takes the clock's place (never an old clock counting on).
  */
 export function App({ sessionId }: { sessionId: string }) {
   const topic = useStored(partStore('topic', sessionId));
   const settings = useStored(settingsStore);
   const clock = useClock(sessionId);
-  const compact = settings.value.value.compactPanel;
+  // Whether this page showed the clock live: then an end happened here, and the summary takes the focus the
+  // clock's controls had (a page opened on an ended session leaves focus alone).
+  const seenLive = useRef(false);
+  const ended = useComputed(() => {
+    const status = clock.view.value.status;
+    if (status === 'running' || status === 'paused') seenLive.current = true;
+    return status === 'ended';
+  });
+  const Summary = useLazy(sessionSummary, ended.value);
+  const compact = settings.value.value.compactPanel && !ended.value;
   const PanelSections = useLazy(panelSections, !compact);
+  const CallStatus = useLazy(callStatus, !ended.value && clock.call.value?.startedAt != null);
   const phaseTitle = () => clock.agenda.peek()[clock.view.peek().phaseIndex]?.title ?? '';
   return (
     <main class={compact ? 'panel compact' : 'panel'}>
       <h1 class="sr-only">{t('panelTitle')}</h1>
-      <ClockBar clock={clock} compact={compact} onCompact={(on) => settings.set({ ...settings.value.peek(), compactPanel: on })} />
+      {!ended.value ? (
+        <ClockBar clock={clock} compact={compact} onCompact={(on) => settings.set({ ...settings.value.peek(), compactPanel: on })} />
+      ) : (
+        Summary && <Summary sessionId={sessionId} clock={clock} takeFocus={seenLive.current} />
+      )}
       {!compact && <TopicCard topic={topic} copy={copyText} />}
-      {!compact && <CallOffer clock={clock} />}
+      {!ended.value && CallStatus && <CallStatus clock={clock} />}
+      {!compact && !ended.value && <CallOffer clock={clock} />}
       <NotesEditor sessionId={sessionId} view={clock.view} phaseTitle={phaseTitle} />
       {!compact && PanelSections && <PanelSections sessionId={sessionId} clock={clock} />}
     </main>

@@ -3,17 +3,16 @@ import { browser } from 'wxt/browser';
 import '../../components/shared/theme.css';
 import { mountPage } from '../../components/shared/mountPage';
 import { playChime } from '../../utils/platform/chime';
-import { asMessage } from '../../utils/platform/messaging';
+import { onMessage } from '../../utils/platform/messaging';
 import { App } from './App';
 
 // The open panel plays the chime the background asks for (answering true, so
 // the background does not play it a second time elsewhere).
 let audio: AudioContext | undefined;
-browser.runtime.onMessage.addListener((raw) => {
-  if (asMessage(raw)?.type !== 'chime') return undefined;
+onMessage('chime', () => {
   audio ??= new AudioContext();
   void playChime(audio);
-  return Promise.resolve(true);
+  return true;
 });
 
 // A port open while the panel is shown: the background notices when it closes.

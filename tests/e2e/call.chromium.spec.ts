@@ -1,9 +1,39 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchExtension } from './chromium';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeViolations } from './axe';
+import { type ExtensionBrowser, extensionPerTest } from './chromium';
 import { routeCallSites } from './fixtures';
 import { ClockPage } from './pages';
 
 const MEET_CALL = 'https://meet.google.com/abc-defg-hij';
+const ZOOM_PWA = 'https://app.zoom.us/wc/1234567890/join?fromPWA=1&fixture=zoom-pwa.html';
+
+/** Call one of a fixture page's in-place transitions (see tests/fixtures/calls). */
+async function act(page: Page | Locator, name: string): Promise<void> {
+  // Serialized into the page: it must not close over anything.
+  const run = (_el: unknown, fn: string) => {
+    const transition = (window as unknown as Record<string, (() => void) | undefined>)[fn];
+    if (!transition) throw new Error(`the fixture has no ${fn}()`);
+    transition();
+  };
+  await ('goto' in page ? page.locator('body') : page).evaluate(run, name);
+}
+
+/** The recorded call, read in the service worker. */
+function callStateOf(browser: ExtensionBrowser) {
+  const worker = browser.context.serviceWorkers()[0];
+  if (!worker) throw new Error('no service worker');
+  return () =>
+    worker.evaluate(
+      async () =>
+        (await chrome.storage.local.get('callState')).callState as {
+          inCall: boolean;
+          startedAt: number | null;
+          endedAt: number | null;
+          unsureSince?: number | null;
+        } | null,
+    );
+}
 
 /** The side panel's options for the tab showing `url`, read in the service worker. */
 async function panelOptionsFor(browser: ExtensionBrowser, url: string) {
@@ -18,14 +48,7 @@ async function panelOptionsFor(browser: ExtensionBrowser, url: string) {
 }
 
 describe('on the call in Chromium', () => {
-  let browser: ExtensionBrowser;
-  beforeEach(async () => {
-    browser = await launchExtension();
-    await routeCallSites(browser.context);
-  });
-  afterEach(async () => {
-    await browser?.close();
-  });
+  const browser = extensionPerTest({ setUp: (b) => routeCallSites(b.context) });
 
   it('enables the panel on a Meet meeting tab and not on a Meet landing page', async () => {
     const meet = await browser.context.newPage();
@@ -58,12 +81,14 @@ describe('on the call in Chromium', () => {
     const meet = await browser.context.newPage();
     // Asking to be let in: the leave button and the self-preview are there, but it is not a call.
     await meet.goto(`${MEET_CALL}?fixture=meet-asking-to-join.html`);
+    // A fixed wait is the point: for a while, nothing may be offered.
     await meet.waitForTimeout(4500);
     expect(await panel.page.getByText('Your call started at', { exact: false }).count()).toBe(0);
 
     await meet.goto(`${MEET_CALL}?fixture=meet-in-call.html`);
     await panel.page.getByText('Your call started at', { exact: false }).waitFor({ timeout: 6000 });
     // Start from the call's actual start: the clock already shows the time since then.
+    // A fixed wait is the point: a poll or more passes and still nothing is offered.
     await meet.waitForTimeout(2200);
     await panel.page.getByRole('button', { name: /^Start the clock from .*when the call began$/ }).click();
     await panel.button('Pause').waitFor();
@@ -85,6 +110,7 @@ describe('on the call in Chromium', () => {
     const zoom = await browser.context.newPage();
     await zoom.goto('https://app.zoom.com/wc/1234567890/join?fromPWA=1&fixture=zoom-pwa.html&inner=zoom-waiting-room.html');
     await expect.poll(() => panelOptionsFor(browser, 'https://app.zoom.com/wc/')).toMatchObject({ enabled: true, path: 'sidepanel.html' });
+    // A fixed wait is the point: for a while, nothing may be offered.
     await zoom.waitForTimeout(4500);
     expect(await panel.page.getByText('Your call started at', { exact: false }).count()).toBe(0);
 
@@ -97,6 +123,107 @@ describe('on the call in Chromium', () => {
       .locator('body')
       .evaluate(() => (window as unknown as { endByHost: () => void }).endByHost());
     await expect.poll(callState, { timeout: 6000 }).toMatchObject({ inCall: false, platform: 'zoom' });
+  });
+
+  it('reads green room → call → left on one page: offered once, and the panel says when it started and ended', async () => {
+    const callState = callStateOf(browser);
+    const panel = new ClockPage(await browser.openPage('sidepanel.html'));
+    await panel.button('Start').waitFor();
+    const meet = await browser.context.newPage();
+    await meet.goto(`${MEET_CALL}?fixture=meet-lobby.html`);
+    // A fixed wait is the point: the green room, looked at more than once, is no call.
+    await meet.waitForTimeout(2500);
+    expect((await callState())?.inCall ?? false).toBe(false);
+    await act(meet, 'join');
+    await panel.page.getByText(/^Call started \d\d:\d\d( [AP]M)?$/).waitFor({ timeout: 6000 });
+    const offer = panel.page.getByRole('region', { name: 'Start the clock now' });
+    await expect.poll(() => offer.count()).toBe(1);
+    await offer.getByRole('button', { name: 'Not now' }).click();
+    expect(await offer.count()).toBe(0);
+    // The clock runs, the call ends: the end screen ends it at the next look (every 2 s), and the panel says so.
+    await panel.button('Start').click();
+    await act(meet, 'leave');
+    const leftAt = Date.now();
+    await panel.page.getByText(/^Call ended \d\d:\d\d( [AP]M)? — the clock is still running$/).waitFor({ timeout: 3000 });
+    expect(Date.now() - leftAt).toBeLessThan(3000);
+    expect(await callState()).toMatchObject({ inCall: false });
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await panel.page.emulateMedia({ colorScheme });
+      expect({ colorScheme, violations: await axeViolations(panel.page) }).toEqual({ colorScheme, violations: [] });
+    }
+    await panel.page.getByRole('button', { name: 'Go to the wrap-up' }).click();
+    await panel.page.getByRole('heading', { name: 'Before you say goodbye' }).waitFor();
+    await panel.page.getByRole('button', { name: 'Pause the clock' }).click();
+    await panel.button('Resume').waitFor();
+    await panel.page.getByText(/^Call ended \d\d:\d\d( [AP]M)?$/).waitFor();
+    expect(await panel.page.getByRole('button', { name: 'Pause the clock' }).count()).toBe(0);
+  });
+
+  it('a 30-second reconnect neither ends the call nor offers it again; the panel says it is reconnecting', async () => {
+    const callState = callStateOf(browser);
+    const panel = new ClockPage(await browser.openPage('sidepanel.html'));
+    await panel.button('Start').waitFor();
+    const meet = await browser.context.newPage();
+    await meet.goto(`${MEET_CALL}?fixture=meet-in-call.html`);
+    const offer = panel.page.getByRole('region', { name: 'Start the clock now' });
+    await offer.waitFor({ timeout: 6000 });
+    const started = await callState();
+    await offer.getByRole('button', { name: 'Not now' }).click();
+
+    await act(meet, 'dropOut');
+    const droppedAt = Date.now();
+    await panel.page.getByText('Reconnecting…', { exact: true }).waitFor({ timeout: 14_000 });
+    expect(await callState()).toMatchObject({ inCall: true, startedAt: started?.startedAt });
+    // A fixed wait is the point: the call page stays gone for 30 s, as a reconnect does.
+    await meet.waitForTimeout(30_000 - (Date.now() - droppedAt));
+    expect(await callState()).toMatchObject({ inCall: true, startedAt: started?.startedAt, endedAt: null });
+
+    await act(meet, 'reconnect');
+    expect(meet.url()).toContain('arjcm=1');
+    await panel.page.getByText(/^Call started \d\d:\d\d( [AP]M)?$/).waitFor({ timeout: 6000 });
+    expect(await callState()).toMatchObject({ inCall: true, startedAt: started?.startedAt, unsureSince: null });
+    expect(await offer.count()).toBe(0);
+  });
+
+  it('notices the host ending a Zoom meeting over the gallery view, and a recording notice is not an end', async () => {
+    const callState = callStateOf(browser);
+    const panel = new ClockPage(await browser.openPage('sidepanel.html'));
+    await panel.button('Start').waitFor();
+    const zoom = await browser.context.newPage();
+    await zoom.goto(`${ZOOM_PWA}&inner=zoom-meeting.html`);
+    await panel.page.getByText(/^Call started \d\d:\d\d( [AP]M)?$/).waitFor({ timeout: 6000 });
+    const meeting = zoom.frameLocator('iframe#webclient').locator('body');
+    // A modal over the speaker view with its video hidden: once read as the end, now the call goes on.
+    await meeting.evaluate(() => document.querySelector('.single-main-container__video-frame')?.remove());
+    await act(meeting, 'recordingNotice');
+    // A fixed wait is the point: past the 8 s grace period and several looks, the notice still ends nothing.
+    await zoom.waitForTimeout(12_000);
+    expect(await callState()).toMatchObject({ inCall: true, unsureSince: null });
+    expect(await panel.page.getByText('Reconnecting…').count()).toBe(0);
+    await act(meeting, 'dismissNotice');
+
+    await zoom.goto(`${ZOOM_PWA}&inner=zoom-gallery.html`);
+    await expect.poll(callState, { timeout: 6000 }).toMatchObject({ inCall: true });
+    await act(zoom.frameLocator('iframe#webclient').locator('body'), 'endByHost');
+    const endedAt = Date.now();
+    await panel.page.getByText(/^Call ended \d\d:\d\d( [AP]M)?$/).waitFor({ timeout: 3000 });
+    expect(Date.now() - endedAt).toBeLessThan(3000);
+    expect(await callState()).toMatchObject({ inCall: false });
+  });
+
+  it('leaving the call\u2019s URL ends the call: another site, or Zoom\u2019s post-meeting page', async () => {
+    const callState = callStateOf(browser);
+    const meet = await browser.context.newPage();
+    await meet.goto(`${MEET_CALL}?fixture=meet-in-call.html`);
+    await expect.poll(callState, { timeout: 6000 }).toMatchObject({ inCall: true });
+    await meet.goto('https://example.com/');
+    await expect.poll(callState, { timeout: 6000 }).toMatchObject({ inCall: false });
+
+    const zoom = await browser.context.newPage();
+    await zoom.goto(`${ZOOM_PWA}&inner=zoom-meeting.html`);
+    await expect.poll(callState, { timeout: 6000 }).toMatchObject({ inCall: true });
+    await zoom.goto('https://app.zoom.us/postattendee?mn=1234567890&fixture=zoom-post-meeting.html');
+    await expect.poll(callState, { timeout: 6000 }).toMatchObject({ inCall: false });
   });
 
   it('closing the call tab ends the call', async () => {

@@ -33,7 +33,7 @@ describe('on the call in Firefox', () => {
         return (await ext.storage.local.get(`timer.${activeSessionId}`))[`timer.${activeSessionId}`];
       });
     await expect.poll(readLog, { timeout: 3000 }).toEqual([{ type: 'start', at: expect.any(Number) }]);
-    // The event page schedules the same alarms as Chrome's service worker.
+    // The event page schedules the same alarms as Chrome's service worker (the forgotten clock's auto-end included).
     const alarmNames = () =>
       panel.evaluate(async () => {
         const ext = (globalThis as unknown as { browser: typeof chrome }).browser;
@@ -41,6 +41,6 @@ describe('on the call in Firefox', () => {
       });
     await expect
       .poll(alarmNames, { timeout: 3000 })
-      .toEqual(['sidecoach:fiveMinutesLeft', 'sidecoach:phaseEnd', 'sidecoach:sessionEnd', 'sidecoach:tick']);
+      .toEqual(['sidecoach:autoEnd', 'sidecoach:fiveMinutesLeft', 'sidecoach:phaseEnd', 'sidecoach:sessionEnd', 'sidecoach:tick']);
   });
 });

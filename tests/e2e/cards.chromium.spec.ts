@@ -25,6 +25,7 @@ const everything = (page: Page) => page.evaluate(() => chrome.storage.local.get(
 async function settled(page: Page): Promise<Record<string, unknown>> {
   let last = JSON.stringify(await everything(page));
   for (let i = 0; i < 20; i++) {
+    // Polls until two reads half a second apart agree (the background's follow-up writes are done).
     await page.waitForTimeout(500);
     const now = JSON.stringify(await everything(page));
     if (now === last) return JSON.parse(now);
@@ -52,13 +53,14 @@ describe('cards between two browsers', () => {
     await popup.getByLabel('Your name, as your coach knows you').fill('Ada');
     const copy = popup.getByRole('button', { name: 'Copy the card' });
     await expect.poll(() => copy.isEnabled(), { timeout: 5000 }).toBe(true);
+    // The card is made ahead of the click (copying must happen inside the gesture): let the last edit's card be made.
     await popup.waitForTimeout(400);
     await copy.click();
     await popup.getByText('Card copied', { exact: false }).waitFor();
     const preworkCard = await pasteClipboard(coachee);
     expect(preworkCard).toContain('Pre-work from Ada');
     expect(preworkCard).toContain('I find it hard to speak up in meetings');
-    expect(preworkCard).toMatch(/sidecoach-card\.1\.prework\./);
+    expect(preworkCard).toMatch(/sidecoach-card\.2\.prework\./);
 
     // The coach takes it in: a preview first, then the panel shows Ada's topic.
     const panel = await coach.openPage('sidepanel.html');
@@ -78,10 +80,11 @@ describe('cards between two browsers', () => {
 
     // A damaged card is refused with a message, and nothing is written.
     const before = await settled(panel);
-    const broken = preworkCard.replace(/(sidecoach-card\.1\.prework\.)(.)/, (_, head: string, c: string) => head + (c === 'A' ? 'B' : 'A'));
+    const broken = preworkCard.replace(/(sidecoach-card\.2\.prework\.)(.)/, (_, head: string, c: string) => head + (c === 'A' ? 'B' : 'A'));
     await panel.getByLabel('Paste a card (the whole message is fine)').fill(broken);
     await panel.getByRole('button', { name: 'Check the card' }).click();
     await panel.getByRole('alert').getByText('This card is damaged or cut off', { exact: false }).waitFor();
+    // A fixed wait is the point: nothing may be written in the moments after the refusal either.
     await panel.waitForTimeout(800);
     expect(await everything(panel)).toEqual(before);
 
@@ -108,11 +111,12 @@ describe('cards between two browsers', () => {
     await popup.getByText('A plan of 1 steps and 1 exercises or readings', { exact: false }).waitFor();
     await popup.getByRole('button', { name: 'Take it in' }).click();
     await popup.getByText('Taken in.').waitFor();
-    const reopened = await coachee.openPage('popup.html');
-    const plan = reopened.getByRole('region', { name: 'Your plan this month' });
-    await plan.getByRole('checkbox', { name: 'Say my prepared point in the first ten minutes' }).check();
-    await plan.getByLabel('Minutes spent this week on: Quiet: chapter 3').fill('20');
-    await plan.getByRole('button', { name: 'Log' }).click();
+    // The plan shows at once, without reopening the popup.
+    const plan = popup.getByRole('region', { name: 'Your plan this month' });
+    await plan.getByRole('checkbox', { name: 'Say my prepared point in the first ten minutes', exact: true }).check();
+    await plan.getByLabel('Time spent on Quiet: chapter 3, in minutes to add').fill('20');
+    await plan.getByRole('button', { name: 'Add time spent' }).click();
+    await plan.getByText('This week so far: 20 min').waitFor();
     await plan.getByText('This week: 20 of about 60 minutes').waitFor();
   });
 });

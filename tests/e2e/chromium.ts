@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Request, type Worker } from 'playwright-core';
+import { afterEach, beforeEach } from 'vitest';
 import { DEFAULT_SETTINGS, type Role } from '../../utils/domain/settings';
 
 /** The production Chrome build the tests load. */
@@ -16,6 +17,12 @@ export interface ExtensionBrowser {
   worker: Worker;
   /** Every request made by an extension page or the service worker that would leave the browser. */
   outgoing: string[];
+  /**
+   * Allow requests to one origin (the test's sync server, while sync is on); null: none again.
+   * Allowed requests are listed in `toServer` instead of `outgoing`.
+   */
+  allowServer(origin: string | null): void;
+  toServer: string[];
   /** Open one of the extension's pages in a tab. */
   openPage(path: string): Promise<Page>;
   /** Close the browser; keep the profile when `keepProfile` (to restart with it). */
@@ -54,6 +61,8 @@ export async function launchExtension(
   // Fail fast instead of hanging on a locator that never matches.
   context.setDefaultTimeout(10_000);
   const outgoing: string[] = [];
+  const toServer: string[] = [];
+  let allowed: string | null = null;
   const record = (request: Request) => {
     const url = request.url();
     if (/^(chrome-extension|data|blob|about|chrome):/.test(url)) return;
@@ -64,7 +73,7 @@ export async function launchExtension(
       // Requests of a service worker have no frame.
       fromExtension = true;
     }
-    if (fromExtension) outgoing.push(url);
+    if (fromExtension) (allowed !== null && url.startsWith(`${allowed}/`) ? toServer : outgoing).push(url);
   };
   context.on('request', record);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -77,6 +86,10 @@ export async function launchExtension(
     worker,
     userDataDir: dir,
     outgoing,
+    toServer,
+    allowServer(origin) {
+      allowed = origin;
+    },
     async openPage(path: string) {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${path}`);
@@ -100,4 +113,64 @@ export async function setRole(worker: Worker, role: Role): Promise<void> {
     },
     { role, defaults: DEFAULT_SETTINGS },
   );
+}
+
+/** A browser for each test of a suite, launched before it and closed (with the privacy check) after it. */
+export interface ExtensionPerTest extends ExtensionBrowser {
+  /** Close this test's browser keeping its profile, and start it again on that profile. */
+  restart(): Promise<void>;
+}
+
+/**
+ * Register the launch/close hooks every Chromium spec needs: a fresh profile
+ * per test, closed after it (which fails the test if a request would have left
+ * the browser). The returned object always speaks for the current test's
+ * browser, so tests use it like the browser itself.
+ */
+export function extensionPerTest(
+  options: { lang?: string; setUp?: (browser: ExtensionBrowser) => Promise<void> | void } = {},
+): ExtensionPerTest {
+  let current: ExtensionBrowser | undefined;
+  const live = (): ExtensionBrowser => {
+    if (!current) throw new Error('The extension browser exists only inside a test.');
+    return current;
+  };
+  const launch = async (dir?: string) => {
+    current = await launchExtension(dir, { lang: options.lang });
+    await options.setUp?.(current);
+  };
+  beforeEach(() => launch());
+  afterEach(async () => {
+    const done = current;
+    current = undefined;
+    await done?.close();
+  });
+  return {
+    get context() {
+      return live().context;
+    },
+    get extensionId() {
+      return live().extensionId;
+    },
+    get worker() {
+      return live().worker;
+    },
+    get userDataDir() {
+      return live().userDataDir;
+    },
+    get outgoing() {
+      return live().outgoing;
+    },
+    get toServer() {
+      return live().toServer;
+    },
+    allowServer: (origin) => live().allowServer(origin),
+    openPage: (path) => live().openPage(path),
+    close: (keepProfile) => live().close(keepProfile),
+    async restart() {
+      const was = live();
+      await was.close(true);
+      await launch(was.userDataDir);
+    },
+  };
 }

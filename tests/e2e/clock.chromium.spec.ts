@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchExtension } from './chromium';
+import { describe, expect, it } from 'vitest';
+import { type ExtensionBrowser, extensionPerTest } from './chromium';
 import { ClockPage } from './pages';
 
 /** Give the active session one-minute phases and a clock started `secondsAgo`, from the service worker. */
@@ -21,13 +21,7 @@ async function shortPhasesStarted(browser: ExtensionBrowser, secondsAgo: number)
 }
 
 describe('session clock in Chromium', () => {
-  let browser: ExtensionBrowser;
-  beforeEach(async () => {
-    browser = await launchExtension();
-  });
-  afterEach(async () => {
-    await browser?.close();
-  });
+  const browser = extensionPerTest();
 
   it('counts, and shows the right time after the panel is closed and reopened', async () => {
     const clock = new ClockPage(await browser.openPage('sidepanel.html'));
@@ -36,6 +30,7 @@ describe('session clock in Chromium', () => {
     await expect.poll(() => clock.phaseTimer.textContent(), { timeout: 3000 }).toBe('24:58');
     await clock.page.close();
 
+    // A fixed wait is the point: real time passes while no page is open.
     await new Promise((r) => setTimeout(r, 3000));
     const again = new ClockPage(await browser.openPage('sidepanel.html'));
     await again.button('Pause').waitFor();
@@ -53,9 +48,7 @@ describe('session clock in Chromium', () => {
     const cdp = await browser.context.newCDPSession(clock.page);
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
-    const profile = browser.userDataDir;
-    await browser.close(true);
-    browser = await launchExtension(profile);
+    await browser.restart();
     const again = new ClockPage(await browser.openPage('sidepanel.html'));
     await again.button('Pause').waitFor();
     const expected = 25 * 60 - (Date.now() - startedAt) / 1000;

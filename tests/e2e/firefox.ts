@@ -17,7 +17,7 @@ export interface FirefoxExtension {
 }
 
 /** Launch Debian's Firefox ESR headless over WebDriver BiDi and install the test build. */
-export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
+export async function launchFirefoxExtension(prefs: Record<string, boolean | number | string> = {}): Promise<FirefoxExtension> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
@@ -30,6 +30,7 @@ export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
       'toolkit.telemetry.enabled': false,
       'network.captive-portal-service.enabled': false,
       'extensions.getAddons.cache.enabled': false,
+      ...prefs,
     },
   });
   await browser.installExtension(FIREFOX_BUILD);

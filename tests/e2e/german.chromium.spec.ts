@@ -1,15 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
-import { type ExtensionBrowser, launchExtension } from './chromium';
+import { extensionPerTest } from './chromium';
 
 describe('in German', () => {
-  let browser: ExtensionBrowser | undefined;
-  afterEach(async () => {
-    await browser?.close();
-  });
+  const browser = extensionPerTest({ lang: 'de' });
 
   it('shows the popup and the panel in German, with no WCAG violations', async () => {
-    browser = await launchExtension(undefined, { lang: 'de' });
     const popup = await browser.openPage('popup.html');
     await popup.getByRole('heading', { name: 'Bereite deine Sitzung vor' }).waitFor();
     expect(await popup.evaluate(() => document.documentElement.lang)).toMatch(/^de/);

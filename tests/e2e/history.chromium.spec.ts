@@ -1,15 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchExtension } from './chromium';
+import { describe, expect, it } from 'vitest';
+import { extensionPerTest } from './chromium';
 import { NotesPage, openFold, PopupPage } from './pages';
 
 describe('session history in Chromium', () => {
-  let browser: ExtensionBrowser;
-  beforeEach(async () => {
-    browser = await launchExtension();
-  });
-  afterEach(async () => {
-    await browser?.close();
-  });
+  const browser = extensionPerTest();
 
   it('starts a new session keeping the old one, then finds and edits the old one from the options page', async () => {
     const popup = new PopupPage(await browser.openPage('popup.html'));
@@ -32,6 +26,9 @@ describe('session history in Chromium', () => {
     await options.getByLabel('Search topics and notes').fill('one question');
     await options.getByRole('status').getByText('1 of 2 sessions').waitFor();
     await options.getByRole('button', { name: 'Speaking up in meetings' }).click();
+    // Read first: the whole session as a document; its fields open on demand.
+    await options.getByText('Agreed to try one question per meeting.').waitFor();
+    await options.getByRole('button', { name: 'Edit this session' }).click();
     const oldNotes = options.getByLabel('Session notes');
     await expect.poll(() => oldNotes.inputValue()).toBe('Agreed to try one question per meeting.');
     await oldNotes.press('End');

@@ -1,17 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchExtension } from './chromium';
+import { describe, expect, it } from 'vitest';
+import { extensionPerTest } from './chromium';
 import { NotesPage } from './pages';
 
 const LONG = 'She says meetings move fast and by the time she has a point the topic has moved on. ';
 
 describe('notes in Chromium', () => {
-  let browser: ExtensionBrowser;
-  beforeEach(async () => {
-    browser = await launchExtension();
-  });
-  afterEach(async () => {
-    await browser?.close();
-  });
+  const browser = extensionPerTest();
 
   it('keeps every character typed right before the panel is closed', async () => {
     const notes = new NotesPage(await browser.openPage('sidepanel.html'));

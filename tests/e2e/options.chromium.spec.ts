@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
-import { type ExtensionBrowser, launchExtension } from './chromium';
+import { extensionPerTest } from './chromium';
 import { NotesPage, optionsSection, PopupPage } from './pages';
 
 const XSS = '<img src=x onerror="document.title=\'pwned\'"><script>document.title="pwned"</script>';
@@ -41,13 +41,7 @@ async function restore(options: Page, name: string, content: string) {
 }
 
 describe('options page in Chromium', () => {
-  let browser: ExtensionBrowser;
-  beforeEach(async () => {
-    browser = await launchExtension();
-  });
-  afterEach(async () => {
-    await browser?.close();
-  });
+  const browser = extensionPerTest();
 
   it('exports Markdown with the topic, notes and plan, and reads the file back', async () => {
     const popup = new PopupPage(await browser.openPage('popup.html'));
@@ -170,6 +164,7 @@ describe('options page in Chromium', () => {
       for (const section of ['sessions', 'coachees', 'cards', 'export', 'templates', 'settings']) {
         await page.goto(`chrome-extension://${browser.extensionId}/options.html#${section}`);
         await page.getByRole('heading', { level: 2 }).first().waitFor();
+        // The section's lazily loaded parts (their own headings and fields) render just after the first heading.
         await page.waitForTimeout(200);
         expect({ colorScheme, section, violations: await axeViolations(page) }).toEqual({ colorScheme, section, violations: [] });
       }
@@ -194,6 +189,7 @@ describe('options page in Chromium', () => {
     await expect.poll(async () => Object.keys((await synced()) ?? {})).not.toContain('settings');
     await options.getByRole('radio', { name: 'Light' }).check();
     await expect.poll(() => panel.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    // A fixed wait is the point: the mirror, switched off, must write nothing in the moments after.
     await panel.waitForTimeout(500);
     expect(Object.keys((await synced()) ?? {})).not.toContain('settings');
   });

@@ -5,8 +5,8 @@
  * the page clock fast-forwarded (Playwright's page.clock).
  */
 import type { Locator, Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchExtension } from './chromium';
+import { describe, expect, it } from 'vitest';
+import { extensionPerTest } from './chromium';
 import { ClockPage, NotesPage } from './pages';
 
 /** Whether the whole of an element is inside the page's viewport. */
@@ -20,13 +20,7 @@ async function inViewport(page: Page, locator: Locator): Promise<boolean> {
 const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 
 describe('the panel at a glance', () => {
-  let browser: ExtensionBrowser;
-  beforeEach(async () => {
-    browser = await launchExtension();
-  });
-  afterEach(async () => {
-    await browser?.close();
-  });
+  const browser = extensionPerTest();
 
   for (const [width, height] of [
     [400, 800],
@@ -81,6 +75,7 @@ describe('the panel at a glance', () => {
     expect(await page.getByRole('button', { name: 'Compact' }).getAttribute('aria-pressed')).toBe('true');
     await page.reload();
     await page.getByLabel('Session notes').waitFor();
+    // A fixed wait is the point: after the reload, compact must stay on (no late flip from storage).
     await page.waitForTimeout(500);
     expect(await planSummary.count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Compact' }).getAttribute('aria-pressed')).toBe('true');
@@ -89,7 +84,10 @@ describe('the panel at a glance', () => {
   it('after 30 minutes of understanding, Next gives planning about 20 minutes and keeps the 10-minute wrap-up; past the hour, overtime is plain', async () => {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 400, height: 800 });
-    await page.clock.install({ time: new Date('2026-11-26T10:00:00') });
+    // Tomorrow at 10:00: a start in the page's past but the worker's future, where the auto-end is never due yet.
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    tomorrow.setHours(10, 0, 0, 0);
+    await page.clock.install({ time: tomorrow });
     await page.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
     const clock = new ClockPage(page);
     await clock.button('Start').click();

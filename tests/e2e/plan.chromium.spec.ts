@@ -1,15 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchExtension } from './chromium';
+import { describe, expect, it } from 'vitest';
+import { extensionPerTest } from './chromium';
 import { ClockPage, openFold } from './pages';
 
 describe('the month between sessions in Chromium', () => {
-  let browser: ExtensionBrowser;
-  beforeEach(async () => {
-    browser = await launchExtension();
-  });
-  afterEach(async () => {
-    await browser?.close();
-  });
+  const browser = extensionPerTest();
 
   it('plans in one session, reviews it honestly in the next, and asks what was behind "no time"', async () => {
     const panel = await browser.openPage('sidepanel.html');
@@ -45,9 +39,10 @@ describe('the month between sessions in Chromium', () => {
     // Between sessions: the popup shows the plan; tick a step and log minutes.
     const popup = await browser.openPage('popup.html');
     const plan = popup.getByRole('region', { name: 'Your plan this month' });
-    await plan.getByRole('checkbox', { name: 'Speak first in two meetings a week' }).check();
-    await plan.getByLabel('Minutes spent this week on: Quiet, chapter 3').fill('20');
-    await plan.getByRole('button', { name: 'Log' }).first().click();
+    await plan.getByRole('checkbox', { name: 'Speak first in two meetings a week', exact: true }).check();
+    await plan.getByLabel('Time spent on Quiet, chapter 3, in minutes to add').fill('20');
+    await plan.getByRole('button', { name: 'Add time spent' }).first().click();
+    await plan.getByText('This week so far: 20 min').waitFor();
     await plan.getByText('This week: 20 of about 60 minutes').waitFor();
     await openFold(panel, 'Plan for the month');
     await expect

@@ -1,16 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
-import { type ExtensionBrowser, launchExtension } from './chromium';
+import { extensionPerTest, setRole } from './chromium';
 import { PanelPage, PopupPage } from './pages';
 
 describe('pre-work in Chromium', () => {
-  let browser: ExtensionBrowser;
-  beforeEach(async () => {
-    browser = await launchExtension();
-  });
-  afterEach(async () => {
-    await browser?.close();
-  });
+  const browser = extensionPerTest();
 
   it('edits the topic in the panel and the open popup shows it', async () => {
     const popup = new PopupPage(await browser.openPage('popup.html'));
@@ -60,8 +54,7 @@ describe('pre-work in Chromium', () => {
   });
 
   it('keeps a coach\u2019s coachees apart', async () => {
-    await browser.close();
-    browser = await launchExtension(undefined, { role: 'both' });
+    await setRole(browser.worker, 'both');
     const page = await browser.openPage('popup.html');
     const views = page.getByRole('navigation', { name: 'Show the popup for' });
     await views.getByRole('link', { name: 'My own sessions' }).click();

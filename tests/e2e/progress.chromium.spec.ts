@@ -3,18 +3,12 @@
  * button, and a coachee's page of progress with named charts and their figures,
  * after two sessions with a plan and homework minutes.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
-import { type ExtensionBrowser, launchExtension } from './chromium';
+import { extensionPerTest } from './chromium';
 
 describe('progress over the months', () => {
-  let browser: ExtensionBrowser;
-  beforeEach(async () => {
-    browser = await launchExtension();
-  });
-  afterEach(async () => {
-    await browser?.close();
-  });
+  const browser = extensionPerTest();
 
   it('shows a coachee’s charts with the same figures in tables, by keyboard and back button, with no WCAG violations', async () => {
     const worker = browser.context.serviceWorkers()[0];

@@ -3,20 +3,14 @@
  * and the options page lists, searches (topics and notes), opens, edits, deletes
  * and exports them, reading the index rather than every note.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchExtension } from './chromium';
+import { describe, expect, it } from 'vitest';
+import { extensionPerTest } from './chromium';
 import { optionsSection } from './pages';
 
 const COUNT = 2000;
 
 describe('a store of 2,000 sessions', () => {
-  let browser: ExtensionBrowser;
-  beforeEach(async () => {
-    browser = await launchExtension();
-  });
-  afterEach(async () => {
-    await browser?.close();
-  });
+  const browser = extensionPerTest();
 
   it('lists, searches the notes, opens, edits, deletes and exports', async () => {
     const worker = browser.context.serviceWorkers()[0];

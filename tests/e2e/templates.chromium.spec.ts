@@ -1,15 +1,9 @@
-import { afterEach, beforeEach, describe, it } from 'vitest';
-import { type ExtensionBrowser, launchExtension } from './chromium';
+import { describe, it } from 'vitest';
+import { extensionPerTest } from './chromium';
 import { openFold, optionsSection } from './pages';
 
 describe('agenda templates in Chromium', () => {
-  let browser: ExtensionBrowser;
-  beforeEach(async () => {
-    browser = await launchExtension();
-  });
-  afterEach(async () => {
-    await browser?.close();
-  });
+  const browser = extensionPerTest();
 
   it('refuses an invalid template with clear messages, saves a valid one, and the panel can follow it', async () => {
     const options = await browser.openPage('options.html');

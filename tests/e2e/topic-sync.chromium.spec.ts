@@ -1,15 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchExtension } from './chromium';
+import { describe, expect, it } from 'vitest';
+import { extensionPerTest } from './chromium';
 import { PanelPage, PopupPage } from './pages';
 
 describe('pre-work topic in Chromium', () => {
-  let browser: ExtensionBrowser;
-  beforeEach(async () => {
-    browser = await launchExtension();
-  });
-  afterEach(async () => {
-    await browser?.close();
-  });
+  const browser = extensionPerTest();
 
   it('shows a topic typed in the popup in the already-open panel within a second, without a reload', async () => {
     const panel = new PanelPage(await browser.openPage('sidepanel.html'));
@@ -45,10 +39,7 @@ describe('pre-work topic in Chromium', () => {
     const popup = new PopupPage(await browser.openPage('popup.html'));
     await popup.topic.fill('My manager gives me no challenging work');
     await popup.status.getByText('Saved').waitFor();
-    const profile = browser.userDataDir;
-    await browser.close(true);
-
-    browser = await launchExtension(profile);
+    await browser.restart();
     const panel = new PanelPage(await browser.openPage('sidepanel.html'));
     await panel.topicCard.getByText('My manager gives me no challenging work').waitFor();
   });

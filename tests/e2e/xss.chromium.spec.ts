@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchExtension } from './chromium';
+import { afterEach, describe, expect, it } from 'vitest';
+import { extensionPerTest } from './chromium';
 import { openFold, optionsSection } from './pages';
 
 const PAYLOADS = [
@@ -20,16 +20,12 @@ async function expectInert(page: Page) {
 }
 
 describe('hostile text in every field, in Chromium', () => {
-  let browser: ExtensionBrowser;
   const dialogs: string[] = [];
-  beforeEach(async () => {
-    browser = await launchExtension();
-    browser.context.on('page', (p) => p.on('dialog', (d) => void dialogs.push(d.message())));
+  const browser = extensionPerTest({
+    setUp: (b) => void b.context.on('page', (p) => p.on('dialog', (d) => void dialogs.push(d.message()))),
   });
-  afterEach(async () => {
-    await browser?.close();
-    expect(dialogs).toEqual([]);
-  });
+  // No page may have opened a dialog (an alert() would mean a payload ran).
+  afterEach(() => expect(dialogs).toEqual([]));
 
   it('shows payloads typed into the topic, notes, plan, homework and review as text', async () => {
     const popup = await browser.openPage('popup.html');

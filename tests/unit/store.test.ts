@@ -128,7 +128,7 @@ describe('store folder', () => {
       for (const path of named) {
         const inRepo =
           /^(entrypoints|components|utils|tests|scripts|public|docs|store)\//.test(path) ||
-          /^[\w-]+\.(md|json)$|^[\w.-]+\.config\.ts$/.test(path);
+          /^[\w-]+\.md$|^package(-lock)?\.json$|^[\w.-]+\.config\.ts$/.test(path);
         if (!inRepo || /[<>…*]/.test(path)) continue;
         if (!existsSync(path)) missing.push(`${doc}: ${path}`);
       }

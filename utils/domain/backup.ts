@@ -40,11 +40,6 @@ export const BackupSchema = v.strictObject({
 });
 export type Backup = v.InferOutput<typeof BackupSchema>;
 
-/** A backup of `data`, stamped with the format, version and time. */
-export function makeBackup(data: DataSet, now: number): Backup {
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now, data };
-}
-
 /** Why a file was not accepted; the UI words each kind. */
 export type BackupProblem =
   | { kind: 'tooLarge'; bytes: number }

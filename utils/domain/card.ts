@@ -3,7 +3,7 @@
  * A card is text a person can read in a mail or a chat, ending in one data line
  * that carries the same content for the other browser:
  *
- *   sidecoach-card.1.<kind>.<payload>.<crc32>
+ *   sidecoach-card.<version>.<kind>.<payload>.<crc32>
  *
  * `payload` is the card's JSON, compressed (deflate-raw) and base64url-encoded
  * by the platform codec; `crc32` (8 hex digits) is over the payload text, so a
@@ -14,9 +14,14 @@
  */
 import * as v from 'valibot';
 import { ASSIGNMENT_TITLE_MAX, COACHEE_NAME_MAX, MINUTES_PER_WEEK_MAX, PLAN_STEP_MAX, TOPIC_TEXT_MAX, TOPIC_TITLE_MAX } from './model';
+import { PlanProgressSchema } from './plan-progress';
+import { dayOfInstant, type SessionDate } from './session-date';
 
 export const CARD_FORMAT = 'sidecoach-card';
-export const CARD_VERSION = 1;
+/** The format cards are written in; format 1 cards are still read (see `upgradeCard`). */
+export const CARD_VERSION = 2;
+/** The oldest format still read. */
+export const CARD_OLDEST_VERSION = 1;
 /** Largest card text accepted (a card is a few kB; this leaves room and refuses floods). */
 export const CARD_MAX_BYTES = 64 * 1024;
 
@@ -24,22 +29,37 @@ const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 const Text = v.pipe(v.string(), v.maxLength(TOPIC_TEXT_MAX));
 const EpochMs = v.pipe(v.number(), v.integer(), v.minValue(0));
 const Day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
+/** A session date on a card: strict (a card with unknown fields is refused), the zone a plain name. */
+const SessionDateSchema = v.strictObject({
+  day: Day,
+  time: v.nullable(v.pipe(v.string(), v.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/))),
+  zone: v.nullable(v.pipe(v.string(), v.maxLength(64), v.regex(/^[A-Za-z0-9_+\-/]+$/))),
+});
+const TopicPartSchema = v.strictObject({
+  title: v.pipe(v.string(), v.maxLength(TOPIC_TITLE_MAX)),
+  difficulty: Text,
+  outcome: Text,
+});
+const HomeworkSchema = v.pipe(
+  v.array(
+    v.strictObject({
+      id: Id,
+      kind: v.picklist(['exercise', 'reading']),
+      title: v.pipe(v.string(), v.maxLength(ASSIGNMENT_TITLE_MAX)),
+      minutesPerWeek: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MINUTES_PER_WEEK_MAX)),
+    }),
+  ),
+  v.maxLength(30),
+);
 
-/** Coachee → coach: the pre-work for a session, and how the last plan went. */
-export const PreworkCardSchema = v.strictObject({
+/** Coachee → coach (format 1): the pre-work for a session, and how the last plan went. */
+const PreworkCardV1Schema = v.strictObject({
   kind: v.literal('prework'),
-  /** This card's id: taking the same card twice changes nothing. */
   id: Id,
   createdAt: EpochMs,
-  /** The coachee's own browser's id for them (stable across cards) and the name they give. */
   from: v.strictObject({ id: Id, name: v.pipe(v.string(), v.maxLength(COACHEE_NAME_MAX)) }),
-  /** The day of the session it is for, if the coachee knows it. */
   sessionOn: v.nullable(Day),
-  topic: v.strictObject({
-    title: v.pipe(v.string(), v.maxLength(TOPIC_TITLE_MAX)),
-    difficulty: Text,
-    outcome: Text,
-  }),
+  topic: TopicPartSchema,
   review: v.nullable(
     v.strictObject({
       items: v.pipe(
@@ -57,34 +77,100 @@ export const PreworkCardSchema = v.strictObject({
     }),
   ),
 });
+export type PreworkCardV1 = v.InferOutput<typeof PreworkCardV1Schema>;
+
+/** Coachee → coach (format 2): the pre-work for one of the coachee's sessions, and their progress on the last plan. */
+export const PreworkCardSchema = v.strictObject({
+  kind: v.literal('prework'),
+  /** This card's id. */
+  id: Id,
+  createdAt: EpochMs,
+  /** The coachee's own browser's id for them (stable across cards) and the name they give. */
+  from: v.strictObject({ id: Id, name: v.pipe(v.string(), v.maxLength(COACHEE_NAME_MAX)) }),
+  /** The coachee's id for this session: a card for it fills the same session again (taking it twice changes nothing). */
+  sessionId: Id,
+  /** The day of the session it is for, if the coachee knows it. */
+  sessionOn: v.nullable(Day),
+  topic: TopicPartSchema,
+  /** How the last plan went, in the coachee's words (plan-progress.ts), or null. */
+  progress: v.nullable(PlanProgressSchema),
+});
 export type PreworkCard = v.InferOutput<typeof PreworkCardSchema>;
 
-/** Coach → coachee: the month's plan, the exercises and reading, the next date, the feedback. */
+/** Coach → coachee: the month's plan, the exercises and reading, the next date, the feedback (format 1). */
+const PlanCardV1Schema = v.strictObject({
+  kind: v.literal('plan'),
+  id: Id,
+  createdAt: EpochMs,
+  to: v.strictObject({ id: v.nullable(Id), name: v.pipe(v.string(), v.maxLength(COACHEE_NAME_MAX)) }),
+  plan: v.pipe(v.array(v.strictObject({ id: Id, text: v.pipe(v.string(), v.maxLength(PLAN_STEP_MAX)) })), v.maxLength(50)),
+  homework: HomeworkSchema,
+  nextSessionAt: v.nullable(EpochMs),
+  feedback: Text,
+});
+export type PlanCardV1 = v.InferOutput<typeof PlanCardV1Schema>;
+
+/**
+ * Coach → coachee (format 2): the plan of the coach's session `sessionId`, for
+ * the coachee's session `forSessionId` (the one their pre-work card named), the
+ * next date as picked (a day, or a time in a zone), the coach's name.
+ */
 export const PlanCardSchema = v.strictObject({
   kind: v.literal('plan'),
   id: Id,
   createdAt: EpochMs,
+  /** The coach, as they sign (for the calendar's "Coaching session with …"). */
+  from: v.strictObject({ name: v.pipe(v.string(), v.maxLength(COACHEE_NAME_MAX)) }),
   /** The coachee the plan is for, by the id their pre-work card carried (null: the coach never had one). */
   to: v.strictObject({ id: v.nullable(Id), name: v.pipe(v.string(), v.maxLength(COACHEE_NAME_MAX)) }),
+  /** The coach's session the plan was made in: a card for it fills the same session again, never another month. */
+  sessionId: Id,
+  /** The coachee's session it answers (from their pre-work card), if known. */
+  forSessionId: v.nullable(Id),
   plan: v.pipe(v.array(v.strictObject({ id: Id, text: v.pipe(v.string(), v.maxLength(PLAN_STEP_MAX)) })), v.maxLength(50)),
-  homework: v.pipe(
-    v.array(
-      v.strictObject({
-        id: Id,
-        kind: v.picklist(['exercise', 'reading']),
-        title: v.pipe(v.string(), v.maxLength(ASSIGNMENT_TITLE_MAX)),
-        minutesPerWeek: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MINUTES_PER_WEEK_MAX)),
-      }),
-    ),
-    v.maxLength(30),
-  ),
-  nextSessionAt: v.nullable(EpochMs),
+  homework: HomeworkSchema,
+  next: v.nullable(SessionDateSchema),
   feedback: Text,
 });
 export type PlanCard = v.InferOutput<typeof PlanCardSchema>;
 
 export type Card = PreworkCard | PlanCard;
 const CardSchema = v.variant('kind', [PreworkCardSchema, PlanCardSchema]);
+const CardV1Schema = v.variant('kind', [PreworkCardV1Schema, PlanCardV1Schema]);
+
+/** The id a card of format 1 stands in for the session it came from (it named none): taking the same card twice finds it. */
+export const legacySessionId = (cardId: string): string => `card-${cardId}`.slice(0, 100);
+
+/**
+ * A card of format 1 read as format 2: its review becomes the coachee's
+ * progress (steps without ids, no minutes), its next date (stored as noon of the
+ * picked day) becomes that day with no time, and the session is named by the card.
+ */
+export function upgradeCard(card: PreworkCardV1 | PlanCardV1, localZone: string): Card {
+  if (card.kind === 'prework') {
+    const { review, ...rest } = card;
+    return {
+      ...rest,
+      sessionId: legacySessionId(card.id),
+      progress: review
+        ? {
+            fromSessionId: null,
+            steps: review.items.map((i) => ({ id: null, text: i.text, mark: i.status, heldBack: i.heldBack, dreading: i.dreading })),
+            homework: [],
+            rootCause: review.rootCause,
+          }
+        : null,
+    };
+  }
+  const { nextSessionAt, ...rest } = card;
+  return {
+    ...rest,
+    from: { name: '' },
+    sessionId: legacySessionId(card.id),
+    forSessionId: null,
+    next: nextSessionAt === null ? null : dayOfInstant(nextSessionAt, localZone),
+  };
+}
 
 /** Why a card was refused; the page words each kind. */
 export type CardProblem =
@@ -115,7 +201,9 @@ export function dataLine(kind: Card['kind'], payload: string): string {
 }
 
 /** Find a card's data line in pasted text (a whole mail is fine): its payload, or why not. */
-export function findDataLine(text: string): { ok: true; kind: Card['kind']; payload: string } | { ok: false; problem: CardProblem } {
+export function findDataLine(
+  text: string,
+): { ok: true; kind: Card['kind']; version: number; payload: string } | { ok: false; problem: CardProblem } {
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > CARD_MAX_BYTES) return { ok: false, problem: { kind: 'tooLarge', bytes } };
   // The last card in the text: a reply that quotes an older one below still reads as the newest.
@@ -131,14 +219,20 @@ export function findDataLine(text: string): { ok: true; kind: Card['kind']; payl
   const version = /^sidecoach-card\.(\d+)\./.exec(joined);
   if (version && Number(version[1]) > CARD_VERSION) return { ok: false, problem: { kind: 'futureVersion', version: Number(version[1]) } };
   const m = LINE.exec(joined);
-  if (!m || Number(m[1]) !== CARD_VERSION || crc32(m[3] ?? '') !== m[4]) return { ok: false, problem: { kind: 'damaged' } };
-  return { ok: true, kind: m[2] as Card['kind'], payload: m[3] ?? '' };
+  const found = Number(m?.[1]);
+  if (!m || found < CARD_OLDEST_VERSION || found > CARD_VERSION || crc32(m[3] ?? '') !== m[4])
+    return { ok: false, problem: { kind: 'damaged' } };
+  return { ok: true, kind: m[2] as Card['kind'], version: found, payload: m[3] ?? '' };
 }
 
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** Check a decoded payload's JSON: safe keys, the right shape, the kind its data line names. */
-export function parseCardJson(json: string, kind: Card['kind']): ParsedCard {
+/**
+ * Check a decoded payload's JSON: safe keys, the right shape for its format,
+ * the kind its data line names. A card of format 1 is read as format 2
+ * (`upgradeCard`; `localZone` reads its next date).
+ */
+export function parseCardJson(json: string, kind: Card['kind'], version = CARD_VERSION, localZone = 'UTC'): ParsedCard {
   let raw: unknown;
   let unsafe: string | null = null;
   try {
@@ -150,17 +244,18 @@ export function parseCardJson(json: string, kind: Card['kind']): ParsedCard {
     return { ok: false, problem: { kind: 'damaged' } };
   }
   if (unsafe) return { ok: false, problem: { kind: 'unsafeKey', key: unsafe } };
-  const parsed = v.safeParse(CardSchema, raw);
+  const parsed = version === 1 ? v.safeParse(CardV1Schema, raw) : v.safeParse(CardSchema, raw);
   if (!parsed.success) {
     const issue = parsed.issues[0];
     const path = issue?.path?.map((p) => String(p.key)).join('.') ?? '';
     return { ok: false, problem: { kind: 'invalid', detail: path ? `${path}: ${issue?.message}` : (issue?.message ?? '') } };
   }
   if (parsed.output.kind !== kind) return { ok: false, problem: { kind: 'damaged' } };
-  return { ok: true, card: parsed.output };
+  const card = version === 1 ? upgradeCard(parsed.output as PreworkCardV1 | PlanCardV1, localZone) : (parsed.output as Card);
+  return { ok: true, card };
 }
 
-/** The words of a card's readable part, in the sender's language. */
+/** The words of a card's readable part, in the sender's language (headings, not form labels). */
 export interface CardLabels {
   preworkTitle: (name: string) => string;
   planTitle: (name: string) => string;
@@ -173,6 +268,9 @@ export interface CardLabels {
   heldBack: string;
   dreading: string;
   rootCause: string;
+  /** "Homework logged": the minutes per week that follow. */
+  logged: string;
+  minutes: (minutes: number) => string;
   plan: string;
   homework: string;
   exercise: string;
@@ -184,22 +282,39 @@ export interface CardLabels {
 }
 
 /** The whole card: what a person reads, then the data line for the other browser. */
-export function cardText(card: Card, payload: string, l: CardLabels, formatDate: (ms: number) => string): string {
+export function cardText(
+  card: Card,
+  payload: string,
+  l: CardLabels,
+  formatDate: (date: SessionDate) => string,
+  formatDay: (day: string) => string,
+): string {
   const out: string[] = [];
   if (card.kind === 'prework') {
     out.push(l.preworkTitle(card.from.name), '');
-    if (card.sessionOn) out.push(`${l.sessionOn}: ${card.sessionOn}`);
+    if (card.sessionOn) out.push(`${l.sessionOn}: ${formatDay(card.sessionOn)}`);
     out.push(`${l.topic}: ${card.topic.title}`);
     if (card.topic.difficulty) out.push('', `${l.difficulty}:`, card.topic.difficulty);
     if (card.topic.outcome) out.push('', `${l.outcome}:`, card.topic.outcome);
-    if (card.review) {
+    const p = card.progress;
+    if (p && (p.steps.length > 0 || p.homework.length > 0)) {
       out.push('', `${l.review}:`);
-      for (const item of card.review.items) {
-        out.push(`- ${item.text}: ${l.status[item.status]}`);
-        if (item.heldBack) out.push(`  ${l.heldBack}: ${item.heldBack}`);
-        if (item.dreading) out.push(`  ${l.dreading}: ${item.dreading}`);
+      for (const item of p.steps) {
+        out.push(`- ${item.text}: ${l.status[item.mark]}`);
+        if (item.heldBack) out.push(`  ${l.heldBack} ${item.heldBack}`);
+        if (item.dreading) out.push(`  ${l.dreading} ${item.dreading}`);
       }
-      if (card.review.rootCause) out.push(`${l.rootCause}: ${card.review.rootCause}`);
+      if (p.rootCause) out.push(`${l.rootCause}: ${p.rootCause}`);
+      const logged = p.homework.filter((a) => Object.keys(a.logged).length > 0);
+      if (logged.length > 0) {
+        out.push('', `${l.logged}:`);
+        for (const a of logged) {
+          const weeks = Object.entries(a.logged)
+            .sort(([x], [y]) => x.localeCompare(y))
+            .map(([week, minutes]) => `${formatDay(week)}: ${l.minutes(minutes)}`);
+          out.push(`- ${a.title}: ${weeks.join(', ')}`);
+        }
+      }
     }
   } else {
     out.push(l.planTitle(card.to.name), '', `${l.plan}:`);
@@ -209,7 +324,7 @@ export function cardText(card: Card, payload: string, l: CardLabels, formatDate:
       for (const a of card.homework)
         out.push(`- ${a.kind === 'exercise' ? l.exercise : l.reading}: ${a.title} (${l.perWeek(a.minutesPerWeek)})`);
     }
-    if (card.nextSessionAt !== null) out.push('', `${l.nextSession}: ${formatDate(card.nextSessionAt)}`);
+    if (card.next !== null) out.push('', `${l.nextSession}: ${formatDate(card.next)}`);
     if (card.feedback) out.push('', `${l.feedback}:`, card.feedback);
   }
   out.push('', l.howToTakeIn, '', dataLine(card.kind, payload), '');

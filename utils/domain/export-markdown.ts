@@ -4,8 +4,9 @@
  */
 import type { Phase } from './agenda';
 import type { SessionRecord } from './backup';
+import type { SessionDate } from './session-date';
+import { recordedView } from './session-life';
 import { fold } from './text';
-import { timerView } from './timer';
 import { firstStartAt } from './timer-log';
 
 /** Every heading and phrase of the export, in the user's language. */
@@ -36,6 +37,10 @@ export interface MarkdownLabels {
   nextSession: string;
   checkIn: string;
   none: string;
+  /** Minutes logged in the week of Monday `week` (ISO date). */
+  loggedWeek: (week: string, minutes: number) => string;
+  /** What the coachee said of a step, as theirs. */
+  coacheeMark: (mark: string) => string;
 }
 
 export interface MarkdownContext {
@@ -43,6 +48,8 @@ export interface MarkdownContext {
   defaultAgenda: Phase[];
   labels: MarkdownLabels;
   formatDate: (epochMs: number) => string;
+  /** The next date as it was picked (a day, or a time in its zone); without it the stored instant is shown. */
+  formatSessionDate?: (date: SessionDate) => string;
   now: number;
 }
 
@@ -80,7 +87,8 @@ export function sessionDocument(session: SessionRecord, ctx: MarkdownContext): D
   if (topic.difficulty.trim()) doc.push({ kind: 'field', label: l.difficulty, text: topic.difficulty.trim(), block: true });
   if (topic.outcome.trim()) doc.push({ kind: 'field', label: l.outcome, text: topic.outcome.trim(), block: true });
 
-  const view = timerView(session.timer, session.agenda ?? ctx.defaultAgenda, ctx.now);
+  // Recorded times only: an ended session reads what it took, a forgotten clock is ended by the auto-end rule.
+  const view = recordedView(session.timer, session.agenda ?? ctx.defaultAgenda, ctx.now);
   doc.push(
     { kind: 'heading', level: 2, text: l.agenda },
     {
@@ -97,7 +105,13 @@ export function sessionDocument(session: SessionRecord, ctx: MarkdownContext): D
   doc.push(
     session.plan.length === 0
       ? { kind: 'text', text: l.none }
-      : { kind: 'list', items: session.plan.map((step) => ({ text: step.text.trim(), checked: step.done })) },
+      : {
+          kind: 'list',
+          items: session.plan.map((step) => ({
+            text: step.partly && !step.done ? `${step.text.trim()} (${l.status.partly})` : step.text.trim(),
+            checked: step.done,
+          })),
+        },
   );
 
   const weekly = session.homework.reduce((sum, a) => sum + a.minutesPerWeek, 0);
@@ -109,6 +123,9 @@ export function sessionDocument(session: SessionRecord, ctx: MarkdownContext): D
           kind: 'list',
           items: session.homework.map((a) => ({
             text: `${a.kind === 'exercise' ? l.exercise : l.reading}: ${a.title.trim()} (${l.perWeek(a.minutesPerWeek)})`,
+            sub: Object.entries(a.logged)
+              .sort(([x], [y]) => x.localeCompare(y))
+              .map(([week, n]) => l.loggedWeek(week, n)),
           })),
         },
   );
@@ -120,6 +137,9 @@ export function sessionDocument(session: SessionRecord, ctx: MarkdownContext): D
       items: review.items.map((item) => ({
         text: `${item.text.trim()}: ${l.status[item.status]}`,
         sub: [
+          ...(item.coachee ? [l.coacheeMark(l.status[item.coachee.mark])] : []),
+          ...(item.coachee?.heldBack.trim() ? [`${l.heldBack}: ${item.coachee.heldBack.trim()}`] : []),
+          ...(item.coachee?.dreading.trim() ? [`${l.dreading}: ${item.coachee.dreading.trim()}`] : []),
           ...(item.heldBack.trim() ? [`${l.heldBack}: ${item.heldBack.trim()}`] : []),
           ...(item.dreading.trim() ? [`${l.dreading}: ${item.dreading.trim()}`] : []),
         ],
@@ -131,7 +151,12 @@ export function sessionDocument(session: SessionRecord, ctx: MarkdownContext): D
   if (wrapUp.feedback.trim() || wrapUp.nextSessionAt !== null || wrapUp.checkInNote.trim()) {
     doc.push({ kind: 'heading', level: 2, text: l.feedback });
     if (wrapUp.feedback.trim()) doc.push({ kind: 'text', text: wrapUp.feedback.trim() });
-    if (wrapUp.nextSessionAt !== null) doc.push({ kind: 'field', label: l.nextSession, text: ctx.formatDate(wrapUp.nextSessionAt) });
+    if (wrapUp.nextSessionAt !== null || wrapUp.next)
+      doc.push({
+        kind: 'field',
+        label: l.nextSession,
+        text: wrapUp.next && ctx.formatSessionDate ? ctx.formatSessionDate(wrapUp.next) : ctx.formatDate(wrapUp.nextSessionAt ?? 0),
+      });
     if (wrapUp.checkInNote.trim()) doc.push({ kind: 'field', label: l.checkIn, text: wrapUp.checkInNote.trim() });
   }
   return doc;
@@ -176,14 +201,6 @@ export function documentMarkdown(doc: readonly DocBlock[]): string {
 /** One session as Markdown. User text is kept as typed. */
 export function sessionMarkdown(session: SessionRecord, ctx: MarkdownContext): string {
   return documentMarkdown(sessionDocument(session, ctx));
-}
-
-/** Several sessions, oldest first, separated by rules. */
-export function sessionsMarkdown(sessions: readonly SessionRecord[], ctxFor: (s: SessionRecord) => MarkdownContext): string {
-  return [...sessions]
-    .sort((a, b) => a.meta.createdAt - b.meta.createdAt)
-    .map((s) => sessionMarkdown(s, ctxFor(s)))
-    .join('\n---\n\n');
 }
 
 /** A file name with the date and the coachee, safe on every system. */

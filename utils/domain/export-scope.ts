@@ -1,24 +1,18 @@
 /**
- * Which sessions an export covers, and how they are laid out (pure helpers
- * shared by the options page and the print view).
+ * Which sessions an export covers (the one scope rule, shared by the options
+ * page's export and backup and the print view), and the scope as a URL hash.
  */
-import type { Phase } from './agenda';
-import type { DataSet, SessionRecord } from './backup';
-import type { MarkdownContext, MarkdownLabels } from './export-markdown';
+import { type IndexEntry, sessionTime } from './session-index';
 
 export type ExportScope = { kind: 'all' } | { kind: 'coachee'; coacheeId: string } | { kind: 'session'; sessionId: string };
 
-/** The sessions in a scope, oldest first. */
-export function sessionsIn(data: DataSet, scope: ExportScope): SessionRecord[] {
-  const all = [...data.sessions].sort((a, b) => a.meta.createdAt - b.meta.createdAt);
-  if (scope.kind === 'coachee') return all.filter((s) => s.meta.coacheeId === scope.coacheeId);
-  if (scope.kind === 'session') return all.filter((s) => s.meta.id === scope.sessionId);
-  return all;
-}
-
-/** The coachee's display name ("Me" for the unnamed self). */
-export function coacheeName(data: DataSet, coacheeId: string, selfName: string): string {
-  return data.coachees.find((c) => c.id === coacheeId)?.name || selfName;
+/** The index entries of the sessions in a scope, in the order of their time (oldest first). */
+export function entriesIn(entries: Iterable<IndexEntry>, scope: ExportScope): IndexEntry[] {
+  return [...entries]
+    .filter((e) =>
+      scope.kind === 'coachee' ? e.coacheeId === scope.coacheeId : scope.kind === 'session' ? e.id === scope.sessionId : true,
+    )
+    .sort((a, b) => sessionTime(a) - sessionTime(b));
 }
 
 /** A scope as URL hash text (for the print view) and back. */
@@ -35,19 +29,4 @@ export function scopeFromHash(hash: string): ExportScope {
   if (kind === 'coachee' && value) return { kind: 'coachee', coacheeId: decodeURIComponent(value) };
   if (kind === 'session' && value) return { kind: 'session', sessionId: decodeURIComponent(value) };
   return { kind: 'all' };
-}
-
-/** The Markdown context of one session. */
-export function markdownContextFor(
-  data: DataSet,
-  session: SessionRecord,
-  options: { labels: MarkdownLabels; defaultAgenda: Phase[]; selfName: string; formatDate: (ms: number) => string; now: number },
-): MarkdownContext {
-  return {
-    coacheeName: coacheeName(data, session.meta.coacheeId, options.selfName),
-    defaultAgenda: options.defaultAgenda,
-    labels: options.labels,
-    formatDate: options.formatDate,
-    now: options.now,
-  };
 }

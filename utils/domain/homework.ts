@@ -37,3 +37,16 @@ export function logMinutes(assignment: Assignment, minutes: number, at: number):
   const next = Math.min(10_080, Math.max(0, (assignment.logged[key] ?? 0) + Math.round(minutes)));
   return { ...assignment, logged: { ...assignment.logged, [key]: next } };
 }
+
+/** Minutes logged on one assignment in the week containing `at`. */
+export function itemThisWeek(assignment: Assignment, at: number): number {
+  return assignment.logged[weekKey(at)] ?? 0;
+}
+
+/** Correct the minutes of one assignment in the week containing `at` to `minutes` in all (0 removes the week). */
+export function setWeekMinutes(assignment: Assignment, minutes: number, at: number): Assignment {
+  const key = weekKey(at);
+  const value = Math.min(10_080, Math.max(0, Math.round(minutes)));
+  const { [key]: _old, ...rest } = assignment.logged;
+  return { ...assignment, logged: value === 0 ? rest : { ...rest, [key]: value } };
+}

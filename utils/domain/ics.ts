@@ -2,6 +2,7 @@
  * A calendar file (iCalendar, RFC 5545) for one session, for any calendar app.
  * Pure: no browser calls.
  */
+import { instantOf, nextDay, type SessionDate } from './session-date';
 
 const stamp = (ms: number) =>
   new Date(ms)
@@ -14,27 +15,51 @@ const escapeText = (text: string) =>
     .replace(/\\/g, '\\\\')
     .replace(/\n/g, '\\n')
     .replace(/[,;]/g, (c) => `\\${c}`);
-/** Fold lines longer than 75 octets, as the format asks. */
+/** Fold lines longer than 75 octets (UTF-8), as the format asks, never inside a character. */
 function fold(line: string): string {
   const parts: string[] = [];
-  let rest = line;
-  while (rest.length > 74) {
-    parts.push(rest.slice(0, 74));
-    rest = ` ${rest.slice(74)}`;
+  let current = '';
+  let octets = 0;
+  for (const ch of line) {
+    const size = new TextEncoder().encode(ch).length;
+    if (octets + size > 75) {
+      parts.push(current);
+      current = ' ';
+      octets = 1;
+    }
+    current += ch;
+    octets += size;
   }
-  parts.push(rest);
+  parts.push(current);
   return parts.join('\r\n');
 }
 
-/** One event of `minutes` starting at `start` (epoch ms), with a stable uid so importing twice updates it. */
+const compactDay = (day: string) => day.replace(/-/g, '');
+
+/**
+ * One event for a session date, with a stable uid so importing twice updates it:
+ * a day without a time is an all-day event (`DTSTART;VALUE=DATE`); a time is
+ * the instant it names in its zone, written in UTC (valid in every calendar,
+ * which shows it in the reader's own zone).
+ */
 export function sessionIcs(event: {
   uid: string;
-  start: number;
+  when: SessionDate;
+  /** The zone a time without one of its own is read in (the sender's). */
+  localZone: string;
   minutes: number;
   title: string;
+  /** One line: the calendar shows it under the title. */
   description: string;
   now: number;
 }): string {
+  const { when } = event;
+  const times = when.time
+    ? (() => {
+        const start = instantOf(when, event.localZone);
+        return [`DTSTART:${stamp(start)}`, `DTEND:${stamp(start + event.minutes * 60_000)}`];
+      })()
+    : [`DTSTART;VALUE=DATE:${compactDay(when.day)}`, `DTEND;VALUE=DATE:${compactDay(nextDay(when.day))}`];
   return [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -42,10 +67,9 @@ export function sessionIcs(event: {
     'BEGIN:VEVENT',
     `UID:${event.uid}@sidecoach`,
     `DTSTAMP:${stamp(event.now)}`,
-    `DTSTART:${stamp(event.start)}`,
-    `DTEND:${stamp(event.start + event.minutes * 60_000)}`,
+    ...times,
     fold(`SUMMARY:${escapeText(event.title)}`),
-    fold(`DESCRIPTION:${escapeText(event.description)}`),
+    fold(`DESCRIPTION:${escapeText(event.description.replace(/\s*\n\s*/g, ' ').trim())}`),
     'END:VEVENT',
     'END:VCALENDAR',
     '',

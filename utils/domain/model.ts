@@ -22,6 +22,10 @@ export const MINUTES_PER_WEEK_MAX = 600;
 export const CHECK_IN_NOTE_MAX = 500;
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
+/** A day, YYYY-MM-DD. */
+const DayText = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
+/** How a step went. */
+const Mark = v.picklist(['done', 'partly', 'not']);
 const EpochMs = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 /** A person being coached. A coachee using Sidecoach alone has one: themselves. */
@@ -29,6 +33,8 @@ export const CoacheeSchema = v.object({
   id: Id,
   name: v.pipe(v.string(), v.maxLength(COACHEE_NAME_MAX)),
   createdAt: EpochMs,
+  /** The language of the plain mails to this coachee (English when unset and the coach's browser is not German). */
+  language: v.optional(v.picklist(['en', 'de'])),
 });
 export type Coachee = v.InferOutput<typeof CoacheeSchema>;
 export const CoacheeListSchema = v.array(CoacheeSchema);
@@ -54,6 +60,8 @@ export const SessionMetaSchema = v.object({
   id: Id,
   coacheeId: Id,
   createdAt: EpochMs,
+  /** The other person's id for this same session (the coach's on the coachee's side, the coachee's on the coach's), from their cards. */
+  peer: v.optional(Id),
 });
 export type SessionMeta = v.InferOutput<typeof SessionMetaSchema>;
 export const SessionListSchema = v.array(SessionMetaSchema);
@@ -91,6 +99,8 @@ export const CallStateSchema = v.nullable(
     startedAt: v.nullable(EpochMs),
     /** When it was seen to end, or null. */
     endedAt: v.nullable(EpochMs),
+    /** While in the call: since when its page has been gone without an end screen (reconnecting), or null. */
+    unsureSince: v.optional(v.nullable(EpochMs)),
   }),
 );
 export type CallState = v.InferOutput<typeof CallStateSchema>;
@@ -102,6 +112,8 @@ export const PlanStepSchema = v.object({
   id: Id,
   text: v.pipe(v.string(), v.maxLength(PLAN_STEP_MAX)),
   done: v.boolean(),
+  /** Marked "partly" (only when not done): see plan-progress.ts. */
+  partly: v.optional(v.boolean()),
 });
 export type PlanStep = v.InferOutput<typeof PlanStepSchema>;
 export const PlanSchema = v.pipe(v.array(PlanStepSchema), v.maxLength(50));
@@ -113,7 +125,7 @@ export const AssignmentSchema = v.object({
   title: v.pipe(v.string(), v.maxLength(ASSIGNMENT_TITLE_MAX)),
   minutesPerWeek: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MINUTES_PER_WEEK_MAX)),
   /** Minutes spent, by the ISO date (YYYY-MM-DD) of the week's Monday. */
-  logged: v.record(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/)), v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_080))),
+  logged: v.record(DayText, v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_080))),
 });
 export type Assignment = v.InferOutput<typeof AssignmentSchema>;
 export const AssignmentListSchema = v.pipe(v.array(AssignmentSchema), v.maxLength(30));
@@ -122,9 +134,11 @@ export const AssignmentListSchema = v.pipe(v.array(AssignmentSchema), v.maxLengt
 export const ReviewItemSchema = v.object({
   stepId: Id,
   text: v.pipe(v.string(), v.maxLength(PLAN_STEP_MAX)),
-  status: v.picklist(['done', 'partly', 'not']),
+  status: Mark,
   heldBack: ShortText,
   dreading: ShortText,
+  /** What the coachee said of this step (their mark and answers), kept apart from the coach's own: see plan-progress.ts. */
+  coachee: v.optional(v.object({ mark: Mark, heldBack: ShortText, dreading: ShortText })),
 });
 export type ReviewItem = v.InferOutput<typeof ReviewItemSchema>;
 
@@ -134,14 +148,29 @@ export const ReviewSchema = v.nullable(
     fromSessionId: Id,
     items: v.pipe(v.array(ReviewItemSchema), v.maxLength(50)),
     rootCause: ShortText,
+    /** The coachee's own word on the root cause, when it came with their progress. */
+    coacheeRootCause: v.optional(ShortText),
   }),
 );
 export type Review = v.InferOutput<typeof ReviewSchema>;
 
+/* A session date: see session-date.ts for its rules (kept here, with the other stored shapes, so pages that only read it load none of them). */
+/** A day (YYYY-MM-DD), with a time (HH:MM) in an IANA time zone when one was picked. */
+export const SessionDateSchema = v.object({
+  day: DayText,
+  // HH:MM, checked strictly on cards; stored values come only from the time field.
+  time: v.nullable(v.pipe(v.string(), v.maxLength(5))),
+  zone: v.nullable(v.pipe(v.string(), v.maxLength(64))),
+});
+export type SessionDate = v.InferOutput<typeof SessionDateSchema>;
+
 /** The end of the session: feedback, the next date, and the optional mid-month check-in. */
 export const WrapUpSchema = v.object({
   feedback: ShortText,
+  /** The next session as an instant (for reminders and order); see `next` for what was picked. */
   nextSessionAt: v.nullable(EpochMs),
+  /** The next session's day, and its time and zone when one was picked (older data has only `nextSessionAt`). */
+  next: v.optional(v.nullable(SessionDateSchema)),
   checkInNote: v.pipe(v.string(), v.maxLength(CHECK_IN_NOTE_MAX)),
 });
 export type WrapUp = v.InferOutput<typeof WrapUpSchema>;

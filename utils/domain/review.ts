@@ -14,13 +14,20 @@ export function reviewFromPlan(fromSessionId: string, plan: readonly PlanStep[],
     existing?.fromSessionId === fromSessionId ? new Map(existing.items.map((i) => [i.stepId, i])) : new Map<string, ReviewItem>();
   return {
     fromSessionId,
-    items: plan.map((step) => {
-      const kept = previous.get(step.id);
-      return kept
-        ? { ...kept, text: step.text }
-        : { stepId: step.id, text: step.text, status: step.done ? 'done' : 'not', heldBack: '', dreading: '' };
-    }),
+    items: [
+      ...plan.map((step): ReviewItem => {
+        const kept = previous.get(step.id);
+        return kept
+          ? { ...kept, text: step.text }
+          : { stepId: step.id, text: step.text, status: step.done ? 'done' : step.partly ? 'partly' : 'not', heldBack: '', dreading: '' };
+      }),
+      // Steps the coachee reported that this plan does not have (an older card) stay, as theirs.
+      ...[...previous.values()].filter((i) => i.coachee && !plan.some((s) => s.id === i.stepId)),
+    ],
     rootCause: existing?.fromSessionId === fromSessionId ? existing.rootCause : '',
+    ...(existing?.fromSessionId === fromSessionId && existing.coacheeRootCause !== undefined
+      ? { coacheeRootCause: existing.coacheeRootCause }
+      : {}),
   };
 }
 

@@ -8,12 +8,15 @@ import * as v from 'valibot';
 import type { Phase } from './agenda';
 import type { Assignment, PlanStep, Review, SessionMeta, Topic } from './model';
 import { onlyNoTime } from './review';
-import { timerView } from './timer';
+import { recordedView } from './session-life';
 import { firstStartAt } from './timer-log';
 import type { TimerEvent } from './timer-schema';
 
-/** Bumped when the entry's shape or meaning changes: an index of another version is rebuilt. */
-export const INDEX_VERSION = 2;
+/**
+ * Bumped when the entry's shape or meaning changes: an index of another version is rebuilt.
+ * 3: lengths and phase minutes are the recorded ones (an ended clock, or one ended by the auto-end rule).
+ */
+export const INDEX_VERSION = 3;
 
 const Minutes = v.pipe(v.number(), v.minValue(0));
 export const IndexEntrySchema = v.object({
@@ -147,7 +150,8 @@ const min = (ms: number) => Math.round(ms / 6_000) / 10;
 
 /** One session's index entry. */
 export function indexEntry(meta: SessionMeta, source: IndexSource, defaultAgenda: readonly Phase[], now: number): IndexEntry {
-  const view = timerView(source.timer, source.agenda ?? defaultAgenda, now);
+  // Recorded times only (the progress charts read these): never a clock still counting a month later.
+  const view = recordedView(source.timer, source.agenda ?? defaultAgenda, now);
   const logged: Record<string, number> = {};
   for (const a of source.homework) for (const [week, minutes] of Object.entries(a.logged)) logged[week] = (logged[week] ?? 0) + minutes;
   return {

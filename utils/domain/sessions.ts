@@ -26,6 +26,15 @@ export function previousSessionOf(sessions: readonly SessionMeta[], sessionId: s
     .sort((a, b) => b.createdAt - a.createdAt)[0];
 }
 
+/** The session of the same coachee just after `sessionId` (the next month's), if any. */
+export function nextSessionOf(sessions: readonly SessionMeta[], sessionId: string): SessionMeta | undefined {
+  const current = sessions.find((s) => s.id === sessionId);
+  if (!current) return undefined;
+  return sessions
+    .filter((s) => s.coacheeId === current.coacheeId && s.createdAt > current.createdAt && s.id !== current.id)
+    .sort((a, b) => a.createdAt - b.createdAt)[0];
+}
+
 /** The newest session of a coachee, if any (sessions are kept oldest first). */
 export function newestSessionOf(sessions: readonly SessionMeta[], coacheeId: string): SessionMeta | undefined {
   return sessions.filter((s) => s.coacheeId === coacheeId).at(-1);

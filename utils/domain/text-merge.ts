@@ -9,14 +9,14 @@
  * ever dropped; at worst some appear twice, clearly marked.
  */
 
-interface Edit {
+export interface Edit {
   start: number;
   end: number;
   insert: string;
 }
 
 /** The single region of `base` that `next` replaced, and with what. */
-function editOf(base: string, next: string): Edit {
+export function editOf(base: string, next: string): Edit {
   let start = 0;
   const max = Math.min(base.length, next.length);
   while (start < max && base.charCodeAt(start) === next.charCodeAt(start)) start++;

@@ -3,7 +3,9 @@
  */
 import type { TimerEvent } from './timer-schema';
 
-const keyOf = (e: TimerEvent) => `${e.at}:${e.type}:${e.type === 'extend' ? e.minutes : ''}`;
+/** An event's identity for the union: its time, type and payload (two ends at one moment by different hands are two events). */
+const keyOf = (e: TimerEvent) =>
+  `${e.at}:${e.type}:${e.type === 'extend' ? e.minutes : e.type === 'end' ? `${e.by}:${e.correctedAt ?? ''}` : ''}`;
 
 /**
  * Three-way merge of an append-only log: everything the other page stored,

@@ -5,11 +5,23 @@
  * Pure: no browser calls.
  */
 import { type Phase, WRAP_UP_FLOOR_MINUTES } from './agenda';
-import type { TimerEvent } from './timer-schema';
+import type { EndedBy, TimerEvent } from './timer-schema';
 
 const MINUTE = 60_000;
 
-export type TimerStatus = 'idle' | 'running' | 'paused';
+/** `idle`: never started (or reset); `ended`: an end was recorded, and nothing counts any more. */
+export type TimerStatus = 'idle' | 'running' | 'paused' | 'ended';
+
+/** How a session ended, as recorded. */
+export interface EndRecord {
+  /** When it ended (epoch ms): the corrected time if the coach corrected it. */
+  at: number;
+  by: EndedBy;
+  /** What the clock was doing when it ended (Sidecoach says "the clock was still running"). */
+  while: 'running' | 'paused';
+  /** The coach corrected the end time. */
+  corrected: boolean;
+}
 
 export interface PhaseView {
   id: string;
@@ -40,10 +52,12 @@ export interface TimerView {
   wrapUpSqueezed: boolean;
   /** When the clock was last started (epoch ms), or null when idle. */
   startedAt: number | null;
+  /** The recorded end, once the session ended; null before. */
+  ended: EndRecord | null;
   /**
    * When the hour ends (epoch ms) if the clock runs on from now, or null when
-   * idle: fixed while running, later by every second of a pause; in the past
-   * once the hour is over.
+   * idle or ended: fixed while running, later by every second of a pause; in
+   * the past once the hour is over.
    */
   endsAt: number | null;
 }
@@ -94,6 +108,51 @@ interface Replay {
   startedAt: number | null;
   /** The latest time the log has seen (events are clamped to never go back). */
   clock: number;
+  ended: EndRecord | null;
+}
+
+/**
+ * The log as it counts: within each stretch between resets, the first end
+ * after a start closes the stretch (later events in it, a second end
+ * included, are ignored), and the coach's latest correction replaces that end:
+ * the events before it up to the corrected time, then the corrected end.
+ * A reset after an end opens a new stretch (an explicit coach action).
+ */
+export function settledLog(events: readonly TimerEvent[]): TimerEvent[] {
+  const out: TimerEvent[] = [];
+  let stretch: TimerEvent[] = [];
+  const close = () => {
+    const startIndex = stretch.findIndex((e) => e.type === 'start');
+    const endIndex = startIndex < 0 ? -1 : stretch.findIndex((e, i) => i > startIndex && e.type === 'end');
+    if (endIndex < 0) {
+      out.push(...stretch);
+    } else {
+      let correction: Extract<TimerEvent, { type: 'end' }> | undefined;
+      for (const e of stretch) {
+        if (e.type === 'end' && e.correctedAt !== undefined && (correction?.correctedAt ?? -1) < e.correctedAt) correction = e;
+      }
+      const before = stretch.slice(0, endIndex).filter((e) => e.type !== 'end');
+      if (correction) {
+        const end = correction.at;
+        const kept = before.filter((e) => e.at <= end);
+        // A correction before the start itself keeps the start: the session ended as it began.
+        out.push(...(kept.some((e) => e.type === 'start') ? kept : before.slice(0, startIndex + 1)), correction);
+      } else {
+        out.push(...before, stretch[endIndex] as TimerEvent);
+      }
+    }
+    stretch = [];
+  };
+  for (const event of events) {
+    if (event.type === 'reset') {
+      close();
+      out.push(event);
+    } else {
+      stretch.push(event);
+    }
+  }
+  close();
+  return out;
 }
 
 /**
@@ -114,6 +173,7 @@ function replay(events: readonly TimerEvent[], agenda: readonly Phase[], now: nu
     runningSince: 0,
     startedAt: null,
     clock: Number.NEGATIVE_INFINITY,
+    ended: null,
   });
   let s = fresh();
   const accrue = (at: number) => {
@@ -129,7 +189,9 @@ function replay(events: readonly TimerEvent[], agenda: readonly Phase[], now: nu
     const allot = allotRest(needs, index, sessionMs - sum(s.spent));
     s.target[index] = (s.spent[index] ?? 0) + (allot[index] ?? 0);
   };
-  for (const event of events) {
+  for (const event of settledLog(events)) {
+    // Once ended, nothing counts and nothing but a reset changes anything.
+    if (s.status === 'ended' && event.type !== 'reset') continue;
     const at = Math.max(event.at, s.clock);
     s.clock = at;
     accrue(at);
@@ -161,6 +223,12 @@ function replay(events: readonly TimerEvent[], agenda: readonly Phase[], now: nu
       case 'reset':
         s = { ...fresh(), clock: at };
         break;
+      case 'end':
+        if (s.status === 'running' || s.status === 'paused') {
+          s.ended = { at, by: event.by, while: s.status, corrected: event.correctedAt !== undefined };
+          s.status = 'ended';
+        }
+        break;
     }
   }
   s.clock = Math.max(now, s.clock);
@@ -180,6 +248,7 @@ export function timerView(events: readonly TimerEvent[], agenda: readonly Phase[
   const sessionElapsedMs = sum(actual);
   const sessionRemainingMs = sessionMs - sessionElapsedMs;
   const idle = s.status === 'idle';
+  const ended = s.status === 'ended';
 
   const curActual = actual[cur] ?? 0;
   const curTarget = s.target[cur] ?? planned[cur] ?? 0;
@@ -188,16 +257,23 @@ export function timerView(events: readonly TimerEvent[], agenda: readonly Phase[
   const allot = allotRest(needs, cur + 1, sessionRemainingMs - Math.max(0, curTarget - curActual));
 
   const phases: PhaseView[] = agenda.map((p, i) => {
-    const state = idle ? 'upcoming' : i < cur ? 'done' : i === cur ? 'current' : 'upcoming';
+    // After the end, every phase reached is done and keeps what it took; the others were skipped.
+    const state = idle ? 'upcoming' : i < cur || (ended && i === cur) ? 'done' : i === cur ? 'current' : 'upcoming';
     const a = actual[i] ?? 0;
-    const adjustedMs = idle ? (planned[i] ?? 0) : state === 'done' ? a : state === 'current' ? Math.max(curTarget, a) : a + (allot[i] ?? 0);
+    const adjustedMs = idle
+      ? (planned[i] ?? 0)
+      : state === 'done' || ended
+        ? a
+        : state === 'current'
+          ? Math.max(curTarget, a)
+          : a + (allot[i] ?? 0);
     return { id: p.id, title: p.title, prompt: p.prompt, plannedMs: planned[i] ?? 0, adjustedMs, actualMs: a, state };
   });
 
   const wrap = agenda[last];
   const wrapFloor = wrap ? Math.min(WRAP_UP_FLOOR_MINUTES, wrap.minutes) * MINUTE : 0;
   const wrapGets = last > cur ? (actual[last] ?? 0) + (allot[last] ?? 0) : (actual[last] ?? 0) + Math.max(0, sessionRemainingMs);
-  const wrapUpSqueezed = !idle && n > 1 && wrapGets < wrapFloor;
+  const wrapUpSqueezed = !idle && !ended && n > 1 && wrapGets < wrapFloor;
 
   return {
     status: s.status,
@@ -211,14 +287,15 @@ export function timerView(events: readonly TimerEvent[], agenda: readonly Phase[
     overtimeMs: Math.max(0, -sessionRemainingMs),
     wrapUpSqueezed,
     startedAt: s.startedAt,
-    endsAt: idle ? null : s.clock + sessionRemainingMs,
+    ended: s.ended,
+    endsAt: idle || ended ? null : s.clock + sessionRemainingMs,
   };
 }
 
 /** The kinds of moment the background alerts at. */
 export type AlertKind = 'phaseEnd' | 'fiveMinutesLeft' | 'sessionEnd';
 
-/** The next moments to alert at (epoch ms), while the clock runs; none when idle or paused. */
+/** The next moments to alert at (epoch ms), while the clock runs; none when idle, paused or ended. */
 export function upcomingAlerts(view: TimerView, now: number): { kind: AlertKind; at: number }[] {
   if (view.status !== 'running') return [];
   const alerts: { kind: AlertKind; at: number }[] = [];
@@ -229,8 +306,10 @@ export function upcomingAlerts(view: TimerView, now: number): { kind: AlertKind;
 }
 
 /** The state a control would act on: which buttons make sense now. */
-export function availableActions(view: TimerView): Record<'start' | 'pause' | 'resume' | 'next' | 'back' | 'extend' | 'reset', boolean> {
-  const active = view.status !== 'idle';
+export function availableActions(
+  view: TimerView,
+): Record<'start' | 'pause' | 'resume' | 'next' | 'back' | 'extend' | 'reset' | 'end', boolean> {
+  const active = view.status === 'running' || view.status === 'paused';
   return {
     start: view.status === 'idle',
     pause: view.status === 'running',
@@ -238,7 +317,9 @@ export function availableActions(view: TimerView): Record<'start' | 'pause' | 'r
     next: active && view.phaseIndex < view.phases.length - 1,
     back: active && view.phaseIndex > 0,
     extend: active,
-    reset: active,
+    // After an end, a reset is only ever the coach's explicit choice in the session's summary.
+    reset: active || view.status === 'ended',
+    end: active,
   };
 }
 
@@ -255,15 +336,16 @@ export function formatDuration(ms: number): string {
 
 /** Badge text (at most 4 characters): minutes left in the phase, or +N over. */
 export function badgeText(view: TimerView): string {
-  if (view.status === 'idle') return '';
+  if (view.status === 'idle' || view.status === 'ended') return '';
   if (view.overtimeMs > 0) return `+${Math.min(999, Math.ceil(view.overtimeMs / MINUTE))}`;
   const minutes = Math.ceil(view.phaseRemainingMs / MINUTE);
   if (minutes <= 0) return `+${Math.min(999, Math.ceil(-view.phaseRemainingMs / MINUTE) || 0)}`;
   return `${Math.min(9999, minutes)}m`.slice(0, 4);
 }
 
-/** The event a keyboard command adds to the log, or null when it makes no sense now. */
+/** The event a keyboard command adds to the log, or null when it makes no sense now (never after the end). */
 export function eventForCommand(command: 'toggle-clock' | 'next-phase', view: TimerView, now: number): TimerEvent | null {
+  if (view.status === 'ended') return null;
   if (command === 'toggle-clock') {
     return { type: view.status === 'idle' ? 'start' : view.status === 'running' ? 'pause' : 'resume', at: now };
   }

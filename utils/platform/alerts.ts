@@ -7,6 +7,7 @@ import type { Phase } from '../domain/agenda';
 import type { Settings } from '../domain/settings';
 import { type AlertKind, badgeText, type TimerView } from '../domain/timer';
 import { t } from './i18n';
+import { send } from './messaging';
 import { showNotification } from './notifications';
 
 const BADGE_NORMAL = '#0b57d0';
@@ -51,7 +52,7 @@ export async function notify(text: { title: string; message: string }): Promise<
  * otherwise by Chrome's offscreen document, or Firefox's background page itself.
  */
 export async function chime(): Promise<void> {
-  const answered = await browser.runtime.sendMessage({ type: 'chime' }).catch(() => false);
+  const answered = await send('chime', {});
   if (answered === true) return;
   if (typeof AudioContext !== 'undefined' && typeof document !== 'undefined') {
     const { playChime } = await import('./chime');

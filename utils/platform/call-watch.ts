@@ -1,8 +1,10 @@
 /**
  * The content scripts' shared loop: look at the page every two seconds (a few
  * querySelector calls: no MutationObserver on the host page, nothing on its
- * hot paths), run the result through the grace period, and tell the background
- * when the call starts or ends.
+ * hot paths), run the result through `nextWatch`, and tell the background
+ * when the answer changes: in the call, unsure, ended. Leaving the call's URL
+ * ends the call; a reload or a reconnect does not (the background ends the
+ * call when the tab closes or goes to another site).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { type CallWatch, NO_CALL, nextWatch, readCallPage } from '../domain/call-detect';
@@ -15,21 +17,17 @@ export const CALL_POLL_MS = 2000;
 export function watchCall(ctx: ContentScriptContext, platform: CallPlatform): void {
   let last = '';
   let watch: CallWatch = NO_CALL;
-  const report = (inCall: boolean) => {
-    const key = `${inCall}:${location.href}`;
-    if (key === last) return;
-    last = key;
-    void send('callState', { platform, inCall, url: location.href });
-  };
   const check = () => {
     const reading = readCallPage(document, location.href);
-    // Off a call URL (navigated away inside the app) the call is over at once; on one, the grace period applies.
+    // Off a call URL (navigated away inside the app) the call is over at once.
     watch = reading ? nextWatch(watch, reading.phase, Date.now()) : NO_CALL;
-    report(watch.inCall);
+    const state = reading ? watch.report : 'ended';
+    const key = `${state}:${location.href}`;
+    if (key === last) return;
+    last = key;
+    void send('callState', { platform, state, url: location.href });
   };
   check();
   ctx.setInterval(check, CALL_POLL_MS);
   ctx.addEventListener(window, 'wxt:locationchange', check);
-  // Leaving or closing the page ends the call as far as the panel knows.
-  ctx.addEventListener(window, 'pagehide', () => report(false));
 }

@@ -47,8 +47,8 @@ export async function encodeCard(card: Card): Promise<string> {
   return toBase64Url(await pipe(new TextEncoder().encode(JSON.stringify(card)), new CompressionStream('deflate-raw'), CARD_MAX_BYTES * 4));
 }
 
-/** Read a card from pasted text or a file's text: the card, or why it was refused. */
-export async function decodeCard(text: string): Promise<ParsedCard> {
+/** Read a card from pasted text or a file's text: the card (an older format read as the current one), or why it was refused. */
+export async function decodeCard(text: string, localZone = 'UTC'): Promise<ParsedCard> {
   const line = findDataLine(text);
   if (!line.ok) return line;
   let json: string;
@@ -60,5 +60,5 @@ export async function decodeCard(text: string): Promise<ParsedCard> {
     const problem: CardProblem = { kind: 'damaged' };
     return { ok: false, problem };
   }
-  return parseCardJson(json, line.kind);
+  return parseCardJson(json, line.kind, line.version, localZone);
 }

@@ -8,18 +8,22 @@ import { type Card, type CardLabels, cardText, type PlanCard, type PreworkCard }
 import {
   buildPlanCard,
   buildPreworkCard,
+  coacheeIdFromCard,
   type PlanIntake,
   type PreworkIntake,
   planPlanIntake,
   planPreworkIntake,
 } from '../domain/card-intake';
-import { COACHEE_NAME_MAX } from '../domain/model';
-import { newItemId, previousSessionOf, SELF_COACHEE_ID, withItem } from '../domain/sessions';
+import { COACHEE_NAME_MAX, EMPTY_TOPIC, EMPTY_WRAP_UP, type Topic } from '../domain/model';
+import { newItemId, newSessionId, previousSessionOf, SELF_COACHEE_ID, withItem } from '../domain/sessions';
 import { firstStartAt } from '../domain/timer-log';
 import { decodeCard, encodeCard } from './card-codec';
+import { coacheeLabel } from './coachee-name';
 import { readPart } from './data-store';
-import { t, uiLanguage } from './i18n';
+import { formatDay, formatSessionDate, localZone } from './dates';
+import { t } from './i18n';
 import { updateStored } from './list-writes';
+import { nextDayOf } from './months';
 import { createSession } from './sessions';
 import { activeSessionIdStore, coacheesStore, define, partStore, readChecked, sessionsStore } from './storage';
 
@@ -41,13 +45,15 @@ export async function ensureIdentity(now = Date.now()): Promise<{ id: string; na
 /** The card's words in the user's language. */
 export function cardLabels(): CardLabels {
   return {
-    preworkTitle: (name) => t('cardPreworkTitle', name || t('coacheeSelf')),
-    planTitle: (name) => t('cardPlanTitle', name || t('coacheeSelf')),
+    preworkTitle: (name) => t('cardPreworkTitle', coacheeLabel(name)),
+    planTitle: (name) => t('cardPlanTitle', coacheeLabel(name)),
     sessionOn: t('cardSessionOn'),
     topic: t('summaryTopic'),
     difficulty: t('summaryDifficulty'),
     outcome: t('summaryOutcome'),
     review: t('reviewHeading'),
+    logged: t('cardLogged'),
+    minutes: (minutes) => t('cardMinutes', minutes),
     status: { done: t('reviewDone'), partly: t('reviewPartly'), not: t('reviewNot') },
     heldBack: t('reviewHeldBack'),
     dreading: t('reviewDreading'),
@@ -57,7 +63,7 @@ export function cardLabels(): CardLabels {
     exercise: t('kindExercise'),
     reading: t('kindReading'),
     perWeek: (minutes) => t('mdPerWeek', minutes),
-    nextSession: t('wrapNextLabel'),
+    nextSession: t('cardNextSession'),
     feedback: t('wrapFeedbackLabel'),
     howToTakeIn: t('cardHowToTakeIn'),
   };
@@ -71,14 +77,17 @@ export interface OutgoingCard {
 }
 
 async function outgoing(card: Card): Promise<OutgoingCard> {
-  const dateFormat = new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'long', timeStyle: 'short' });
   const labels = cardLabels();
-  const text = cardText(card, await encodeCard(card), labels, (ms) => dateFormat.format(ms));
+  const text = cardText(card, await encodeCard(card), labels, formatSessionDate, formatDay);
   const subject = card.kind === 'prework' ? labels.preworkTitle(card.from.name) : labels.planTitle(card.to.name);
   return { card, text, subject };
 }
 
-/** The coachee's pre-work card for their active session, signed with the name they give (as typed, maybe not yet saved). */
+/**
+ * The coachee's pre-work card for one of their sessions, signed with the name
+ * they give (as typed, maybe not yet saved), with their progress on the plan
+ * of the session before it.
+ */
 export async function makePreworkCard(sessionId: string, sessionOn: string | null, name?: string, now = Date.now()): Promise<OutgoingCard> {
   const stored = await ensureIdentity(now);
   const identity = { id: stored.id, name: name ?? stored.name };
@@ -86,63 +95,110 @@ export async function makePreworkCard(sessionId: string, sessionOn: string | nul
   const topic = (await readChecked(partStore('topic', sessionId))).value;
   const previous = previousSessionOf(sessions, sessionId);
   const last = previous
-    ? { plan: (await readChecked(partStore('plan', previous.id))).value, review: (await readChecked(partStore('review', sessionId))).value }
+    ? {
+        meta: previous,
+        plan: (await readChecked(partStore('plan', previous.id))).value,
+        homework: (await readChecked(partStore('homework', previous.id))).value,
+        answers: (await readChecked(partStore('review', sessionId))).value,
+      }
     : null;
-  return outgoing(buildPreworkCard(newItemId('card', now), now, identity, sessionOn, topic, last));
+  const on = sessionOn ?? (previous ? await nextDayOf(previous.id) : null);
+  return outgoing(buildPreworkCard(newItemId('card', now), now, identity, sessionId, on, topic, last));
 }
 
-/** The coach's plan card for a session. */
-export async function makePlanCard(sessionId: string, now = Date.now()): Promise<OutgoingCard> {
+/** The coach's plan card for a session, signed with the coach's name (as typed, maybe not yet saved). */
+export async function makePlanCard(sessionId: string, name?: string, now = Date.now()): Promise<OutgoingCard> {
   const sessions = (await readChecked(sessionsStore)).value;
   const coachees = (await readChecked(coacheesStore)).value;
-  const meta = sessions.find((s) => s.id === sessionId);
-  const coachee = coachees.find((c) => c.id === meta?.coacheeId) ?? { id: SELF_COACHEE_ID, name: '', createdAt: now };
+  const identity = (await readChecked(identityStore)).value;
+  const meta = sessions.find((s) => s.id === sessionId) ?? { id: sessionId };
+  const coachee = coachees.find((c) => c.id === sessions.find((s) => s.id === sessionId)?.coacheeId) ?? {
+    id: SELF_COACHEE_ID,
+    name: '',
+    createdAt: now,
+  };
   const [plan, homework, wrapUp] = await Promise.all([
     readChecked(partStore('plan', sessionId)),
     readChecked(partStore('homework', sessionId)),
     readChecked(partStore('wrapUp', sessionId)),
   ]);
   return outgoing(
-    buildPlanCard(newItemId('card', now), now, coachee, { plan: plan.value, homework: homework.value, wrapUp: wrapUp.value }),
+    buildPlanCard(
+      newItemId('card', now),
+      now,
+      { name: name ?? identity?.name ?? '' },
+      coachee,
+      meta,
+      { plan: plan.value, homework: homework.value, wrapUp: wrapUp.value },
+      localZone(),
+    ),
   );
 }
 
-export type CardPreview = { card: PreworkCard; intake: PreworkIntake } | { card: PlanCard; intake: PlanIntake };
+/** A card read, and what taking it in would change. */
+export type CardPreview =
+  | { card: PreworkCard; intake: PreworkIntake; coacheeId?: undefined }
+  | { card: PlanCard; intake: PlanIntake; coacheeId: string };
 
 /** Read a pasted card into what taking it in would change; writes nothing. */
 export async function previewCard(text: string, now = Date.now()) {
-  const parsed = await decodeCard(text);
+  const parsed = await decodeCard(text, localZone());
   if (!parsed.ok) return parsed;
   const { card } = parsed;
   if (card.kind === 'prework') {
     const [coachees, sessions] = await Promise.all([readChecked(coacheesStore), readChecked(sessionsStore)]);
-    const theirs = sessions.value.filter((s) => s.coacheeId.startsWith('from-'));
-    // One storage call per part for all of them (data-store's readPart), not one per session.
-    const ids = theirs.map((s) => s.id);
-    const [logs, topics] = await Promise.all([readPart('timer', ids), readPart('topic', ids)]);
+    const coacheeId = coacheeIdFromCard(card.from.id);
+    // One storage call per part for all of their sessions (data-store's readPart), not one per session.
+    const ids = sessions.value.filter((s) => s.coacheeId === coacheeId).map((s) => s.id);
+    const [logs, topics, plans, homework, reviews] = await Promise.all([
+      readPart('timer', ids),
+      readPart('topic', ids),
+      readPart('plan', ids),
+      readPart('homework', ids),
+      readPart('review', ids),
+    ]);
     const intake = planPreworkIntake(
       card,
       {
         coachees: coachees.value,
         sessions: sessions.value,
         started: (id) => firstStartAt(logs.get(id) ?? []) !== null,
-        topicOf: (id) => topics.get(id) ?? { title: '', difficulty: '', outcome: '', updatedAt: 0 },
+        topicOf: (id) => topics.get(id) ?? EMPTY_TOPIC,
+        partsOf: (id) => ({ plan: plans.get(id) ?? [], homework: homework.get(id) ?? [], review: reviews.get(id) ?? null }),
       },
       now,
     );
     return { ok: true as const, preview: { card, intake } as CardPreview };
   }
-  const sessionId = (await readChecked(activeSessionIdStore)).value ?? '';
-  const [plan, homework, wrapUp] = await Promise.all([
-    readChecked(partStore('plan', sessionId)),
-    readChecked(partStore('homework', sessionId)),
-    readChecked(partStore('wrapUp', sessionId)),
-  ]);
-  const intake = planPlanIntake(card, { sessionId, plan: plan.value, homework: homework.value, wrapUp: wrapUp.value });
-  return { ok: true as const, preview: { card, intake } as CardPreview };
+  const [activeId, sessions] = await Promise.all([readChecked(activeSessionIdStore), readChecked(sessionsStore)]);
+  const active = sessions.value.find((s) => s.id === activeId.value);
+  const coacheeId = active?.coacheeId ?? SELF_COACHEE_ID;
+  const mine = sessions.value.filter((s) => s.coacheeId === coacheeId);
+  const ids = mine.map((s) => s.id);
+  const [plans, homework, wrapUps] = await Promise.all([readPart('plan', ids), readPart('homework', ids), readPart('wrapUp', ids)]);
+  const intake = planPlanIntake(
+    card,
+    {
+      sessions: mine,
+      activeId: activeId.value,
+      partsOf: (id) => ({ plan: plans.get(id) ?? [], homework: homework.get(id) ?? [], wrapUp: wrapUps.get(id) ?? EMPTY_WRAP_UP }),
+      localZone: localZone(),
+    },
+    newSessionId(coacheeId, now),
+  );
+  return { ok: true as const, preview: { card, intake, coacheeId } as CardPreview };
 }
 
-/** Write what the preview showed. A pre-work card makes that coachee's upcoming session the active one. */
+/** Note on a session which session of the other person's it is. */
+async function linkSession(sessionId: string, peer: string): Promise<void> {
+  await updateStored(sessionsStore, (list) => list.map((s) => (s.id === sessionId && s.peer !== peer ? { ...s, peer } : s)));
+}
+
+/**
+ * Write what the preview showed. A pre-work card fills the session it names
+ * (made the active one) and puts the coachee's progress into the coach's plan
+ * and review; a plan card fills the coachee's session it belongs to.
+ */
 export async function takeInCard(preview: CardPreview, now = Date.now()): Promise<string> {
   if (preview.card.kind === 'prework') {
     const intake = preview.intake as PreworkIntake;
@@ -151,17 +207,33 @@ export async function takeInCard(preview: CardPreview, now = Date.now()): Promis
         ? list.map((c) => (c.id === intake.coachee.id ? intake.coachee : c))
         : withItem(list, intake.coachee),
     );
-    if (intake.sessionIsNew) await createSession(intake.coachee.id, now, { id: intake.sessionId });
-    await partStore('topic', intake.sessionId).item.setValue(intake.topic);
-    if (intake.review) await partStore('review', intake.sessionId).item.setValue(intake.review);
+    // Filled before it becomes the active one, so no page shows (and writes) it half-made.
+    if (intake.sessionIsNew) await createSession(intake.coachee.id, now, { id: intake.sessionId, activate: false });
+    await linkSession(intake.sessionId, intake.peer);
+    const current = (await readChecked(partStore('topic', intake.sessionId))).value;
+    if (!sameTopic(current, intake.topic)) await partStore('topic', intake.sessionId).item.setValue(intake.topic);
+    const progress = intake.progress;
+    if (progress) {
+      await partStore('review', intake.sessionId).item.setValue(progress.merge.review);
+      if (progress.planSessionId)
+        await Promise.all([
+          partStore('plan', progress.planSessionId).item.setValue(progress.merge.plan),
+          partStore('homework', progress.planSessionId).item.setValue(progress.merge.homework),
+        ]);
+    }
     await activeSessionIdStore.item.setValue(intake.sessionId);
     return intake.sessionId;
   }
   const intake = preview.intake as PlanIntake;
+  if (intake.sessionIsNew) await createSession(preview.coacheeId ?? SELF_COACHEE_ID, now, { id: intake.sessionId, activate: false });
+  await linkSession(intake.sessionId, intake.peer);
   await Promise.all([
     partStore('plan', intake.sessionId).item.setValue(intake.plan),
     partStore('homework', intake.sessionId).item.setValue(intake.homework),
     partStore('wrapUp', intake.sessionId).item.setValue(intake.wrapUp),
   ]);
+  if (intake.sessionIsNew) await activeSessionIdStore.item.setValue(intake.sessionId);
   return intake.sessionId;
 }
+
+const sameTopic = (a: Topic, b: Topic) => a.title === b.title && a.difficulty === b.difficulty && a.outcome === b.outcome;

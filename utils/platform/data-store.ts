@@ -4,12 +4,13 @@
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import type { DataSet, SessionRecord } from '../domain/backup';
+import { type DataSet, type ImportPlan, mergeImport, planImport, type SessionRecord } from '../domain/backup';
 import { SESSION_PART_NAMES, type SessionPartName, type SessionPartValues } from '../domain/session-parts';
 import { updateStored } from './list-writes';
 import {
   activeSessionIdStore,
-  check,
+  bareKey,
+  CheckedRead,
   coacheesStore,
   partStore,
   readChecked,
@@ -19,29 +20,27 @@ import {
   templatesStore,
 } from './storage';
 
-/** Read everything in one storage call; values that fail their schema come back as their fallbacks and are listed. */
+/**
+ * Read everything in one storage call, by the read policy (storage.ts, CheckedRead):
+ * values that fail their schema are quarantined, come back as their fallbacks and
+ * are listed (by key without area).
+ */
 export async function readDataSet(): Promise<{ data: DataSet; problems: string[] }> {
   const local = await storage.snapshot('local');
-  const problems: string[] = [];
-  const read = <T>(stored: Stored<T>): T => {
-    const checked = check(stored, local[stored.bare]);
-    if (!checked.valid) problems.push(stored.bare);
-    return checked.value;
-  };
+  const reader = new CheckedRead();
+  const read = <T>(stored: Stored<T>): T => reader.value(stored, local[stored.bare]);
   const sessions: SessionRecord[] = read(sessionsStore).map((meta) => {
     const parts = Object.fromEntries(SESSION_PART_NAMES.map((name) => [name, read(partStore(name, meta.id))])) as SessionPartValues;
     return { meta, ...parts };
   });
-  return {
-    data: {
-      coachees: read(coacheesStore),
-      sessions,
-      settings: read(settingsStore),
-      templates: read(templatesStore),
-      activeSessionId: read(activeSessionIdStore),
-    },
-    problems,
+  const data = {
+    coachees: read(coacheesStore),
+    sessions,
+    settings: read(settingsStore),
+    templates: read(templatesStore),
+    activeSessionId: read(activeSessionIdStore),
   };
+  return { data, problems: (await reader.done()).map((p) => bareKey(p.key)) };
 }
 
 /**
@@ -68,6 +67,22 @@ export async function writeDataSet(data: DataSet): Promise<void> {
   );
 }
 
+/** What is stored of a backup's contents: the small items and the stored sessions with the backup's ids (not every note ever kept). */
+async function storedCounterpart(incoming: DataSet): Promise<DataSet> {
+  const [small, stored] = await Promise.all([readSmall(), readRecords(incoming.sessions.map((s) => s.meta.id))]);
+  return { ...small, sessions: stored.records };
+}
+
+/** What restoring `incoming` would add and change, compared with what is stored now. */
+export async function previewRestore(incoming: DataSet): Promise<ImportPlan> {
+  return planImport(await storedCounterpart(incoming), incoming);
+}
+
+/** Restore `incoming`: merged by id with what is stored now (read again), replacing changed sessions only when `overwrite`. */
+export async function applyRestore(incoming: DataSet, overwrite: boolean): Promise<void> {
+  await writeDataSet(mergeImport(await storedCounterpart(incoming), incoming, overwrite));
+}
+
 /** Everything but the sessions: the coachees, settings, templates and the active session. */
 export async function readSmall(): Promise<Omit<DataSet, 'sessions'>> {
   const [coachees, settings, templates, activeSessionId] = await Promise.all([
@@ -79,27 +94,50 @@ export async function readSmall(): Promise<Omit<DataSet, 'sessions'>> {
   return { coachees: coachees.value, settings: settings.value, templates: templates.value, activeSessionId: activeSessionId.value };
 }
 
-/** The whole records of these sessions (those that exist), in one storage call. */
-export async function readRecords(ids: readonly string[]): Promise<SessionRecord[]> {
+/** Records read by the read policy, with the ids of the sessions one of whose parts could not be read. */
+export interface CheckedRecords {
+  records: SessionRecord[];
+  /** Sessions with a part that failed its check (kept aside in the quarantine; its empty value is used). */
+  unreadable: string[];
+}
+
+/** The whole records of these sessions (those that exist), in one storage call, by the read policy. */
+export async function readRecords(ids: readonly string[]): Promise<CheckedRecords> {
   const metas = new Map((await readChecked(sessionsStore)).value.map((m) => [m.id, m]));
   const raw = await browser.storage.local.get(ids.flatMap((id) => SESSION_PART_NAMES.map((name) => partStore(name, id).bare)));
-  return ids.flatMap((id) => {
+  const reader = new CheckedRead();
+  const unreadable = new Set<string>();
+  const records = ids.flatMap((id) => {
     const meta = metas.get(id);
     if (!meta) return [];
     const parts = Object.fromEntries(
-      SESSION_PART_NAMES.map((name) => [name, check(partStore(name, id), raw[partStore(name, id).bare]).value]),
+      SESSION_PART_NAMES.map((name) => [name, reader.value(partStore(name, id), raw[partStore(name, id).bare])]),
     ) as SessionPartValues;
     return [{ meta, ...parts }];
   });
+  for (const problem of await reader.done()) {
+    const id = records.find((r) => SESSION_PART_NAMES.some((name) => partStore(name, r.meta.id).key === problem.key))?.meta.id;
+    if (id) unreadable.add(id);
+  }
+  return { records, unreadable: [...unreadable] };
 }
 
-/** Visit these sessions' records a batch at a time, so memory holds one batch, not years of notes. */
+/**
+ * Visit these sessions' records a batch at a time, so memory holds one batch, not years of notes.
+ * Returns the ids of the sessions that could not be read whole (see readRecords).
+ */
 export async function forEachRecordBatch(
   ids: readonly string[],
   visit: (records: SessionRecord[]) => void | Promise<void>,
   batch = 200,
-): Promise<void> {
-  for (let i = 0; i < ids.length; i += batch) await visit(await readRecords(ids.slice(i, i + batch)));
+): Promise<string[]> {
+  const unreadable: string[] = [];
+  for (let i = 0; i < ids.length; i += batch) {
+    const read = await readRecords(ids.slice(i, i + batch));
+    unreadable.push(...read.unreadable);
+    await visit(read.records);
+  }
+  return unreadable;
 }
 
 /** Every storage key kept about these sessions (each part, and WXT's metadata key beside it). */
@@ -133,8 +171,11 @@ export async function bytesInUse(): Promise<number | undefined> {
   return local.getBytesInUse ? local.getBytesInUse(null).catch(() => undefined) : undefined;
 }
 
-/** One part of several sessions, in one storage call (e.g. the reviews of a coachee's sessions). */
+/** One part of several sessions, in one storage call (e.g. the reviews of a coachee's sessions), by the read policy. */
 export async function readPart<K extends SessionPartName>(name: K, ids: readonly string[]): Promise<Map<string, SessionPartValues[K]>> {
   const raw = await browser.storage.local.get(ids.map((id) => partStore(name, id).bare));
-  return new Map(ids.map((id) => [id, check(partStore(name, id), raw[partStore(name, id).bare]).value]));
+  const reader = new CheckedRead();
+  const values = new Map(ids.map((id) => [id, reader.value(partStore(name, id), raw[partStore(name, id).bare])]));
+  await reader.done();
+  return values;
 }

@@ -32,5 +32,7 @@ export function markdownLabels(): MarkdownLabels {
     nextSession: t('mdNextSession'),
     checkIn: t('mdCheckIn'),
     none: t('mdNone'),
+    loggedWeek: (week, n) => t('mdLoggedWeek', week, n),
+    coacheeMark: (mark) => t('mdCoacheeMark', mark),
   };
 }

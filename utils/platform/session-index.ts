@@ -21,7 +21,7 @@ import {
 import { partOfKey } from '../domain/session-parts';
 import { localDefaultTemplate } from './default-template';
 import { updateStored } from './list-writes';
-import { check, define, partStore, quarantine, readChecked, sessionsStore } from './storage';
+import { CheckedRead, check, define, partStore, readChecked, sessionsStore } from './storage';
 
 /** The index of every session, stored packed (see domain/session-index.ts). */
 export const indexStore = define<PackedIndex>('local:sessionIndex', PackedIndexSchema, packIndex(EMPTY_INDEX));
@@ -37,13 +37,12 @@ async function readSources(ids: readonly string[]): Promise<Map<string, IndexSou
   const keys = ids.flatMap((id) => SOURCE_PARTS.map((name) => partStore(name, id).bare));
   const raw = await browser.storage.local.get(keys);
   const sources = new Map<string, IndexSource>();
+  // The read policy (storage.ts): a part of the wrong shape is kept aside in the quarantine, never dropped.
+  const reader = new CheckedRead();
   for (const id of ids) {
     const read = <K extends (typeof SOURCE_PARTS)[number]>(name: K) => {
       const stored = partStore(name, id);
-      const checked = check(stored, raw[stored.bare]);
-      // A value of the wrong shape is kept aside and reported (the options page shows the quarantine), never dropped.
-      if (!checked.valid && checked.problem) void quarantine(stored.key, raw[stored.bare], checked.problem);
-      return checked.value;
+      return reader.value(stored, raw[stored.bare]);
     };
     sources.set(id, {
       topic: read('topic'),
@@ -55,6 +54,7 @@ async function readSources(ids: readonly string[]): Promise<Map<string, IndexSou
       nextSessionAt: read('wrapUp').nextSessionAt,
     });
   }
+  await reader.done();
   return sources;
 }
 

@@ -13,6 +13,8 @@ export interface NewSessionOptions {
   id?: string;
   /** Copy this session's topic into the new one. */
   carryTopicFrom?: string;
+  /** Make it the active session (default); a caller that fills its parts first activates it after. */
+  activate?: boolean;
 }
 
 /**
@@ -30,7 +32,7 @@ export async function createSession(coacheeId: string, now: number, options: New
   const chosen = templates.value.find((tpl) => tpl.id === settings.value.defaultTemplateId);
   if (chosen) await partStore('agenda', session.id).item.setValue(chosen.phases);
   await updateStored(sessionsStore, (sessions) => withItem(sessions, session));
-  await activeSessionIdStore.item.setValue(session.id);
+  if (options.activate !== false) await activeSessionIdStore.item.setValue(session.id);
   return session.id;
 }
 

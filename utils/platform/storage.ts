@@ -8,7 +8,6 @@
  * different parts never race on the same read-modify-write.
  */
 import * as v from 'valibot';
-import { browser } from 'wxt/browser';
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import type { AgendaTemplate } from '../domain/agenda';
 import { TemplateListSchema } from '../domain/agenda';
@@ -104,10 +103,41 @@ export function check<T>(stored: Stored<T>, raw: unknown): CheckedValue<T> & { v
   return { value: stored.fallback, problem: describeIssues(result.issues), valid: false };
 }
 
+/** A value a checked read could not use: its key (with area) and why. */
+export interface ReadProblem {
+  key: string;
+  problem: string;
+}
+
 /**
- * Read an item and check it. A value of the wrong shape is copied to the
- * quarantine (once), reported in `problem`, and the fallback is used in its
- * place; the stored original is left untouched until the user writes.
+ * The one read policy for stored data. Every value read from storage, one
+ * item or many read in one call, is checked here against its item's schema.
+ * A value of the wrong shape is copied to the quarantine (awaited, once per
+ * key and content), reported as a problem, and the item's fallback is used in
+ * its place; the stored original is left untouched until the user writes.
+ * Callers say so to the person: the options page lists the quarantine, and an
+ * export or backup names the sessions it could not read whole.
+ */
+export class CheckedRead {
+  private readonly bad: { key: string; raw: unknown; problem: string }[] = [];
+
+  /** The value to use for `stored`, given what storage returned for it. */
+  value<T>(stored: Stored<T>, raw: unknown): T {
+    const checked = check(stored, raw);
+    if (!checked.valid && checked.problem) this.bad.push({ key: stored.key, raw, problem: checked.problem });
+    return checked.value;
+  }
+
+  /** Keep every bad value aside (one write) and return the problems found. */
+  async done(now = Date.now()): Promise<ReadProblem[]> {
+    if (this.bad.length > 0) await quarantineAll(this.bad, now);
+    return this.bad.map(({ key, problem }) => ({ key, problem }));
+  }
+}
+
+/**
+ * Read an item and check it (the read policy above): the value to use, and
+ * the problem when the stored one could not be used.
  */
 export function readChecked<T>(stored: Stored<T>, now = Date.now(), shared = true): Promise<CheckedValue<T>> {
   // Reads of the same item already on their way are shared: a page that asks for the (large) session
@@ -116,10 +146,10 @@ export function readChecked<T>(stored: Stored<T>, now = Date.now(), shared = tru
   const pending = shared ? (inFlight.get(stored.key) as Promise<CheckedValue<T>> | undefined) : undefined;
   if (pending) return pending;
   const read = (async () => {
-    const raw = await storage.getItem<unknown>(stored.key as `local:${string}` | `sync:${string}`);
-    const checked = check(stored, raw);
-    if (!checked.valid && checked.problem) await quarantine(stored.key, raw, checked.problem, now);
-    return { value: checked.value, problem: checked.problem };
+    const reader = new CheckedRead();
+    const value = reader.value(stored, await storage.getItem<unknown>(stored.key as `local:${string}` | `sync:${string}`));
+    const [problem] = await reader.done(now);
+    return { value, problem: problem?.problem ?? null };
   })().finally(() => {
     if (inFlight.get(stored.key) === read) inFlight.delete(stored.key);
   });
@@ -130,16 +160,18 @@ export function readChecked<T>(stored: Stored<T>, now = Date.now(), shared = tru
 const inFlight = new Map<string, Promise<unknown>>();
 
 /** Keep a bad stored value aside (deduplicated by key and content). */
-export async function quarantine(key: string, raw: unknown, problem: string, now = Date.now()): Promise<void> {
-  if (key === quarantineStore.key) return; // never recurse on our own list
-  const current = check(quarantineStore, await storage.getItem<unknown>('local:quarantine')).value;
-  if (current.some((q) => q.key === key && sameJson(q.raw, raw))) return;
-  await quarantineStore.item.setValue([...current, { key, at: now, problem, raw }].slice(-50));
+export function quarantine(key: string, raw: unknown, problem: string, now = Date.now()): Promise<void> {
+  return quarantineAll([{ key, raw, problem }], now);
 }
 
-/** Follow every storage change in any area, by key; returns the remover. */
-export function onAnyStorageChange(listener: (keys: string[]) => void): () => void {
-  const onChanged = (changes: Record<string, unknown>) => listener(Object.keys(changes));
-  browser.storage.onChanged.addListener(onChanged);
-  return () => browser.storage.onChanged.removeListener(onChanged);
+/** Keep several bad stored values aside in one write (deduplicated by key and content; the newest 50 kept). */
+async function quarantineAll(entries: readonly { key: string; raw: unknown; problem: string }[], now: number): Promise<void> {
+  const fresh = entries.filter((e) => e.key !== quarantineStore.key); // never recurse on our own list
+  if (fresh.length === 0) return;
+  const current = check(quarantineStore, await storage.getItem<unknown>('local:quarantine')).value;
+  const added = fresh.filter(
+    (e, i) => !current.some((q) => q.key === e.key && sameJson(q.raw, e.raw)) && fresh.findIndex((f) => f.key === e.key) === i,
+  );
+  if (added.length === 0) return;
+  await quarantineStore.item.setValue([...current, ...added.map(({ key, raw, problem }) => ({ key, at: now, problem, raw }))].slice(-50));
 }

@@ -1,4 +1,4 @@
-import { act, cleanup, render, screen } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { options, type VNode } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -36,9 +36,59 @@ describe('the whole side panel', () => {
       previous?.(vnode);
     };
     await pass(1000);
-    options.diffed = previous;
     console.info(`whole panel: component renders during one timer second: ${renders}`);
     expect(timer?.textContent).not.toBe(before);
     expect(renders).toBe(0);
+    // The counter does count: a phase change (Alt+N) re-renders what shows the phase.
+    fireEvent.keyDown(document, { code: 'KeyN', altKey: true });
+    await pass(500);
+    options.diffed = previous;
+    expect(renders).toBeGreaterThan(0);
+  });
+
+  it('shows an ended session’s summary in the clock’s place, reading the same a month on, re-rendering nothing per second', async () => {
+    await fakeBrowser.storage.local.set({
+      sessions: [{ id: 's2', coacheeId: 'me', createdAt: T0 - 60_000 }],
+      activeSessionId: 's2',
+      'timer.s2': [
+        { type: 'start', at: T0 - 70 * 60_000 },
+        { type: 'next', at: T0 - 45 * 60_000 },
+        { type: 'next', at: T0 - 20 * 60_000 },
+        { type: 'end', at: T0 - 8 * 60_000, by: 'coach' },
+      ],
+    });
+    render(<App sessionId="s2" />);
+    await pass(1500);
+    await screen.findByRole('heading', { name: /^The session of / });
+    await pass(1000); // the summary's own stored reads settle
+    expect(screen.queryAllByRole('timer')).toEqual([]);
+    const total = () => screen.getByRole('row', { name: /The whole session/ }).textContent;
+    expect(total()).toBe('The whole session60 min62 min');
+    let renders = 0;
+    const previous = options.diffed;
+    options.diffed = (vnode: VNode) => {
+      if (typeof vnode.type === 'function') renders++;
+      previous?.(vnode);
+    };
+    await pass(1000);
+    options.diffed = previous;
+    expect(renders).toBe(0);
+    // A month on (the clock set forward, as after a closed laptop): still the recorded minutes.
+    vi.setSystemTime(T0 + 31 * 24 * 60 * 60_000);
+    await pass(2000);
+    expect(total()).toBe('The whole session60 min62 min');
+  });
+
+  it('a clock left running past the hour and the margin shows as ended by Sidecoach, never counting on', async () => {
+    await fakeBrowser.storage.local.set({
+      sessions: [{ id: 's3', coacheeId: 'me', createdAt: T0 - 60_000 }],
+      activeSessionId: 's3',
+      'timer.s3': [{ type: 'start', at: T0 - 24 * 60 * 60_000 }],
+    });
+    render(<App sessionId="s3" />);
+    await pass(1500);
+    await screen.findByText(/^Ended by Sidecoach at .+: the clock was still running\.$/);
+    expect(screen.getByRole('row', { name: /The whole session/ }).textContent).toBe('The whole session60 min90 min');
+    expect(screen.queryByText('The session’s time is up', { exact: false })).toBeNull();
   });
 });

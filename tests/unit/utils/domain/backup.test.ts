@@ -1,10 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { BACKUP_MAX_BYTES, makeBackup, mergeImport, parseBackup, planImport } from '../../../../utils/domain/backup';
+import {
+  BACKUP_MAX_BYTES,
+  BACKUP_TAIL,
+  backupHead,
+  backupSessions,
+  type DataSet,
+  mergeImport,
+  parseBackup,
+  planImport,
+} from '../../../../utils/domain/backup';
 import { readDataSet, wipeAll, writeDataSet } from '../../../../utils/platform/data-store';
 import { sampleData, sampleSession, T0 } from '../../sample-data';
 
-const good = () => JSON.stringify(makeBackup(sampleData(), T0));
+/** A backup file written the way the export writes it: the head, the sessions in batches, the tail. */
+function backupFile(data: DataSet, now: number): string {
+  const { sessions, ...small } = data;
+  const batches = [sessions.slice(0, 1), sessions.slice(1)];
+  return backupHead(small, now) + batches.map((b, i) => backupSessions(b, i === 0 || batches[0]?.length === 0)).join('') + BACKUP_TAIL;
+}
+const good = () => backupFile(sampleData(), T0);
 
 describe('parseBackup', () => {
   it('accepts a good backup', () => {
@@ -80,7 +95,7 @@ describe('export, wipe, import', () => {
     await writeDataSet(sampleData());
     const before = (await readDataSet()).data;
     expect(before).toEqual(sampleData());
-    const file = JSON.stringify(makeBackup(before, T0));
+    const file = backupFile(before, T0);
     await wipeAll();
     expect((await readDataSet()).data.sessions).toEqual([]);
     const parsed = parseBackup(file);

@@ -30,6 +30,8 @@ const labels: MarkdownLabels = {
   nextSession: 'Next session',
   checkIn: 'Check-in',
   none: '(none)',
+  loggedWeek: (w, n) => `Week of ${w}: ${n} min logged`,
+  coacheeMark: (m) => `The coachee's own mark: ${m}`,
 };
 const agenda = defaultTemplate({
   name: 'h',
@@ -61,6 +63,44 @@ describe('sessionMarkdown', () => {
     expect(md).toContain('  - What you were dreading: Sounding junior');
     expect(md).toContain('**Root cause:** Fear of being judged, not time.');
     expect(md).toContain('**Next session:** 2026-12-23');
+  });
+
+  it("has each step's mark, the minutes logged per week, the coachee's words and the next date as picked", () => {
+    const base = sampleSession();
+    const session = {
+      ...base,
+      plan: [{ id: 'p', text: 'Write the proposal', done: false, partly: true }],
+      homework: [
+        { id: 'h', kind: 'exercise' as const, title: 'Journal', minutesPerWeek: 30, logged: { '2026-01-12': 40, '2026-01-05': 45 } },
+      ],
+      review: {
+        fromSessionId: 's0',
+        items: [
+          {
+            stepId: 'p',
+            text: 'Ask Sam',
+            status: 'done' as const,
+            heldBack: '',
+            dreading: '',
+            coachee: { mark: 'partly' as const, heldBack: 'Afraid', dreading: '' },
+          },
+        ],
+        rootCause: '',
+      },
+      wrapUp: { ...base.wrapUp, next: { day: '2026-02-12', time: null, zone: null } },
+    };
+    const out = sessionMarkdown(session, {
+      coacheeName: 'Ada',
+      defaultAgenda: agenda,
+      labels,
+      formatDate: String,
+      formatSessionDate: (d) => `day ${d.day}`,
+      now: 0,
+    });
+    expect(out).toContain('- [ ] Write the proposal (partly)');
+    expect(out).toContain('  - Week of 2026-01-05: 45 min logged\n  - Week of 2026-01-12: 40 min logged');
+    expect(out).toContain("  - The coachee's own mark: partly\n  - What held you back: Afraid");
+    expect(out).toContain('**Next session:** day 2026-02-12');
   });
 
   it('keeps multi-line text inside its list item', () => {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { loggedThisWeek, logMinutes, overBudget, WEEKLY_BUDGET_MINUTES, weekKey, weeklyMinutes } from '../../../../utils/domain/homework';
+import {
+  itemThisWeek,
+  loggedThisWeek,
+  logMinutes,
+  overBudget,
+  setWeekMinutes,
+  WEEKLY_BUDGET_MINUTES,
+  weekKey,
+  weeklyMinutes,
+} from '../../../../utils/domain/homework';
 import type { Assignment } from '../../../../utils/domain/model';
 
 const a = (id: string, minutesPerWeek: number, logged: Record<string, number> = {}): Assignment => ({
@@ -37,5 +46,16 @@ describe('logging minutes', () => {
 
   it('never goes below zero when a mistake is taken back', () => {
     expect(logMinutes(a('x', 30, { '2026-11-23': 10 }), -25, wed).logged['2026-11-23']).toBe(0);
+  });
+});
+
+describe('correcting logged time', () => {
+  it("shows one item's minutes this week and sets them to a corrected total", () => {
+    const logged = logMinutes(logMinutes(a('x', 30), 30, wed), 15, wed);
+    expect(itemThisWeek(logged, wed)).toBe(45);
+    const fixed = setWeekMinutes(logged, 40, wed);
+    expect(itemThisWeek(fixed, wed)).toBe(40);
+    expect(setWeekMinutes(fixed, 0, wed).logged).toEqual({});
+    expect(itemThisWeek(setWeekMinutes(fixed, -5, wed), wed)).toBe(0);
   });
 });

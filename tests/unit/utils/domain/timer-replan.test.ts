@@ -12,7 +12,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultTemplate, type Phase } from '../../../../utils/domain/agenda';
 import { badgeText, timerView, upcomingAlerts } from '../../../../utils/domain/timer';
-import type { TimerEvent } from '../../../../utils/domain/timer-schema';
+import type { PlainTimerEventType, TimerEvent } from '../../../../utils/domain/timer-schema';
 
 const M = 60_000;
 const T0 = 1_700_000_000_000;
@@ -24,7 +24,7 @@ const hour: Phase[] = defaultTemplate({
 }).phases;
 const five: Phase[] = [10, 15, 15, 10, 10].map((minutes, i) => ({ id: `p${i}`, title: `Phase ${i + 1}`, minutes, prompt: '' }));
 const at = (minutes: number) => T0 + minutes * M;
-const ev = (type: Exclude<TimerEvent['type'], 'extend'>, minutes: number): TimerEvent => ({ type, at: at(minutes) });
+const ev = (type: PlainTimerEventType, minutes: number): TimerEvent => ({ type, at: at(minutes) });
 const extend = (minutes: number): TimerEvent => ({ type: 'extend', at: at(minutes), minutes: 5 });
 
 /**

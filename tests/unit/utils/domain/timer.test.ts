@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultTemplate, type Phase } from '../../../../utils/domain/agenda';
 import { availableActions, badgeText, eventForCommand, formatDuration, timerView, upcomingAlerts } from '../../../../utils/domain/timer';
-import type { TimerEvent } from '../../../../utils/domain/timer-schema';
+import type { PlainTimerEventType, TimerEvent } from '../../../../utils/domain/timer-schema';
 
 const M = 60_000;
 const T0 = 1_700_000_000_000;
@@ -12,7 +12,7 @@ const agenda: Phase[] = defaultTemplate({
   wrapUp: { title: 'Wrap up', prompt: 'p3' },
 }).phases;
 const at = (minutes: number) => T0 + minutes * M;
-const ev = (type: Exclude<TimerEvent['type'], 'extend'>, minutes: number): TimerEvent => ({ type, at: at(minutes) });
+const ev = (type: PlainTimerEventType, minutes: number): TimerEvent => ({ type, at: at(minutes) });
 const extend = (minutes: number, by = 5): TimerEvent => ({ type: 'extend', at: at(minutes), minutes: by });
 
 describe('timerView', () => {
@@ -245,6 +245,7 @@ describe('availableActions', () => {
       back: false,
       extend: false,
       reset: false,
+      end: false,
     });
     expect(availableActions(timerView([ev('start', 0)], agenda, at(1)))).toMatchObject({
       start: false,

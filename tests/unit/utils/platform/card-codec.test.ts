@@ -7,18 +7,37 @@ const prework: PreworkCard = {
   id: 'card-1',
   createdAt: 1_700_000_000_000,
   from: { id: 'id-abc', name: 'Ada' },
+  sessionId: 'me-1',
   sessionOn: '2026-12-03',
   topic: { title: 'Speaking up in meetings', difficulty: 'Twice I said nothing. <script>alert(1)</script>', outcome: 'One thing to try' },
+  progress: {
+    fromSessionId: 'from-id-abc-x1',
+    steps: [{ id: 's1', text: 'Speak first', mark: 'partly', heldBack: 'Fear', dreading: 'Silence' }],
+    homework: [{ id: 'h1', title: 'Journal', minutesPerWeek: 30, logged: { '2026-11-02': 45, '2026-11-09': 40 } }],
+    rootCause: 'Fear of being wrong',
+  },
+};
+/** The same pre-work as a card of format 1 carried it. */
+const preworkV1 = {
+  kind: 'prework',
+  id: 'card-1',
+  createdAt: 1_700_000_000_000,
+  from: { id: 'id-abc', name: 'Ada' },
+  sessionOn: '2026-12-03',
+  topic: prework.topic,
   review: { items: [{ text: 'Speak first', status: 'partly', heldBack: 'Fear', dreading: 'Silence' }], rootCause: 'Fear of being wrong' },
 };
 const plan: PlanCard = {
   kind: 'plan',
   id: 'card-2',
   createdAt: 1_700_000_000_000,
+  from: { name: 'Dana' },
   to: { id: 'id-abc', name: 'Ada' },
+  sessionId: 'from-id-abc-x1',
+  forSessionId: 'me-1',
   plan: [{ id: 'p1', text: 'Say my point in the first ten minutes' }],
   homework: [{ id: 'h1', kind: 'reading', title: 'Crucial Conversations ch. 1', minutesPerWeek: 30 }],
-  nextSessionAt: 1_702_000_000_000,
+  next: { day: '2026-12-03', time: '10:00', zone: 'Europe/Berlin' },
   feedback: 'Good hour.',
 };
 
@@ -42,8 +61,44 @@ describe('cards: round trip', () => {
     ['plan', plan],
   ] as const)('a %s card comes back as it went, from a whole mail', async (_, card) => {
     const line = dataLine(card.kind, await encodeCard(card));
-    expect(line).toMatch(/^sidecoach-card\.1\.(prework|plan)\.[A-Za-z0-9_-]+\.[0-9a-f]{8}$/);
+    expect(line).toMatch(/^sidecoach-card\.2\.(prework|plan)\.[A-Za-z0-9_-]+\.[0-9a-f]{8}$/);
     expect(await decodeCard(mail(line))).toEqual({ ok: true, card });
+  });
+
+  it('reads a card of format 1: its review as the progress, its next date (noon) as the day only, the card naming the session', async () => {
+    const v1 = (await lineFor(JSON.stringify(preworkV1))).replace('sidecoach-card.2.', 'sidecoach-card.1.');
+    expect(await decodeCard(mail(v1))).toEqual({
+      ok: true,
+      card: {
+        ...prework,
+        sessionId: 'card-card-1',
+        progress: {
+          fromSessionId: null,
+          steps: [{ id: null, text: 'Speak first', mark: 'partly', heldBack: 'Fear', dreading: 'Silence' }],
+          homework: [],
+          rootCause: 'Fear of being wrong',
+        },
+      },
+    });
+    const { from: _from, sessionId: _s, forSessionId: _f, next: _n, ...rest } = plan;
+    const planV1 = { ...rest, nextSessionAt: Date.UTC(2026, 11, 3, 11, 0) };
+    const line = (await lineFor(JSON.stringify(planV1), 'plan')).replace('sidecoach-card.2.', 'sidecoach-card.1.');
+    expect(await decodeCard(line, 'Europe/Berlin')).toEqual({
+      ok: true,
+      card: {
+        ...plan,
+        from: { name: '' },
+        sessionId: 'card-card-2',
+        forSessionId: null,
+        next: { day: '2026-12-03', time: null, zone: null },
+      },
+    });
+  });
+
+  it('refuses a format-1 shape under a format-2 line (and the reverse)', async () => {
+    expect(await decodeCard(await lineFor(JSON.stringify(preworkV1)))).toMatchObject({ ok: false, problem: { kind: 'invalid' } });
+    const v1 = (await lineFor(JSON.stringify(prework))).replace('sidecoach-card.2.', 'sidecoach-card.1.');
+    expect(await decodeCard(v1)).toMatchObject({ ok: false, problem: { kind: 'invalid' } });
   });
 
   it('survives a mail program wrapping the long line', async () => {
@@ -75,8 +130,8 @@ describe('cards: every bad card is refused with its reason', () => {
   });
 
   it('from a newer format', async () => {
-    const line = dataLine('plan', await encodeCard(plan)).replace('sidecoach-card.1.', 'sidecoach-card.2.');
-    expect(await decodeCard(line)).toEqual({ ok: false, problem: { kind: 'futureVersion', version: 2 } });
+    const line = dataLine('plan', await encodeCard(plan)).replace('sidecoach-card.2.', 'sidecoach-card.3.');
+    expect(await decodeCard(line)).toEqual({ ok: false, problem: { kind: 'futureVersion', version: 3 } });
   });
 
   it('over the size limit', async () => {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS } from '../../../../utils/domain/settings';
-import { affectsClock, applyClockCommand, onClockAlarm, reschedule } from '../../../../utils/platform/clock-alarms';
+import { affectsClock, applyClockCommand, onClockAlarm, reschedule, settleLeftSession } from '../../../../utils/platform/clock-alarms';
 
 const M = 60_000;
 const T0 = Date.UTC(2026, 10, 25, 10, 0, 0);
@@ -35,12 +35,13 @@ describe('clock alarms', () => {
     fakeBrowser.reset();
   });
 
-  it('schedules the phase end, the five-minute warning and the hour end of a running clock', async () => {
+  it('schedules the phase end, the five-minute warning, the hour end and the auto-end of a running clock', async () => {
     recordAlerts();
     await startClock(T0);
     await reschedule(T0 + 10 * M);
     const alarms = (await fakeBrowser.alarms.getAll()).map((a) => [a.name, a.scheduledTime]).sort();
     expect(alarms).toEqual([
+      ['sidecoach:autoEnd', T0 + 90 * M],
       ['sidecoach:fiveMinutesLeft', T0 + 55 * M],
       ['sidecoach:phaseEnd', T0 + 25 * M],
       ['sidecoach:sessionEnd', T0 + 60 * M],
@@ -53,10 +54,10 @@ describe('clock alarms', () => {
     await startClock(T0);
     await reschedule(T0 + M);
     await reschedule(T0 + M);
-    expect(await fakeBrowser.alarms.getAll()).toHaveLength(4);
+    expect(await fakeBrowser.alarms.getAll()).toHaveLength(5);
   });
 
-  it('clears every alarm when the clock is paused', async () => {
+  it('clears every alert when the clock is paused, keeping only the auto-end', async () => {
     recordAlerts();
     await fakeBrowser.storage.local.set({
       activeSessionId: 's1',
@@ -66,7 +67,8 @@ describe('clock alarms', () => {
       ],
     });
     await reschedule(T0 + 2 * M);
-    expect(await fakeBrowser.alarms.getAll()).toEqual([]);
+    // Paused at 1 min with 59 left: the hour would end at 60, the forgotten clock ends itself at 90.
+    expect((await fakeBrowser.alarms.getAll()).map((a) => [a.name, a.scheduledTime])).toEqual([['sidecoach:autoEnd', T0 + 90 * M]]);
   });
 
   it('at the phase boundary shows the badge, notifies and asks for the chime', async () => {
@@ -114,8 +116,103 @@ describe('clock alarms', () => {
   });
 
   it('knows which storage keys matter to the clock', () => {
-    expect(['timer.s1', 'agenda.s1', 'activeSessionId', 'settings'].every(affectsClock)).toBe(true);
+    expect(['timer.s1', 'agenda.s1', 'activeSessionId', 'settings', 'callState'].every(affectsClock)).toBe(true);
     expect(['topic.s1', 'notes.s1', 'coachees'].some(affectsClock)).toBe(false);
+  });
+});
+
+describe('the auto-end of a clock left running', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+  });
+  const log = async () => (await fakeBrowser.storage.local.get('timer.s1'))['timer.s1'] as unknown[];
+
+  it('records "ended by Sidecoach" when its alarm fires, once, and leaves no alarm behind', async () => {
+    const { badge } = recordAlerts();
+    await startClock(T0);
+    await onClockAlarm('sidecoach:autoEnd', T0 + 90 * M);
+    await onClockAlarm('sidecoach:autoEnd', T0 + 91 * M);
+    await reschedule(T0 + 92 * M);
+    expect(await log()).toEqual([
+      { type: 'start', at: T0 },
+      { type: 'end', at: T0 + 90 * M, by: 'auto' },
+    ]);
+    expect(await fakeBrowser.alarms.getAll()).toEqual([]);
+    expect(badge.text.at(-1)).toBe('');
+  });
+
+  it('records a missed auto-end at start-up (the browser was closed), and says nothing of the old hour', async () => {
+    const { notifications, badge } = recordAlerts();
+    await fakeBrowser.storage.local.set({
+      activeSessionId: 's1',
+      'timer.s1': [
+        { type: 'start', at: T0 },
+        { type: 'pause', at: T0 + 56 * M },
+      ],
+    });
+    // The next day: a stale five-minute alarm fires late, then start-up reschedules.
+    await onClockAlarm('sidecoach:fiveMinutesLeft', T0 + 24 * 60 * M);
+    await reschedule(T0 + 24 * 60 * M);
+    expect(notifications).toEqual([]);
+    expect(badge.text.at(-1)).toBe('');
+    expect((await log()).at(-1)).toEqual({ type: 'end', at: T0 + 90 * M, by: 'auto' });
+  });
+
+  it('ends at the call’s end when the call ended and nobody touched the clock', async () => {
+    recordAlerts();
+    await startClock(T0);
+    await fakeBrowser.storage.local.set({
+      callState: { tabId: 4, platform: 'meet', inCall: false, startedAt: T0 - M, endedAt: T0 + 58 * M },
+    });
+    await reschedule(T0 + 58 * M);
+    expect((await fakeBrowser.alarms.getAll()).find((a) => a.name === 'sidecoach:autoEnd')?.scheduledTime).toBe(T0 + 73 * M);
+    await onClockAlarm('sidecoach:autoEnd', T0 + 73 * M);
+    expect((await log()).at(-1)).toEqual({ type: 'end', at: T0 + 58 * M, by: 'call' });
+  });
+
+  it('records the due end of a session the coach left behind, and leaves one still in its hour alone', async () => {
+    recordAlerts();
+    await fakeBrowser.storage.local.set({
+      activeSessionId: 'new',
+      'timer.old': [{ type: 'start', at: T0 }],
+      'timer.live': [{ type: 'start', at: T0 + 24 * 60 * M }],
+    });
+    const now = T0 + 24 * 60 * M + 10 * M;
+    await settleLeftSession('old', now);
+    await settleLeftSession('live', now);
+    expect((await fakeBrowser.storage.local.get('timer.old'))['timer.old']).toEqual([
+      { type: 'start', at: T0 },
+      { type: 'end', at: T0 + 90 * M, by: 'auto' },
+    ]);
+    expect((await fakeBrowser.storage.local.get('timer.live'))['timer.live']).toHaveLength(1);
+  });
+
+  it('leaves a coach’s end alone', async () => {
+    recordAlerts();
+    await fakeBrowser.storage.local.set({
+      activeSessionId: 's1',
+      'timer.s1': [
+        { type: 'start', at: T0 },
+        { type: 'end', at: T0 + 60 * M, by: 'coach' },
+      ],
+    });
+    await reschedule(T0 + 200 * M);
+    expect(await log()).toHaveLength(2);
+    expect(await fakeBrowser.alarms.getAll()).toEqual([]);
+  });
+
+  it('no keyboard command restarts an ended session', async () => {
+    recordAlerts();
+    await fakeBrowser.storage.local.set({
+      activeSessionId: 's1',
+      'timer.s1': [
+        { type: 'start', at: T0 },
+        { type: 'end', at: T0 + 60 * M, by: 'coach' },
+      ],
+    });
+    await applyClockCommand('toggle-clock', T0 + 24 * 60 * M);
+    await applyClockCommand('next-phase', T0 + 24 * 60 * M);
+    expect(await log()).toHaveLength(2);
   });
 });
 

@@ -67,7 +67,6 @@ describe('the session index', () => {
     await seed(2);
     await fakeBrowser.storage.local.set({ 'plan.s1': 'not a list' });
     await rebuildIndex();
-    await new Promise((r) => setTimeout(r, 10));
     const { quarantine } = await fakeBrowser.storage.local.get('quarantine');
     expect((quarantine as { key: string }[]).map((q) => q.key)).toContain('local:plan.s1');
     expect((await fakeBrowser.storage.local.get('plan.s1'))['plan.s1']).toBe('not a list');

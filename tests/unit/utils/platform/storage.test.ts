@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { EMPTY_TOPIC } from '../../../../utils/domain/model';
+import { forEachRecordBatch, readRecords, writeDataSet } from '../../../../utils/platform/data-store';
 import { partStore, quarantineStore, readChecked, sessionsStore } from '../../../../utils/platform/storage';
+import { sampleData } from '../../sample-data';
 
 describe('readChecked', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -37,5 +39,31 @@ describe('readChecked', () => {
   it('rejects a topic title over the limit as corrupt rather than showing it', async () => {
     await fakeBrowser.storage.local.set({ 'topic.s3': { ...EMPTY_TOPIC, title: 'x'.repeat(201) } });
     expect((await readChecked(partStore('topic', 's3'))).problem).not.toBeNull();
+  });
+});
+
+describe('the one read policy, for reads of many sessions', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('names the sessions an export could not read whole, keeps the bad part aside before returning, and reads the rest', async () => {
+    await writeDataSet(sampleData());
+    const ids = sampleData().sessions.map((s) => s.meta.id);
+    const damaged = ids[0] ?? '';
+    await fakeBrowser.storage.local.set({ [`plan.${damaged}`]: 'not a list' });
+
+    const { records, unreadable } = await readRecords(ids);
+    expect(unreadable).toEqual([damaged]);
+    expect(records.map((r) => r.meta.id)).toEqual(ids);
+    expect(records[0]?.plan).toEqual([]);
+    expect(records[0]?.notes).toBe(sampleData().sessions[0]?.notes);
+    // Quarantined by the time the read returns (no waiting), the original left in place.
+    const quarantine = (await readChecked(quarantineStore)).value;
+    expect(quarantine.map((q) => q.key)).toEqual([`local:plan.${damaged}`]);
+    expect((await fakeBrowser.storage.local.get(`plan.${damaged}`))[`plan.${damaged}`]).toBe('not a list');
+
+    const batches: string[][] = [];
+    expect(await forEachRecordBatch(ids, (r) => void batches.push(r.map((x) => x.meta.id)), 1)).toEqual([damaged]);
+    expect(batches.flat()).toEqual(ids);
+    expect((await readChecked(quarantineStore)).value).toHaveLength(1);
   });
 });

@@ -1,0 +1,28 @@
+import { t } from '../../utils/platform/i18n';
+import { mailLanguageOf, makePlanMail } from '../../utils/platform/mail';
+import { coacheesStore, partStore, sessionsStore } from '../../utils/platform/storage';
+import { useStored } from '../hooks/useStored';
+import { MailLanguagePicker } from '../shared/MailLanguagePicker';
+import { MailSend } from '../shared/MailSend';
+
+/** *The plan by mail*: the session's plan as a plain mail in the coachee's language, for a coachee with nothing installed. Loaded on demand. */
+export function PlanMailSend({ sessionId, idPrefix }: { sessionId: string; idPrefix: string }) {
+  const plan = useStored(partStore('plan', sessionId));
+  const homework = useStored(partStore('homework', sessionId));
+  const wrapUp = useStored(partStore('wrapUp', sessionId));
+  const sessions = useStored(sessionsStore);
+  const coachees = useStored(coacheesStore);
+  const coacheeId = sessions.value.value.find((s) => s.id === sessionId)?.coacheeId;
+  const coachee = coachees.value.value.find((c) => c.id === coacheeId);
+  return (
+    <div class="plan-mail">
+      <p class="small muted">{t('mailPlanHelp')}</p>
+      {coachee && <MailLanguagePicker id={`${idPrefix}-plan-language`} coachee={coachee} />}
+      <MailSend
+        id={`${idPrefix}-plan-mail`}
+        make={() => makePlanMail(sessionId).then((made) => made.mail)}
+        inputs={[sessionId, plan.value.value, homework.value.value, wrapUp.value.value, mailLanguageOf(coachee), coachee?.name]}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import type { MailLanguage } from '../../utils/domain/mail-ask';
+import type { Coachee } from '../../utils/domain/model';
+import { t } from '../../utils/platform/i18n';
+import { mailLanguageOf, setMailLanguage } from '../../utils/platform/mail';
+
+/** The language of the mails to one coachee, kept with the coachee. */
+export function MailLanguagePicker({ id, coachee }: { id: string; coachee: Coachee }) {
+  return (
+    <div class="field">
+      <label for={id}>{t('mailLanguageLabel', coachee.name || t('coacheeSelf'))}</label>
+      <select
+        id={id}
+        value={mailLanguageOf(coachee)}
+        onChange={(e) => void setMailLanguage(coachee.id, (e.currentTarget as HTMLSelectElement).value as MailLanguage)}
+      >
+        <option value="en">{t('mailLanguageEn')}</option>
+        <option value="de">{t('mailLanguageDe')}</option>
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,244 @@
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { answersAnything, answersOf, type MailAnswers } from '../../utils/domain/mail-intake';
+import type { MailProblem } from '../../utils/domain/mail-reply';
+import { MINUTES_PER_WEEK_MAX, TOPIC_TEXT_MAX, TOPIC_TITLE_MAX } from '../../utils/domain/model';
+import type { StepMark } from '../../utils/domain/plan-progress';
+import { t } from '../../utils/platform/i18n';
+import { type MailPreview, previewMail, takeInMail } from '../../utils/platform/mail';
+
+/** Words for why a pasted text was refused as a reply. */
+export function mailProblemText(problem: MailProblem): string {
+  return problem.kind === 'tooLarge' ? t('mailProblemTooLarge', problem.bytes) : t('mailProblemNotReply');
+}
+
+const MARKS: { value: StepMark; key: 'reviewDone' | 'reviewPartly' | 'reviewNot' }[] = [
+  { value: 'done', key: 'reviewDone' },
+  { value: 'partly', key: 'reviewPartly' },
+  { value: 'not', key: 'reviewNot' },
+];
+
+/**
+ * A coachee's reply to one of our mails, read into an editable preview: each
+ * field with the text found or "not found", the text that answers nothing
+ * shown as it is, whose reply it is. Nothing is written before the coach
+ * confirms. Loaded on demand by the card inbox.
+ */
+export function MailReplyPreview({
+  id,
+  text,
+  onDone,
+  onCancel,
+}: {
+  id: string;
+  text: string;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}) {
+  const preview = useSignal<MailPreview | null>(null);
+  const problem = useSignal<string | null>(null);
+  const answers = useSignal<MailAnswers | null>(null);
+  const coacheeId = useSignal('');
+  const hint = useSignal<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void previewMail(text).then((read) => {
+      if (!live) return;
+      if (!read.ok) {
+        problem.value = mailProblemText(read.problem);
+        return;
+      }
+      preview.value = read.preview;
+      answers.value = answersOf(read.preview.reading);
+      coacheeId.value = read.preview.coacheeId ?? '';
+    });
+    return () => {
+      live = false;
+    };
+  }, [text]);
+
+  if (problem.value)
+    return (
+      <p role="alert" class="problem">
+        {problem.value}
+      </p>
+    );
+  const shown = preview.value;
+  const a = answers.value;
+  if (!shown || !a) return null;
+  const reading = shown.reading;
+  const set = (patch: Partial<MailAnswers>) => (answers.value = { ...a, ...patch });
+  const notFound = (found: boolean) => (found ? null : <span class="small muted"> ({t('mailNotFound')})</span>);
+  const coachee = shown.coachees.find((c) => c.id === coacheeId.value);
+  const name = coachee ? coachee.name || t('coacheeSelf') : '';
+  const topicAsked = shown.kind === 'ask' || reading.title !== null || reading.difficulty !== null || reading.outcome !== null;
+
+  const confirm = async () => {
+    if (!coacheeId.value) {
+      hint.value = t('mailChooseFirst');
+      return;
+    }
+    await takeInMail(shown, a, coacheeId.value);
+    onDone(t('mailTaken'));
+  };
+
+  return (
+    <fieldset class="preview mail-preview">
+      <legend>{shown.kind === 'ask' ? t('mailReplyAsk') : t('mailReplyPlan')}</legend>
+      <div class="field">
+        <label for={`${id}-who`}>{t('mailReplyWho')}</label>
+        <select id={`${id}-who`} value={coacheeId.value} onChange={(e) => (coacheeId.value = (e.currentTarget as HTMLSelectElement).value)}>
+          <option value="">{t('mailReplyChoose')}</option>
+          {shown.coachees.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name || t('coacheeSelf')}
+            </option>
+          ))}
+        </select>
+      </div>
+      {topicAsked && (
+        <>
+          <div class="field">
+            <label for={`${id}-title`}>
+              {t('summaryTopic')}
+              {notFound(reading.title !== null)}
+            </label>
+            <input
+              id={`${id}-title`}
+              type="text"
+              maxLength={TOPIC_TITLE_MAX}
+              value={a.title}
+              onInput={(e) => set({ title: (e.currentTarget as HTMLInputElement).value })}
+            />
+          </div>
+          <div class="field">
+            <label for={`${id}-difficulty`}>
+              {t('summaryDifficulty')}
+              {notFound(reading.difficulty !== null)}
+            </label>
+            <textarea
+              id={`${id}-difficulty`}
+              rows={3}
+              maxLength={TOPIC_TEXT_MAX}
+              value={a.difficulty}
+              onInput={(e) => set({ difficulty: (e.currentTarget as HTMLTextAreaElement).value })}
+            />
+          </div>
+          <div class="field">
+            <label for={`${id}-outcome`}>
+              {t('summaryOutcome')}
+              {notFound(reading.outcome !== null)}
+            </label>
+            <textarea
+              id={`${id}-outcome`}
+              rows={2}
+              maxLength={TOPIC_TEXT_MAX}
+              value={a.outcome}
+              onInput={(e) => set({ outcome: (e.currentTarget as HTMLTextAreaElement).value })}
+            />
+          </div>
+        </>
+      )}
+      {a.steps.map((step, i) => (
+        <div key={step.n} class="field">
+          <label for={`${id}-step-${step.n}`}>
+            {t('mailStep', step.n, step.text)}
+            {notFound(reading.steps[i]?.mark != null)}
+          </label>
+          <select
+            id={`${id}-step-${step.n}`}
+            value={step.mark ?? ''}
+            onChange={(e) => {
+              const value = (e.currentTarget as HTMLSelectElement).value;
+              set({ steps: a.steps.map((s) => (s.n === step.n ? { ...s, mark: value ? (value as StepMark) : null } : s)) });
+            }}
+          >
+            <option value="">{t('mailNotFound')}</option>
+            {MARKS.map((m) => (
+              <option key={m.value} value={m.value}>
+                {t(m.key)}
+              </option>
+            ))}
+          </select>
+          {step.note && (
+            <>
+              <label for={`${id}-note-${step.n}`}>{t('mailStepNote', step.n)}</label>
+              <textarea
+                id={`${id}-note-${step.n}`}
+                rows={2}
+                maxLength={TOPIC_TEXT_MAX}
+                value={step.note}
+                onInput={(e) => {
+                  const note = (e.currentTarget as HTMLTextAreaElement).value;
+                  set({ steps: a.steps.map((s) => (s.n === step.n ? { ...s, note } : s)) });
+                }}
+              />
+            </>
+          )}
+        </div>
+      ))}
+      {(a.steps.length > 0 || reading.heldBack !== null) && (
+        <div class="field">
+          <label for={`${id}-held-back`}>
+            {t('reviewHeldBack')}
+            {notFound(reading.heldBack !== null)}
+          </label>
+          <textarea
+            id={`${id}-held-back`}
+            rows={2}
+            maxLength={TOPIC_TEXT_MAX}
+            value={a.heldBack}
+            onInput={(e) => set({ heldBack: (e.currentTarget as HTMLTextAreaElement).value })}
+          />
+        </div>
+      )}
+      {a.minutes.map((m, i) => (
+        <div key={m.n} class="field">
+          <label for={`${id}-minutes-${m.n}`}>
+            {t('mailMinutes', m.text)}
+            {notFound(reading.minutes[i]?.minutes != null)}
+          </label>
+          <input
+            id={`${id}-minutes-${m.n}`}
+            type="number"
+            min={0}
+            max={MINUTES_PER_WEEK_MAX * 10}
+            step={5}
+            value={m.minutes ?? ''}
+            onInput={(e) => {
+              const raw = (e.currentTarget as HTMLInputElement).value;
+              const minutes = raw === '' ? null : Number(raw);
+              set({ minutes: a.minutes.map((x) => (x.n === m.n ? { ...x, minutes: Number.isFinite(minutes) ? minutes : null } : x)) });
+            }}
+          />
+        </div>
+      ))}
+      {reading.unplaced.length > 0 && (
+        <div class="unplaced">
+          <p class="small">{t('mailUnplaced')}</p>
+          {reading.unplaced.map((para, i) => (
+            <blockquote key={i} class="prewrap small">
+              {para}
+            </blockquote>
+          ))}
+        </div>
+      )}
+      {!answersAnything(a) && <p class="warning">{t('mailNothing')}</p>}
+      {coachee && <p class="small">{shown.kind === 'ask' || a.title ? t('mailWillAsk', name) : t('mailWillPlan', name)}</p>}
+      {hint.value && (
+        <p role="alert" class="problem">
+          {hint.value}
+        </p>
+      )}
+      <div class="controls">
+        <button type="button" class="primary" disabled={!answersAnything(a)} onClick={() => void confirm()}>
+          {t('cardTakeIn')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('cardCancel')}
+        </button>
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,204 @@
+/**
+ * The coachee with nothing installed: the coach asks for the pre-work by mail
+ * (the text read from the clipboard and from the mailto: link), replies built
+ * from that text in two mail programs' quoting styles are pasted under *Take
+ * in a card*, read into an editable preview, corrected and taken in; the same
+ * for the plan by mail; a text that is no reply changes nothing.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeViolations } from './axe';
+import { type ExtensionBrowser, extensionPerTest } from './chromium';
+import { openFold } from './pages';
+
+/** What the clipboard holds, read by pasting it into a plain page of the same browser (as into a mail). */
+async function pasteClipboard(browser: ExtensionBrowser): Promise<string> {
+  const mail = await browser.context.newPage();
+  await mail.setContent('<label>Mail <textarea rows="20"></textarea></label>');
+  await mail.getByLabel('Mail').focus();
+  await mail.keyboard.press('Control+V');
+  const text = await mail.getByLabel('Mail').inputValue();
+  await mail.close();
+  return text;
+}
+
+const everything = (page: Page) => page.evaluate(() => chrome.storage.local.get(null));
+
+/** All that is stored, once the background has finished its own follow-up writes (the session index). */
+async function settled(page: Page): Promise<string> {
+  let last = JSON.stringify(await everything(page));
+  for (let i = 0; i < 20; i++) {
+    // The point: storage counts as settled only when it stays the same over half a second.
+    await page.waitForTimeout(500);
+    const now = JSON.stringify(await everything(page));
+    if (now === last) return now;
+    last = now;
+  }
+  throw new Error('storage kept changing');
+}
+
+/** Gmail's inline reply: the mail quoted with "> ", an answer typed under each question. */
+function gmailInline(mail: string, answers: Record<string, string>): string {
+  const out = ['On Mon, Nov 30, 2026 at 10:12 AM Maria Coach <maria@coach.example> wrote:', ''];
+  for (const line of mail.split('\n')) {
+    out.push(line ? `> ${line}` : '>');
+    const key = /^\[(\d(?:\.\d+)?)\]/.exec(line)?.[1];
+    if (key && answers[key]) out.push('', answers[key], '');
+  }
+  return out.join('\n');
+}
+
+/** Outlook's top-posted reply: numbered answers above the original, which sits unquoted under its headers. */
+const outlookTop = (mail: string, answers: string) =>
+  `${answers}\n\nAnna\n\nFrom: Maria Coach <maria@coach.example>\nSent: Monday, November 30, 2026 10:12 AM\nTo: Anna Berg <anna@example.org>\nSubject: Pre-work\n\n${mail}`;
+
+const PASTE = 'Paste a card (the whole message is fine)';
+
+/** axe-core finds nothing, light and dark. */
+async function accessible(page: Page, where: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    expect({ where, colorScheme, violations: await axeViolations(page) }).toEqual({ where, colorScheme, violations: [] });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+describe('the coachee by plain mail', () => {
+  const coach = extensionPerTest();
+
+  it('asks for the pre-work, reads two replies back with a preview, takes the corrected answers in; the plan by mail logs a step and 20 minutes; a non-reply changes nothing', async () => {
+    // The coach adds Anna (the popup's coachee picker) and opens the panel.
+    const popup = await coach.openPage('popup.html');
+    await popup.getByRole('button', { name: 'Coaching several people?' }).click();
+    await popup.getByLabel('New coachee’s name').fill('Anna');
+    await popup.getByRole('button', { name: 'Add coachee' }).click();
+    await expect.poll(() => popup.getByLabel('Coachee', { exact: true }).inputValue(), { timeout: 5000 }).toMatch(/^c-/);
+    const panel = await coach.openPage('sidepanel.html');
+
+    // Ask for the pre-work: copy the mail, and read the mailto: link.
+    await openFold(panel, 'Ask for the pre-work');
+    await panel.getByRole('combobox', { name: 'Language of the mails to Anna' }).waitFor();
+    const copy = panel.getByRole('button', { name: 'Copy the mail' });
+    await expect.poll(() => copy.isEnabled(), { timeout: 5000 }).toBe(true);
+    await copy.click();
+    await panel.getByText('The mail is on the clipboard', { exact: false }).waitFor();
+    const mail = await pasteClipboard(coach);
+    expect(mail).toContain('Hi Anna,');
+    expect(mail).toContain('[1] Topic: the hardest work problem of the past 2 to 4 weeks');
+    const href = (await panel.getByRole('link', { name: 'Open in my mail program' }).getAttribute('href')) ?? '';
+    expect(href).toMatch(/^mailto:\?subject=Pre-work/);
+    expect(decodeURIComponent(href.split('&body=')[1] ?? '')).toBe(mail);
+    await accessible(panel, 'ask for the pre-work');
+
+    // Reply 1, Outlook top-posted: the preview shows each answer; cancelled.
+    await openFold(panel, 'Take in a card');
+    await panel.getByLabel(PASTE).fill(outlookTop(mail, '1. Release keeps slipping\n2. Telling the client\n3. A first sentence'));
+    await panel.getByRole('button', { name: 'Check the card' }).click();
+    await expect.poll(() => panel.getByLabel('Topic', { exact: true }).inputValue(), { timeout: 5000 }).toBe('Release keeps slipping');
+    expect(await panel.getByLabel(/^Hardest in the past/).inputValue()).toBe('Telling the client');
+    expect(await panel.getByLabel(/^What would make this hour worth it/).inputValue()).toBe('A first sentence');
+    await accessible(panel, 'the mail reply preview');
+    // The reference in the quoted mail names Anna.
+    expect(await panel.getByRole('combobox', { name: 'Whose reply is it?' }).locator('option:checked').textContent()).toBe('Anna');
+    await panel.getByRole('button', { name: 'Cancel' }).click();
+
+    // Reply 2, Gmail inline: the coach corrects one answer and takes it in; the panel shows the topic.
+    const inline = gmailInline(mail, { '1': 'The release keeps slipping', '2': 'Saying no to Sam', '3': 'A scirpt for the talk' });
+    await panel.getByLabel(PASTE).fill(`${inline}\n\n-- \nAnna Berg\nSent from my iPhone`);
+    await panel.getByRole('button', { name: 'Check the card' }).click();
+    const outcome = panel.getByLabel(/^What would make this hour worth it/);
+    await expect.poll(() => outcome.inputValue(), { timeout: 5000 }).toBe('A scirpt for the talk');
+    expect(await panel.getByLabel('Topic', { exact: true }).inputValue()).toBe('The release keeps slipping');
+    expect(await panel.getByLabel(/^Hardest in the past/).inputValue()).toBe('Saying no to Sam');
+    expect(await panel.getByRole('combobox', { name: 'Whose reply is it?' }).locator('option:checked').textContent()).toBe('Anna');
+    await outcome.fill('A script for the talk');
+    await panel.getByRole('button', { name: 'Take it in' }).click();
+    await panel.getByText('The answers are taken in.').waitFor();
+    await panel.getByTestId('panel-topic').getByText('The release keeps slipping').waitFor();
+    const topic = await panel.evaluate(async () => {
+      const all = await chrome.storage.local.get(null);
+      return Object.entries(all).find(([k, v]) => k.startsWith('topic.') && (v as { title?: string }).title)?.[1];
+    });
+    expect(topic).toMatchObject({ title: 'The release keeps slipping', difficulty: 'Saying no to Sam', outcome: 'A script for the talk' });
+
+    // The plan by mail: one step and one exercise; the reply marks the step done and logs 20 minutes.
+    await openFold(panel, 'Plan for the month');
+    await panel.getByLabel('New step').fill('Talk to Sam about the release date');
+    await panel.getByRole('button', { name: 'Add step' }).click();
+    await panel.getByLabel('Exercise or reading').fill('Journaling');
+    await panel.getByLabel('Minutes a week').fill('30');
+    await panel.getByRole('button', { name: 'Add', exact: true }).click();
+    const send = panel.getByRole('region', { name: 'Send the plan to Anna' });
+    await send.locator('summary', { hasText: 'Or as a plain mail' }).click();
+    await send.locator('summary', { hasText: 'The mail: Your plan until our next session' }).click();
+    const planBody = send.getByRole('textbox', { name: /^The mail: / });
+    await expect.poll(() => planBody.inputValue(), { timeout: 5000 }).toContain('[6.1] Exercise: Journaling (30 min a week)');
+    await send.getByRole('button', { name: 'Copy the mail' }).click();
+    await send.getByText('The mail is on the clipboard', { exact: false }).waitFor();
+    const planMail = await pasteClipboard(coach);
+    expect(planMail).toContain('[4.1] [ ] Talk to Sam about the release date');
+
+    await openFold(panel, 'Take in a card');
+    await panel.getByLabel(PASTE).fill(gmailInline(planMail, { '4.1': 'Done!', '6.1': '20 min' }));
+    await panel.getByRole('button', { name: 'Check the card' }).click();
+    const mark = panel.getByRole('combobox', { name: /^Step 1: Talk to Sam/ });
+    await expect.poll(() => mark.inputValue(), { timeout: 5000 }).toBe('done');
+    expect(await panel.getByLabel('Minutes this week: Exercise: Journaling (30 min a week)').inputValue()).toBe('20');
+    await panel.getByRole('button', { name: 'Take it in' }).click();
+    await panel.getByText('The answers are taken in.').waitFor();
+    await openFold(panel, 'Plan for the month');
+    await expect
+      .poll(() => panel.getByRole('checkbox', { name: 'Talk to Sam about the release date' }).isChecked(), { timeout: 5000 })
+      .toBe(true);
+    const logged = await panel.evaluate(async () => {
+      const all = await chrome.storage.local.get(null);
+      const homework = Object.entries(all).find(([k, v]) => k.startsWith('homework.') && Array.isArray(v) && v.length)?.[1] as {
+        logged: Record<string, number>;
+      }[];
+      return Object.values(homework[0]?.logged ?? {});
+    });
+    expect(logged).toEqual([20]);
+
+    // A text that is no reply: a clear message, and storage byte for byte unchanged.
+    const before = await settled(panel);
+    await panel.getByLabel(PASTE).fill('Hi Maria,\n\nsee you on Thursday!\n\nAnna');
+    await panel.getByRole('button', { name: 'Check the card' }).click();
+    await panel
+      .getByRole('alert')
+      .getByText('This is neither a Sidecoach card nor a reply to a Sidecoach mail', { exact: false })
+      .waitFor();
+    // The point: a write wrongly started by the refused text would have landed by now.
+    await panel.waitForTimeout(800);
+    expect(JSON.stringify(await everything(panel))).toBe(before);
+  });
+  it('reads a saved .eml dropped on the paste field, and takes nothing in before the coach says whose reply it is', async () => {
+    const panel = await coach.openPage('sidepanel.html');
+    await openFold(panel, 'Take in a card');
+    const eml = [
+      'MIME-Version: 1.0',
+      'From: Anna Berg <anna@example.org>',
+      'Subject: Re: Pre-work',
+      'Content-Type: text/plain; charset=utf-8',
+      'Content-Transfer-Encoding: quoted-printable',
+      '',
+      '1. Der Release verschiebt sich st=C3=A4ndig',
+      '2. Nein sagen zu Sam',
+      '',
+      'Von meinem iPhone gesendet',
+    ].join('\r\n');
+    const drop = await panel.evaluateHandle((text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], 'reply.eml', { type: 'message/rfc822' }));
+      return data;
+    }, eml);
+    const before = await settled(panel);
+    await panel.getByLabel(PASTE).dispatchEvent('drop', { dataTransfer: drop });
+    const title = panel.getByLabel('Topic', { exact: true });
+    await expect.poll(() => title.inputValue(), { timeout: 5000 }).toBe('Der Release verschiebt sich ständig');
+    expect(await panel.getByLabel(/^Hardest in the past/).inputValue()).toBe('Nein sagen zu Sam');
+    expect(await panel.getByRole('combobox', { name: 'Whose reply is it?' }).inputValue()).toBe('');
+    await panel.getByRole('button', { name: 'Take it in' }).click();
+    await panel.getByRole('alert').getByText('Choose whose reply it is first.').waitFor();
+    expect(JSON.stringify(await everything(panel))).toBe(before);
+  });
+});

@@ -1,0 +1,204 @@
+/**
+ * A session's life in real Chromium: the coach runs the hour with the page clock
+ * (Playwright's page.clock), ends it in the wrap-up, and a day and a month later
+ * the panel shows the session's summary with the recorded length (never an old
+ * clock counting on), and the Markdown export reads the recorded minutes. A clock
+ * left running is ended by the background's auto-end and recorded as such; the
+ * coach corrects the end time. The panel follows the phase at side-panel sizes.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeViolations } from './axe';
+import { extensionPerTest } from './chromium';
+import { routeCallSites } from './fixtures';
+import { ClockPage, NotesPage, optionsSection } from './pages';
+
+/** Tomorrow at 10:00 local time: later than the background's real clock, so its auto-end is not due. */
+function tomorrowAtTen(): Date {
+  const day = new Date(Date.now() + 24 * 60 * 60_000);
+  day.setHours(10, 0, 0, 0);
+  return day;
+}
+
+async function inViewport(page: Page, locator: Locator): Promise<boolean> {
+  const box = await locator.boundingBox();
+  const size = page.viewportSize();
+  if (!box || !size) return false;
+  return box.y >= 0 && box.y + box.height <= size.height;
+}
+
+describe('a session that ends', () => {
+  const browser = extensionPerTest();
+
+  it('the coach ends the hour: a day and a month later the panel shows its summary and 60 minutes, and so does the export', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 400, height: 800 });
+    const day = tomorrowAtTen();
+    await page.clock.install({ time: day });
+    await page.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
+    const clock = new ClockPage(page);
+    await clock.button('Start').click();
+    await clock.button('Pause').waitFor();
+    await page.clock.fastForward('25:00');
+    await clock.button('Next phase').click();
+    await page.clock.fastForward('25:00');
+    await clock.button('Next phase').click();
+    await page.clock.fastForward('10:00');
+    // The wrap-up is open in the last phase; End the session is its last step.
+    const wrapUp = page.getByRole('region', { name: 'Before you say goodbye' });
+    await wrapUp.getByRole('button', { name: 'End the session' }).click();
+
+    const summary = page.getByRole('region', { name: /^The session of / });
+    await summary.waitFor();
+    // The time as the panel's language shows it ("11:00 AM" in en-US).
+    await summary.getByText(/^Ended at 11:00( AM)?\.$/).waitFor();
+    const total = summary.getByRole('row', { name: /The whole session/ });
+    expect(await total.textContent()).toContain('60 min60 min');
+    expect(await page.getByRole('timer').count()).toBe(0);
+    // The notes stay editable.
+    const notes = new NotesPage(page);
+    await notes.field.fill('Agreed: first comment within five minutes.');
+    await notes.saveStatus.getByText('Saved').waitFor();
+
+    for (const later of [24 * 60 * 60_000, 30 * 24 * 60 * 60_000]) {
+      await page.clock.fastForward(later);
+      await page.reload();
+      await summary.waitFor();
+      expect(await total.textContent()).toContain('60 min60 min');
+      expect(await page.getByText(/\+\d+:\d\d:\d\d/).count()).toBe(0);
+      expect(await page.getByText('The session’s time is up', { exact: false }).count()).toBe(0);
+      expect(await page.getByRole('timer').count()).toBe(0);
+      // The next session is one click away.
+      await summary.getByRole('button', { name: 'Start a new session' }).waitFor();
+    }
+
+    const options = await browser.openPage('options.html');
+    await optionsSection(options, 'Export & backup');
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: 'Download Markdown' }).click(),
+    ]);
+    const text = await readFile(await download.path(), 'utf8');
+    expect(text).toContain('| Understand the problem | 25 min | 25 min |');
+    expect(text).toContain('| **Total** | **60 min** | **60 min** |');
+  });
+
+  it('a clock left running is ended by Sidecoach in the background, and the coach corrects the end time', async () => {
+    const panel = await browser.openPage('sidepanel.html');
+    await new ClockPage(panel).button('Start').waitFor();
+    const worker = browser.context.serviceWorkers()[0];
+    if (!worker) throw new Error('no service worker');
+    // Started two hours ago and forgotten: 30 minutes past the hour, it has ended itself.
+    const startedAt = await worker.evaluate(async () => {
+      const { activeSessionId } = await chrome.storage.local.get('activeSessionId');
+      const at = Date.now() - 2 * 60 * 60_000;
+      await chrome.storage.local.set({ [`timer.${activeSessionId}`]: [{ type: 'start', at }] });
+      return at;
+    });
+    const recorded = () =>
+      worker.evaluate(async () => {
+        const { activeSessionId } = await chrome.storage.local.get('activeSessionId');
+        const key = `timer.${activeSessionId}`;
+        return (await chrome.storage.local.get(key))[key] as { type: string; at: number; by?: string }[];
+      });
+    await expect
+      .poll(async () => (await recorded()).at(-1), { timeout: 5000 })
+      .toEqual({ type: 'end', at: startedAt + 90 * 60_000, by: 'auto' });
+    expect(await worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
+
+    const hhmm = (ms: number) => {
+      const d = new Date(ms);
+      return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+    };
+    const shown = (ms: number) =>
+      panel.evaluate((t) => new Intl.DateTimeFormat(navigator.language, { hour: '2-digit', minute: '2-digit' }).format(t), ms);
+    const summary = panel.getByRole('region', { name: /^The session of / });
+    await summary.getByText(`Ended by Sidecoach at ${await shown(startedAt + 90 * 60_000)}: the clock was still running.`).waitFor();
+    expect(await summary.getByRole('row', { name: /The whole session/ }).textContent()).toContain('60 min90 min');
+
+    await summary.getByRole('button', { name: 'Correct the end time' }).click();
+    await summary.getByLabel('The session ended at').fill(hhmm(startedAt + 60 * 60_000 + 59_000));
+    await summary.getByRole('button', { name: 'Save the end time' }).click();
+    await summary.getByText(/^Ended at \d\d:\d\d( [AP]M)? \(time corrected\)\.$/).waitFor();
+    await expect.poll(() => summary.getByRole('row', { name: /The whole session/ }).textContent()).toMatch(/60 min6[01] min/);
+    // A time before the start is refused with a message, and nothing changes.
+    await summary.getByRole('button', { name: 'Correct the end time' }).click();
+    await summary.getByLabel('The session ended at').fill(hhmm(startedAt - 30 * 60_000));
+    await summary.getByRole('button', { name: 'Save the end time' }).click();
+    await summary.getByRole('alert').getByText('That is before the clock started', { exact: false }).waitFor();
+    // The summary, the correction form and its message pass axe, light and dark.
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await panel.emulateMedia({ colorScheme });
+      expect({ colorScheme, violations: await axeViolations(panel) }).toEqual({ colorScheme, violations: [] });
+    }
+  });
+
+  for (const [width, height] of [
+    [400, 800],
+    [360, 640],
+  ] as const) {
+    it(`at ${width}×${height} the panel follows the phase: the prompt under its name, the section in view, never moving while the coach types`, async () => {
+      const page = await browser.context.newPage();
+      await page.setViewportSize({ width, height });
+      await page.clock.install({ time: tomorrowAtTen() });
+      await page.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
+      const clock = new ClockPage(page);
+      await clock.button('Start').click();
+      await page.locator('.clockbar .phase-prompt').getByText('Ask before you advise', { exact: false }).waitFor();
+      const planSummary = page.locator('details.fold > summary', { hasText: 'Plan for the month' });
+      await planSummary.waitFor();
+      expect(await inViewport(page, planSummary)).toBe(false);
+
+      // Next by the button: the plan section comes into view below the pinned bar.
+      await clock.button('Next phase').click();
+      await page.locator('.clockbar .phase-prompt').getByText('Turn what you learned', { exact: false }).waitFor();
+      await expect.poll(() => inViewport(page, planSummary), { timeout: 5000 }).toBe(true);
+      const bar = await page.locator('.clockbar').boundingBox();
+      const fold = await planSummary.boundingBox();
+      expect((fold?.y ?? 0) + 1).toBeGreaterThanOrEqual((bar?.y ?? 0) + (bar?.height ?? 0));
+
+      // Typing in the notes, Alt+N moves the clock on but not the page, and the caret stays.
+      const notes = new NotesPage(page);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await notes.field.click();
+      await page.keyboard.type('She waits for the perfect moment.');
+      const scrolled = await page.evaluate(() => window.scrollY);
+      await page.keyboard.press('Alt+N');
+      await expect.poll(() => page.locator('.clockbar .phase-name').textContent()).toContain('Review and wrap up');
+      await page.keyboard.type(' Then it is gone.');
+      expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+      expect(await notes.field.inputValue()).toBe('She waits for the perfect moment. Then it is gone.');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('session-notes');
+      // Screen readers hear the change and the prompt.
+      await page.getByText('Now: Review and wrap up. Read the plan back', { exact: false }).waitFor({ state: 'attached' });
+    });
+  }
+});
+
+describe('a session that ends with the call', () => {
+  const browser = extensionPerTest({ setUp: (b) => routeCallSites(b.context) });
+
+  it('when the call ends with the clock running, the panel offers to end the session at the call’s end', async () => {
+    const panel = await browser.openPage('sidepanel.html');
+    const clock = new ClockPage(panel);
+    const meet = await browser.context.newPage();
+    await meet.goto('https://meet.google.com/_meet/abc-defg-hij?fixture=meet-in-call.html');
+    await panel.bringToFront();
+    await panel.getByRole('button', { name: /^Start the clock from / }).click();
+    await clock.button('Pause').waitFor();
+    await meet.close();
+    await panel.getByText(/^Call ended .+ — the clock is still running$/).waitFor({ timeout: 10_000 });
+    await panel.getByRole('button', { name: /^End the session at / }).click();
+    const summary = panel.getByRole('region', { name: /^The session of / });
+    await summary.getByText(/^Ended at .+, when the call ended\.$/).waitFor();
+    expect(await panel.getByRole('timer').count()).toBe(0);
+    const worker = browser.context.serviceWorkers()[0];
+    const last = await worker?.evaluate(async () => {
+      const { activeSessionId } = await chrome.storage.local.get('activeSessionId');
+      const key = `timer.${activeSessionId}`;
+      return ((await chrome.storage.local.get(key))[key] as { type: string; by?: string }[]).at(-1);
+    });
+    expect(last).toMatchObject({ type: 'end', by: 'call' });
+  });
+});

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { weekKey } from '../../../../utils/domain/homework';
+import { answersOf } from '../../../../utils/domain/mail-intake';
+import { addCoachee } from '../../../../utils/platform/coachees';
+import { makeAskMail, makePlanMail, previewMail, setMailLanguage, takeInMail } from '../../../../utils/platform/mail';
+import { ensureActiveSession } from '../../../../utils/platform/sessions';
+import { activeSessionIdStore, partStore, readChecked, sessionsStore } from '../../../../utils/platform/storage';
+
+const T0 = 1_764_000_000_000;
+
+/** The coach's browser: Anna, and a session of hers with a plan and homework whose clock ran. */
+async function annaWithPlan(): Promise<{ coacheeId: string; planSessionId: string }> {
+  await ensureActiveSession(T0);
+  const coacheeId = await addCoachee('Anna', T0 + 1);
+  const planSessionId = (await readChecked(activeSessionIdStore)).value as string;
+  await partStore('plan', planSessionId).item.setValue([
+    { id: 'p1', text: 'Talk to Sam', done: false },
+    { id: 'p2', text: 'Block two mornings', done: false },
+  ]);
+  await partStore('homework', planSessionId).item.setValue([
+    { id: 'h1', kind: 'exercise', title: 'Journaling', minutesPerWeek: 30, logged: {} },
+  ]);
+  await partStore('timer', planSessionId).item.setValue([{ type: 'start', at: T0 + 10 }]);
+  return { coacheeId, planSessionId };
+}
+
+const quote = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => `> ${l}`)
+    .join('\n');
+
+describe('the coachee by plain mail (coach)', () => {
+  it('asks in the coachee’s language, and reads the reply back as a card would fill it, writing nothing before', async () => {
+    const { coacheeId, planSessionId } = await annaWithPlan();
+    await setMailLanguage(coacheeId, 'de');
+    const { mail, language } = await makeAskMail(coacheeId, T0 + 100);
+    expect(language).toBe('de');
+    expect(mail.body).toContain('Hallo Anna,');
+    expect(mail.body).toContain('[4.1] [ ] Talk to Sam');
+
+    const reply = `1. Release\n2. Nein sagen\n3. Ein Satz\n4.1 erledigt\n4.2 noch nicht, keine Zeit\n5. Meetings\n6.1 20 Minuten\n\nAm 30.11.2026 um 10:12 schrieb Maria:\n${quote(mail.body)}`;
+    const before = JSON.stringify(await fakeBrowser.storage.local.get(null));
+    const read = await previewMail(reply);
+    if (!read.ok) throw new Error('refused');
+    expect(read.preview).toMatchObject({ kind: 'ask', coacheeId, planSessionId });
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).toBe(before);
+
+    const at = T0 + 200;
+    const sessionId = await takeInMail(read.preview, answersOf(read.preview.reading), coacheeId, at);
+    expect(sessionId).not.toBe(planSessionId);
+    expect((await readChecked(activeSessionIdStore)).value).toBe(sessionId);
+    expect((await readChecked(partStore('topic', sessionId as string))).value).toMatchObject({
+      title: 'Release',
+      difficulty: 'Nein sagen',
+    });
+    const plan = (await readChecked(partStore('plan', planSessionId))).value;
+    expect(plan.map((s) => s.done)).toEqual([true, false]);
+    expect((await readChecked(partStore('homework', planSessionId))).value[0]?.logged).toEqual({ [weekKey(at)]: 20 });
+    const review = (await readChecked(partStore('review', sessionId as string))).value;
+    expect(review?.items.map((i) => i.coachee)).toEqual([
+      { mark: 'done', heldBack: '', dreading: '' },
+      { mark: 'not', heldBack: 'keine Zeit', dreading: '' },
+    ]);
+    expect(review?.coacheeRootCause).toBe('Meetings');
+  });
+
+  it('reads a plan reply into the plan’s ticks and the homework log, and a reply without a reference waits for the coach to say whose', async () => {
+    const { coacheeId, planSessionId } = await annaWithPlan();
+    const { mail } = await makePlanMail(planSessionId);
+    const read = await previewMail(`4.1 done\n6.1 20 min\n\n${quote(mail.body)}`);
+    if (!read.ok) throw new Error('refused');
+    expect(read.preview).toMatchObject({ kind: 'plan', coacheeId, planSessionId });
+    const sessions = (await readChecked(sessionsStore)).value.length;
+    await takeInMail(read.preview, answersOf(read.preview.reading), coacheeId, T0 + 300);
+    expect((await readChecked(sessionsStore)).value.length).toBe(sessions);
+    expect((await readChecked(partStore('plan', planSessionId))).value[0]?.done).toBe(true);
+    expect((await readChecked(partStore('homework', planSessionId))).value[0]?.logged).toEqual({ [weekKey(T0 + 300)]: 20 });
+
+    const bare = await previewMail('1. Release\n2. Saying no');
+    expect(bare.ok && bare.preview.coacheeId).toBeNull();
+  });
+
+  it('refuses a text that is no reply, and a name cannot add a mail header', async () => {
+    expect(await previewMail('See you Thursday')).toEqual({ ok: false, problem: { kind: 'notAReply' } });
+    await ensureActiveSession(T0);
+    const id = await addCoachee('Eve\r\nBcc: everyone@example.org', T0 + 1);
+    const { mail } = await makeAskMail(id, T0 + 2);
+    expect(mail.body.split('\n')[0]).toBe('Hi Eve Bcc: everyone@example.org,');
+  });
+});

@@ -1,0 +1,32 @@
+/**
+ * Dates in the user's language and zone (a platform adapter over the pure
+ * session-date rules): a day reads as a day, a time reads with its zone when
+ * it is not the reader's.
+ */
+import { instantOf, type SessionDate } from '../domain/session-date';
+import { uiLanguage } from './i18n';
+
+/** The IANA time zone this browser is in. */
+export function localZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** A day (YYYY-MM-DD) in words, e.g. "Thursday, 3 December 2026". */
+export function formatDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'full', timeZone: 'UTC' }).format(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
+}
+
+/**
+ * A session date in words: the day alone when no time was picked; else the
+ * day and time in the zone it was picked in, with the zone's name when it is
+ * not this browser's.
+ */
+export function formatSessionDate(date: SessionDate): string {
+  if (!date.time) return formatDay(date.day);
+  const here = localZone();
+  const zone = date.zone ?? here;
+  const at = instantOf(date, here);
+  const text = new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'full', timeStyle: 'short', timeZone: zone }).format(at);
+  return zone === here ? text : `${text} (${zone.replace(/_/g, ' ')})`;
+}

@@ -1,0 +1,86 @@
+/**
+ * Exports of stored sessions as files (a platform adapter): the Markdown
+ * notes, the JSON backup and the records a print view shows. Each reads the
+ * sessions a batch at a time (data-store's forEachRecordBatch) into a file of
+ * pieces, so years of notes never sit in memory as one string, and each says
+ * which sessions could not be read whole (the read policy in storage.ts).
+ */
+import { BACKUP_TAIL, backupHead, backupSessions, type SessionRecord } from '../domain/backup';
+import { exportFileName, type MarkdownContext, sessionMarkdown } from '../domain/export-markdown';
+import type { IndexEntry } from '../domain/session-index';
+import { forEachRecordBatch, readSmall } from './data-store';
+import { formatSessionDate } from './dates';
+import { localDefaultTemplate } from './default-template';
+import { downloadBlob } from './download';
+import { uiLanguage } from './i18n';
+import { markdownLabels } from './markdown-labels';
+
+/** A file handed to the browser's downloads, and the sessions that could not be read whole. */
+export interface ExportResult {
+  file: string;
+  unreadable: string[];
+}
+
+/** The context every page renders a session's document with (labels, the default agenda, dates). */
+export function documentContext(now: number): Omit<MarkdownContext, 'coacheeName'> {
+  const dateFormat = new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'long', timeStyle: 'short' });
+  return {
+    labels: markdownLabels(),
+    defaultAgenda: localDefaultTemplate().phases,
+    formatDate: (ms) => dateFormat.format(ms),
+    formatSessionDate,
+    now,
+  };
+}
+
+/**
+ * The chosen sessions (oldest first) as one Markdown file in the downloads.
+ * `who` names the file's coachee when all are one coachee's.
+ */
+export async function downloadMarkdown(
+  entries: readonly IndexEntry[],
+  nameOf: (coacheeId: string) => string,
+  who: string | null,
+  kind: 'all-sessions' | 'notes',
+  now = Date.now(),
+): Promise<ExportResult> {
+  const context = documentContext(now);
+  const pieces: Blob[] = [];
+  const unreadable = await forEachRecordBatch(
+    entries.map((e) => e.id),
+    (records) => {
+      const text = records.map((r) => sessionMarkdown(r, { ...context, coacheeName: nameOf(r.meta.coacheeId) })).join('\n---\n\n');
+      if (text) pieces.push(new Blob([pieces.length > 0 ? '\n---\n\n' : '', text]));
+    },
+  );
+  const file = exportFileName(kind, new Date(now), who, 'md');
+  downloadBlob(file, new Blob(pieces, { type: 'text/markdown;charset=utf-8' }));
+  return { file, unreadable };
+}
+
+/** Everything kept, as one JSON backup in the downloads (the sessions of `entries`, with the small items). */
+export async function downloadBackup(entries: readonly IndexEntry[], now = Date.now()): Promise<ExportResult> {
+  const pieces: Blob[] = [new Blob([backupHead(await readSmall(), now)])];
+  let first = true;
+  const unreadable = await forEachRecordBatch(
+    entries.map((e) => e.id),
+    (records) => {
+      pieces.push(new Blob([backupSessions(records, first)]));
+      if (records.length > 0) first = false;
+    },
+  );
+  pieces.push(new Blob([BACKUP_TAIL]));
+  const file = exportFileName('backup', new Date(now), null, 'json');
+  downloadBlob(file, new Blob(pieces, { type: 'application/json' }));
+  return { file, unreadable };
+}
+
+/** The records of the chosen sessions for a print view (read in batches), and those not read whole. */
+export async function readForPrint(entries: readonly IndexEntry[]): Promise<{ records: SessionRecord[]; unreadable: string[] }> {
+  const records: SessionRecord[] = [];
+  const unreadable = await forEachRecordBatch(
+    entries.map((e) => e.id),
+    (batch) => void records.push(...batch),
+  );
+  return { records, unreadable };
+}

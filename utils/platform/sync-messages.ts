@@ -1,0 +1,47 @@
+/**
+ * The options page's requests to the background's sync (a platform adapter):
+ * the sync itself runs only in the background, so no page carries its code
+ * and a page closed mid-sync stops nothing. The passphrase passes from the
+ * page to the background inside the extension, and no further.
+ */
+import { browser } from 'wxt/browser';
+import type { SyncFault } from '../domain/sync-faults';
+import { originPattern } from './sync-config';
+
+/** A request to the background's sync. */
+export type SyncRequest =
+  | { type: 'syncTest'; url: string; user: string; password: string }
+  | { type: 'syncStart'; url: string; user: string; password: string; passphrase: string }
+  | { type: 'syncNow' }
+  | { type: 'syncStop' };
+
+/** The background's answer: done (with what a test found), or the problem. */
+export type SyncReply = { ok: true; found?: 'empty' | 'sidecoach' } | { ok: false; fault: SyncFault };
+
+const TYPES = new Set(['syncTest', 'syncStart', 'syncNow', 'syncStop']);
+
+/** Narrow an incoming message to a sync request, or null. */
+export function asSyncRequest(raw: unknown): SyncRequest | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const msg = raw as Record<string, unknown>;
+  if (typeof msg.type !== 'string' || !TYPES.has(msg.type)) return null;
+  const strings = (...keys: string[]) => keys.every((k) => typeof msg[k] === 'string');
+  if (msg.type === 'syncTest' && !strings('url', 'user', 'password')) return null;
+  if (msg.type === 'syncStart' && !strings('url', 'user', 'password', 'passphrase')) return null;
+  return msg as SyncRequest;
+}
+
+/** Ask the background's sync to do something, and wait for its answer. */
+export async function askSync(request: SyncRequest): Promise<SyncReply> {
+  try {
+    const reply = (await browser.runtime.sendMessage(request)) as SyncReply | undefined;
+    return reply ?? { ok: false, fault: 'unexpected' };
+  } catch {
+    return { ok: false, fault: 'unexpected' };
+  }
+}
+
+/** Ask for access to the server: call it first thing in a click (the browser needs the gesture). */
+export function requestHostAccess(url: string): Promise<boolean> {
+  return browser.permissions.request({ origins: [originPattern(url)] });
+}

@@ -1,0 +1,80 @@
+/**
+ * When the background syncs (a platform adapter): a few seconds after a
+ * change to what syncs, on start-up, and on a poll every few minutes while the
+ * browser is awake; after a failure the polls wait longer each time. A sync
+ * runs in the background only, never in a page's way; changes made offline
+ * wait in the change log until the server answers.
+ */
+import { browser } from 'wxt/browser';
+import { backoffMs } from '../domain/sync-faults';
+import { isSyncedStorageKey } from '../domain/sync-keys';
+import { syncConfigStore, syncStatusStore } from './sync-config';
+import { faultOfError, startSync, stopSync, syncOnce, testConnection } from './sync-engine';
+import { asSyncRequest, type SyncReply } from './sync-messages';
+import { markDirty } from './sync-state';
+
+/** The poll alarm's name. */
+export const SYNC_ALARM = 'sync-poll';
+const POLL_MINUTES = 5;
+const AFTER_CHANGE_MS = 3_000;
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+/** Sync once, `delayMs` from now (a later call moves it). */
+export function syncSoon(delayMs = AFTER_CHANGE_MS): void {
+  clearTimeout(timer);
+  timer = setTimeout(() => void syncOnce().catch((e: unknown) => console.warn('sync failed', e)), delayMs);
+}
+
+/** On start-up: poll while sync is on, and sync now. */
+export async function startSyncSchedule(): Promise<void> {
+  if (!(await syncConfigStore.item.getValue())) return;
+  await browser.alarms.create(SYNC_ALARM, { periodInMinutes: POLL_MINUTES });
+  syncSoon(2_000);
+}
+
+/** Follow storage: sync switched on or off, and changes to what syncs. */
+export async function onStorageChangeForSync(changes: Record<string, { newValue?: unknown }>, area: string): Promise<void> {
+  if (area !== 'local') return;
+  if (syncConfigStore.bare in changes) {
+    if (changes[syncConfigStore.bare]?.newValue) await startSyncSchedule();
+    else {
+      clearTimeout(timer);
+      await browser.alarms.clear(SYNC_ALARM);
+    }
+  }
+  const keys = Object.keys(changes).filter(isSyncedStorageKey);
+  if (keys.length === 0 || !(await syncConfigStore.item.getValue())) return;
+  await markDirty(keys);
+  syncSoon();
+}
+
+/** The poll: sync, unless the last failures ask to wait longer. */
+export async function onSyncAlarm(name: string, now = Date.now()): Promise<void> {
+  if (name !== SYNC_ALARM) return;
+  const status = await syncStatusStore.item.getValue();
+  if (status.failures > 0 && status.problem && now < status.problem.at + backoffMs(status.failures)) return;
+  await syncOnce();
+}
+
+/** Answer the options page's sync requests (undefined for any other message). */
+export function onSyncMessage(raw: unknown): Promise<SyncReply> | undefined {
+  const request = asSyncRequest(raw);
+  if (!request) return undefined;
+  return (async (): Promise<SyncReply> => {
+    try {
+      if (request.type === 'syncTest') return { ok: true, found: await testConnection(request.url, request.user, request.password) };
+      if (request.type === 'syncStart') {
+        await startSync(request.url, request.user, request.password, request.passphrase);
+        await syncOnce();
+      } else if (request.type === 'syncNow') await syncOnce();
+      else {
+        clearTimeout(timer);
+        await stopSync();
+      }
+      return { ok: true };
+    } catch (e) {
+      return { ok: false, fault: faultOfError(e) };
+    }
+  })();
+}

@@ -1,0 +1,182 @@
+/**
+ * What sync knows between runs, kept in the extension's IndexedDB (a platform
+ * adapter): this computer's device id, the files merged from every computer,
+ * the heads of every synced key, the change files not yet uploaded, the keys
+ * changed since the last record, and the keys a sync was applying when it
+ * stopped. Apart from extension storage, so the coach's data set, exports and
+ * pages never read it, and a sync's bookkeeping never wakes a page.
+ */
+import type { ChangeFile, Head, Merged, Vector } from '../domain/sync-log';
+
+const DB = 'sidecoach-sync';
+const STORES = ['meta', 'heads', 'outbox', 'dirty', 'applying'] as const;
+type StoreName = (typeof STORES)[number];
+
+/** This computer's place in the sync. */
+export interface SyncMeta {
+  dev: string;
+  frontier: Vector;
+}
+
+let opening: Promise<IDBDatabase> | null = null;
+
+function open(): Promise<IDBDatabase> {
+  opening ??= new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(DB, 1);
+    request.onupgradeneeded = () => {
+      for (const name of STORES) request.result.createObjectStore(name);
+    };
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  }).catch((e: unknown) => {
+    opening = null;
+    throw e;
+  });
+  return opening;
+}
+
+const done = <T>(request: IDBRequest<T>): Promise<T> =>
+  new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+
+/** Run `work` in one transaction over the stores; resolves when it has committed. */
+async function transact<R>(
+  stores: readonly StoreName[],
+  mode: IDBTransactionMode,
+  work: (tx: IDBTransaction) => Promise<R> | R,
+): Promise<R> {
+  const db = await open();
+  const tx = db.transaction(stores, mode);
+  const committed = new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error ?? new Error('sync state transaction aborted'));
+  });
+  const result = await work(tx);
+  await committed;
+  return result;
+}
+
+/** This computer's device id and merged files (a new random id the first time). */
+export async function readMeta(): Promise<SyncMeta> {
+  const meta = await transact(['meta'], 'readonly', (tx) => done(tx.objectStore('meta').get('meta')));
+  if (meta) return meta as SyncMeta;
+  const fresh: SyncMeta = { dev: randomDeviceId(), frontier: {} };
+  await transact(['meta'], 'readwrite', (tx) => done(tx.objectStore('meta').put(fresh, 'meta')));
+  return fresh;
+}
+
+/** 128 random bits as hex: names this computer's folder on the server and says nothing else. */
+export function randomDeviceId(): string {
+  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The heads of some keys (absent keys have none). */
+export async function readHeads(keys: Iterable<string>): Promise<Map<string, Head[]>> {
+  return transact(['heads'], 'readonly', async (tx) => {
+    const store = tx.objectStore('heads');
+    const list = [...new Set(keys)];
+    const values = await Promise.all(list.map((k) => done(store.get(k))));
+    const heads = new Map<string, Head[]>();
+    list.forEach((k, i) => {
+      if (values[i]) heads.set(k, values[i] as Head[]);
+    });
+    return heads;
+  });
+}
+
+/** The heads of every key that starts with `prefix`. */
+export async function readHeadsWithPrefix(prefix: string): Promise<Map<string, Head[]>> {
+  return transact(['heads'], 'readonly', async (tx) => {
+    const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+    const store = tx.objectStore('heads');
+    const [keys, values] = await Promise.all([done(store.getAllKeys(range)), done(store.getAll(range))]);
+    return new Map(keys.map((k, i) => [String(k), values[i] as Head[]]));
+  });
+}
+
+/** Storage keys changed since they were last recorded, each with a counter that moves on every change. */
+export async function readDirty(): Promise<Map<string, number>> {
+  return transact(['dirty'], 'readonly', async (tx) => {
+    const store = tx.objectStore('dirty');
+    const [keys, values] = await Promise.all([done(store.getAllKeys()), done(store.getAll())]);
+    return new Map(keys.map((k, i) => [String(k), values[i] as number]));
+  });
+}
+
+let dirtyCounter = Date.now();
+
+/** Note storage keys as changed (to be recorded by the next sync). */
+export async function markDirty(keys: readonly string[]): Promise<void> {
+  if (keys.length === 0) return;
+  await transact(['dirty'], 'readwrite', (tx) => {
+    const store = tx.objectStore('dirty');
+    for (const k of keys) store.put(++dirtyCounter, k);
+  });
+}
+
+/** Change files recorded but not yet on the server, oldest first. */
+export async function readOutbox(): Promise<ChangeFile[]> {
+  const files = await transact(['outbox'], 'readonly', (tx) => done(tx.objectStore('outbox').getAll()));
+  return (files as ChangeFile[]).sort((a, b) => a.seq - b.seq);
+}
+
+/** Drop an uploaded change file from the outbox. */
+export async function removeFromOutbox(seq: number): Promise<void> {
+  await transact(['outbox'], 'readwrite', (tx) => done(tx.objectStore('outbox').delete(seq)));
+}
+
+/** The keys a sync was applying to storage when it stopped, with their merged values before. */
+export async function readApplying(): Promise<Map<string, Merged>> {
+  return transact(['applying'], 'readonly', async (tx) => {
+    const store = tx.objectStore('applying');
+    const [keys, values] = await Promise.all([done(store.getAllKeys()), done(store.getAll())]);
+    return new Map(keys.map((k, i) => [String(k), values[i] as Merged]));
+  });
+}
+
+/** Forget the keys being applied (they are in storage now). */
+export async function clearApplying(): Promise<void> {
+  await transact(['applying'], 'readwrite', (tx) => done(tx.objectStore('applying').clear()));
+}
+
+/** One step of sync's bookkeeping, committed together or not at all. */
+export interface Commit {
+  meta: SyncMeta;
+  heads: ReadonlyMap<string, readonly Head[]>;
+  /** A change file to keep until it is uploaded. */
+  outbox?: ChangeFile[];
+  /** Dirty keys recorded, with the counter they were read at (a key changed again since stays dirty). */
+  recorded?: ReadonlyMap<string, number>;
+  /** Keys about to be written to storage, with their merged values before. */
+  applying?: ReadonlyMap<string, Merged>;
+}
+
+/** Commit a step of sync's bookkeeping in one transaction. */
+export async function commit(step: Commit): Promise<void> {
+  await transact(STORES, 'readwrite', async (tx) => {
+    tx.objectStore('meta').put(step.meta, 'meta');
+    const heads = tx.objectStore('heads');
+    for (const [k, h] of step.heads) {
+      if (h.length > 0) heads.put(h, k);
+      else heads.delete(k);
+    }
+    for (const file of step.outbox ?? []) tx.objectStore('outbox').put(file, file.seq);
+    for (const [k, v] of step.applying ?? []) tx.objectStore('applying').put(v, k);
+    const dirty = tx.objectStore('dirty');
+    await Promise.all(
+      [...(step.recorded ?? [])].map(async ([k, counter]) => {
+        if ((await done(dirty.get(k))) === counter) dirty.delete(k);
+      }),
+    );
+  });
+}
+
+/** Forget everything sync knew (stop syncing, or a new server): the next start is a first sync with a new device id. */
+export async function resetSyncState(): Promise<void> {
+  await transact(STORES, 'readwrite', (tx) => {
+    for (const name of STORES) tx.objectStore(name).clear();
+  });
+}
