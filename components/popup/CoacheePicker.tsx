@@ -14,7 +14,13 @@ const addForm = lazyModule(() => import('./CoacheeAddForm').then((m) => m.Coache
  * Whose session this is. A coach with several coachees picks or adds one; a
  * person using Sidecoach alone sees only a small "Coaching several people?" link.
  */
-export function CoacheePicker({ sessionId }: { sessionId: string }) {
+export function CoacheePicker({
+  sessionId,
+  forCoach = false,
+}: {
+  sessionId: string /** A coach adds coachees (no "Coaching several people?"). */;
+  forCoach?: boolean;
+}) {
   const coachees = useStored(coacheesStore);
   const recent = useStored(recentSessionsStore);
   const adding = useSignal(false);
@@ -25,7 +31,7 @@ export function CoacheePicker({ sessionId }: { sessionId: string }) {
 
   return (
     <div class="coachee">
-      {list.length > 1 && (
+      {(list.length > 1 || (forCoach && list.length > 0)) && (
         <div class="field inline">
           <label for="coachee-select">{t('coacheeLabel')}</label>
           <select
@@ -45,7 +51,7 @@ export function CoacheePicker({ sessionId }: { sessionId: string }) {
         AddForm && <AddForm onDone={() => (adding.value = false)} />
       ) : (
         <button type="button" class="link small" onClick={() => (adding.value = true)}>
-          {list.length > 1 ? t('coacheeAdd') : t('coacheeManage')}
+          {list.length > 1 || forCoach ? t('coacheeAdd') : t('coacheeManage')}
         </button>
       )}
     </div>
