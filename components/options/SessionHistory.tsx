@@ -10,8 +10,11 @@ import { historyHeadStore, historyRevisionStore } from '../../utils/platform/his
 import { t, uiLanguage } from '../../utils/platform/i18n';
 import { tn } from '../../utils/platform/plural';
 import { coacheesStore } from '../../utils/platform/storage';
+import { lazyModule, useLazy } from '../hooks/useLazy';
 import { useStored } from '../hooks/useStored';
-import { SessionDetail } from './SessionDetail';
+
+/** One past session read whole: its code (the session's document, the editors) loads when a session is opened. */
+const sessionDetail = lazyModule(() => import('./SessionDetail').then((m) => m.SessionDetail));
 
 const PAGE = HISTORY_PAGE;
 
@@ -76,8 +79,10 @@ export function SessionHistory() {
     };
   });
 
+  const SessionDetail = useLazy(sessionDetail, open.value !== null);
   if (open.value) {
     const entry = open.value;
+    if (!SessionDetail) return null;
     return (
       <SessionDetail
         entry={entry}

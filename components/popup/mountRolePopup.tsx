@@ -3,7 +3,6 @@ import { t } from '../../utils/platform/i18n';
 import { findCurrentPlanSession } from '../../utils/platform/plan-session';
 import { type PopupView, ROLE_PAGES, rememberView, viewFor } from '../../utils/platform/role-page';
 import { readChecked, settingsStore } from '../../utils/platform/storage';
-import { currentWindowCallTab } from '../../utils/platform/tabs';
 import { mountPage } from '../shared/mountPage';
 import type { RolePopupProps } from './role-popup';
 
@@ -22,7 +21,8 @@ export function mountRolePopup(view: 'coachee', content: (props: RolePopupProps)
 export function mountRolePopup(view: PopupView, content: (props: any) => ComponentChild, find?: () => Promise<string | null>): void {
   const body = async (sessionId: string | null) => {
     const [callTab, planSessionId, settings] = await Promise.all([
-      currentWindowCallTab(),
+      // The call-tab lookup loads beside the other reads (kept off the popup's start-up bytes).
+      import('../../utils/platform/tabs').then((m) => m.currentWindowCallTab()),
       sessionId ? findCurrentPlanSession(sessionId) : null,
       readChecked(settingsStore),
     ]);
