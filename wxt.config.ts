@@ -1,27 +1,5 @@
 import preact from '@preact/preset-vite';
-import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
-
-/**
- * What every extension page loads at start (Preact, Signals, the polyfill,
- * valibot, WXT's storage, the stored items with their schemas, the page
- * start-up): one `core` chunk. Left to itself the bundler cuts this into a
- * file per combination of pages that share a module (the two popups, the
- * welcome), and each file costs gzip bytes against the budgets.
- */
-const CORE =
-  /node_modules[\\/]|rolldown[\\/]runtime|utils[\\/]domain[\\/](agenda|json|merge|model|session-parts|sessions|settings|text-merge|timer-log|timer-schema|topic)\.ts$|utils[\\/]platform[\\/](i18n|list-writes|sessions|storage|stored-signal|theme)\.ts$|components[\\/](shared[\\/]mountPage|hooks[\\/]useLazy|hooks[\\/]useStored)\.tsx?$/;
-
-/** The core chunk, for the pages' ES module build only (the background and content scripts are single IIFE files). */
-function coreChunk(): Plugin {
-  return {
-    name: 'sidecoach-core-chunk',
-    outputOptions(options) {
-      if (options.format === 'iife' || options.format === 'umd') return null;
-      return { ...options, codeSplitting: { groups: [{ name: 'core', test: CORE }] } };
-    },
-  };
-}
 
 /**
  * Sidecoach build configuration.
@@ -34,10 +12,8 @@ export default defineConfig({
   // Every module imports what it uses; auto-imports would only hide where things come from.
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
-  // The sources zip for addons.mozilla.org: what `npm ci && npm run build-for-amo` needs (SOURCE-BUILD.md), not the store's pictures or docs.
-  zip: { excludeSources: ['docs/**', 'store/**', 'coverage/**', 'test-results/**', 'web-ext-artifacts/**', 'scripts/bench-*.mjs'] },
   vite: () => ({
-    plugins: [preact(), coreChunk()],
+    plugins: [preact()],
     build: {
       // Extension pages run in current Chrome and Firefox only: no module-preload
       // polyfill and no down-levelling of modern syntax.

@@ -14,13 +14,7 @@ const addForm = lazyModule(() => import('./CoacheeAddForm').then((m) => m.Coache
  * Whose session this is. A coach with several coachees picks or adds one; a
  * person using Sidecoach alone sees only a small "Coaching several people?" link.
  */
-export function CoacheePicker({
-  sessionId,
-  forCoach = false,
-}: {
-  sessionId: string /** A coach adds coachees (no "Coaching several people?"). */;
-  forCoach?: boolean;
-}) {
+export function CoacheePicker({ sessionId }: { sessionId: string }) {
   const coachees = useStored(coacheesStore);
   const recent = useStored(recentSessionsStore);
   const adding = useSignal(false);
@@ -31,7 +25,7 @@ export function CoacheePicker({
 
   return (
     <div class="coachee">
-      {(list.length > 1 || (forCoach && list.length > 0)) && (
+      {list.length > 1 && (
         <div class="field inline">
           <label for="coachee-select">{t('coacheeLabel')}</label>
           <select
@@ -51,7 +45,7 @@ export function CoacheePicker({
         AddForm && <AddForm onDone={() => (adding.value = false)} />
       ) : (
         <button type="button" class="link small" onClick={() => (adding.value = true)}>
-          {list.length > 1 || forCoach ? t('coacheeAdd') : t('coacheeManage')}
+          {list.length > 1 ? t('coacheeAdd') : t('coacheeManage')}
         </button>
       )}
     </div>

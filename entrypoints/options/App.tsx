@@ -5,7 +5,6 @@ import { type LazyModule, lazyModule, useLazy } from '../../components/hooks/use
 import { useSessionIndex } from '../../components/hooks/useSessionIndex';
 import { useStored } from '../../components/hooks/useStored';
 import { SessionHistory } from '../../components/options/SessionHistory';
-import { WhatsNew } from '../../components/options/WhatsNew';
 import type { Coachee } from '../../utils/domain/model';
 import type { SessionIndex } from '../../utils/domain/session-index';
 import { t } from '../../utils/platform/i18n';
@@ -67,7 +66,6 @@ export function App() {
       </nav>
       <main class="options">
         <h1>{t('optionsTitle')}</h1>
-        <WhatsNew />
         {kept.length > 0 && (
           <p role="alert" class="problem">
             {t('quarantineNotice', kept.map((q) => q.key.replace(/^local:/, '')).join(', '))}

@@ -44,7 +44,6 @@ describe('locales', () => {
             'coacheesHeading',
             'chartBudget',
             'coacheesColName',
-            'coacheeLabel',
           ].includes(k),
       ),
     ).toEqual([]);
