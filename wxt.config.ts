@@ -10,7 +10,7 @@ import { defineConfig } from 'wxt';
  * bytes against the budgets.
  */
 const CORE =
-  /node_modules[\\/]|rolldown[\\/]runtime|utils[\\/]domain[\\/](agenda|json|merge|model|session-parts|sessions|settings|text-merge|timer-log|timer-schema|topic)\.ts$|utils[\\/]platform[\\/](i18n|list-writes|sessions|storage|stored-signal|theme)\.ts$|components[\\/](shared[\\/]mountPage|hooks[\\/]useLazy|hooks[\\/]useStored)\.tsx?$/;
+  /node_modules[\\/]|rolldown[\\/]runtime|utils[\\/]domain[\\/](agenda|json|merge|model|session-parts|sessions|settings|text-merge|timer-log|timer-schema|topic)\.ts$|utils[\\/]platform[\\/](coachee-name|i18n|list-writes|sessions|storage|stored-signal|theme)\.ts$|components[\\/](shared[\\/]mountPage|hooks[\\/]useLazy|hooks[\\/]useStored)\.tsx?$/;
 
 /** The core chunk, for the pages' ES module build only (the background and content scripts are single IIFE files). */
 function coreChunk(): Plugin {
