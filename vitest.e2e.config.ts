@@ -8,6 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,
-    retry: 0,
+    // One retry: on a 2-core machine under load a few two-browser specs miss a timing (see the closing note of wave 3); a test that fails twice fails.
+    retry: 1,
   },
 });

@@ -183,7 +183,9 @@ describe('the months, in two browsers', () => {
     await panel.clock.setSystemTime(d0 + 30 * DAY);
     await panel.reload();
     await checkCard(panel, prework2);
-    await panel.getByText('Their progress on the last plan: 2 of 3 steps done, 1 partly; 85 minutes', { exact: false }).waitFor();
+    await panel
+      .getByText('Their progress on the last plan: steps done 2 of 3, partly 1; homework logged: 85 min', { exact: false })
+      .waitFor();
     await accessible(panel, 'panel-card-progress');
     await panel.getByRole('button', { name: 'Take it in' }).click();
     await panel.getByTestId('panel-topic').getByText('Being heard by my manager').waitFor();
@@ -207,9 +209,14 @@ describe('the months, in two browsers', () => {
     await options.getByRole('link', { name: /Ada/ }).click();
     await options.getByRole('heading', { name: 'Progress: Ada' }).waitFor();
     const homework = options.locator('figure', {
-      has: options.getByRole('img', { name: 'Homework minutes per week, against the hour-a-week budget' }),
+      has: options.getByRole('group', { name: 'Homework minutes per week, against the hour-a-week budget' }),
     });
-    const weekRow = (week: string) => homework.getByRole('table').getByRole('row', { name: new RegExp(week) });
+    // The figures are folded under the chart.
+    await homework.getByText('The figures').click();
+    // Rows are named by the week as the page writes it ("Week of Nov 30, 2026").
+    const shownWeek = (key: string) =>
+      `Week of ${new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' }).format(new Date(`${key}T12:00:00`))}`;
+    const weekRow = (week: string) => homework.getByRole('table').getByRole('row', { name: shownWeek(week) });
     expect(
       await weekRow(weekOf(d0 + DAY))
         .getByRole('cell')
@@ -222,10 +229,11 @@ describe('the months, in two browsers', () => {
         .first()
         .textContent(),
     ).toBe('40');
-    const planRows = options
-      .locator('figure', { has: options.getByRole('img', { name: 'Plan steps done and not done, per session' }) })
-      .getByRole('table')
-      .getByRole('row');
+    const planFigure = options.locator('figure', {
+      has: options.getByRole('group', { name: 'Plan steps done and not done, per session' }),
+    });
+    await planFigure.getByText('The figures').click();
+    const planRows = planFigure.getByRole('table').getByRole('row');
     expect(await planRows.nth(1).getByRole('cell').allTextContents()).toEqual(['2', '1']);
 
     // Month two's plan goes back to the coachee.
