@@ -49,6 +49,8 @@ describe('a store of 2,000 sessions', () => {
 
     // Open it, edit its notes, come back.
     await options.getByRole('button', { name: /^Topic number 1234/ }).click();
+    // A past session reads first as a document; its fields open on Edit.
+    await options.getByRole('button', { name: 'Edit this session' }).click();
     const notes = options.getByLabel('Session notes');
     await notes.click();
     await notes.press('Control+End');
