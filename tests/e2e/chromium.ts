@@ -149,3 +149,14 @@ export function extensionPerTest(
     },
   };
 }
+
+/** What the clipboard holds, read by pasting it into a plain page of the same browser (as into a mail). */
+export async function pasteClipboard(browser: ExtensionBrowser): Promise<string> {
+  const mail = await browser.context.newPage();
+  await mail.setContent('<label>Mail <textarea rows="20"></textarea></label>');
+  await mail.getByLabel('Mail').focus();
+  await mail.keyboard.press('Control+V');
+  const text = await mail.getByLabel('Mail').inputValue();
+  await mail.close();
+  return text;
+}

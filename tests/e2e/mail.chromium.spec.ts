@@ -8,19 +8,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
-import { type ExtensionBrowser, extensionPerTest } from './chromium';
+import { extensionPerTest, pasteClipboard } from './chromium';
 import { openFold } from './pages';
-
-/** What the clipboard holds, read by pasting it into a plain page of the same browser (as into a mail). */
-async function pasteClipboard(browser: ExtensionBrowser): Promise<string> {
-  const mail = await browser.context.newPage();
-  await mail.setContent('<label>Mail <textarea rows="20"></textarea></label>');
-  await mail.getByLabel('Mail').focus();
-  await mail.keyboard.press('Control+V');
-  const text = await mail.getByLabel('Mail').inputValue();
-  await mail.close();
-  return text;
-}
 
 const everything = (page: Page) => page.evaluate(() => chrome.storage.local.get(null));
 

@@ -10,7 +10,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
-import { type ExtensionBrowser, launchExtension } from './chromium';
+import { type ExtensionBrowser, launchExtension, pasteClipboard } from './chromium';
 import { openFold } from './pages';
 
 const DAY = 24 * 60 * 60_000;
@@ -26,17 +26,6 @@ const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart
 function weekOf(at: number): string {
   const d = new Date(at);
   return iso(new Date(d.getFullYear(), d.getMonth(), d.getDate() - ((d.getDay() + 6) % 7)));
-}
-
-/** What the clipboard holds, read by pasting it into a plain page of the same browser (as into a mail). */
-async function pasteClipboard(browser: ExtensionBrowser): Promise<string> {
-  const mail = await browser.context.newPage();
-  await mail.setContent('<label>Mail <textarea rows="20"></textarea></label>');
-  await mail.getByLabel('Mail').focus();
-  await mail.keyboard.press('Control+V');
-  const text = await mail.getByLabel('Mail').inputValue();
-  await mail.close();
-  return text;
 }
 
 /** An extension page whose clock starts at `at`. */
