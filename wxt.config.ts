@@ -6,8 +6,8 @@ import { defineConfig } from 'wxt';
  * What every extension page loads at start (Preact, Signals, the polyfill,
  * valibot, WXT's storage, the stored items with their schemas, the page
  * start-up): one `core` chunk. Left to itself the bundler cuts this into a
- * file per combination of pages that share a module, and each file costs gzip
- * bytes against the budgets.
+ * file per combination of pages that share a module (the two popups, the
+ * welcome), and each file costs gzip bytes against the budgets.
  */
 const CORE =
   /node_modules[\\/]|rolldown[\\/]runtime|utils[\\/]domain[\\/](agenda|json|merge|model|session-parts|sessions|settings|text-merge|timer-log|timer-schema|topic)\.ts$|utils[\\/]platform[\\/](coachee-name|i18n|list-writes|sessions|storage|stored-signal|theme)\.ts$|components[\\/](shared[\\/]mountPage|hooks[\\/]useLazy|hooks[\\/]useStored)\.tsx?$/;
@@ -34,6 +34,8 @@ export default defineConfig({
   // Every module imports what it uses; auto-imports would only hide where things come from.
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
+  // The sources zip for addons.mozilla.org: what `npm ci && npm run build-for-amo` needs (SOURCE-BUILD.md), not the store's pictures or docs.
+  zip: { excludeSources: ['docs/**', 'store/**', 'coverage/**', 'test-results/**', 'web-ext-artifacts/**', 'scripts/bench-*.mjs'] },
   vite: () => ({
     plugins: [preact(), coreChunk()],
     build: {

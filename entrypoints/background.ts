@@ -7,9 +7,9 @@ import { affectsClock, applyClockCommand, onClockAlarm, reschedule, settleLeftSe
 import { onMessage } from '../utils/platform/messaging';
 import { notificationKind } from '../utils/platform/notifications';
 import { disablePanelGlobally, openPanel, setPanelForTab } from '../utils/platform/panel';
+import { onInstalled } from '../utils/platform/release';
 import { affectsIndex, ensureIndex, updateIndex } from '../utils/platform/session-index';
-import { ensureActiveSession } from '../utils/platform/sessions';
-import { activeSessionIdStore, callStateStore, readChecked } from '../utils/platform/storage';
+import { activeSessionIdStore, callStateStore, readChecked, settingsStore } from '../utils/platform/storage';
 import { applySyncPrefs, mirrorChange } from '../utils/platform/sync-mirror';
 import { onStorageChangeForSync, onSyncAlarm, onSyncMessage, startSyncSchedule } from '../utils/platform/sync-schedule';
 
@@ -47,9 +47,11 @@ export default defineBackground(() => {
     if (value?.inCall) lastCallTabId ??= value.tabId;
   });
 
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener((details) => {
+    void onInstalled(details);
     void syncAllTabs();
-    void ensureActiveSession().then(async () => {
+    // No session is created here: a coach starts with none until there is a coachee or a call.
+    void (async () => {
       await reschedule();
       await rescheduleCheckIns();
       await applySyncPrefs();
@@ -58,10 +60,13 @@ export default defineBackground(() => {
       // Test builds only (stripped from production): Firefox refuses navigation to
       // moz-extension:// from automation, so the e2e build opens its own pages.
       if (import.meta.env.MODE === 'e2e') {
+        // As a coachee who answered the welcome's question (the Firefox specs test the coachee's popup).
+        const { value } = await readChecked(settingsStore);
+        if (!value.role) await settingsStore.item.setValue({ ...value, role: 'coachee' });
         await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
         await browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html') });
       }
-    });
+    })();
   });
   browser.runtime.onStartup.addListener(() => {
     void syncAllTabs();

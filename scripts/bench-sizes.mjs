@@ -55,6 +55,9 @@ const page = (name, html, budget) => {
 const budgets = [
   page('side panel', 'sidepanel.html', 30 * 1024),
   page('popup', 'popup.html', 25 * 1024),
+  // The toolbar's popup.html only reads the role and opens that role's page (or asks the question).
+  page('popup as coach', 'popup-coach.html', 25 * 1024),
+  page('popup as coachee', 'popup-coachee.html', 25 * 1024),
   page('options', 'options.html', 40 * 1024),
   { name: 'content script: meet', files: ['content-scripts/meet.js'], lazy: [], budget: 6 * 1024 },
   { name: 'content script: zoom', files: ['content-scripts/zoom.js'], lazy: [], budget: 6 * 1024 },

@@ -4,7 +4,7 @@
  */
 import { chromium } from 'playwright-core';
 
-/** Launch with a profile directory; `extension` loads an unpacked build; `lang` is the browser's language (en-US). */
+/** Launch with a profile directory; `extension` loads an unpacked build; `lang` sets the UI language (en-US by default). */
 export async function launchChromium(profile, { extension, lang = 'en-US', ...options } = {}) {
   const args = [
     '--no-sandbox',

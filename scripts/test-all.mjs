@@ -58,6 +58,8 @@ const built =
 if (built) {
   step(run('bundle size budgets', 'node', ['scripts/bench-sizes.mjs', '--check']));
   step(run('web-ext lint (firefox)', 'node', ['scripts/web-ext-lint.mjs']));
+  step(run('release: changelog entry for this version', 'node', ['scripts/check-release.mjs']));
+  step(run('AMO: the sources zip rebuilds the same Firefox files', 'node', ['scripts/check-sources.mjs']));
   if (step(run('browsers for e2e', 'node', ['scripts/ensure-browsers.mjs']))) {
     const e2eOk = run(
       'e2e tests (Chromium + Firefox ESR)',

@@ -1,4 +1,4 @@
-import type { Settings } from '../../utils/domain/settings';
+import { ROLES, type Settings } from '../../utils/domain/settings';
 import { t } from '../../utils/platform/i18n';
 import { settingsStore } from '../../utils/platform/storage';
 import { syncPrefsStore } from '../../utils/platform/sync-mirror';
@@ -20,6 +20,20 @@ export function SettingsPanel() {
   return (
     <section class="card" aria-labelledby="settings-heading">
       <h2 id="settings-heading">{t('settingsHeading')}</h2>
+      <fieldset>
+        <legend>{t('roleLegend')}</legend>
+        {ROLES.map((role) => (
+          <label class="check" key={role}>
+            <input type="radio" name="role" value={role} checked={current.role === role} onChange={() => update({ role })} />
+            {role === 'coach' ? t('roleCoach') : role === 'coachee' ? t('roleCoachee') : t('roleBoth')}
+          </label>
+        ))}
+        <p class="small">
+          <a href="welcome.html" target="_blank" rel="noopener">
+            {t('welcomeAgain')}
+          </a>
+        </p>
+      </fieldset>
       <fieldset>
         <legend>{t('alertsLegend')}</legend>
         {ALERTS.map(([key, label]) => (

@@ -12,7 +12,7 @@ import type { Clock } from '../hooks/useClock';
 export function CallOffer({ clock }: { clock: Clock }) {
   const dismissedFor = useSignal<number | null>(null);
   const status = useComputed(() => clock.view.value.status);
-  const timeFormat = useMemo(() => new Intl.DateTimeFormat(uiLanguage(), { hour: '2-digit', minute: '2-digit' }), []);
+  const timeFormat = useMemo(() => new Intl.DateTimeFormat(uiLanguage(), { hour: 'numeric', minute: '2-digit' }), []);
   const state = clock.call.value;
   if (!state) return null;
   if (!state.inCall || state.startedAt === null || status.value !== 'idle' || dismissedFor.value === state.startedAt) return null;

@@ -34,7 +34,7 @@ export function ClockBar({ clock, compact, onCompact }: { clock: Clock; compact:
   const sessionClock = useComputed(() => formatDuration(Math.abs(view.value.sessionRemainingMs)));
   const elapsed = useComputed(() => Math.min(view.value.sessionElapsedMs, view.value.sessionMs));
   const sessionMs = useComputed(() => view.value.sessionMs);
-  const timeFormat = useMemo(() => new Intl.DateTimeFormat(uiLanguage(), { hour: '2-digit', minute: '2-digit' }), []);
+  const timeFormat = useMemo(() => new Intl.DateTimeFormat(uiLanguage(), { hour: 'numeric', minute: '2-digit' }), []);
   // The end of the hour as a time of day: changes at most once a minute while running, and shows a pause moving it.
   const endsText = useComputed(() => {
     const { endsAt, status: s, sessionRemainingMs } = view.value;

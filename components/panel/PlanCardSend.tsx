@@ -50,6 +50,7 @@ export function PlanCardSend({ sessionId, idPrefix }: { sessionId: string; idPre
         make={() => makePlanCard(sessionId, coachName.trim())}
         inputs={[sessionId, plan.value.value, homework.value.value, wrapUp.value.value, name.value, coachName]}
         disabled={plan.value.value.length === 0 && homework.value.value.length === 0}
+        waitingFor={t('cardWaitsForPlan')}
       />
       <LazyFold title={t('mailPlanHeading')} module={planMailSend} props={{ sessionId, idPrefix }} level={4} />
     </section>

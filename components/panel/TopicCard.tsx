@@ -2,8 +2,10 @@ import { useSignal } from '@preact/signals';
 import type { Topic } from '../../utils/domain/model';
 import { topicSummary } from '../../utils/domain/topic-summary';
 import { t } from '../../utils/platform/i18n';
+import { settingsStore } from '../../utils/platform/storage';
 import type { StoredSignal } from '../../utils/platform/stored-signal';
 import { lazyModule, useLazy } from '../hooks/useLazy';
+import { useStored } from '../hooks/useStored';
 import { SaveStatus } from '../shared/SaveStatus';
 
 /** The topic editor loads when the coach first edits the topic in the panel. */
@@ -18,6 +20,8 @@ export function TopicCard({ topic, copy }: { topic: StoredSignal<Topic>; copy: (
   const editing = useSignal(false);
   const copyMessage = useSignal<string | null>(null);
   const TopicForm = useLazy(topicForm, editing.value);
+  // A coach's panel speaks to the coach: the pre-work comes from the coachee, and is not copied back "for my coach".
+  const coach = useStored(settingsStore).value.value.role === 'coach';
   const { title, difficulty, outcome } = topic.value.value;
 
   const onCopy = () => {
@@ -51,7 +55,7 @@ export function TopicCard({ topic, copy }: { topic: StoredSignal<Topic>; copy: (
             {title}
           </span>
         ) : (
-          <span class="muted">{t('panelNoTopic')}</span>
+          <span class="muted">{coach ? t('panelNoTopicCoach') : t('panelNoTopic')}</span>
         )}
         <span class="sr-only"> {open.value ? t('topicCollapse') : t('topicExpand')}</span>
       </button>
@@ -82,7 +86,7 @@ export function TopicCard({ topic, copy }: { topic: StoredSignal<Topic>; copy: (
             {editing.value ? t('topicDoneEditing') : t('topicEdit')}
           </button>
           <button type="button" onClick={onCopy} disabled={!title}>
-            {t('copyForCoach')}
+            {coach ? t('copyTopicText') : t('copyForCoach')}
           </button>
         </div>
         <p role="status" class="small muted">

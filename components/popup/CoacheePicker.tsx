@@ -15,7 +15,13 @@ const coacheeCode = lazyModule(() => import('../../utils/platform/coachees').the
  * Whose session this is. A coach with several coachees picks or adds one; a
  * person using Sidecoach alone sees only a small "Coaching several people?" link.
  */
-export function CoacheePicker({ sessionId }: { sessionId: string }) {
+export function CoacheePicker({
+  sessionId,
+  forCoach = false,
+}: {
+  sessionId: string /** A coach adds coachees (no "Coaching several people?"). */;
+  forCoach?: boolean;
+}) {
   const coachees = useStored(coacheesStore);
   const sessions = useStored(sessionsStore);
   const adding = useSignal(false);
@@ -48,7 +54,7 @@ export function CoacheePicker({ sessionId }: { sessionId: string }) {
 
   return (
     <div class="coachee">
-      {list.length > 1 && (
+      {(list.length > 1 || (forCoach && list.length > 0)) && (
         <div class="field inline">
           <label for="coachee-select">{t('coacheeLabel')}</label>
           <select
@@ -79,7 +85,7 @@ export function CoacheePicker({ sessionId }: { sessionId: string }) {
         </form>
       ) : (
         <button type="button" class="link small" onClick={() => (adding.value = true)}>
-          {list.length > 1 ? t('coacheeAdd') : t('coacheeManage')}
+          {list.length > 1 || forCoach ? t('coacheeAdd') : t('coacheeManage')}
         </button>
       )}
     </div>

@@ -54,6 +54,7 @@ export function PreworkCardSend({ sessionId }: { sessionId: string }) {
         make={() => makePreworkCard(sessionId, /^\d{4}-\d{2}-\d{2}$/.test(sessionOn.value) ? sessionOn.value : null, name.trim())}
         inputs={[sessionId, topic.value.value, name, sessionOn.value]}
         disabled={!topic.value.value.title.trim() || !name.trim()}
+        waitingFor={!topic.value.value.title.trim() ? t('cardWaitsForTopic') : t('cardWaitsForName')}
       />
     </div>
   );

@@ -19,12 +19,15 @@ export function CardSend({
   make,
   inputs,
   disabled = false,
+  waitingFor,
 }: {
   id: string;
   make: () => Promise<OutgoingCard>;
   /** What the card is made from; a change makes it again. */
   inputs: unknown[];
   disabled?: boolean;
+  /** While disabled: what the card waits for, said next to the buttons (a greyed-out button alone says nothing). */
+  waitingFor?: string;
 }) {
   const card = useSignal<OutgoingCard | null>(null);
   const message = useSignal<string | null>(null);
@@ -73,7 +76,13 @@ export function CardSend({
   return (
     <div class="card-send">
       <div class="controls">
-        <button type="button" class="primary" onClick={onCopy} disabled={!ready}>
+        <button
+          type="button"
+          class="primary"
+          onClick={onCopy}
+          disabled={!ready}
+          aria-describedby={disabled && waitingFor ? `${id}-waiting` : undefined}
+        >
           {t('cardCopy')}
         </button>
         <button type="button" onClick={onSave} disabled={!ready}>
@@ -90,6 +99,11 @@ export function CardSend({
           </button>
         )}
       </div>
+      {disabled && waitingFor && (
+        <p id={`${id}-waiting`} class="small muted">
+          {waitingFor}
+        </p>
+      )}
       <p role="status" class="small muted">
         {message.value}
       </p>

@@ -26,7 +26,7 @@ export function NotesEditor({
 }) {
   const notes = useStored(partStore('notes', sessionId), { debounceMs: 500, maxWaitMs: 1500, conflictMarker: t('notesConflict') });
   const field = useRef<HTMLTextAreaElement>(null);
-  const timeFormat = useMemo(() => new Intl.DateTimeFormat(uiLanguage(), { hour: '2-digit', minute: '2-digit' }), []);
+  const timeFormat = useMemo(() => new Intl.DateTimeFormat(uiLanguage(), { hour: 'numeric', minute: '2-digit' }), []);
 
   const insertMarker = () => {
     const current = view?.peek();

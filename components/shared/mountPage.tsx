@@ -6,14 +6,43 @@ import { flushOnHide } from '../../utils/platform/stored-signal';
 import { followTheme } from '../../utils/platform/theme';
 
 /**
- * Shared start-up of every extension page: find (or create) the active
+ * Start-up of a page that works on no session (the welcome, the privacy page, the
+ * options): language, theme, and pending edits flushed when the page is hidden.
+ * Opening it creates nothing.
+ */
+export function mountStaticPage(
+  view: () => ComponentChild,
+  render: typeof preactRender,
+  root: HTMLElement = document.getElementById('app') as HTMLElement,
+): void {
+  flushOnHide(window);
+  document.documentElement.lang = uiLanguage();
+  followTheme(document.documentElement);
+  render(view(), root);
+}
+
+/**
+ * Shared start-up of every extension page that works on the active session: find (or create) the active
  * session, render the page for it, re-render when another page switches the
  * active session, and flush pending edits when the page is hidden or closed.
  */
 export async function mountPage(
   view: (sessionId: string) => ComponentChild | Promise<ComponentChild>,
   render: typeof preactRender,
+  root?: HTMLElement,
+): Promise<void>;
+/** With `find` (which may answer null), a page opened before there is any session is shown with none and creates nothing. */
+export async function mountPage(
+  view: (sessionId: string | null) => ComponentChild | Promise<ComponentChild>,
+  render: typeof preactRender,
+  root: HTMLElement | undefined,
+  options: { find: () => Promise<string | null> },
+): Promise<void>;
+export async function mountPage(
+  view: (sessionId: string) => ComponentChild | Promise<ComponentChild>,
+  render: typeof preactRender,
   root: HTMLElement = document.getElementById('app') as HTMLElement,
+  options: { find?: () => Promise<string | null> } = {},
 ): Promise<void> {
   flushOnHide(window);
   document.documentElement.lang = uiLanguage();
@@ -28,15 +57,16 @@ export async function mountPage(
       root,
     );
   followTheme(document.documentElement);
-  let current: string | null = null;
-  const show = async (sessionId: string) => {
+  let current: string | null | undefined;
+  const show = async (sessionId: string | null) => {
     if (sessionId === current) return;
     current = sessionId;
-    const content = await view(sessionId);
+    // Only the `find` overload reaches here with null.
+    const content = await view(sessionId as string);
     if (skeleton && root.querySelector('[aria-busy="true"]')) root.replaceChildren();
-    render(<div key={sessionId}>{content}</div>, root);
+    render(<div key={sessionId ?? 'none'}>{content}</div>, root);
   };
-  await show(await ensureActiveSession());
+  await show(await (options.find ?? ensureActiveSession)());
   activeSessionIdStore.item.watch((next) => {
     if (next) void show(next);
   });

@@ -5,6 +5,7 @@ import { type LazyModule, lazyModule, useLazy } from '../../components/hooks/use
 import { useSessionIndex } from '../../components/hooks/useSessionIndex';
 import { useStored } from '../../components/hooks/useStored';
 import { SessionHistory } from '../../components/options/SessionHistory';
+import { WhatsNew } from '../../components/options/WhatsNew';
 import { t } from '../../utils/platform/i18n';
 import { coacheesStore, quarantineStore } from '../../utils/platform/storage';
 
@@ -67,6 +68,7 @@ export function App() {
       </nav>
       <main class="options">
         <h1>{t('optionsTitle')}</h1>
+        <WhatsNew />
         {kept.length > 0 && (
           <p role="alert" class="problem">
             {t('quarantineNotice', kept.map((q) => q.key.replace(/^local:/, '')).join(', '))}

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import '../../components/shared/theme.css';
-import { mountPage } from '../../components/shared/mountPage';
+import { mountStaticPage } from '../../components/shared/mountPage';
 import { App } from './App';
 
-void mountPage(() => <App />, render);
+// The options page works on no one session: opening it creates none.
+mountStaticPage(() => <App />, render);

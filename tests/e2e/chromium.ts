@@ -1,8 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page, type Request } from 'playwright-core';
+import { type BrowserContext, chromium, type Page, type Request, type Worker } from 'playwright-core';
 import { afterEach, beforeEach } from 'vitest';
+import { DEFAULT_SETTINGS, type Role } from '../../utils/domain/settings';
 
 /** The production Chrome build the tests load. */
 export const CHROME_BUILD = resolve('.output/chrome-mv3');
@@ -12,6 +13,8 @@ export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
   userDataDir: string;
+  /** The extension's service worker. */
+  worker: Worker;
   /** Every request made by an extension page or the service worker that would leave the browser. */
   outgoing: string[];
   /**
@@ -28,9 +31,14 @@ export interface ExtensionBrowser {
 
 /**
  * Launch Debian's Chromium with the built extension loaded, headless, with a
- * fresh profile (or `userDataDir` to restart on an existing one).
+ * fresh profile (or `userDataDir` to restart on an existing one). A fresh
+ * profile starts as a coachee who already answered the welcome's question
+ * (most specs test the coachee's popup); `role: null` leaves the question unanswered.
  */
-export async function launchExtension(userDataDir?: string, options: { lang?: string } = {}): Promise<ExtensionBrowser> {
+export async function launchExtension(
+  userDataDir?: string,
+  options: { lang?: string; role?: Role | null } = {},
+): Promise<ExtensionBrowser> {
   const dir = userDataDir ?? (await mkdtemp(join(tmpdir(), 'sidecoach-e2e-')));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
@@ -70,9 +78,12 @@ export async function launchExtension(userDataDir?: string, options: { lang?: st
   context.on('request', record);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  const role = options.role === undefined ? 'coachee' : options.role;
+  if (!userDataDir && role) await setRole(worker, role);
   return {
     context,
     extensionId,
+    worker,
     userDataDir: dir,
     outgoing,
     toServer,
@@ -91,6 +102,17 @@ export async function launchExtension(userDataDir?: string, options: { lang?: st
       if (outgoing.length > 0) throw new Error(`The extension made requests that would leave the browser: ${outgoing.join(', ')}`);
     },
   };
+}
+
+/** Answer the welcome's question as a person would have (writes the role into the stored settings). */
+export async function setRole(worker: Worker, role: Role): Promise<void> {
+  await worker.evaluate(
+    async ({ role, defaults }) => {
+      const { settings } = await chrome.storage.local.get('settings');
+      await chrome.storage.local.set({ settings: { ...(settings ?? defaults), role } });
+    },
+    { role, defaults: DEFAULT_SETTINGS },
+  );
 }
 
 /** A browser for each test of a suite, launched before it and closed (with the privacy check) after it. */
@@ -129,6 +151,9 @@ export function extensionPerTest(
     },
     get extensionId() {
       return live().extensionId;
+    },
+    get worker() {
+      return live().worker;
     },
     get userDataDir() {
       return live().userDataDir;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
-import { extensionPerTest } from './chromium';
+import { extensionPerTest, setRole } from './chromium';
 import { PanelPage, PopupPage } from './pages';
 
 describe('pre-work in Chromium', () => {
@@ -54,17 +54,27 @@ describe('pre-work in Chromium', () => {
   });
 
   it('keeps a coach\u2019s coachees apart', async () => {
-    const popup = new PopupPage(await browser.openPage('popup.html'));
+    await setRole(browser.worker, 'both');
+    const page = await browser.openPage('popup.html');
+    const views = page.getByRole('navigation', { name: 'Show the popup for' });
+    await views.getByRole('link', { name: 'My own sessions' }).click();
+    const popup = new PopupPage(page);
     await popup.topic.fill('My own topic');
     await popup.status.getByText('Saved').waitFor();
-    await popup.page.getByRole('button', { name: 'Coaching several people?' }).click();
-    await popup.page.getByLabel('New coachee’s name').fill('Ada');
-    await popup.page.getByRole('button', { name: 'Add coachee' }).click();
-    await expect.poll(() => popup.page.getByLabel('Coachee').inputValue()).not.toBe('me');
+    await views.getByRole('link', { name: 'My coaching' }).click();
+    await page.getByRole('button', { name: 'Add coachee' }).click();
+    await page.getByLabel('New coachee’s name').fill('Ada');
+    await page.getByRole('button', { name: 'Add coachee' }).click();
+    await expect.poll(() => page.getByLabel('Coachee').inputValue()).not.toBe('me');
+    await page.getByText('No pre-work yet.', { exact: false }).waitFor();
+    await views.getByRole('link', { name: 'My own sessions' }).click();
     await expect.poll(() => popup.topic.inputValue()).toBe('');
     await popup.topic.fill('Ada’s topic');
     await popup.status.getByText('Saved').waitFor();
-    await popup.page.getByLabel('Coachee').selectOption({ label: 'Me' });
+    await views.getByRole('link', { name: 'My coaching' }).click();
+    await page.getByTestId('coach-popup-topic').getByText('Ada’s topic').waitFor();
+    await page.getByLabel('Coachee').selectOption({ label: 'Me' });
+    await views.getByRole('link', { name: 'My own sessions' }).click();
     await expect.poll(() => popup.topic.inputValue()).toBe('My own topic');
   });
 

@@ -44,6 +44,7 @@ describe('locales', () => {
             'coacheesHeading',
             'chartBudget',
             'coacheesColName',
+            'coacheeLabel',
           ].includes(k),
       ),
     ).toEqual([]);

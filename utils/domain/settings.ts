@@ -21,8 +21,14 @@ export const SettingsSchema = v.object({
   preworkReminder: v.optional(v.boolean(), true),
   /** The panel shows only the clock bar and the notes. */
   compactPanel: v.optional(v.boolean(), false),
+  /** Who this person is here (asked once on the welcome page or in the popup; absent until chosen, never guessed). */
+  role: v.optional(v.picklist(['coach', 'coachee', 'both'])),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
+/** Coach, coachee, or both (a coach who also has a coach). */
+export type Role = NonNullable<Settings['role']>;
+/** The roles in the order they are offered. */
+export const ROLES: readonly Role[] = ['coach', 'coachee', 'both'];
 
 export const DEFAULT_SETTINGS: Settings = {
   alerts: { sound: true, notification: true, badge: true },
@@ -33,10 +39,14 @@ export const DEFAULT_SETTINGS: Settings = {
   preworkReminder: true,
 };
 
-/** Which small items are mirrored to the browser's sync storage (settings and templates; never sessions or notes). */
+/**
+ * Which small items are mirrored to the browser's sync storage (settings and templates; never sessions or notes).
+ * Off until the person turns it on: the browser's sync carries data through Google's or Mozilla's servers, and
+ * Sidecoach promises that nothing leaves the browser unless the person chooses so.
+ */
 export const SyncPrefsSchema = v.object({
   settings: v.boolean(),
   templates: v.boolean(),
 });
 export type SyncPrefs = v.InferOutput<typeof SyncPrefsSchema>;
-export const DEFAULT_SYNC_PREFS: SyncPrefs = { settings: true, templates: true };
+export const DEFAULT_SYNC_PREFS: SyncPrefs = { settings: false, templates: false };

@@ -4,15 +4,28 @@ import { DEFAULT_SETTINGS } from '../../../../utils/domain/settings';
 import { applySyncPrefs, mirrorChange } from '../../../../utils/platform/sync-mirror';
 
 const dark = { ...DEFAULT_SETTINGS, theme: 'dark' as const };
+const syncOn = () => fakeBrowser.storage.local.set({ syncPrefs: { settings: true, templates: true } });
 
 describe('sync mirror', () => {
+  it('mirrors nothing until the person turns sync on', async () => {
+    await fakeBrowser.storage.local.set({ templates: [], settings: dark });
+    await applySyncPrefs();
+    await mirrorChange({ settings: { newValue: dark } }, 'local');
+    expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
+    await fakeBrowser.storage.sync.set({ settings: DEFAULT_SETTINGS });
+    await mirrorChange({ settings: { newValue: DEFAULT_SETTINGS } }, 'sync');
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual(dark);
+  });
+
   it('copies a local change of the settings to sync while they may sync', async () => {
+    await syncOn();
     await fakeBrowser.storage.local.set({ settings: dark });
     await mirrorChange({ settings: { newValue: dark } }, 'local');
     expect((await fakeBrowser.storage.sync.get('settings')).settings).toEqual(dark);
   });
 
   it('takes a valid change from another browser, and refuses an invalid one', async () => {
+    await syncOn();
     await mirrorChange({ settings: { newValue: dark } }, 'sync');
     expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual(dark);
     await mirrorChange({ settings: { newValue: { theme: 'neon' } } }, 'sync');
@@ -20,6 +33,7 @@ describe('sync mirror', () => {
   });
 
   it('never sends what the user keeps local, and removes it from sync when they untick it', async () => {
+    await syncOn();
     await fakeBrowser.storage.local.set({ templates: [], settings: dark });
     await applySyncPrefs();
     expect(Object.keys(await fakeBrowser.storage.sync.get(null)).sort()).toEqual(['settings', 'templates']);
@@ -30,7 +44,8 @@ describe('sync mirror', () => {
     expect(await fakeBrowser.storage.sync.get('settings')).toEqual({});
   });
 
-  it('on a new browser, starts from the synced copy', async () => {
+  it('on a new browser where sync is turned on, starts from the synced copy', async () => {
+    await syncOn();
     await fakeBrowser.storage.sync.set({ settings: dark });
     await applySyncPrefs();
     expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual(dark);

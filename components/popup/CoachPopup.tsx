@@ -1,0 +1,93 @@
+import { useSignal } from '@preact/signals';
+import { useMemo } from 'preact/hooks';
+import { SELF_COACHEE_ID } from '../../utils/domain/sessions';
+import { t, uiLanguage } from '../../utils/platform/i18n';
+import { partStore, sessionsStore } from '../../utils/platform/storage';
+import { lazyModule } from '../hooks/useLazy';
+import { useStored } from '../hooks/useStored';
+import { CoacheePicker } from './CoacheePicker';
+import { LazyFold } from './LazyFold';
+import { OpenPanelButton } from './OpenPanelButton';
+import type { RolePopupProps } from './role-popup';
+
+/** Taking in a coachee's pre-work card: loaded when its section is first opened. */
+const cardInbox = lazyModule(() => import('../shared/CardInbox').then((m) => m.CardInbox));
+/** *Ask for the pre-work* by mail (its own component, AskPrework): loaded when opened. */
+const askPrework = lazyModule(() => import('../shared/AskPrework').then((m) => m.AskPrework));
+
+/**
+ * The coach's popup: whose session is next (pick or add), their topic as they
+ * wrote it, the panel, taking in a card, and the next session's date.
+ */
+export function CoachPopup({ sessionId, planSessionId, callTab }: RolePopupProps<string | null>) {
+  if (!sessionId) return <NoCoacheeYet callTab={callTab} />;
+  return <CoachSession sessionId={sessionId} planSessionId={planSessionId} callTab={callTab} />;
+}
+
+/** Before the first coachee: the way to add one, the panel, and taking in a card (which brings its coachee). */
+function NoCoacheeYet({ callTab }: Pick<RolePopupProps, 'callTab'>) {
+  const panelMessage = useSignal<string | null>(null);
+  return (
+    <>
+      <h1>{t('coachPopupTitle')}</h1>
+      <CoacheePicker sessionId="" forCoach />
+      <p class="muted">{t('coachPopupNoCoachee')}</p>
+      <OpenPanelButton callTab={callTab} message={panelMessage} />
+      <LazyFold title={t('cardInboxHeading')} module={cardInbox} props={{ id: 'popup-inbox' }} />
+    </>
+  );
+}
+
+function CoachSession({ sessionId, planSessionId, callTab }: RolePopupProps) {
+  const sessions = useStored(sessionsStore);
+  const topic = useStored(partStore('topic', sessionId));
+  const wrapUp = useStored(partStore('wrapUp', planSessionId ?? sessionId));
+  const panelMessage = useSignal<string | null>(null);
+  const dateFormat = useMemo(() => new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'full', timeStyle: 'short' }), []);
+  const current = sessions.value.value.find((s) => s.id === sessionId);
+  const noCoachee = sessions.loaded.value && (!current || current.coacheeId === SELF_COACHEE_ID);
+  const { title, difficulty, outcome } = topic.value.value;
+  const next = wrapUp.value.value.nextSessionAt;
+  return (
+    <>
+      <h1>{t('coachPopupTitle')}</h1>
+      <CoacheePicker sessionId={sessionId} forCoach />
+      {noCoachee ? (
+        <p class="muted">{t('coachPopupNoCoachee')}</p>
+      ) : (
+        <section class="card" aria-labelledby="coach-topic-heading">
+          <h2 id="coach-topic-heading">{t('coachPopupTopicHeading')}</h2>
+          {title ? (
+            <>
+              <p class="topic-title" data-testid="coach-popup-topic">
+                {title}
+              </p>
+              {difficulty && (
+                <>
+                  <h3>{t('panelDifficultyHeading')}</h3>
+                  <p class="prewrap">{difficulty}</p>
+                </>
+              )}
+              {outcome && (
+                <>
+                  <h3>{t('panelOutcomeHeading')}</h3>
+                  <p class="prewrap">{outcome}</p>
+                </>
+              )}
+            </>
+          ) : (
+            <p class="muted">{t('coachPopupNoTopic')}</p>
+          )}
+        </section>
+      )}
+      <OpenPanelButton callTab={callTab} message={panelMessage} />
+      <LazyFold title={t('cardInboxHeading')} module={cardInbox} props={{ id: 'popup-inbox' }} />
+      {!noCoachee && <LazyFold title={t('mailAskHeading')} module={askPrework} props={{ sessionId, idPrefix: 'popup-ask' }} />}
+      {!noCoachee && (
+        <p class="small" data-testid="coach-popup-next">
+          {next !== null ? t('coachPopupNextOn', dateFormat.format(next)) : t('coachPopupNextNone')}
+        </p>
+      )}
+    </>
+  );
+}

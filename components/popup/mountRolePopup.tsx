@@ -1,0 +1,56 @@
+import { type ComponentChild, render } from 'preact';
+import { t } from '../../utils/platform/i18n';
+import { findCurrentPlanSession } from '../../utils/platform/plan-session';
+import { type PopupView, ROLE_PAGES, rememberView, viewFor } from '../../utils/platform/role-page';
+import { readChecked, settingsStore } from '../../utils/platform/storage';
+import { mountPage } from '../shared/mountPage';
+import type { RolePopupProps } from './role-popup';
+
+/**
+ * Start one role's popup page: what both need (the call tab, the month's plan),
+ * and for a person with both roles a switch to the other page. A page reached
+ * for a role not (or no longer) chosen goes where the role says.
+ */
+export function mountRolePopup(
+  view: 'coach',
+  content: (props: RolePopupProps<string | null>) => ComponentChild,
+  find: () => Promise<string | null>,
+): void;
+export function mountRolePopup(view: 'coachee', content: (props: RolePopupProps) => ComponentChild): void;
+// biome-ignore lint/suspicious/noExplicitAny: the overloads above type each view's props; the body handles both.
+export function mountRolePopup(view: PopupView, content: (props: any) => ComponentChild, find?: () => Promise<string | null>): void {
+  const body = async (sessionId: string | null) => {
+    const [callTab, planSessionId, settings] = await Promise.all([
+      // The call-tab lookup loads beside the other reads (kept off the popup's start-up bytes).
+      import('../../utils/platform/tabs').then((m) => m.currentWindowCallTab()),
+      sessionId ? findCurrentPlanSession(sessionId) : null,
+      readChecked(settingsStore),
+    ]);
+    const role = settings.value.role;
+    // `?ask`: the settings as read have no role (none chosen, or kept aside as unreadable): ask, do not bounce back.
+    if (!role) location.replace('popup.html?ask');
+    else if (role !== 'both' && role !== view) location.replace(ROLE_PAGES[viewFor(role)]);
+    return (
+      <main class="popup">
+        {role === 'both' && <ViewSwitch current={view} />}
+        {content({ sessionId, planSessionId, callTab })}
+      </main>
+    );
+  };
+  // A coach starts with no session until there is a coachee or a call: opening the popup creates none.
+  if (find) void mountPage(body, render, undefined, { find });
+  else void mountPage((sessionId: string) => body(sessionId), render);
+}
+
+/** For a person with both roles: the coach's and the coachee's popups, one click apart. */
+function ViewSwitch({ current }: { current: PopupView }) {
+  return (
+    <nav class="view-switch" aria-label={t('popupViewSwitch')}>
+      {(['coach', 'coachee'] as const).map((v) => (
+        <a key={v} href={ROLE_PAGES[v]} aria-current={v === current ? 'page' : undefined} onClick={() => rememberView(v)}>
+          {v === 'coach' ? t('popupViewCoach') : t('popupViewCoachee')}
+        </a>
+      ))}
+    </nav>
+  );
+}
