@@ -1,6 +1,5 @@
 import { type ComponentChild, render } from 'preact';
 import { t } from '../../utils/platform/i18n';
-import { findCurrentPlanSession } from '../../utils/platform/plan-session';
 import { type PopupView, ROLE_PAGES, rememberView, viewFor } from '../../utils/platform/role-page';
 import { readChecked, settingsStore } from '../../utils/platform/storage';
 import { mountPage } from '../shared/mountPage';
@@ -21,9 +20,9 @@ export function mountRolePopup(view: 'coachee', content: (props: RolePopupProps)
 export function mountRolePopup(view: PopupView, content: (props: any) => ComponentChild, find?: () => Promise<string | null>): void {
   const body = async (sessionId: string | null) => {
     const [callTab, planSessionId, settings] = await Promise.all([
-      // The call-tab lookup loads beside the other reads (kept off the popup's start-up bytes).
+      // The call-tab and the month's plan lookups load beside the other reads (kept off the popup's start-up bytes).
       import('../../utils/platform/tabs').then((m) => m.currentWindowCallTab()),
-      sessionId ? findCurrentPlanSession(sessionId) : null,
+      sessionId ? import('../../utils/platform/plan-session').then((m) => m.findCurrentPlanSession(sessionId)) : null,
       readChecked(settingsStore),
     ]);
     const role = settings.value.role;
