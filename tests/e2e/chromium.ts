@@ -125,10 +125,11 @@ export interface ExtensionPerTest extends ExtensionBrowser {
  * Register the launch/close hooks every Chromium spec needs: a fresh profile
  * per test, closed after it (which fails the test if a request would have left
  * the browser). The returned object always speaks for the current test's
- * browser, so tests use it like the browser itself.
+ * browser, so tests use it like the browser itself. `role` as in `launchExtension`
+ * (a coachee who answered the welcome's question unless told otherwise).
  */
 export function extensionPerTest(
-  options: { lang?: string; setUp?: (browser: ExtensionBrowser) => Promise<void> | void } = {},
+  options: { lang?: string; role?: Role | null; setUp?: (browser: ExtensionBrowser) => Promise<void> | void } = {},
 ): ExtensionPerTest {
   let current: ExtensionBrowser | undefined;
   const live = (): ExtensionBrowser => {
@@ -136,7 +137,7 @@ export function extensionPerTest(
     return current;
   };
   const launch = async (dir?: string) => {
-    current = await launchExtension(dir, { lang: options.lang });
+    current = await launchExtension(dir, { lang: options.lang, role: options.role });
     await options.setUp?.(current);
   };
   beforeEach(() => launch());

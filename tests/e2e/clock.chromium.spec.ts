@@ -2,10 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, extensionPerTest } from './chromium';
 import { ClockPage } from './pages';
 
-/** Give the active session one-minute phases and a clock started `secondsAgo`, from the service worker. */
+/**
+ * Give the active session one-minute phases and a clock started `secondsAgo`, from the service worker.
+ * The panel just opened creates the first session (a fresh profile has none): its id is awaited first.
+ */
 async function shortPhasesStarted(browser: ExtensionBrowser, secondsAgo: number) {
   const worker = browser.context.serviceWorkers()[0];
   if (!worker) throw new Error('no service worker');
+  await expect
+    .poll(() => worker.evaluate(async () => (await chrome.storage.local.get('activeSessionId')).activeSessionId ?? null))
+    .not.toBeNull();
   await worker.evaluate(async (ago) => {
     const { activeSessionId } = await chrome.storage.local.get('activeSessionId');
     await chrome.storage.local.set({

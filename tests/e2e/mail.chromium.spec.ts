@@ -53,12 +53,13 @@ async function accessible(page: Page, where: string): Promise<void> {
 }
 
 describe('the coachee by plain mail', () => {
-  const coach = extensionPerTest();
+  const coach = extensionPerTest({ role: 'coach' });
 
   it('asks for the pre-work, reads two replies back with a preview, takes the corrected answers in; the plan by mail logs a step and 20 minutes; a non-reply changes nothing', async () => {
-    // The coach adds Anna (the popup's coachee picker) and opens the panel.
+    // The coach adds Anna (the coach's popup) and opens the panel.
     const popup = await coach.openPage('popup.html');
-    await popup.getByRole('button', { name: 'Coaching several people?' }).click();
+    await popup.getByRole('heading', { name: 'Your next session' }).waitFor();
+    await popup.getByRole('button', { name: 'Add coachee' }).click();
     await popup.getByLabel('New coachee’s name').fill('Anna');
     await popup.getByRole('button', { name: 'Add coachee' }).click();
     await expect.poll(() => popup.getByLabel('Coachee', { exact: true }).inputValue(), { timeout: 5000 }).toMatch(/^c-/);
@@ -101,7 +102,7 @@ describe('the coachee by plain mail', () => {
     expect(await panel.getByLabel(/^Hardest in the past/).inputValue()).toBe('Saying no to Sam');
     expect(await panel.getByRole('combobox', { name: 'Whose reply is it?' }).locator('option:checked').textContent()).toBe('Anna');
     await outcome.fill('A script for the talk');
-    await panel.getByRole('button', { name: 'Take it in' }).click();
+    await panel.getByRole('button', { name: 'Take it in', exact: true }).click();
     await panel.getByText('The answers are taken in.').waitFor();
     await panel.getByTestId('panel-topic').getByText('The release keeps slipping').waitFor();
     const topic = await panel.evaluate(async () => {
@@ -133,7 +134,7 @@ describe('the coachee by plain mail', () => {
     const mark = panel.getByRole('combobox', { name: /^Step 1: Talk to Sam/ });
     await expect.poll(() => mark.inputValue(), { timeout: 5000 }).toBe('done');
     expect(await panel.getByLabel('Minutes this week: Exercise: Journaling (30 min a week)').inputValue()).toBe('20');
-    await panel.getByRole('button', { name: 'Take it in' }).click();
+    await panel.getByRole('button', { name: 'Take it in', exact: true }).click();
     await panel.getByText('The answers are taken in.').waitFor();
     await openFold(panel, 'Plan for the month');
     await expect
@@ -186,7 +187,7 @@ describe('the coachee by plain mail', () => {
     await expect.poll(() => title.inputValue(), { timeout: 5000 }).toBe('Der Release verschiebt sich ständig');
     expect(await panel.getByLabel(/^Hardest in the past/).inputValue()).toBe('Nein sagen zu Sam');
     expect(await panel.getByRole('combobox', { name: 'Whose reply is it?' }).inputValue()).toBe('');
-    await panel.getByRole('button', { name: 'Take it in' }).click();
+    await panel.getByRole('button', { name: 'Take it in', exact: true }).click();
     await panel.getByRole('alert').getByText('Choose whose reply it is first.').waitFor();
     expect(JSON.stringify(await everything(panel))).toBe(before);
   });

@@ -101,7 +101,8 @@ describe('sync between two computers through a WebDAV server', () => {
   beforeAll(async () => {
     dav = await startWebDav();
     server = await startProxy(dav);
-    [a, b] = await Promise.all([launchExtension(), launchExtension()]);
+    // The coach's two computers; the coach also writes pre-work of their own (both roles: the popup's two views).
+    [a, b] = await Promise.all([launchExtension(undefined, { role: 'both' }), launchExtension(undefined, { role: 'both' })]);
     await Promise.all([allowSite(a), allowSite(b)]);
   });
   afterAll(async () => {
@@ -112,6 +113,8 @@ describe('sync between two computers through a WebDAV server', () => {
 
   it('A starts syncing into an empty folder: only encrypted files with random names arrive', async () => {
     const popup = new PopupPage(await a.openPage('popup.html'));
+    const views = popup.page.getByRole('navigation', { name: 'Show the popup for' });
+    await views.getByRole('link', { name: 'My own sessions' }).click();
     await popup.topic.fill('Speaking up in meetings');
     await popup.status.getByText('Saved').waitFor();
     const panel = await a.openPage('sidepanel.html');
@@ -134,7 +137,8 @@ describe('sync between two computers through a WebDAV server', () => {
     await aSync.getByText('Syncing with', { exact: false }).waitFor({ timeout: 30_000 });
     await aSync.getByRole('status').getByText('Last synced', { exact: false }).waitFor({ timeout: 30_000 });
     // The add-coachee step comes after the first sync: a change that goes by the debounced sync or Sync now.
-    await popup.page.getByRole('button', { name: 'Coaching several people?' }).click();
+    await views.getByRole('link', { name: 'My coaching' }).click();
+    await popup.page.getByRole('button', { name: 'Add coachee' }).click();
     await popup.page.getByLabel('New coachee’s name').fill('Ada Lovelace');
     await popup.page.getByRole('button', { name: 'Add coachee' }).click();
     await expect.poll(() => popup.page.getByLabel('Coachee').inputValue()).not.toBe('me');
@@ -172,18 +176,19 @@ describe('sync between two computers through a WebDAV server', () => {
     await bSync.getByRole('button', { name: 'Start syncing' }).click();
     await bSync.getByText('Syncing with', { exact: false }).waitFor({ timeout: 30_000 });
     await bSync.getByRole('status').getByText('Last synced', { exact: false }).waitFor({ timeout: 30_000 });
+    // B's popup opens on the coach's view (its first): Ada is in the coachee list, and picking Me
+    // makes the synced session (the one A wrote in) the panel's.
+    const popup = await b.openPage('popup.html');
+    await popup.getByRole('heading', { name: 'Your next session' }).waitFor();
+    await expect
+      .poll(async () => (await popup.getByLabel('Coachee').locator('option').allTextContents()).join('|'))
+      .toContain('Ada Lovelace');
+    await popup.getByLabel('Coachee').selectOption({ label: 'Me' });
+    await expect.poll(() => stored(popup, 'activeSessionId')).toBe(sessionId);
     const panel = await b.openPage('sidepanel.html');
     await expect.poll(() => new NotesPage(panel).field.inputValue()).toBe('Goal: one question in every meeting.');
     await openFold(panel, 'Plan for the month');
     await panel.getByText('Ask Kim for feedback').waitFor();
-    const popup = await b.openPage('popup.html');
-    await popup
-      .getByRole('button', { name: 'Coaching several people?' })
-      .click()
-      .catch(() => undefined);
-    await expect
-      .poll(async () => (await popup.getByLabel('Coachee').locator('option').allTextContents()).join('|'))
-      .toContain('Ada Lovelace');
     await panel.close();
     await popup.close();
   });

@@ -90,8 +90,8 @@ describe('sync between Firefox and Chromium', () => {
     await options.getByRole('button', { name: 'Start syncing' }).click();
     await options.getByRole('status').getByText('Last synced', { exact: false }).waitFor({ timeout: 30_000 });
 
-    // Firefox: the test build opened its popup; from there the page goes to the options' Sync section itself.
-    const page = await firefox.extensionPage('/popup.html');
+    // Firefox: the test build opened its popup (popup.html goes on to the coachee's); from there the page goes to the options' Sync section itself.
+    const page = await firefox.extensionPage('/popup-coachee.html');
     await page.evaluate(() => location.assign('/options.html#sync'));
     await page.bringToFront();
     // Fields by the ids their labels name (the label's parentheses do not fit puppeteer's aria selector).

@@ -12,7 +12,7 @@ describe('pre-work topic in Firefox', () => {
 
   it('shows a topic typed in the popup in the open sidebar page without a reload', async () => {
     const panel = await firefox.extensionPage('/sidepanel.html');
-    const popup = await firefox.extensionPage('/popup.html');
+    const popup = await firefox.extensionPage('/popup-coachee.html');
     await panel.locator('::-p-text(No topic yet)').wait();
 
     const topic = await popup.locator('::-p-aria(Your topic, in one line)').waitHandle();

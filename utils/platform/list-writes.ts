@@ -12,8 +12,12 @@ type Locks = { request<R>(name: string, callback: () => Promise<R>): Promise<R> 
 
 const queues = new Map<string, Promise<unknown>>();
 
-/** Run `task` alone: under a Web Lock where there is one, else after the earlier tasks of this page. */
-function exclusive<R>(name: string, task: () => Promise<R>): Promise<R> {
+/**
+ * Run `task` alone among every page and the background holding the lock `name`:
+ * under a Web Lock where there is one, else after the earlier tasks of this page.
+ * Not reentrant: a task must not ask for the lock it holds.
+ */
+export function exclusive<R>(name: string, task: () => Promise<R>): Promise<R> {
   const locks = (globalThis.navigator as { locks?: Locks } | undefined)?.locks;
   if (locks) return locks.request(`sidecoach:${name}`, task);
   const run = (queues.get(name) ?? Promise.resolve()).then(task, task);

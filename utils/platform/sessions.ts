@@ -5,7 +5,7 @@
  */
 import type { Coachee, SessionMeta } from '../domain/model';
 import { newestSessionOf, newSessionId, SELF_COACHEE_ID, withItem } from '../domain/sessions';
-import { updateStored } from './list-writes';
+import { exclusive, updateStored } from './list-writes';
 import { activeSessionIdStore, coacheesStore, partStore, readChecked, sessionsStore, settingsStore, templatesStore } from './storage';
 
 export interface NewSessionOptions {
@@ -38,8 +38,9 @@ export async function createSession(coacheeId: string, now: number, options: New
 
 /**
  * Return the active session's id, creating the first coachee and session if
- * there are none. Ids are deterministic for the first session, so the popup and
- * the panel opening at once on a new install create the same records, not two.
+ * there are none. The first session is created under a lock shared by every page
+ * (and its id is deterministic besides), so the popup and the panel opening at once
+ * on a new install create one session, not two.
  */
 export async function ensureActiveSession(now = Date.now()): Promise<string> {
   const active = (await readChecked(activeSessionIdStore)).value;
@@ -57,29 +58,44 @@ async function verifyActive(active: string): Promise<void> {
   if (!sessions.some((s) => s.id === active)) await chooseActive(Date.now());
 }
 
+/**
+ * Which session is active, and a coachee's first session, are decided one page at a
+ * time (a lock apart from the lists' own, which the steps inside take in turn): two
+ * panels opening at once on a new install, or a coachee added in the popup while a
+ * panel opens, make one session, and a page that comes second takes what the first
+ * one chose instead of writing over it.
+ */
+const ACTIVE_LOCK = 'active-session';
+
 /** Make the newest session active, or create the first coachee and session when there is none. */
-async function chooseActive(now: number): Promise<string> {
-  const sessions = await readChecked(sessionsStore);
+function chooseActive(now: number): Promise<string> {
+  return exclusive(ACTIVE_LOCK, async () => {
+    // Read afresh under the lock (never a read begun before another page's write).
+    const [active, sessions] = await Promise.all([readChecked(activeSessionIdStore, now, false), readChecked(sessionsStore, now, false)]);
+    if (active.value && sessions.value.some((s) => s.id === active.value)) return active.value;
 
-  const newest = sessions.value.at(-1);
-  if (newest) {
-    await activeSessionIdStore.item.setValue(newest.id);
-    return newest.id;
-  }
+    const newest = sessions.value.at(-1);
+    if (newest) {
+      await activeSessionIdStore.item.setValue(newest.id);
+      return newest.id;
+    }
 
-  const self: Coachee = { id: SELF_COACHEE_ID, name: '', createdAt: now };
-  const coachees = await updateStored(coacheesStore, (list) => (list.length > 0 ? list : [self]));
-  const coachee = coachees[0] ?? self;
-  return createSession(coachee.id, now, { id: `${coachee.id}-1` });
+    const self: Coachee = { id: SELF_COACHEE_ID, name: '', createdAt: now };
+    const coachees = await updateStored(coacheesStore, (list) => (list.length > 0 ? list : [self]));
+    const coachee = coachees[0] ?? self;
+    return createSession(coachee.id, now, { id: `${coachee.id}-1` });
+  });
 }
 
 /**
  * Make `coacheeId` the one the popup and the panel work on: their newest
  * session becomes active, or a first session is created for them.
  */
-export async function switchToCoachee(coacheeId: string, now = Date.now()): Promise<string> {
-  const theirs = newestSessionOf((await readChecked(sessionsStore)).value, coacheeId);
-  if (!theirs) return createSession(coacheeId, now);
-  await activeSessionIdStore.item.setValue(theirs.id);
-  return theirs.id;
+export function switchToCoachee(coacheeId: string, now = Date.now()): Promise<string> {
+  return exclusive(ACTIVE_LOCK, async () => {
+    const theirs = newestSessionOf((await readChecked(sessionsStore, now, false)).value, coacheeId);
+    if (!theirs) return createSession(coacheeId, now);
+    await activeSessionIdStore.item.setValue(theirs.id);
+    return theirs.id;
+  });
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SELF_COACHEE_ID } from '../../../../utils/domain/sessions';
 import { addCoachee } from '../../../../utils/platform/coachees';
@@ -19,6 +19,34 @@ describe('ensureActiveSession', () => {
     const [a, b] = await Promise.all([ensureActiveSession(1000), ensureActiveSession(1001)]);
     expect(a).toBe(b);
     expect((await readChecked(sessionsStore)).value).toHaveLength(1);
+  });
+
+  it('two panels opening at once on a new install create the first session once: one list write, one active id', async () => {
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const ids = await Promise.all([ensureActiveSession(1000), ensureActiveSession(1001), ensureActiveSession(1002)]);
+    expect(new Set(ids).size).toBe(1);
+    expect((await readChecked(sessionsStore)).value).toEqual([{ id: ids[0], coacheeId: SELF_COACHEE_ID, createdAt: 1000 }]);
+    const writesOf = (key: string) => set.mock.calls.filter(([items]) => key in (items as object)).length;
+    expect(writesOf('sessions')).toBe(1);
+    expect(writesOf('activeSessionId')).toBe(1);
+  });
+
+  it('a coachee added while a panel creates the first session ends with one session of theirs, active', async () => {
+    const [, dana] = await Promise.all([ensureActiveSession(1000), addCoachee('Dana', 1000)]);
+    const sessions = (await readChecked(sessionsStore)).value;
+    expect(sessions.filter((s) => s.coacheeId === dana)).toHaveLength(1);
+    const active = (await readChecked(activeSessionIdStore)).value;
+    expect(sessions.find((s) => s.id === active)?.coacheeId).toBe(dana);
+  });
+
+  it('a panel that opens while another switches coachee does not switch back', async () => {
+    const first = await ensureActiveSession(1000);
+    const ada = await addCoachee('Ada', 2000);
+    await switchToCoachee(SELF_COACHEE_ID, 3000);
+    await fakeBrowser.storage.local.remove('activeSessionId');
+    const [, adaSession] = await Promise.all([ensureActiveSession(4000), switchToCoachee(ada, 4000)]);
+    expect(adaSession).not.toBe(first);
+    expect((await readChecked(activeSessionIdStore)).value).toBe(adaSession);
   });
 
   it('returns the existing active session unchanged', async () => {
