@@ -3,6 +3,7 @@ import { useMemo } from 'preact/hooks';
 import { hasAll, queryWords } from '../../utils/domain/history';
 import type { Coachee } from '../../utils/domain/model';
 import { newestFirst, type SessionIndex, sessionTime } from '../../utils/domain/session-index';
+import type { SnippetPart } from '../../utils/domain/snippet';
 import { fold } from '../../utils/domain/text';
 import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { t, uiLanguage } from '../../utils/platform/i18n';
@@ -30,7 +31,7 @@ export function SessionHistory({ index, ready }: { index: { value: SessionIndex 
   const shown = useSignal(PAGE);
   const openId = useSignal<string | null>(null);
   /** Sessions whose topic or notes matched the current query (filled in batches). */
-  const textMatches = useSignal<ReadonlySet<string>>(new Set());
+  const textMatches = useSignal<ReadonlyMap<string, SnippetPart[]>>(new Map());
   const searched = useSignal(0);
   const dateFormat = useMemo(() => new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }), []);
 
@@ -52,19 +53,19 @@ export function SessionHistory({ index, ready }: { index: { value: SessionIndex 
     const w = words.value;
     const ids = all.value.map((e) => e.id);
     const nameMap = names.peek();
-    textMatches.value = new Set();
+    textMatches.value = new Map();
     searched.value = 0;
     if (w.length === 0) return;
     let stop = false;
-    const found = new Set<string>();
+    const found = new Map<string, SnippetPart[]>();
     void searchSessions(
       ids,
       w,
       (id) => nameMap.get(index.value.entries[id]?.coacheeId ?? '') ?? '',
       (matched, done) => {
         if (matched.length > 0) {
-          for (const id of matched) found.add(id);
-          textMatches.value = new Set(found);
+          for (const m of matched) found.set(m.id, m.snippet);
+          textMatches.value = new Map(found);
         }
         searched.value = done;
       },
@@ -145,6 +146,7 @@ export function SessionHistory({ index, ready }: { index: { value: SessionIndex 
                   {dateFormat.format(sessionTime(e))} · {names.value.get(e.coacheeId) ?? ''} ·{' '}
                   {e.startedAt === null ? t('historyNotStarted') : t('historyLength', Math.round(e.lengthMs / 60_000))}
                 </span>
+                <Snippet parts={textMatches.value.get(e.id)} />
               </button>
             </li>
           ))}
@@ -157,4 +159,10 @@ export function SessionHistory({ index, ready }: { index: { value: SessionIndex 
       )}
     </section>
   );
+}
+
+/** The matching words in context under a result, the words marked (text nodes only, never HTML). */
+function Snippet({ parts }: { parts: SnippetPart[] | undefined }) {
+  if (!parts || parts.length === 0) return null;
+  return <span class="small snippet">{parts.map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : p.text))}</span>;
 }
