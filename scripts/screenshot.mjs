@@ -6,10 +6,10 @@
  * panel has (400×800 and 360×640), idle, running and ended, light and dark; what
  * the panel says of the call (reconnecting at 360×640, ended at 420×800); a
  * coachee's reply by mail read back in the panel's preview; a past session read
- * whole, and the coachee's month in the popup.
-
- * coachee's reply by mail read back in the panel's preview; a coachee's page of
- * progress at 1280×800 and 420×800, light and dark, English and German.
+ * whole, the coachee's month in the popup, and a coachee's page of progress at
+ * 1280×800 and 420×800, light and dark, English and German. The profile answers
+ * the welcome's question as a coachee (the popup shots are the coachee's); the
+ * welcome and the coach's popup are in `scripts/store-shots.mjs`.
  */
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +20,24 @@ const out = process.argv[2] ?? 'docs/screens';
 mkdirSync(out, { recursive: true });
 const ext = resolve('.output/chrome-mv3');
 const context = await launchChromium(mkdtempSync(join(tmpdir(), 'sc-shot-')), { extension: ext });
-const { id } = await extensionId(context);
+const { id, worker } = await extensionId(context);
+// As a coachee who answered the welcome's question (popup.html then opens the coachee's popup).
+await worker.evaluate(async () => {
+  const { settings } = await chrome.storage.local.get('settings');
+  await chrome.storage.local.set({
+    settings: {
+      ...(settings ?? {
+        alerts: { sound: true, notification: true, badge: true },
+        theme: 'system',
+        checkIn: false,
+        defaultTemplateId: 'method-hour',
+        compactPanel: false,
+        preworkReminder: true,
+      }),
+      role: 'coachee',
+    },
+  });
+});
 const MIN = 60_000;
 
 /** A session 31 minutes in: understanding ran 5 over, planning began a minute ago. */
