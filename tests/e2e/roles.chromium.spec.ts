@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { axeViolations } from './axe';
 import { type ExtensionBrowser, launchExtension } from './chromium';
 import { PopupPage } from './pages';
 
@@ -62,5 +63,37 @@ describe('a popup for each role, in Chromium', () => {
     expect(await views.getByRole('link', { name: 'My own sessions' }).getAttribute('aria-current')).toBe('page');
     const again = await browser.openPage('popup.html');
     await new PopupPage(again).topic.waitFor();
+  });
+
+  it('has no WCAG A/AA violations in the question and the coach’s popup (no coachee yet, then one), light and dark, and reflows at 160 px', async () => {
+    browser = await launchExtension(undefined, { role: null });
+    const question = await browser.openPage('popup.html');
+    await question.getByRole('heading', { name: 'How will you use Sidecoach?' }).waitFor();
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await question.emulateMedia({ colorScheme });
+      expect({ colorScheme, question: await axeViolations(question) }).toEqual({ colorScheme, question: [] });
+    }
+    await question.getByRole('button', { name: 'I coach' }).click();
+    const coach = question;
+    await coach.getByText('No coachee yet.', { exact: false }).waitFor();
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await coach.emulateMedia({ colorScheme });
+      expect({ colorScheme, noCoachee: await axeViolations(coach) }).toEqual({ colorScheme, noCoachee: [] });
+    }
+    await coach.getByRole('button', { name: 'Add coachee' }).click();
+    await coach.getByLabel('New coachee’s name').fill('Dana');
+    await coach.getByRole('button', { name: 'Add coachee' }).click();
+    await coach.getByText('No pre-work yet.', { exact: false }).waitFor();
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await coach.emulateMedia({ colorScheme });
+      expect({ colorScheme, withCoachee: await axeViolations(coach) }).toEqual({ colorScheme, withCoachee: [] });
+    }
+    // 320 device pixels at 200% zoom leave 160 CSS pixels: no sideways scrolling.
+    await coach.setViewportSize({ width: 160, height: 800 });
+    const widths = await coach.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
+    expect(widths.scroll).toBe(widths.client);
   });
 });
