@@ -28,10 +28,8 @@ describe('notes in Chromium', () => {
   });
 
   it('two windows typing in the same notes at once both keep their words and end identical', async () => {
-    // Both open at once on a fresh profile: the first session is created once, and both panels are on it.
-    const [pageA, pageB] = await Promise.all([browser.openPage('sidepanel.html'), browser.openPage('sidepanel.html')]);
-    const a = new NotesPage(pageA);
-    const b = new NotesPage(pageB);
+    const a = new NotesPage(await browser.openPage('sidepanel.html'));
+    const b = new NotesPage(await browser.openPage('sidepanel.html'));
     await a.field.fill('Top line.\n\nBottom line.');
     await expect.poll(() => b.field.inputValue()).toBe('Top line.\n\nBottom line.');
     await a.field.press('Control+Home');
@@ -47,8 +45,16 @@ describe('notes in Chromium', () => {
         'Top line. Coach writes here\n\nBottom line. Coachee adds here',
         'Top line. Coach writes here\n\nBottom line. Coachee adds here',
       ]);
-    const sessions = await browser.worker.evaluate(async () => (await chrome.storage.local.get('sessions')).sessions);
-    expect(sessions).toHaveLength(1);
+  });
+
+  it('two panels opened at once on a fresh profile make one session, and both show it', async () => {
+    const [pageA, pageB] = await Promise.all([browser.openPage('sidepanel.html'), browser.openPage('sidepanel.html')]);
+    const a = new NotesPage(pageA);
+    const b = new NotesPage(pageB);
+    await a.field.fill('Written in the first panel.');
+    await expect.poll(() => b.field.inputValue()).toBe('Written in the first panel.');
+    const stored = await browser.worker.evaluate(() => chrome.storage.local.get(['sessions', 'activeSessionId']));
+    expect((stored.sessions as { id: string }[]).map((s) => s.id)).toEqual([stored.activeSessionId]);
   });
 
   it('shows a failed write, keeps the text, and saves it once storage works again', async () => {
