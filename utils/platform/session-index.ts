@@ -86,8 +86,13 @@ export async function rebuildIndex(now = Date.now()): Promise<SessionIndex> {
  * other sessions. A page that has read the index already passes it in.
  */
 export async function ensureIndex(known?: SessionIndex, now = Date.now()): Promise<SessionIndex> {
-  const [index, sessions] = await Promise.all([known ?? readIndex(), readChecked(sessionsStore)]);
-  return indexMatches(index, sessions.value) ? index : rebuildIndex(now);
+  const [index, sessions, stored] = await Promise.all([
+    known ?? readIndex(),
+    readChecked(sessionsStore),
+    // Missing (a new install, which has no session yet): written, empty, so every page reads a stored index.
+    known !== undefined || browser.storage.local.get(indexStore.bare).then((items) => items[indexStore.bare] !== undefined),
+  ]);
+  return stored && indexMatches(index, sessions.value) ? index : rebuildIndex(now);
 }
 
 /** Whether a storage change (key without area) touches the index: the session list, or a part other than the notes. */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { INDEX_VERSION, packIndex, unpackIndex } from '../../../../utils/domain/session-index';
 import { deleteSessions } from '../../../../utils/platform/data-store';
@@ -44,6 +44,15 @@ describe('the session index', () => {
     expect((await ensureIndex()).entries.s0?.title).toBe(first.entries.s0?.title);
     await fakeBrowser.storage.local.set({ sessionIndex: packIndex({ ...first, version: INDEX_VERSION + 1 }) });
     expect((await ensureIndex()).entries.s0?.title).toBe('Changed behind its back');
+  });
+
+  it('is written on a new install that has no session yet (an empty index, stored)', async () => {
+    expect(await fakeBrowser.storage.local.get('sessionIndex')).toEqual({});
+    expect((await ensureIndex()).entries).toEqual({});
+    expect(unpackIndex((await fakeBrowser.storage.local.get('sessionIndex')).sessionIndex)?.entries).toEqual({});
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    await ensureIndex();
+    expect(set).not.toHaveBeenCalled();
   });
 
   it('updates only the sessions a change touches, adds new ones and drops deleted ones', async () => {
