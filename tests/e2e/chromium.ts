@@ -186,3 +186,19 @@ export async function pasteClipboard(browser: ExtensionBrowser): Promise<string>
   await mail.close();
   return text;
 }
+
+/**
+ * The extension's service worker once its install has finished its own writes
+ * (the session index; an install creates no session), so data a test seeds is not raced by
+ * them: on a busy machine the install's index write could land after the seed.
+ */
+export async function installedWorker(browser: ExtensionBrowser): Promise<Worker> {
+  const worker = browser.context.serviceWorkers()[0] ?? (await browser.context.waitForEvent('serviceworker'));
+  const deadline = Date.now() + 15_000;
+  // The index is the install's last write that touches sessions (see background.ts onInstalled).
+  while (!(await worker.evaluate(async () => 'sessionIndex' in (await chrome.storage.local.get('sessionIndex'))))) {
+    if (Date.now() > deadline) throw new Error('The extension did not finish installing within 15 s.');
+    await new Promise((r) => setTimeout(r, 50)); // A poll interval, not a wait for time to pass.
+  }
+  return worker;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, extensionPerTest } from './chromium';
+import { type ExtensionBrowser, extensionPerTest, installedWorker } from './chromium';
 import { ClockPage } from './pages';
 
 /**
@@ -7,8 +7,7 @@ import { ClockPage } from './pages';
  * The panel just opened creates the first session (a fresh profile has none): its id is awaited first.
  */
 async function shortPhasesStarted(browser: ExtensionBrowser, secondsAgo: number) {
-  const worker = browser.context.serviceWorkers()[0];
-  if (!worker) throw new Error('no service worker');
+  const worker = await installedWorker(browser);
   await expect
     .poll(() => worker.evaluate(async () => (await chrome.storage.local.get('activeSessionId')).activeSessionId ?? null))
     .not.toBeNull();

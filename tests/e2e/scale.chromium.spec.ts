@@ -4,7 +4,7 @@
  * and exports them, reading the index rather than every note.
  */
 import { describe, expect, it } from 'vitest';
-import { extensionPerTest } from './chromium';
+import { extensionPerTest, installedWorker } from './chromium';
 import { optionsSection } from './pages';
 
 const COUNT = 2000;
@@ -13,8 +13,7 @@ describe('a store of 2,000 sessions', () => {
   const browser = extensionPerTest();
 
   it('lists, searches the notes, opens, edits, deletes and exports', async () => {
-    const worker = browser.context.serviceWorkers()[0];
-    if (!worker) throw new Error('no service worker');
+    const worker = await installedWorker(browser);
     await worker.evaluate(async (count) => {
       const T0 = Date.UTC(2021, 0, 4, 9);
       const sessions = [];
