@@ -40,7 +40,7 @@ async function pageAt(browser: ExtensionBrowser, path: string, at: number, width
 /** Copy a card from a send area once it is made. */
 async function copyCard(browser: ExtensionBrowser, page: Page, scope: Locator | Page = page): Promise<string> {
   const copy = scope.getByRole('button', { name: 'Copy the card' });
-  await expect.poll(() => copy.isEnabled(), { timeout: 5000 }).toBe(true);
+  await expect.poll(() => copy.isEnabled(), { timeout: 10_000 }).toBe(true);
   // No wait here: Copy writes what was just typed and makes the card again, so the newest is copied.
   await copy.click();
   await scope.getByText('Card copied', { exact: false }).waitFor();
