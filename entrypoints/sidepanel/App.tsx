@@ -3,7 +3,6 @@ import { useRef } from 'preact/hooks';
 import { useClock } from '../../components/hooks/useClock';
 import { lazyModule, useLazy } from '../../components/hooks/useLazy';
 import { useStored } from '../../components/hooks/useStored';
-import { CallOffer } from '../../components/panel/CallOffer';
 import { ClockBar } from '../../components/panel/ClockBar';
 import { TopicCard } from '../../components/panel/TopicCard';
 import { NotesEditor } from '../../components/shared/NotesEditor';
@@ -15,6 +14,8 @@ import { partStore, settingsStore } from '../../utils/platform/storage';
 const panelSections = lazyModule(() => import('../../components/panel/PanelSections').then((m) => m.PanelSections));
 /** What the panel saw of the call: loaded only once a call was seen. */
 const callStatus = lazyModule(() => import('../../components/panel/CallStatus').then((m) => m.CallStatus));
+/** The offer to start the clock when a call starts: loaded once a call is seen with the clock not started. */
+const callOffer = lazyModule(() => import('../../components/panel/CallOffer').then((m) => m.CallOffer));
 /** An ended session's summary, shown instead of the clock: only ended sessions load it. */
 const sessionSummary = lazyModule(() => import('../../components/panel/SessionSummary').then((m) => m.SessionSummary));
 
@@ -40,6 +41,9 @@ export function App({ sessionId }: { sessionId: string }) {
   const compact = settings.value.value.compactPanel && !ended.value;
   const PanelSections = useLazy(panelSections, !compact);
   const CallStatus = useLazy(callStatus, !ended.value && clock.call.value?.startedAt != null);
+  // A computed, so the panel re-renders when the clock starts or stops, not on every tick.
+  const idle = useComputed(() => clock.view.value.status === 'idle');
+  const Offer = useLazy(callOffer, idle.value && clock.call.value?.inCall === true);
   const phaseTitle = () => clock.agenda.peek()[clock.view.peek().phaseIndex]?.title ?? '';
   return (
     <main class={compact ? 'panel compact' : 'panel'}>
@@ -51,7 +55,7 @@ export function App({ sessionId }: { sessionId: string }) {
       )}
       {!compact && <TopicCard topic={topic} copy={copyText} />}
       {!ended.value && CallStatus && <CallStatus clock={clock} />}
-      {!compact && !ended.value && <CallOffer clock={clock} />}
+      {!compact && !ended.value && Offer && <Offer clock={clock} />}
       <NotesEditor sessionId={sessionId} view={clock.view} phaseTitle={phaseTitle} />
       {!compact && PanelSections && <PanelSections sessionId={sessionId} clock={clock} />}
     </main>

@@ -28,8 +28,10 @@ describe('notes in Chromium', () => {
   });
 
   it('two windows typing in the same notes at once both keep their words and end identical', async () => {
-    const a = new NotesPage(await browser.openPage('sidepanel.html'));
-    const b = new NotesPage(await browser.openPage('sidepanel.html'));
+    // Opened at the same moment: their writes then cross most often (each wrote over the other's before the fix).
+    const [pageA, pageB] = await Promise.all([browser.openPage('sidepanel.html'), browser.openPage('sidepanel.html')]);
+    const a = new NotesPage(pageA);
+    const b = new NotesPage(pageB);
     await a.field.fill('Top line.\n\nBottom line.');
     await expect.poll(() => b.field.inputValue()).toBe('Top line.\n\nBottom line.');
     await a.field.press('Control+Home');

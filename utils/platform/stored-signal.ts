@@ -7,6 +7,7 @@ import { type ReadonlySignal, signal } from '@preact/signals';
 import { sameJson } from '../domain/json';
 import { mergeValues } from '../domain/merge';
 import type { Merge } from '../domain/session-parts';
+import { exclusive } from './list-writes';
 import { check, readChecked, type Stored } from './storage';
 
 /** Where this page's edits are on their way to storage. */
@@ -44,8 +45,11 @@ export interface StoredSignal<T> {
   readonly problem: ReadonlySignal<StoreProblem | null>;
   /** Replace the value now and schedule the write. */
   set(next: T): void;
-  /** Write any pending edit now. */
-  flush(): Promise<void>;
+  /**
+   * Write any pending edit now. `closing`: the page is going away, so the write is sent at once,
+   * without first waiting for the item's lock and reading what another page wrote.
+   */
+  flush(closing?: boolean): Promise<void>;
   /** Stop following storage; a pending edit is still written. */
   dispose(): void;
 }
@@ -54,8 +58,8 @@ export interface StoredSignal<T> {
 export const live = new Set<StoredSignal<unknown>>();
 
 /** Write every pending edit of every live stored signal (for pagehide). */
-export function flushAll(): Promise<void> {
-  return Promise.all([...live].map((s) => s.flush())).then(() => undefined);
+export function flushAll(closing?: boolean): Promise<void> {
+  return Promise.all([...live].map((s) => s.flush(closing))).then(() => undefined);
 }
 
 /**
@@ -63,9 +67,9 @@ export function flushAll(): Promise<void> {
  * before the panel or popup closes is kept. Returns a remover.
  */
 export function flushOnHide(target: Window): () => void {
-  const onHide = () => void flushAll();
+  const onHide = (e: Event) => void flushAll(e.type === 'pagehide');
   const onVisibility = () => {
-    if (target.document.visibilityState === 'hidden') void flushAll();
+    if (target.document.visibilityState === 'hidden') void flushAll(true);
   };
   target.addEventListener('pagehide', onHide);
   target.addEventListener('blur', onHide);
@@ -134,7 +138,13 @@ export function storedSignal<T>(stored: Stored<T>, options: StoredSignalOptions<
       problem.value = { kind: 'unreadable', key, detail: checked.problem ?? '' };
       return;
     }
-    applyRemote(checked.value);
+    if (sameJson(checked.value, base)) return;
+    // A change can reach this page after its own later write: what is stored is read again under
+    // the item's lock (shared with every write), so a late change never brings an older value back.
+    void exclusive(key, async () => {
+      const now = await readChecked(stored, Date.now(), false);
+      if (!now.problem && !disposed) applyRemote(now.value);
+    });
   });
 
   const schedule = (delay?: number) => {
@@ -147,16 +157,31 @@ export function storedSignal<T>(stored: Stored<T>, options: StoredSignalOptions<
     }, wait);
   };
 
-  const write = async (): Promise<void> => {
-    const toWrite = value.value;
+  const write = async (closing?: boolean): Promise<void> => {
     // Edits typed while this write is under way wait at most maxWaitMs from now.
     firstEditAt = Date.now();
     saveState.value = 'saving';
     try {
-      await stored.item.setValue(toWrite);
-      base = toWrite;
+      if (closing) {
+        // Sent at once: the page may be gone before a lock or a read could answer.
+        const mine = value.value;
+        await stored.item.setValue(mine);
+        base = mine;
+      }
+      // Read, merge and write as one step under the item's lock: when another page wrote since this
+      // page last heard (storage keeps only the last write), its change is merged in, not written over.
+      // The page's value is taken inside the lock, so a write sent at closing meanwhile is never older.
+      else
+        await exclusive(key, async () => {
+          const now = await readChecked(stored, Date.now(), false);
+          const mine = value.value;
+          const next = now.problem || sameJson(now.value, base) ? mine : merge(base, mine, now.value, context);
+          await stored.item.setValue(next);
+          base = next;
+          if (!sameJson(next, mine)) value.value = sameJson(value.value, mine) ? next : merge(mine, value.value, next, context);
+        });
       retryDelay = retryBase;
-      if (sameJson(value.value, toWrite)) {
+      if (sameJson(value.value, base)) {
         dirty = false;
         saveState.value = 'saved';
         if (problem.value?.kind === 'writeFailed') problem.value = null;
@@ -172,14 +197,15 @@ export function storedSignal<T>(stored: Stored<T>, options: StoredSignalOptions<
     }
   };
 
-  const flush = async (): Promise<void> => {
+  const flush = async (closing?: boolean): Promise<void> => {
     if (timer) {
       clearTimeout(timer);
       timer = undefined;
     }
-    if (writing) await writing;
+    // Closing: the newest text is sent now, even while an earlier write waits for its lock.
+    if (writing && !closing) await writing;
     if (!dirty) return;
-    writing = write();
+    writing = write(closing);
     try {
       await writing;
     } finally {

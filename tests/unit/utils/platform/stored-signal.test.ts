@@ -81,6 +81,22 @@ describe('storedSignal', () => {
     expect((await readChecked(partStore('topic', 'a'))).value).toMatchObject({ title: 'Speaking up', outcome: 'A plan for Monday' });
   });
 
+  it('two pages writing the same notes at the same moment keep both edits, and end identical', async () => {
+    await partStore('notes', 'a').item.setValue('Top line.\n\nBottom line.');
+    const a = open(partStore('notes', 'a'), { debounceMs: 300 });
+    const b = open(partStore('notes', 'a'), { debounceMs: 300 });
+    await vi.advanceTimersByTimeAsync(0);
+    a.set('Top line. Coach writes here\n\nBottom line.');
+    b.set('Top line.\n\nBottom line. Coachee adds here');
+    // Both writes start before either page has heard of the other's (storage keeps only the last write).
+    await Promise.all([a.flush(), b.flush()]);
+    await vi.advanceTimersByTimeAsync(1000);
+    const both = 'Top line. Coach writes here\n\nBottom line. Coachee adds here';
+    expect((await readChecked(partStore('notes', 'a'))).value).toBe(both);
+    expect([a.value.value, b.value.value]).toEqual([both, both]);
+    expect([a.saveState.value, b.saveState.value]).toEqual(['saved', 'saved']);
+  });
+
   it('keeps the text and retries when a write fails, then saves it', async () => {
     const quota = failingLocalStorage();
     const topic = open(partStore('topic', 'a'), { debounceMs: 100, retryMs: 1000 });
