@@ -24,6 +24,7 @@ import {
   SessionListSchema,
   type SessionMeta,
 } from '../domain/model';
+import { EMPTY_RECENT, type RecentSessions, RecentSessionsSchema } from '../domain/recent-sessions';
 import { type Merge, SESSION_PARTS, type SessionPart, type SessionPartName, type SessionPartValues } from '../domain/session-parts';
 import { DEFAULT_SETTINGS, type Settings, SettingsSchema } from '../domain/settings';
 
@@ -58,6 +59,8 @@ export function define<T>(
 export const coacheesStore = define<Coachee[]>('local:coachees', CoacheeListSchema, []);
 /** Metadata of every session, oldest first. */
 export const sessionsStore = define<SessionMeta[]>('local:sessions', SessionListSchema, []);
+/** The active session and the few near it, kept by the background, so the panel and the popup never read the whole list. */
+export const recentSessionsStore = define<RecentSessions>('local:recentSessions', RecentSessionsSchema, EMPTY_RECENT);
 /** The session the popup and the panel work on. */
 export const activeSessionIdStore = define<string | null>('local:activeSessionId', NullableIdSchema, null);
 /** Stored values that failed their schema check, kept so nothing is silently lost. */
