@@ -116,7 +116,12 @@ export default defineBackground(() => {
     if (typeof left === 'string') void settleLeftSession(left);
     if (keys.some(affectsCheckIns)) void rescheduleCheckIns();
     // The history's indexes and the pages' small records follow every session's changes (index-keeper).
-    if (area === 'local') followChanges(keys);
+    if (area === 'local')
+      followChanges(
+        keys,
+        undefined,
+        keys.filter((k) => changes[k]?.newValue === undefined),
+      );
   });
   browser.notifications.onClicked.addListener((id) => {
     const kind = notificationKind(id);

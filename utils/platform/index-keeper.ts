@@ -11,6 +11,7 @@
  */
 import type MiniSearch from 'minisearch';
 import { browser } from 'wxt/browser';
+import { crc32 } from '../domain/card';
 import {
   dropText,
   FULL_TEXT_VERSION,
@@ -58,18 +59,21 @@ const SAVE_MAX_WAIT = 30_000;
 const SNAPSHOT_KEY = 'fullText';
 const UNSAVED_KEY = 'fullTextUnsaved';
 
-/** The full-text index as saved: its version, the serialized index, and the sessions it holds. */
+/** The full-text index as saved: its version, the serialized index, the sessions it holds and a checksum of each one's text. */
 interface Snapshot {
   version: number;
   json: string;
   ids: string[];
+  /** CRC-32 of each session's indexed text, in the order of `ids` (a text that did not change is not indexed again). */
+  sums?: string[];
 }
 
 interface State {
   meta: SessionIndex;
   text: MiniSearch<TextDoc>;
-  /** Sessions in the full-text index. */
+  /** Sessions in the full-text index, with a checksum of the text indexed for each. */
   textIds: Set<string>;
+  sums: Map<string, string>;
   /** Sessions whose words changed since the index was loaded or built, not yet indexed again. */
   stale: Set<string>;
   /** Sessions indexed since the last save (kept in IndexedDB, so a worker stopped before saving catches up). */
@@ -104,6 +108,11 @@ async function loadNow(): Promise<State> {
     meta: meta.version === INDEX_VERSION ? { version: INDEX_VERSION, entries: { ...meta.entries } } : { ...EMPTY_INDEX, entries: {} },
     text: loadedText ?? newTextIndex(),
     textIds: new Set(loadedText && snapshot ? snapshot.ids : []),
+    sums: new Map(
+      loadedText && snapshot && Array.isArray(snapshot.sums) && snapshot.sums.length === snapshot.ids.length
+        ? snapshot.ids.map((id, i) => [id, snapshot.sums?.[i] ?? ''])
+        : [],
+    ),
     stale: new Set(pending),
     unsaved: pending,
     stored: 0,
@@ -126,19 +135,30 @@ export function resetIndexKeeper(): void {
   current = null;
   loading = null;
   checked = false;
+  entriesLost = false;
   chain = Promise.resolve();
   clearTimeout(saveTimer);
   saveTimer = undefined;
   firstUnsavedAt = null;
-  lastHead = null;
   orderCache = null;
   names = null;
 }
 
 // ---------------------------------------------------------------- building
 
-/** Index these sessions again (both indexes), in one storage read. */
-async function indexSessions(s: State, metas: readonly SessionMeta[], now: number): Promise<void> {
+/** What indexing some sessions again changed: their index entries, their words. */
+interface Changed {
+  meta: boolean;
+  text: boolean;
+}
+
+/**
+ * Index these sessions again (both indexes), in one storage read. An entry or a
+ * text equal to the one indexed is left as it is, so a change that changes
+ * nothing (the same card taken twice, a refused one) leads to no write at all.
+ */
+async function indexSessions(s: State, metas: readonly SessionMeta[], now: number): Promise<Changed> {
+  const changed: Changed = { meta: false, text: false };
   const sources = await readSources(
     metas.map((m) => m.id),
     true,
@@ -147,13 +167,24 @@ async function indexSessions(s: State, metas: readonly SessionMeta[], now: numbe
   for (const meta of metas) {
     const source = sources.get(meta.id);
     if (!source) continue;
-    s.meta.entries[meta.id] = indexEntry(meta, source, phases, now);
-    putText(s.text, { id: meta.id, text: sessionText(source) });
-    s.textIds.add(meta.id);
+    const entry = indexEntry(meta, source, phases, now);
+    if (!sameJson(entry, s.meta.entries[meta.id])) {
+      s.meta.entries[meta.id] = entry;
+      changed.meta = true;
+    }
+    const text = sessionText(source);
+    const sum = crc32(text);
+    if (!s.textIds.has(meta.id) || s.sums.get(meta.id) !== sum) {
+      putText(s.text, { id: meta.id, text });
+      s.textIds.add(meta.id);
+      s.sums.set(meta.id, sum);
+      s.unsaved.add(meta.id);
+      changed.text = true;
+    }
     s.stale.delete(meta.id);
-    s.unsaved.add(meta.id);
   }
-  orderCache = null;
+  if (changed.meta) orderCache = null;
+  return changed;
 }
 
 /**
@@ -173,11 +204,14 @@ async function ensureNow(now = Date.now()): Promise<void> {
       metaChanged = true;
     }
   }
+  let textChanged = false;
   for (const id of [...s.textIds]) {
     if (!ids.has(id)) {
       dropText(s.text, id);
       s.textIds.delete(id);
+      s.sums.delete(id);
       s.unsaved.add(id);
+      textChanged = true;
     }
   }
   if (metaChanged) orderCache = null;
@@ -189,7 +223,9 @@ async function ensureNow(now = Date.now()): Promise<void> {
   let sinceSave = 0;
   for (let i = 0; i < todo.length; i += CHUNK) {
     const chunk = todo.slice(i, i + CHUNK);
-    await indexSessions(s, chunk, now);
+    const changed = await indexSessions(s, chunk, now);
+    metaChanged ||= changed.meta;
+    textChanged ||= changed.text;
     s.prepared += chunk.length;
     sinceSave += chunk.length;
     await writeHead(s);
@@ -199,11 +235,9 @@ async function ensureNow(now = Date.now()): Promise<void> {
       await saveText(s);
     }
   }
-  if (todo.length > 0 || metaChanged) {
-    await saveMeta(s);
-    await saveText(s);
-    await bumpRevision();
-  }
+  if (metaChanged || entriesLost) await saveMeta(s);
+  if (textChanged) await saveText(s);
+  if (metaChanged || textChanged) await bumpRevision();
   await writeHead(s);
 }
 
@@ -230,6 +264,7 @@ export function ensureIndexes(): Promise<void> {
 // ---------------------------------------------------------------- saving
 
 async function saveMeta(s: State): Promise<void> {
+  entriesLost = false;
   await indexStore.item.setValue(packIndex(s.meta));
 }
 
@@ -238,7 +273,13 @@ async function saveText(s: State): Promise<void> {
   saveTimer = undefined;
   firstUnsavedAt = null;
   const saved = new Set(s.unsaved);
-  const snapshot: Snapshot = { version: FULL_TEXT_VERSION, json: JSON.stringify(s.text), ids: [...s.textIds] };
+  const ids = [...s.textIds];
+  const snapshot: Snapshot = {
+    version: FULL_TEXT_VERSION,
+    json: JSON.stringify(s.text),
+    ids,
+    sums: ids.map((id) => s.sums.get(id) ?? ''),
+  };
   await idbSet(SNAPSHOT_KEY, snapshot);
   for (const id of saved) s.unsaved.delete(id);
   await idbSet(UNSAVED_KEY, [...s.unsaved]);
@@ -260,14 +301,13 @@ function scheduleSave(): void {
   }, wait);
 }
 
-let lastHead: unknown = null;
-
-/** The options page's first view: the newest rows, how many sessions there are, how many are prepared. */
+/**
+ * The options page's first view: the newest rows, how many sessions there are, how many are prepared.
+ * Compared with what is stored (not with what this worker wrote last): a record cleared meanwhile is written again.
+ */
 async function writeHead(s: State): Promise<void> {
   const head = historyHead(s.meta, Math.max(s.stored, Object.keys(s.meta.entries).length), s.prepared);
-  if (lastHead !== null && sameJson(lastHead, head)) return;
-  lastHead = head;
-  await historyHeadStore.item.setValue(head);
+  if (!sameJson((await readChecked(historyHeadStore)).value, head)) await historyHeadStore.item.setValue(head);
 }
 
 /** The panel's and popup's record: the active session and those near it. */
@@ -291,12 +331,17 @@ export function concernsKeeper(key: string): boolean {
   return key === sessionsStore.bare || key === activeSessionIdStore.bare || partOfKey(key) !== null;
 }
 
+/** The stored index entries were removed by someone else (everything deleted): write them again at the next check. */
+let entriesLost = false;
+
 /**
  * Follow changes of extension storage (the background's `storage.onChanged`):
- * keys written together a moment apart are handled together.
+ * keys written together a moment apart are handled together. `removed` names
+ * the keys that were deleted (a wipe removes the stored index entries too).
  */
-export function followChanges(keys: readonly string[], delay = 400): void {
+export function followChanges(keys: readonly string[], delay = 400, removed: readonly string[] = []): void {
   if (keys.includes(coacheesStore.bare)) names = null;
+  if (removed.includes(indexStore.bare)) entriesLost = true;
   const relevant = keys.filter(concernsKeeper);
   if (relevant.length === 0) return;
   for (const key of relevant) pendingKeys.add(key);
@@ -327,13 +372,15 @@ export function applyChanges(keys: readonly string[], now = Date.now()): Promise
     }
     const sessions = (await readChecked(sessionsStore)).value;
     const metas = sessions.filter((m) => touched.has(m.id));
-    const before = metas.map((m) => s.meta.entries[m.id]);
-    await indexSessions(s, metas, now);
-    await idbSet(UNSAVED_KEY, [...s.unsaved]);
-    scheduleSave();
-    await bumpRevision();
-    if (!metas.every((m, i) => sameJson(before[i], s.meta.entries[m.id]))) {
-      await saveMeta(s);
+    const changed = await indexSessions(s, metas, now);
+    // Nothing written when nothing changed; the index entries (in storage.local) first.
+    if (changed.meta) await saveMeta(s);
+    if (changed.text) {
+      await idbSet(UNSAVED_KEY, [...s.unsaved]);
+      scheduleSave();
+    }
+    if (changed.meta || changed.text) await bumpRevision();
+    if (changed.meta) {
       s.stored = sessions.length;
       s.prepared = sessions.filter((m) => m.id in s.meta.entries && s.textIds.has(m.id) && !s.stale.has(m.id)).length;
       await writeHead(s);

@@ -3,7 +3,14 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { idbReset } from '../../../../utils/platform/idb';
-import { applyChanges, ensureIndexes, isHistoryQuery, queryHistory, resetIndexKeeper } from '../../../../utils/platform/index-keeper';
+import {
+  applyChanges,
+  ensureIndexes,
+  followChanges,
+  isHistoryQuery,
+  queryHistory,
+  resetIndexKeeper,
+} from '../../../../utils/platform/index-keeper';
 import { readIndex } from '../../../../utils/platform/session-index';
 
 const T0 = Date.UTC(2026, 10, 1, 10);
@@ -36,7 +43,7 @@ describe('the index keeper', () => {
   it('builds both indexes newest first, in chunks, saying how far it got', async () => {
     await seed(450);
     const heads: Array<{ prepared: number; total: number; newest: string | undefined }> = [];
-    fakeBrowser.storage.local.onChanged.addListener((changes) => {
+    fakeBrowser.storage.session.onChanged.addListener((changes) => {
       const head = changes.historyHead?.newValue as { prepared: number; total: number; rows: { id: string }[] } | undefined;
       if (head) heads.push({ prepared: head.prepared, total: head.total, newest: head.rows[0]?.id });
     });
@@ -86,7 +93,9 @@ describe('the index keeper', () => {
   it('keeps the record of the sessions near the active one for the panel and the popup', async () => {
     await seed(30);
     await applyChanges(['activeSessionId']);
-    const { recentSessions } = await fakeBrowser.storage.local.get('recentSessions');
+    const { recentSessions } = await fakeBrowser.storage.session.get('recentSessions');
+    // Derived: kept outside the user's data.
+    expect(await fakeBrowser.storage.local.get('recentSessions')).toEqual({});
     const recent = recentSessions as { activeId: string; sessions: { id: string }[] };
     expect(recent.activeId).toBe('s29');
     expect(recent.sessions.map((s) => s.id)).toContain('s27');
@@ -108,6 +117,43 @@ describe('the index keeper', () => {
       .filter((k) => String(k).startsWith('notes.'));
     // Only the edited session's notes (to index it again) and the shown row's (for the words in context).
     expect(new Set(keysRead)).toEqual(new Set(['notes.s7']));
+  });
+
+  it('writes nothing at all for a change that changes nothing (a refused or repeated card)', async () => {
+    await seed(30);
+    await ensureIndexes();
+    await applyChanges(['activeSessionId', 'notes.s3', 'topic.s4']);
+    const before = JSON.stringify([await fakeBrowser.storage.local.get(null), await fakeBrowser.storage.session.get(null)]);
+    const writes = [vi.spyOn(fakeBrowser.storage.local, 'set'), vi.spyOn(fakeBrowser.storage.session, 'set')];
+    // The same values written again (storage reports the keys), then the list itself.
+    await applyChanges(['notes.s3', 'topic.s4', 'plan.s5']);
+    await applyChanges(['sessions', 'activeSessionId']);
+    await ensureIndexes();
+    expect(writes.flatMap((w) => w.mock.calls)).toEqual([]);
+    expect(JSON.stringify([await fakeBrowser.storage.local.get(null), await fakeBrowser.storage.session.get(null)])).toBe(before);
+    // A real edit is still followed.
+    await fakeBrowser.storage.local.set({ 'notes.s3': 'A new word: capybara' });
+    await applyChanges(['notes.s3']);
+    expect((await ask('capybara')).rows.map((r) => r.id)).toEqual(['s3']);
+  });
+
+  it('after everything is deleted and the same sessions restored at once, stores the entries and the head again', async () => {
+    await seed(12);
+    await ensureIndexes();
+    const stored = await fakeBrowser.storage.local.get(null);
+    // Delete everything, restore the backup, before the keeper looks (one batch of changes).
+    await fakeBrowser.storage.local.clear();
+    await fakeBrowser.storage.session.clear();
+    await fakeBrowser.storage.local.set(Object.fromEntries(Object.entries(stored).filter(([k]) => k !== 'sessionIndex')));
+    followChanges(Object.keys(stored), 0, ['sessionIndex']);
+    await new Promise((r) => setTimeout(r, 10));
+    await ensureIndexes();
+    expect(Object.keys((await readIndex()).entries)).toHaveLength(12);
+    const { historyHead } = (await fakeBrowser.storage.session.get('historyHead')) as {
+      historyHead?: { total: number; rows: { id: string }[] };
+    };
+    expect(historyHead?.total).toBe(12);
+    expect(historyHead?.rows[0]?.id).toBe('s11');
   });
 
   it('takes only well-formed history queries', () => {
