@@ -76,7 +76,8 @@ async function indexReady(context) {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const [size, prepared, stored] = await worker
       .evaluate(async () => {
-        const { sessionIndex, sessions, historyHead } = await chrome.storage.local.get(['sessionIndex', 'sessions', 'historyHead']);
+        const { sessionIndex, sessions } = await chrome.storage.local.get(['sessionIndex', 'sessions']);
+        const { historyHead } = await chrome.storage.session.get('historyHead');
         // The full-text index saved too (IndexedDB), so the worker is done with the build.
         const saved = await new Promise((resolve) => {
           const open = indexedDB.open('sidecoach');
@@ -103,7 +104,8 @@ async function installDone(context) {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const done = await worker
       .evaluate(async () => {
-        const { sessions, historyHead, recentSessions } = await chrome.storage.local.get(['sessions', 'historyHead', 'recentSessions']);
+        const { sessions } = await chrome.storage.local.get('sessions');
+        const { historyHead, recentSessions } = await chrome.storage.session.get(['historyHead', 'recentSessions']);
         return (sessions?.length ?? 0) > 0 && historyHead?.prepared === sessions.length && recentSessions?.activeId != null;
       })
       .catch(() => false);

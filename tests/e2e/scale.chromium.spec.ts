@@ -24,7 +24,9 @@ async function installDone(browser: Pick<ExtensionBrowser, 'context'>): Promise<
         worker = browser.context.serviceWorkers()[0];
         return worker
           ?.evaluate(async () => {
-            const { sessions, historyHead, recentSessions } = await chrome.storage.local.get(['sessions', 'historyHead', 'recentSessions']);
+            const { sessions } = await chrome.storage.local.get('sessions');
+            // The background's records are derived, kept in storage.session.
+            const { historyHead, recentSessions } = await chrome.storage.session.get(['historyHead', 'recentSessions']);
             const count = (sessions as unknown[] | undefined)?.length ?? 0;
             return (
               count > 0 &&
