@@ -51,19 +51,21 @@ async function seed(worker, n) {
         };
         // One session's notes hold a word no other session has (the search below looks for it).
         batch[`notes.${id}`] = i === Math.floor(count / 2) ? `${note(i)}\nShe brought up the xylophone lessons.` : note(i);
-        // The newest (the active one) is the session about to start: a session long run and paused reads as ended.
-        if (i < count - 1)
+        // The newest (the active one) is the session about to start (no times, no plan yet): a long-paused
+        // session reads as ended, and one with a plan opens the popup on the plan.
+        if (i < count - 1) {
           batch[`timer.${id}`] = [
             { type: 'start', at },
             { type: 'next', at: at + 27 * 60_000 },
             { type: 'next', at: at + 52 * 60_000 },
             { type: 'pause', at: at + 61 * 60_000 },
           ];
-        batch[`plan.${id}`] = [
-          { id: 'p1', text: 'Say one thing early in each meeting', done: i % 2 === 0 },
-          { id: 'p2', text: 'Ask for feedback once a week', done: false },
-        ];
-        batch[`homework.${id}`] = [{ id: 'h1', kind: 'reading', title: 'A chapter a week', minutesPerWeek: 30, logged: {} }];
+          batch[`plan.${id}`] = [
+            { id: 'p1', text: 'Say one thing early in each meeting', done: i % 2 === 0 },
+            { id: 'p2', text: 'Ask for feedback once a week', done: false },
+          ];
+          batch[`homework.${id}`] = [{ id: 'h1', kind: 'reading', title: 'A chapter a week', minutesPerWeek: 30, logged: {} }];
+        }
       }
       await chrome.storage.local.set(batch);
     }
