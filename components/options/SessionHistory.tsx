@@ -1,9 +1,9 @@
 import { useComputed, useSignal, useSignalEffect } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
-import type { SnippetPart } from '../../utils/domain/full-text';
 import { HISTORY_PAGE, type HistoryPage } from '../../utils/domain/history-records';
 import type { Coachee } from '../../utils/domain/model';
 import { type IndexEntry, sessionTime } from '../../utils/domain/session-index';
+import type { SnippetPart } from '../../utils/domain/snippet';
 import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { askHistory } from '../../utils/platform/history-client';
 import { historyHeadStore, historyRevisionStore } from '../../utils/platform/history-records';

@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { cardFileName } from '../../utils/domain/card';
 import { sessionIcs } from '../../utils/domain/ics';
 import { isoDate } from '../../utils/domain/text';
@@ -8,11 +8,14 @@ import { copyText } from '../../utils/platform/clipboard';
 import { localZone } from '../../utils/platform/dates';
 import { downloadText } from '../../utils/platform/download';
 import { t } from '../../utils/platform/i18n';
+import { anyPending } from '../../utils/platform/pending-writes';
+import { flushAll } from '../../utils/platform/stored-signal';
 
 /**
  * Send a card as a person would: copy it, save it as a file, or open a mail
  * with it; the card is shown as the text the other person gets. The card is
- * made ahead (whenever `inputs` change), so Copy runs inside the click.
+ * made ahead (whenever `inputs` change) for the preview, and made again from
+ * what was just typed when it is copied or saved.
  */
 export function CardSend({
   id,
@@ -28,11 +31,16 @@ export function CardSend({
 }) {
   const card = useSignal<OutgoingCard | null>(null);
   const message = useSignal<string | null>(null);
+  /** True from a change of `inputs` until the card is made again from them. */
+  const stale = useRef(true);
   useEffect(() => {
     let live = true;
+    stale.current = true;
     const timer = setTimeout(() => {
       void make().then((made) => {
-        if (live) card.value = made;
+        if (!live) return;
+        card.value = made;
+        stale.current = false;
       });
     }, 150);
     return () => {
@@ -43,14 +51,34 @@ export function CardSend({
 
   const current = card.value;
   const ready = current !== null && !disabled;
+  /**
+   * The card as it is now: what was typed a moment ago may still wait in a page's
+   * debounced write (a date picked, the last words of the feedback), so those are
+   * written first and the card made again. Copy and Save then never send a stale card.
+   */
+  const fresh = async (): Promise<OutgoingCard> => {
+    await flushAll();
+    const made = await make();
+    card.value = made;
+    return made;
+  };
+  /** The usual case: nothing waits and the card made ahead is current, so Copy runs inside the click. */
+  const upToDate = (): OutgoingCard | null => (current && !stale.current && !anyPending() ? current : null);
   const onCopy = () => {
     if (!current) return;
-    copyText(current.text).then(
+    const now = upToDate();
+    (now ? copyText(now.text) : fresh().then((made) => copyText(made.text))).then(
       () => (message.value = t('cardCopied')),
       (err: unknown) => (message.value = t('copyFailed', err instanceof Error ? err.message : String(err))),
     );
   };
-  const onSave = () => current && downloadText(cardFileName(current.card, isoDate(Date.now())), current.text, 'text/plain');
+  const onSave = () => {
+    if (!current) return;
+    const save = (made: OutgoingCard) => downloadText(cardFileName(made.card, isoDate(Date.now())), made.text, 'text/plain');
+    const now = upToDate();
+    if (now) save(now);
+    else void fresh().then(save);
+  };
   const next = current?.card.kind === 'plan' ? current.card.next : null;
   const onIcs = () => {
     if (current?.card.kind !== 'plan' || next === null) return;

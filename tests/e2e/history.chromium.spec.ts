@@ -25,7 +25,11 @@ describe('session history in Chromium', () => {
     await options.getByRole('status').getByText('2 of 2 sessions').waitFor();
     await options.getByLabel('Search topics and notes').fill('one question');
     await options.getByRole('status').getByText('1 of 2 sessions').waitFor();
-    await options.getByRole('button', { name: 'Speaking up in meetings' }).click();
+    // The result shows where the words are: the note around them, the words marked.
+    const result = options.getByRole('button', { name: 'Speaking up in meetings' });
+    await expect.poll(() => result.locator('mark').allTextContents()).toEqual(['one', 'question']);
+    await result.getByText('Agreed to try one question per meeting.').waitFor();
+    await result.click();
     // Read first: the whole session as a document; its fields open on demand.
     await options.getByText('Agreed to try one question per meeting.').waitFor();
     await options.getByRole('button', { name: 'Edit this session' }).click();
@@ -37,6 +41,7 @@ describe('session history in Chromium', () => {
     await options.getByRole('button', { name: 'Back to all sessions' }).click();
     await options.getByLabel('Search topics and notes').fill('follow up');
     await options.getByRole('status').getByText('1 of 2 sessions').waitFor();
+    await expect.poll(() => result.locator('mark').allTextContents()).toEqual(['Follow', 'up']);
     // The current session is untouched by the edit of the old one.
     expect(await notes.field.inputValue()).toBe('');
   });

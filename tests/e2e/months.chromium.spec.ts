@@ -41,8 +41,7 @@ async function pageAt(browser: ExtensionBrowser, path: string, at: number, width
 async function copyCard(browser: ExtensionBrowser, page: Page, scope: Locator | Page = page): Promise<string> {
   const copy = scope.getByRole('button', { name: 'Copy the card' });
   await expect.poll(() => copy.isEnabled(), { timeout: 5000 }).toBe(true);
-  // The card is remade 150 ms after the last change: let the newest be the one copied (real time: the page clock runs on).
-  await page.waitForTimeout(400);
+  // No wait here: Copy writes what was just typed and makes the card again, so the newest is copied.
   await copy.click();
   await scope.getByText('Card copied', { exact: false }).waitFor();
   return pasteClipboard(browser);

@@ -127,6 +127,9 @@ describe('options page in Chromium', () => {
     await popup.status.getByText('Saved').waitFor();
     const options = await browser.openPage('options.html');
     await options.getByRole('status').getByText('1 of 1 session').waitFor();
+    // The background's index follows the typed topic a moment later: the row shows it once it has.
+    await optionsSection(options, 'Sessions');
+    await options.getByRole('button', { name: 'Keep me' }).waitFor();
     const before = await options.evaluate(() => chrome.storage.local.get(null));
     const good = JSON.stringify(backupFile());
     const bad: [string, string, string][] = [

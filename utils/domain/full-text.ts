@@ -1,7 +1,7 @@
 /**
  * The full-text index of the sessions' words (topic, notes, plan, homework,
  * review, feedback), made with MiniSearch: prefix and accent-free matching,
- * ranked results, and a snippet of the matching words in context.
+ * ranked results (the words in context: domain/snippet.ts).
  * Pure: no browser calls.
  *
  * Why MiniSearch (measured on 10,000 sessions of our shape, Node 20, this machine):
@@ -122,70 +122,4 @@ export function rankMatches(
   return [...scores.keys()]
     .filter((id) => position.has(id))
     .sort((a, b) => (scores.get(b) ?? 0) - (scores.get(a) ?? 0) || (position.get(a) ?? 0) - (position.get(b) ?? 0));
-}
-
-/** A piece of a snippet: text, marked when it is a matching word. */
-export interface SnippetPart {
-  text: string;
-  mark: boolean;
-}
-
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-
-/**
- * The matching words of `text` in context: about `radius` characters either side
- * of the first word that starts with one of `words` (folded), each matching word
- * marked whole; an ellipsis where text is left out. Empty when nothing matches.
- */
-export function snippet(text: string, words: readonly string[], radius = 70): SnippetPart[] {
-  if (words.length === 0 || text === '') return [];
-  // A position in the folded text must map back to the original: folding keeps the length
-  // almost always (é becomes e); when it does not, fold character by character.
-  let folded = fold(text);
-  let origin: (i: number) => number = (i) => i;
-  if (folded.length !== text.length) {
-    folded = '';
-    const at: number[] = [];
-    for (let i = 0; i < text.length; ) {
-      const ch = String.fromCodePoint(text.codePointAt(i) ?? 0);
-      const f = fold(ch);
-      for (let k = 0; k < f.length; k++) at.push(i);
-      folded += f;
-      i += ch.length;
-    }
-    at.push(text.length);
-    origin = (i) => at[i] ?? text.length;
-  }
-  const hits: Array<[number, number]> = [];
-  for (let i = 0; i < folded.length; i++) {
-    if (i > 0 && WORD_CHAR.test(folded[i - 1] ?? '')) continue;
-    if (!words.some((w) => folded.charCodeAt(i) === w.charCodeAt(0))) continue;
-    const word = words.find((w) => folded.startsWith(w, i));
-    if (!word) continue;
-    // The whole word is marked, not only the prefix typed.
-    let end = i + word.length;
-    while (end < folded.length && WORD_CHAR.test(folded[end] ?? '')) end++;
-    hits.push([origin(i), origin(end)]);
-    i = end;
-  }
-  const first = hits[0];
-  if (!first) return [];
-  let start = Math.max(0, first[0] - radius);
-  let end = Math.min(text.length, first[1] + radius);
-  // Whole words at the edges.
-  while (start > 0 && WORD_CHAR.test(text[start - 1] ?? '')) start--;
-  while (end < text.length && WORD_CHAR.test(text[end] ?? '')) end++;
-  const flat = (s: string) => s.replace(/\s+/g, ' ');
-  const parts: SnippetPart[] = [];
-  let at = start;
-  for (const [from, to] of hits) {
-    if (from < start || to > end) continue;
-    if (from > at) parts.push({ text: flat(text.slice(at, from)), mark: false });
-    parts.push({ text: flat(text.slice(from, to)), mark: true });
-    at = to;
-  }
-  if (at < end) parts.push({ text: flat(text.slice(at, end)), mark: false });
-  if (start > 0) parts.unshift({ text: '…', mark: false });
-  if (end < text.length) parts.push({ text: '…', mark: false });
-  return parts;
 }

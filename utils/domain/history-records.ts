@@ -5,8 +5,8 @@
  * Pure: no browser calls.
  */
 import * as v from 'valibot';
-import type { SnippetPart } from './full-text';
 import { type IndexEntry, IndexEntrySchema, newestFirst, type SessionIndex } from './session-index';
+import type { SnippetPart } from './snippet';
 
 /** How many rows the history shows at once (and the head record holds). */
 export const HISTORY_PAGE = 50;

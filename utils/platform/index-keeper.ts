@@ -21,7 +21,6 @@ import {
   rankMatches,
   scoresFor,
   sessionText,
-  snippet,
   type TextDoc,
 } from '../domain/full-text';
 import { queryWords } from '../domain/history';
@@ -39,6 +38,7 @@ import {
   type SessionIndex,
 } from '../domain/session-index';
 import { partOfKey } from '../domain/session-parts';
+import { firstSnippet } from '../domain/snippet';
 import { fold } from '../domain/text';
 import { localDefaultTemplate } from './default-template';
 import { historyHeadStore, historyRevisionStore } from './history-records';
@@ -449,7 +449,19 @@ export async function queryHistory(q: HistoryQuery): Promise<HistoryPage> {
     );
     for (const row of rows) {
       const source = sources.get(row.id);
-      const parts = source ? snippet(sessionText(source), words) : [];
+      // The title and the coachee's name are on the row already: the notes first, then the topic's other
+      // fields, then the rest of what is searched (plan, homework, review, feedback).
+      const parts = source
+        ? firstSnippet(
+            [
+              source.notes,
+              source.topic.difficulty,
+              source.topic.outcome,
+              sessionText({ ...source, notes: '', topic: { ...source.topic, title: '' } }),
+            ],
+            words,
+          )
+        : [];
       if (parts.length > 0) snippets[row.id] = parts;
     }
   }

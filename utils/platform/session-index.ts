@@ -19,6 +19,7 @@ import {
   unpackIndex,
 } from '../domain/session-index';
 import { partOfKey } from '../domain/session-parts';
+import { firstSnippet, type SnippetPart } from '../domain/snippet';
 import { localDefaultTemplate } from './default-template';
 import { updateStored } from './list-writes';
 import { CheckedRead, check, define, partStore, readChecked, sessionsStore } from './storage';
@@ -126,16 +127,23 @@ export async function updateIndex(changedKeys: readonly string[], now = Date.now
   });
 }
 
+/** A session the search found, with the matching words in context (empty when only the title or name matched). */
+export interface SearchMatch {
+  id: string;
+  snippet: SnippetPart[];
+}
+
 /**
  * Search the topics and notes of the given sessions, a batch at a time off the
- * critical path, reporting matches as they are found; stops when `cancelled`
- * says so. Only one batch of notes is in memory at once.
+ * critical path, reporting matches as they are found, each with the matching
+ * words in context; stops when `cancelled` says so. Only one batch of notes is
+ * in memory at once.
  */
 export async function searchSessions(
   ids: readonly string[],
   words: readonly string[],
   nameOf: (id: string) => string,
-  onMatches: (ids: string[], searched: number) => void,
+  onMatches: (matches: SearchMatch[], searched: number) => void,
   cancelled: () => boolean,
   batch = 150,
 ): Promise<void> {
@@ -144,11 +152,14 @@ export async function searchSessions(
     const slice = ids.slice(i, i + batch);
     const raw = await browser.storage.local.get(slice.flatMap((id) => [partStore('topic', id).bare, partStore('notes', id).bare]));
     if (cancelled()) return;
-    const found = slice.filter((id) => {
+    const found: SearchMatch[] = [];
+    for (const id of slice) {
       const topic = check(partStore('topic', id), raw[partStore('topic', id).bare]).value;
       const notes = check(partStore('notes', id), raw[partStore('notes', id).bare]).value;
-      return containsAll(searchTexts(topic, notes, nameOf(id)), words);
-    });
+      if (!containsAll(searchTexts(topic, notes, nameOf(id)), words)) continue;
+      // The title and the name are on the row already: the context comes from the notes and the topic's other fields.
+      found.push({ id, snippet: firstSnippet([notes ?? '', topic?.difficulty ?? '', topic?.outcome ?? ''], words) });
+    }
     onMatches(found, Math.min(ids.length, i + batch));
     await new Promise((r) => setTimeout(r, 0));
   }

@@ -50,7 +50,8 @@ export interface StoredSignal<T> {
   dispose(): void;
 }
 
-const live = new Set<StoredSignal<unknown>>();
+/** Every stored signal of this page that is alive (read by pending-writes.ts). */
+export const live = new Set<StoredSignal<unknown>>();
 
 /** Write every pending edit of every live stored signal (for pagehide). */
 export function flushAll(): Promise<void> {

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  dropText,
-  loadTextIndex,
-  newTextIndex,
-  putText,
-  rankMatches,
-  scoresFor,
-  sessionText,
-  snippet,
-} from '../../../../utils/domain/full-text';
+import { dropText, loadTextIndex, newTextIndex, putText, rankMatches, scoresFor, sessionText } from '../../../../utils/domain/full-text';
 import { EMPTY_WRAP_UP } from '../../../../utils/domain/model';
-import { fold } from '../../../../utils/domain/text';
 
 describe('the full-text index', () => {
   it('reads every part a person writes: topic, notes, plan, homework, review, feedback', () => {
@@ -73,39 +63,5 @@ describe('the full-text index', () => {
     expect(rankMatches(['promotion', 'dana'], (w) => scoresFor(index, w), quick, order)).toEqual(['new']);
     expect(rankMatches([], (w) => scoresFor(index, w), quick, order)).toEqual(order);
     expect(rankMatches(['zzz'], (w) => scoresFor(index, w), quick, order)).toEqual([]);
-  });
-});
-
-describe('the words in context', () => {
-  const text = `${'Some opening words. '.repeat(10)}Then we talked about the Résumé and her next résumés.${' Closing words follow.'.repeat(10)}`;
-
-  it('shows the first match with the text around it, every match in it marked, and an ellipsis where text is left out', () => {
-    const parts = snippet(text, ['resume'], 40);
-    expect(parts[0]).toEqual({ text: '…', mark: false });
-    expect(parts.at(-1)).toEqual({ text: '…', mark: false });
-    expect(parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['Résumé', 'résumés']);
-    const shown = parts.map((p) => p.text).join('');
-    expect(shown).toContain('talked about the Résumé and her next résumés');
-    expect(shown.length).toBeLessThan(140);
-  });
-
-  it('matches at the start of a word only, and is empty when nothing matches', () => {
-    expect(snippet('a meeting with the team', ['eting'])).toEqual([]);
-    expect(snippet('a meeting, then', ['meet'])).toEqual([
-      { text: 'a ', mark: false },
-      { text: 'meeting', mark: true },
-      { text: ', then', mark: false },
-    ]);
-    expect(snippet('', ['x'])).toEqual([]);
-  });
-});
-
-describe('the words in context, where folding changes the length', () => {
-  it('maps the match back to the original text (a Hangul syllable folds to three letters)', () => {
-    const text = 'A note on 한국 first, then the résumé.';
-    expect(fold(text).length).not.toBe(text.length);
-    const parts = snippet(text, ['resume']);
-    expect(parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['résumé']);
-    expect(parts.map((p) => p.text).join('')).toBe(text);
   });
 });

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { INDEX_VERSION, packIndex, unpackIndex } from '../../../../utils/domain/session-index';
 import { deleteSessions } from '../../../../utils/platform/data-store';
-import { affectsIndex, ensureIndex, readIndex, rebuildIndex, updateIndex } from '../../../../utils/platform/session-index';
+import {
+  affectsIndex,
+  ensureIndex,
+  readIndex,
+  rebuildIndex,
+  type SearchMatch,
+  searchSessions,
+  updateIndex,
+} from '../../../../utils/platform/session-index';
 
 const T0 = Date.UTC(2026, 10, 1, 10);
 const session = (i: number) => ({ id: `s${i}`, coacheeId: i % 2 ? 'ada' : 'me', createdAt: T0 + i * 1000 });
@@ -90,5 +98,42 @@ describe('the stored (packed) index', () => {
     expect(unpackIndex('garbage')).toBeNull();
     await fakeBrowser.storage.local.set({ sessionIndex: { ...packed, rows: [[1, 2, 3]] } });
     expect(Object.keys((await ensureIndex()).entries).sort()).toEqual(['s0', 's1', 's2']);
+  });
+
+  it('searches the notes in batches and gives each match its words in context', async () => {
+    await seed(400);
+    await fakeBrowser.storage.local.set({ 'notes.s321': 'Long notes.\nThe coachee spoke up in the standup twice this week.' });
+    const ids = Array.from({ length: 400 }, (_, i) => `s${i}`);
+    const found: SearchMatch[] = [];
+    const progress: number[] = [];
+    await searchSessions(
+      ids,
+      ['standup'],
+      () => '',
+      (m, done) => {
+        found.push(...m);
+        progress.push(done);
+      },
+      () => false,
+      150,
+    );
+    expect(progress).toEqual([150, 300, 400]);
+    expect(found.map((m) => m.id)).toEqual(['s321']);
+    expect(found[0]?.snippet.filter((p) => p.mark).map((p) => p.text)).toEqual(['standup']);
+    expect(found[0]?.snippet.map((p) => p.text).join('')).toContain('spoke up in the standup twice');
+  });
+
+  it('stops when cancelled', async () => {
+    await seed(400);
+    const progress: number[] = [];
+    await searchSessions(
+      Array.from({ length: 400 }, (_, i) => `s${i}`),
+      ['notes'],
+      () => '',
+      (_m, done) => progress.push(done),
+      () => progress.length > 0,
+      150,
+    );
+    expect(progress).toEqual([150]);
   });
 });

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { EMPTY_TOPIC, type Topic } from '../../../../utils/domain/model';
 import { DEFAULT_SETTINGS } from '../../../../utils/domain/settings';
 import { mergeTopic } from '../../../../utils/domain/topic';
+import { anyPending } from '../../../../utils/platform/pending-writes';
 import { partStore, readChecked, settingsStore } from '../../../../utils/platform/storage';
 import { flushAll, type StoredSignal, storedSignal } from '../../../../utils/platform/stored-signal';
 import { countLocalWrites, failingLocalStorage } from '../../quota-fake';
@@ -101,8 +102,11 @@ describe('storedSignal', () => {
   it('flushAll writes pending edits at once (the page is being closed)', async () => {
     const topic = open(partStore('topic', 'a'), { debounceMs: 5000 });
     await vi.advanceTimersByTimeAsync(0);
+    expect(anyPending()).toBe(false);
     topic.set(withTitle('Typed just before closing'));
+    expect(anyPending()).toBe(true);
     await flushAll();
+    expect(anyPending()).toBe(false);
     expect((await readChecked(partStore('topic', 'a'))).value.title).toBe('Typed just before closing');
   });
 
