@@ -63,6 +63,20 @@ describe('the index keeper', () => {
     expect(page.snippets.s123?.map((p) => p.text).join('')).toContain('her xylophone lessons');
   });
 
+  it('shows the notes in context first, then the other fields searched; nothing for a word only in the title shown on the row', async () => {
+    await seed(5, (i) => (i === 2 ? 'The notes mention the harbour once.' : `Notes ${i}`));
+    await fakeBrowser.storage.local.set({ 'plan.s3': [{ id: 'p1', text: 'Walk to the harbour every morning', done: false }] });
+    await ensureIndexes();
+    const page = await ask('harbour');
+    expect(page.rows.map((r) => r.id).sort()).toEqual(['s2', 's3']);
+    const shown = (id: string) => page.snippets[id]?.map((p) => (p.mark ? `[${p.text}]` : p.text)).join('');
+    expect(shown('s2')).toBe('The notes mention the [harbour] once.');
+    expect(shown('s3')).toBe('Walk to the [harbour] every morning');
+    const title = await ask('topic');
+    expect(title.matched).toBe(5);
+    expect(title.snippets).toEqual({});
+  });
+
   it('pages newest first, filters by coachee, and needs every word (a name counts)', async () => {
     await seed(120);
     await ensureIndexes();
