@@ -1,6 +1,6 @@
 import { type ReadonlySignal, useSignal } from '@preact/signals';
 import type { ComponentChildren, ComponentType } from 'preact';
-import { useEffect } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 import { type LazyModule, lazyModule, useLazy } from '../../components/hooks/useLazy';
 import { useSessionIndex } from '../../components/hooks/useSessionIndex';
 import { useStored } from '../../components/hooks/useStored';
@@ -44,7 +44,9 @@ const coacheesPage = lazyModule(() => import('../../components/options/CoacheesP
 export function App() {
   const quarantine = useStored(quarantineStore);
   const route = useSignal(routeOf(location.hash));
-  useEffect(() => {
+  // Followed from the first commit (a layout effect runs at once, an effect only after a paint): a link
+  // followed right after the page opens is never missed.
+  useLayoutEffect(() => {
     const onHash = () => (route.value = routeOf(location.hash));
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
