@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page, type Request } from 'playwright-core';
+import { type BrowserContext, chromium, type Page, type Request, type Worker } from 'playwright-core';
 import { afterEach, beforeEach } from 'vitest';
 
 /** The production Chrome build the tests load. */
@@ -159,4 +159,20 @@ export async function pasteClipboard(browser: ExtensionBrowser): Promise<string>
   const text = await mail.getByLabel('Mail').inputValue();
   await mail.close();
   return text;
+}
+
+/**
+ * The extension's service worker once its install has finished its own writes
+ * (the first session, the session index), so data a test seeds is not raced by
+ * them: on a busy machine the install's list write could land after the seed.
+ */
+export async function installedWorker(browser: ExtensionBrowser): Promise<Worker> {
+  const worker = browser.context.serviceWorkers()[0] ?? (await browser.context.waitForEvent('serviceworker'));
+  const deadline = Date.now() + 15_000;
+  // The index is the install's last write that touches sessions (see background.ts onInstalled).
+  while (!(await worker.evaluate(async () => 'sessionIndex' in (await chrome.storage.local.get('sessionIndex'))))) {
+    if (Date.now() > deadline) throw new Error('The extension did not finish installing within 15 s.');
+    await new Promise((r) => setTimeout(r, 50)); // A poll interval, not a wait for time to pass.
+  }
+  return worker;
 }

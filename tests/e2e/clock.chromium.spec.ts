@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, extensionPerTest } from './chromium';
+import { type ExtensionBrowser, extensionPerTest, installedWorker } from './chromium';
 import { ClockPage } from './pages';
 
 /** Give the active session one-minute phases and a clock started `secondsAgo`, from the service worker. */
 async function shortPhasesStarted(browser: ExtensionBrowser, secondsAgo: number) {
-  const worker = browser.context.serviceWorkers()[0];
-  if (!worker) throw new Error('no service worker');
+  const worker = await installedWorker(browser);
   await worker.evaluate(async (ago) => {
     const { activeSessionId } = await chrome.storage.local.get('activeSessionId');
     await chrome.storage.local.set({

@@ -10,7 +10,7 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { axeViolations } from './axe';
-import { extensionPerTest } from './chromium';
+import { extensionPerTest, installedWorker } from './chromium';
 
 const HOSTILE = 'Evil": x\n---\ntags: [pwned]\n# a: b / c\\d';
 const TASK = /^- \[( |x)\] (.+)$/gm;
@@ -19,8 +19,7 @@ describe('exports notes tools read', () => {
   const browser = extensionPerTest();
 
   it('writes one coachee’s sessions with front matter and tasks, one file per session as a zip, and the progress figures', async () => {
-    const worker = browser.context.serviceWorkers()[0];
-    if (!worker) throw new Error('no service worker');
+    const worker = await installedWorker(browser);
     const { t1, t2 } = await worker.evaluate(async (hostile) => {
       const day = 86_400_000;
       const t1 = new Date(2026, 9, 5, 10).getTime();
@@ -53,6 +52,8 @@ describe('exports notes tools read', () => {
         ],
         'plan.a2': [{ id: 'q1', text: 'Ask for a 1:1', done: false }],
         'topic.b1': { title: 'Not Ada’s', difficulty: '', outcome: '', updatedAt: t2 },
+        // The coach is in Ben's session (a store as a restore leaves it: the active session is one of them).
+        activeSessionId: 'b1',
       });
       return { t1, t2 };
     }, HOSTILE);

@@ -7,14 +7,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
-import { extensionPerTest } from './chromium';
+import { extensionPerTest, installedWorker } from './chromium';
 
 describe('progress over the months', () => {
   const browser = extensionPerTest();
 
   it('lists coachees with their figures, sortable, and shows a coachee’s charts that read without the table, by keyboard and pointer, with no WCAG violations', async () => {
-    const worker = browser.context.serviceWorkers()[0];
-    if (!worker) throw new Error('no service worker');
+    const worker = await installedWorker(browser);
     // Two sessions with Ada: plans, homework minutes logged this week, the first ran 6 minutes over in understanding.
     await worker.evaluate(async () => {
       const now = Date.now();

@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
-import { extensionPerTest } from './chromium';
+import { extensionPerTest, installedWorker } from './chromium';
 import { routeCallSites } from './fixtures';
 import { ClockPage, NotesPage, optionsSection } from './pages';
 
@@ -87,8 +87,7 @@ describe('a session that ends', () => {
   it('a clock left running is ended by Sidecoach in the background, and the coach corrects the end time', async () => {
     const panel = await browser.openPage('sidepanel.html');
     await new ClockPage(panel).button('Start').waitFor();
-    const worker = browser.context.serviceWorkers()[0];
-    if (!worker) throw new Error('no service worker');
+    const worker = await installedWorker(browser);
     // Started two hours ago and forgotten: 30 minutes past the hour, it has ended itself.
     const startedAt = await worker.evaluate(async () => {
       const { activeSessionId } = await chrome.storage.local.get('activeSessionId');
