@@ -4,27 +4,14 @@ import { callPlatform } from '../utils/domain/call-urls';
 import { affectsCheckIns, onCheckInAlarm, remindIfNoPlan, rescheduleCheckIns } from '../utils/platform/between-sessions';
 import { onCallAlarm, recordCallReport, recordTabClosed } from '../utils/platform/call-record';
 import { affectsClock, applyClockCommand, onClockAlarm, reschedule, settleLeftSession } from '../utils/platform/clock-alarms';
+import { answerHistoryQueries, ensureIndexes, followChanges } from '../utils/platform/index-keeper';
 import { onMessage } from '../utils/platform/messaging';
 import { notificationKind } from '../utils/platform/notifications';
 import { disablePanelGlobally, openPanel, setPanelForTab } from '../utils/platform/panel';
 import { onInstalled } from '../utils/platform/release';
-import { affectsIndex, ensureIndex, updateIndex } from '../utils/platform/session-index';
 import { activeSessionIdStore, callStateStore, readChecked, settingsStore } from '../utils/platform/storage';
 import { applySyncPrefs, mirrorChange } from '../utils/platform/sync-mirror';
 import { onStorageChangeForSync, onSyncAlarm, onSyncMessage, startSyncSchedule } from '../utils/platform/sync-schedule';
-
-/** Storage keys changed since the index was last brought up to date (written together, a moment later). */
-const indexPending = new Set<string>();
-let indexTimer: ReturnType<typeof setTimeout> | undefined;
-function scheduleIndexUpdate(keys: readonly string[]): void {
-  for (const key of keys) indexPending.add(key);
-  clearTimeout(indexTimer);
-  indexTimer = setTimeout(() => {
-    const batch = [...indexPending];
-    indexPending.clear();
-    void updateIndex(batch).catch((e: unknown) => console.warn('index update failed', e));
-  }, 400);
-}
 
 /** When a call has just ended, remind the coach of a missing plan. */
 const remindIfEnded = (ended: boolean) => {
@@ -55,7 +42,7 @@ export default defineBackground(() => {
       await reschedule();
       await rescheduleCheckIns();
       await applySyncPrefs();
-      await ensureIndex();
+      await ensureIndexes();
       await startSyncSchedule();
       // Test builds only (stripped from production): Firefox refuses navigation to
       // moz-extension:// from automation, so the e2e build opens its own pages.
@@ -74,7 +61,7 @@ export default defineBackground(() => {
     void reschedule();
     void rescheduleCheckIns();
     void applySyncPrefs();
-    void ensureIndex();
+    void ensureIndexes();
     void startSyncSchedule();
   });
 
@@ -92,6 +79,7 @@ export default defineBackground(() => {
     void recordTabClosed(tabId).then(remindIfEnded);
   });
 
+  answerHistoryQueries();
   onMessage('callState', (msg, sender) => {
     const tabId = sender.tab?.id;
     if (tabId !== undefined) {
@@ -132,7 +120,13 @@ export default defineBackground(() => {
     const left = area === 'local' ? changes[activeSessionIdStore.bare]?.oldValue : undefined;
     if (typeof left === 'string') void settleLeftSession(left);
     if (keys.some(affectsCheckIns)) void rescheduleCheckIns();
-    if (area === 'local' && keys.some(affectsIndex)) scheduleIndexUpdate(keys.filter(affectsIndex));
+    // The history's indexes and the pages' small records follow every session's changes (index-keeper).
+    if (area === 'local')
+      followChanges(
+        keys,
+        undefined,
+        keys.filter((k) => changes[k]?.newValue === undefined),
+      );
   });
   browser.notifications.onClicked.addListener((id) => {
     const kind = notificationKind(id);

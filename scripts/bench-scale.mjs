@@ -5,15 +5,17 @@
  * each, most of it notes), prints the options page until the history shows, a
  * search keystroke until the list updates, the panel and the popup until ready,
  * the extension pages' JS heap with the panel and the options page open, and the
- * open options page's CPU while the panel's notes are typed into, and sync with a real
- * WebDAV server on 127.0.0.1 (Debian's rclone): the first sync of everything (time, bytes
- * on the server) and then one change of the notes (time, bytes uploaded). Prints, never asserts.
+ * open options page's CPU while the panel's notes are typed into; the first open right
+ * after the bulk write (as after a restore: newest rows, progress), the time until both
+ * indexes are complete, and their sizes; and sync with a real WebDAV server on 127.0.0.1
+ * (Debian's rclone): the first sync of everything (time, bytes on the server) and then one
+ * change of the notes (time, bytes uploaded). Prints, never asserts.
  * `node scripts/bench-scale.mjs [counts…]` (default 100 1000 10000).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { extensionId, launchChromium } from './chromium.mjs';
 
@@ -21,6 +23,7 @@ const counts = process.argv.slice(2).map(Number).filter(Boolean);
 const sizes = counts.length > 0 ? counts : [100, 1000, 10000];
 const ext = resolve('.output/chrome-mv3');
 const rows = [];
+const step = (what) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${what}\n`);
 
 /** Seed `n` sessions from the service worker, a batch at a time. */
 async function seed(worker, n) {
@@ -46,18 +49,23 @@ async function seed(worker, n) {
           outcome: 'One step',
           updatedAt: at,
         };
-        batch[`notes.${id}`] = note(i);
-        batch[`timer.${id}`] = [
-          { type: 'start', at },
-          { type: 'next', at: at + 27 * 60_000 },
-          { type: 'next', at: at + 52 * 60_000 },
-          { type: 'pause', at: at + 61 * 60_000 },
-        ];
-        batch[`plan.${id}`] = [
-          { id: 'p1', text: 'Say one thing early in each meeting', done: i % 2 === 0 },
-          { id: 'p2', text: 'Ask for feedback once a week', done: false },
-        ];
-        batch[`homework.${id}`] = [{ id: 'h1', kind: 'reading', title: 'A chapter a week', minutesPerWeek: 30, logged: {} }];
+        // One session's notes hold a word no other session has (the search below looks for it).
+        batch[`notes.${id}`] = i === Math.floor(count / 2) ? `${note(i)}\nShe brought up the xylophone lessons.` : note(i);
+        // The newest (the active one) is the session about to start (no times, no plan yet): a long-paused
+        // session reads as ended, and one with a plan opens the popup on the plan.
+        if (i < count - 1) {
+          batch[`timer.${id}`] = [
+            { type: 'start', at },
+            { type: 'next', at: at + 27 * 60_000 },
+            { type: 'next', at: at + 52 * 60_000 },
+            { type: 'pause', at: at + 61 * 60_000 },
+          ];
+          batch[`plan.${id}`] = [
+            { id: 'p1', text: 'Say one thing early in each meeting', done: i % 2 === 0 },
+            { id: 'p2', text: 'Ask for feedback once a week', done: false },
+          ];
+          batch[`homework.${id}`] = [{ id: 'h1', kind: 'reading', title: 'A chapter a week', minutesPerWeek: 30, logged: {} }];
+        }
       }
       await chrome.storage.local.set(batch);
     }
@@ -65,21 +73,50 @@ async function seed(worker, n) {
   }, n);
 }
 
-/** Wait until the background's index lists every stored session (the install's own first session included). */
+/** Wait until the background's indexes hold every stored session (the install's own first session included). */
 async function indexReady(context) {
-  for (let i = 0; i < 600; i++) {
+  for (let i = 0; i < 1200; i++) {
     // The service worker may be stopped and started again meanwhile: take the live one each time.
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const [size, stored] = await worker
+    const [size, prepared, stored] = await worker
       .evaluate(async () => {
         const { sessionIndex, sessions } = await chrome.storage.local.get(['sessionIndex', 'sessions']);
-        return [sessionIndex?.rows?.length ?? 0, sessions?.length ?? 0];
+        const { historyHead } = await chrome.storage.session.get('historyHead');
+        // The full-text index saved too (IndexedDB), so the worker is done with the build.
+        const saved = await new Promise((resolve) => {
+          const open = indexedDB.open('sidecoach');
+          open.onsuccess = () => {
+            const get = open.result.transaction('kv').objectStore('kv').get('fullText');
+            get.onsuccess = () => resolve(get.result?.ids?.length ?? 0);
+            get.onerror = () => resolve(0);
+          };
+          open.onerror = () => resolve(0);
+        });
+        const size = sessionIndex?.rows?.length ?? 0;
+        return [size, saved === sessions?.length ? (historyHead?.prepared ?? -1) : -1, sessions?.length ?? 0];
       })
-      .catch(() => [0, -1]);
-    if (size === stored && stored > 0) return stored;
-    await new Promise((r) => setTimeout(r, 500));
+      .catch(() => [0, -1, -1]);
+    if (size === stored && prepared === stored && stored > 0) return stored;
+    await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error('the index was not built');
+}
+
+/** Wait until the install's own writes are done (its first session and the background's records), so seeding does not race them. */
+async function installDone(context) {
+  for (let i = 0; i < 400; i++) {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const done = await worker
+      .evaluate(async () => {
+        const { sessions } = await chrome.storage.local.get('sessions');
+        const { historyHead, recentSessions } = await chrome.storage.session.get(['historyHead', 'recentSessions']);
+        return (sessions?.length ?? 0) > 0 && historyHead?.prepared === sessions.length && recentSessions?.activeId != null;
+      })
+      .catch(() => false);
+    if (done) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the install did not finish');
 }
 
 async function heapOf(context, page) {
@@ -174,13 +211,45 @@ for (const n of sizes) {
   const context = await launchChromium(dir, { extension: ext });
   const { worker, id } = await extensionId(context);
   const url = (path) => `chrome-extension://${id}/${path}`;
+  await installDone(context);
+  step(`${n}: install done, seeding`);
+  const seedStart = Date.now();
   await seed(worker, n);
+
+  // The first open after the bulk write (as after a restore): until the newest rows show, and whether progress shows.
+  const first = await context.newPage();
+  let started = Date.now();
+  await first.goto(url('options.html'));
+  await first.getByRole('button', { name: new RegExp(`^Session ${n - 1}: `) }).waitFor({ timeout: 120_000 });
+  const firstMs = Date.now() - started;
+  step(`${n}: first open ${firstMs} ms`);
+  const progressShown = await first
+    .getByRole('progressbar')
+    .isVisible()
+    .catch(() => false);
+  await first.close();
   const total = await indexReady(context);
-  const used = await (context.serviceWorkers()[0] ?? worker).evaluate(() => chrome.storage.local.getBytesInUse(null));
+  step(`${n}: indexes complete`);
+  const buildMs = Date.now() - seedStart;
+  const live = context.serviceWorkers()[0] ?? worker;
+  const used = await live.evaluate(() => chrome.storage.local.getBytesInUse(null));
+  const indexBytes = await live.evaluate(async () => {
+    const meta = await chrome.storage.local.getBytesInUse(['sessionIndex']);
+    const text = await new Promise((resolve) => {
+      const open = indexedDB.open('sidecoach');
+      open.onsuccess = () => {
+        const get = open.result.transaction('kv').objectStore('kv').get('fullText');
+        get.onsuccess = () => resolve(get.result?.json?.length ?? 0);
+        get.onerror = () => resolve(0);
+      };
+      open.onerror = () => resolve(0);
+    });
+    return { meta, text };
+  });
 
   // A blank extension page first: the navigation cost every page pays (and it warms the renderer as a person's browser is).
   const blank = await context.newPage();
-  let started = Date.now();
+  started = Date.now();
   await blank.goto(url('offscreen.html'));
   const blankMs = Date.now() - started;
   await blank.close();
@@ -191,10 +260,17 @@ for (const n of sizes) {
   await options.goto(url('options.html'));
   await options.getByRole('status').getByText(`of ${total} sessions`).waitFor({ timeout: 120_000 });
   const optionsMs = Date.now() - started;
+  step(`${n}: options ${optionsMs} ms`);
 
-  // A search keystroke: from the input event to the updated count (titles and names answer at once; notes follow).
+  // A search keystroke: from the input event to the updated count (each from the cleared list, so the count changes).
   const searchMs = [];
-  for (const word of ['promotion', 'mentor', 'zzz']) {
+  for (const word of ['xylophone', 'promotion', 'mentor', 'zzz']) {
+    await options.evaluate(() => {
+      const input = document.getElementById('history-search');
+      input.value = '';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await options.getByRole('status').getByText(`${total} of ${total} sessions`).waitFor();
     searchMs.push(
       await options.evaluate(async (w) => {
         const input = document.getElementById('history-search');
@@ -203,16 +279,33 @@ for (const n of sizes) {
         const t0 = performance.now();
         input.value = w;
         input.dispatchEvent(new Event('input', { bubbles: true }));
+        // Answered: the count changed, or the status was busy asking and is no longer (a search that matches all).
         await new Promise((r) => {
-          const check = () => (status.textContent !== before ? r() : requestAnimationFrame(check));
+          let busy = false;
+          const check = () => {
+            if (status.getAttribute('aria-busy') === 'true') busy = true;
+            else if (busy || status.textContent !== before) r();
+          };
           check();
+          new MutationObserver(check).observe(status, { childList: true, subtree: true, characterData: true, attributes: true });
         });
         return performance.now() - t0;
       }, word),
     );
   }
 
-  // Let the last search's streamed pass over the notes end before timing the other pages.
+  // The background's answer alone (the message's round trip and the index's work, no rendering), for the word in one note.
+  const answerMs = await options.evaluate(async () => {
+    const times = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      await chrome.runtime.sendMessage({ type: 'historyQuery', query: 'xylophone', coacheeId: null, offset: 0, limit: 50 });
+      times.push(performance.now() - t0);
+    }
+    return times.sort((a, b) => a - b)[2];
+  });
+
+  // Let the searches' work end before timing the other pages.
   await options.evaluate(() => {
     const input = document.getElementById('history-search');
     input.value = '';
@@ -220,18 +313,26 @@ for (const n of sizes) {
   });
   await options.waitForTimeout(1500);
 
-  // Panel and popup until ready.
+  // Panel and popup until ready: the median of 5 opens each (one open on a loaded machine is noise).
+  const readyMs = async (path, ready) => {
+    const times = [];
+    for (let i = 0; i < 5; i++) {
+      const page = await context.newPage();
+      const t0 = Date.now();
+      await page.goto(url(path));
+      await ready(page).waitFor();
+      times.push(Date.now() - t0);
+      await page.close();
+    }
+    return times.sort((a, b) => a - b)[2];
+  };
+  const panelMs = await readyMs('sidepanel.html', (p) => p.getByRole('button', { name: /^(Start|Pause|Resume)$/ }));
+  const popupMs = await readyMs('popup.html', (p) => p.getByLabel('Your topic, in one line'));
+  const load = loadavg()[0];
+  step(`${n}: searches ${searchMs.map((m) => m.toFixed(0))}, panel ${panelMs} ms, popup ${popupMs} ms`);
   const panel = await context.newPage();
-  started = Date.now();
   await panel.goto(url('sidepanel.html'));
   await panel.getByRole('button', { name: /^(Start|Pause|Resume)$/ }).waitFor();
-  const panelMs = Date.now() - started;
-  const popup = await context.newPage();
-  started = Date.now();
-  await popup.goto(url('popup.html'));
-  await popup.getByLabel('Your topic, in one line').waitFor();
-  const popupMs = Date.now() - started;
-  await popup.close();
 
   const heap = (await heapOf(context, options)) + (await heapOf(context, panel));
 
@@ -255,18 +356,45 @@ for (const n of sizes) {
   const cpu = Math.max(0, withOptions - withoutOptions);
   const sync = await measureSync(context, id, panel);
 
-  rows.push({ n, mb: used / 1e6, blankMs, optionsMs, searchMs, panelMs, popupMs, heapMb: heap / 1e6, cpu, sync });
+  rows.push({
+    n,
+    mb: used / 1e6,
+    blankMs,
+    optionsMs,
+    searchMs,
+    panelMs,
+    popupMs,
+    load,
+    heapMb: heap / 1e6,
+    cpu,
+    firstMs,
+    progressShown,
+    buildMs,
+    indexBytes,
+    answerMs,
+    sync,
+  });
   await context.close();
   rmSync(dir, { recursive: true, force: true });
 }
 
 console.log(
-  '| sessions stored | blank extension page | options page until the history shows | search keystroke (3 words) | panel ready | popup ready | JS heap, panel + options | options CPU while notes are typed |',
+  '| sessions stored | blank extension page | options page until the history shows | search keystroke (a word in one note / promotion / mentor / zzz) | panel ready (median of 5) | popup ready (median of 5) | JS heap, panel + options | options CPU while notes are typed | load average (1 min) |',
 );
-console.log('|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   console.log(
-    `| ${r.n.toLocaleString('en-US')} (${r.mb.toFixed(1)} MB) | ${r.blankMs} ms | ${(r.optionsMs / 1000).toFixed(2)} s | ${r.searchMs.map((m) => m.toFixed(0)).join(' / ')} ms | ${r.panelMs} ms | ${r.popupMs} ms | ${r.heapMb.toFixed(1)} MB | ${(r.cpu * 100).toFixed(2)} % of a core |`,
+    `| ${r.n.toLocaleString('en-US')} (${r.mb.toFixed(1)} MB) | ${r.blankMs} ms | ${(r.optionsMs / 1000).toFixed(2)} s | ${r.searchMs.map((m) => m.toFixed(0)).join(' / ')} ms | ${r.panelMs} ms | ${r.popupMs} ms | ${r.heapMb.toFixed(1)} MB | ${(r.cpu * 100).toFixed(2)} % of a core | ${r.load.toFixed(1)} |`,
+  );
+}
+console.log('');
+console.log(
+  '| sessions stored | first open after the bulk write: newest rows shown | progress shown | indexes complete and saved (from the write) | session index (storage) | full-text index (IndexedDB) | background answer, word in one note (median of 5) |',
+);
+console.log('|---|---|---|---|---|---|---|');
+for (const r of rows) {
+  console.log(
+    `| ${r.n.toLocaleString('en-US')} | ${(r.firstMs / 1000).toFixed(2)} s | ${r.progressShown ? 'yes' : 'no'} | ${(r.buildMs / 1000).toFixed(1)} s | ${(r.indexBytes.meta / 1e6).toFixed(2)} MB | ${(r.indexBytes.text / 1e6).toFixed(2)} MB | ${r.answerMs.toFixed(1)} ms |`,
   );
 }
 console.log('\n| sessions stored | first sync (time) | on the server | one notes change: sync now | bytes uploaded |');

@@ -1,20 +1,21 @@
 import { type ReadonlySignal, useComputed } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { EMPTY_INDEX, type SessionIndex, unpackIndex } from '../../utils/domain/session-index';
-import { ensureIndex, indexStore } from '../../utils/platform/session-index';
+import { askHistory } from '../../utils/platform/history-client';
+import { indexStore } from '../../utils/platform/session-index';
 import { useStored } from './useStored';
 
 /**
- * The session index as a signal: read once, then followed through its own key's
- * changes (never a re-read of everything). On open it is checked against the
- * session list and rebuilt if missing or stale.
+ * The whole session index as a signal, for the sections that chart or export
+ * every session: read once, then followed through its own key's changes. The
+ * background keeps it; asking it for an empty page wakes it to check the index
+ * against the session list (and build what is missing, in chunks).
  */
 export function useSessionIndex(): { index: ReadonlySignal<SessionIndex>; loaded: ReadonlySignal<boolean> } {
   const stored = useStored(indexStore);
   const index = useComputed(() => unpackIndex(stored.value.value) ?? EMPTY_INDEX);
   useEffect(() => {
-    // Once read, the index is checked against the session list (and rebuilt if it does not fit).
-    if (stored.loaded.value) void ensureIndex(index.peek());
+    if (stored.loaded.value) void askHistory({ query: '', coacheeId: null, offset: 0, limit: 0 });
   }, [stored.loaded.value]);
   return { index, loaded: stored.loaded };
 }

@@ -1,14 +1,14 @@
 import { useComputed, useSignal, useSignalEffect } from '@preact/signals';
-import { useMemo } from 'preact/hooks';
-import { hasAll, queryWords } from '../../utils/domain/history';
+import { useEffect, useMemo } from 'preact/hooks';
+import { HISTORY_PAGE, type HistoryPage } from '../../utils/domain/history-records';
 import type { Coachee } from '../../utils/domain/model';
-import { newestFirst, type SessionIndex, sessionTime } from '../../utils/domain/session-index';
+import { type IndexEntry, sessionTime } from '../../utils/domain/session-index';
 import type { SnippetPart } from '../../utils/domain/snippet';
-import { fold } from '../../utils/domain/text';
 import { coacheeLabel } from '../../utils/platform/coachee-name';
+import { askHistory } from '../../utils/platform/history-client';
+import { historyHeadStore, historyRevisionStore } from '../../utils/platform/history-records';
 import { t, uiLanguage } from '../../utils/platform/i18n';
 import { tn } from '../../utils/platform/plural';
-import { searchSessions } from '../../utils/platform/session-index';
 import { coacheesStore } from '../../utils/platform/storage';
 import { lazyModule, useLazy } from '../hooks/useLazy';
 import { useStored } from '../hooks/useStored';
@@ -16,86 +16,102 @@ import { useStored } from '../hooks/useStored';
 /** One past session read whole: its code (the session's document, the editors) loads when a session is opened. */
 const sessionDetail = lazyModule(() => import('./SessionDetail').then((m) => m.SessionDetail));
 
-const PAGE = 50;
+const PAGE = HISTORY_PAGE;
 
 /**
  * Every session, newest first, a page at a time, for everyone or one coachee;
- * searchable as you type: titles and names answer at once from the index, the
- * topics and notes are searched in batches behind it and their matches join the
- * list as they are found. Each session opens to read and edit.
+ * searchable as you type through the background's full-text index (best match
+ * first, the matching words shown in context). The first view comes from a small
+ * record the background keeps (the newest rows), so opening the page reads the
+ * same few kilobytes with ten sessions or ten thousand; while a bulk build runs
+ * (after a restore) it shows its progress and the rows ready so far.
+ * Each session opens to read and edit.
  */
-export function SessionHistory({ index, ready }: { index: { value: SessionIndex }; ready: boolean }) {
+export function SessionHistory() {
   const coachees = useStored(coacheesStore);
+  const head = useStored(historyHeadStore);
+  const revision = useStored(historyRevisionStore);
   const query = useSignal('');
   const coacheeId = useSignal('');
   const shown = useSignal(PAGE);
-  const openId = useSignal<string | null>(null);
-  /** Sessions whose topic or notes matched the current query (filled in batches). */
-  const textMatches = useSignal<ReadonlyMap<string, SnippetPart[]>>(new Map());
-  const searched = useSignal(0);
+  const open = useSignal<IndexEntry | null>(null);
+  /** The background's answer for the current search, filter and length (null while the head answers). */
+  const answer = useSignal<HistoryPage | null>(null);
+  const asking = useSignal(false);
   const dateFormat = useMemo(() => new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }), []);
+  const numbers = useMemo(() => new Intl.NumberFormat(uiLanguage()), []);
 
   const names = useComputed(() => new Map(coachees.value.value.map((c: Coachee) => [c.id, coacheeLabel(c.name)])));
-  const all = useComputed(() => newestFirst(index.value, coacheeId.value || null));
-  const words = useComputed(() => queryWords(query.value));
-  // Each entry's title and coachee name, folded once per index change rather than on every keystroke.
-  const quick = useComputed(() => all.value.map((e) => fold(`${e.title}\n${names.value.get(e.coacheeId) ?? ''}`)));
-  // At once: the title and the coachee's name; the topic's other fields and the notes follow from storage.
-  const results = useComputed(() => {
-    const w = words.value;
-    if (w.length === 0) return all.value;
-    const more = textMatches.value;
-    const folded = quick.value;
-    return all.value.filter((e, i) => more.has(e.id) || hasAll(folded[i] ?? '', w));
-  });
+  /** Whether the head record answers: no search, no filter, the first page. */
+  const plain = useComputed(() => query.value.trim() === '' && coacheeId.value === '' && shown.value <= PAGE);
+
+  // Wake the background and have it load its indexes while the person looks at the list, so the first keystroke is answered at once.
+  useEffect(() => void askHistory({ query: '', coacheeId: null, offset: 0, limit: 0, snippets: false }), []);
 
   useSignalEffect(() => {
-    const w = words.value;
-    const ids = all.value.map((e) => e.id);
-    const nameMap = names.peek();
-    textMatches.value = new Map();
-    searched.value = 0;
-    if (w.length === 0) return;
-    let stop = false;
-    const found = new Map<string, SnippetPart[]>();
-    void searchSessions(
-      ids,
-      w,
-      (id) => nameMap.get(index.value.entries[id]?.coacheeId ?? '') ?? '',
-      (matched, done) => {
-        if (matched.length > 0) {
-          for (const m of matched) found.set(m.id, m.snippet);
-          textMatches.value = new Map(found);
-        }
-        searched.value = done;
-      },
-      () => stop,
-    );
+    const q = query.value;
+    const c = coacheeId.value;
+    const limit = shown.value;
+    // A change of the indexes or of the newest rows asks again.
+    void revision.value.value;
+    void head.value.value;
+    if (plain.value) {
+      answer.value = null;
+      asking.value = false;
+      return;
+    }
+    let stale = false;
+    asking.value = true;
+    const asked = { query: q, coacheeId: c || null, offset: 0, limit };
+    // The rows at once; the words in context (the rows' texts read) follow in a second answer.
+    void askHistory({ ...asked, snippets: false }).then((page) => {
+      if (stale) return;
+      asking.value = false;
+      if (page) answer.value = page;
+      if (page && page.rows.length > 0 && q.trim() !== '') {
+        void askHistory(asked).then((full) => {
+          if (!stale && full) answer.value = full;
+        });
+      }
+    });
     return () => {
-      stop = true;
+      stale = true;
     };
   });
 
-  const open = openId.value ? index.value.entries[openId.value] : undefined;
-  const SessionDetail = useLazy(sessionDetail, open !== undefined);
-  if (open)
+  const SessionDetail = useLazy(sessionDetail, open.value !== null);
+  if (open.value) {
+    const entry = open.value;
+    if (!SessionDetail) return null;
     return (
-      SessionDetail && (
-        <SessionDetail
-          entry={open}
-          name={names.value.get(open.coacheeId) ?? ''}
-          date={dateFormat.format(sessionTime(open))}
-          onBack={() => (openId.value = null)}
-        />
-      )
+      <SessionDetail
+        entry={entry}
+        name={names.value.get(entry.coacheeId) ?? ''}
+        date={dateFormat.format(sessionTime(entry))}
+        onBack={() => (open.value = null)}
+      />
     );
+  }
 
-  const total = all.value.length;
-  const list = results.value;
-  const searching = words.value.length > 0 && searched.value < total;
+  const h = head.value.value;
+  const page = answer.value;
+  // Until the background's first answer to a search, the list shown before stays.
+  const answered = !plain.value && page !== null;
+  const rows = answered ? page.rows : h.rows;
+  const matched = answered ? page.matched : h.total;
+  const total = answered ? page.total : h.total;
+  const snippets = answered ? page.snippets : {};
+  const ready = head.loaded.value;
+  const preparing = h.prepared < h.total;
   return (
     <section aria-labelledby="history-heading">
       <h2 id="history-heading">{t('historyHeading')}</h2>
+      {preparing && (
+        <div class="field">
+          <p id="history-progress">{t('historyPreparing', numbers.format(h.prepared), numbers.format(h.total))}</p>
+          <progress aria-labelledby="history-progress" max={h.total} value={h.prepared} />
+        </div>
+      )}
       <div class="row wrap">
         <div class="field grow">
           <label for="history-search">{t('historySearchLabel')}</label>
@@ -130,39 +146,37 @@ export function SessionHistory({ index, ready }: { index: { value: SessionIndex 
           </div>
         )}
       </div>
-      <p role="status" class="small muted">
-        {ready ? tn('historyCount', total, list.length, total) : t('historyIndexing')}
-        {searching && ` · ${tn('historySearchingNotes', total, searched.value, total)}`}
+      <p role="status" class="small muted" aria-busy={asking.value}>
+        {ready ? tn('historyCount', total, matched, total) : t('historyIndexing')}
       </p>
-      {ready && list.length === 0 && !searching ? (
+      {ready && rows.length === 0 && !asking.value && !preparing ? (
         <p>{t('historyEmpty')}</p>
       ) : (
         <ul class="history">
-          {list.slice(0, shown.value).map((e) => (
+          {rows.slice(0, shown.value).map((e) => (
             <li key={e.id}>
-              <button type="button" class="history-item" onClick={() => (openId.value = e.id)}>
+              <button type="button" class="history-item" onClick={() => (open.value = e)}>
                 <span class="topic-title">{e.title || t('historyNoTopic')}</span>
                 <span class="small muted">
                   {dateFormat.format(sessionTime(e))} · {names.value.get(e.coacheeId) ?? ''} ·{' '}
                   {e.startedAt === null ? t('historyNotStarted') : t('historyLength', Math.round(e.lengthMs / 60_000))}
                 </span>
-                <Snippet parts={textMatches.value.get(e.id)} />
+                {snippets[e.id] && <Snippet parts={snippets[e.id] ?? []} />}
               </button>
             </li>
           ))}
         </ul>
       )}
-      {list.length > shown.value && (
+      {matched > shown.value && (
         <button type="button" onClick={() => (shown.value += PAGE)}>
-          {t('historyShowMore', Math.min(PAGE, list.length - shown.value))}
+          {t('historyShowMore', Math.min(PAGE, matched - shown.value))}
         </button>
       )}
     </section>
   );
 }
 
-/** The matching words in context under a result, the words marked (text nodes only, never HTML). */
-function Snippet({ parts }: { parts: SnippetPart[] | undefined }) {
-  if (!parts || parts.length === 0) return null;
+/** The matching words in context, marked (text nodes only). */
+function Snippet({ parts }: { parts: SnippetPart[] }) {
   return <span class="small snippet">{parts.map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : p.text))}</span>;
 }

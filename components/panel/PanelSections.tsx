@@ -5,7 +5,7 @@ import { phaseRole } from '../../utils/domain/agenda';
 import { callEndedWithoutPlan } from '../../utils/domain/check-in';
 import { previousSessionOf } from '../../utils/domain/sessions';
 import { t } from '../../utils/platform/i18n';
-import { callStateStore, partStore, sessionsStore } from '../../utils/platform/storage';
+import { callStateStore, partStore, recentSessionsStore } from '../../utils/platform/storage';
 import type { Clock } from '../hooks/useClock';
 import { lazyModule } from '../hooks/useLazy';
 import { useStored } from '../hooks/useStored';
@@ -33,7 +33,8 @@ const askPrework = lazyModule(() => import('../shared/AskPrework').then((m) => m
  * prompt and screen readers hear the change). Once ended, the wrap-up stays open.
  */
 export function PanelSections({ sessionId, clock }: { sessionId: string; clock: Clock }) {
-  const sessions = useStored(sessionsStore);
+  // The sessions near the active one, kept by the background: never the whole list.
+  const recent = useStored(recentSessionsStore);
   const plan = useStored(partStore('plan', sessionId));
   const call = useStored(callStateStore);
   const phaseIndex = useComputed(() => clock.view.value.phaseIndex);
@@ -43,7 +44,7 @@ export function PanelSections({ sessionId, clock }: { sessionId: string; clock: 
   const ended = status.value === 'ended';
   const role = ended ? 'wrapUp' : active ? phaseRole(clock.agenda.value, phaseIndex.value) : null;
   useFollowPhase(role);
-  const previous = previousSessionOf(sessions.value.value, sessionId);
+  const previous = previousSessionOf(recent.value.value.sessions, sessionId);
   const noPlanReminder = callEndedWithoutPlan(call.value.value, clock.log.value.value, plan.value.value, startedAt.value);
 
   return (

@@ -3,7 +3,7 @@ import { COACHEE_NAME_MAX } from '../../utils/domain/model';
 import { ensureIdentity, identityStore, makePlanCard } from '../../utils/platform/cards';
 import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { t } from '../../utils/platform/i18n';
-import { coacheesStore, partStore, sessionsStore } from '../../utils/platform/storage';
+import { coacheesStore, partStore, recentSessionsStore } from '../../utils/platform/storage';
 import { lazyModule } from '../hooks/useLazy';
 import { useStored } from '../hooks/useStored';
 import { CardSend } from '../shared/CardSend';
@@ -17,10 +17,10 @@ export function PlanCardSend({ sessionId, idPrefix }: { sessionId: string; idPre
   const plan = useStored(partStore('plan', sessionId));
   const homework = useStored(partStore('homework', sessionId));
   const wrapUp = useStored(partStore('wrapUp', sessionId));
-  const sessions = useStored(sessionsStore);
+  const recent = useStored(recentSessionsStore);
   const coachees = useStored(coacheesStore);
   const name = useComputed(() => {
-    const coacheeId = sessions.value.value.find((s) => s.id === sessionId)?.coacheeId;
+    const coacheeId = recent.value.value.sessions.find((s) => s.id === sessionId)?.coacheeId;
     return coacheeLabel(coachees.value.value.find((c) => c.id === coacheeId)?.name);
   });
   const identity = useStored(identityStore);

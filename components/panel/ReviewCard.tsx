@@ -3,7 +3,7 @@ import { sameJson } from '../../utils/domain/json';
 import { type ReviewItem, TOPIC_TEXT_MAX } from '../../utils/domain/model';
 import { onlyNoTime, reviewFromPlan } from '../../utils/domain/review';
 import { t } from '../../utils/platform/i18n';
-import { coacheesStore, partStore, sessionsStore } from '../../utils/platform/storage';
+import { coacheesStore, partStore, recentSessionsStore } from '../../utils/platform/storage';
 import { useStored } from '../hooks/useStored';
 import { LimitedText } from '../shared/LimitedText';
 import { SaveStatus } from '../shared/SaveStatus';
@@ -16,7 +16,8 @@ import { SaveStatus } from '../shared/SaveStatus';
 export function ReviewCard({ sessionId, previousId }: { sessionId: string; previousId: string }) {
   const previousPlan = useStored(partStore('plan', previousId));
   const review = useStored(partStore('review', sessionId), { debounceMs: 400 });
-  const sessions = useStored(sessionsStore);
+  // The sessions near the active one (the background's small record): never the whole list.
+  const recent = useStored(recentSessionsStore);
   const coachees = useStored(coacheesStore);
 
   // Build or refresh the card from the previous plan once both are loaded.
@@ -32,7 +33,7 @@ export function ReviewCard({ sessionId, previousId }: { sessionId: string; previ
   // A review that came with the coachee's card shows even when the coach has no plan of that month to match it to.
   const matches = card?.fromSessionId === previousId || (previousPlan.loaded.value && previousPlan.value.value.length === 0);
   if (!card || !matches || card.items.length === 0) return null;
-  const coacheeId = sessions.value.value.find((s) => s.id === sessionId)?.coacheeId;
+  const coacheeId = recent.value.value.sessions.find((s) => s.id === sessionId)?.coacheeId;
   const name = coachees.value.value.find((c) => c.id === coacheeId)?.name || t('coacheeSelf');
   const markWord = (mark: ReviewItem['status']) =>
     mark === 'done' ? t('reviewDone') : mark === 'partly' ? t('reviewPartly') : t('reviewNot');

@@ -1,15 +1,14 @@
 import { useSignal } from '@preact/signals';
 import type { Coachee, SessionMeta } from '../../utils/domain/model';
-import { COACHEE_NAME_MAX } from '../../utils/domain/model';
 import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { t } from '../../utils/platform/i18n';
 import { switchToCoachee } from '../../utils/platform/sessions';
-import { coacheesStore, sessionsStore } from '../../utils/platform/storage';
-import { lazyModule } from '../hooks/useLazy';
+import { coacheesStore, recentSessionsStore } from '../../utils/platform/storage';
+import { lazyModule, useLazy } from '../hooks/useLazy';
 import { useStored } from '../hooks/useStored';
 
-/** Adding a coachee is rare: its code loads on the first add. */
-const coacheeCode = lazyModule(() => import('../../utils/platform/coachees').then((m) => m.addCoachee));
+/** Adding a coachee is rare: its form's code loads on the first add. */
+const addForm = lazyModule(() => import('./CoacheeAddForm').then((m) => m.CoacheeAddForm));
 
 /**
  * Whose session this is. A coach with several coachees picks or adds one; a
@@ -23,34 +22,12 @@ export function CoacheePicker({
   forCoach?: boolean;
 }) {
   const coachees = useStored(coacheesStore);
-  const sessions = useStored(sessionsStore);
+  const recent = useStored(recentSessionsStore);
   const adding = useSignal(false);
-  const name = useSignal('');
-  const problem = useSignal<string | null>(null);
+  const AddForm = useLazy(addForm, adding.value);
   const list: Coachee[] = coachees.value.value;
-  const current: SessionMeta | undefined = sessions.value.value.find((s) => s.id === sessionId);
+  const current: SessionMeta | undefined = recent.value.value.sessions.find((s) => s.id === sessionId);
   const label = (c: Coachee) => coacheeLabel(c.name);
-
-  const onAdd = (event: Event) => {
-    event.preventDefault();
-    const clean = name.value.trim();
-    if (!clean) {
-      problem.value = t('coacheeNameEmpty');
-      return;
-    }
-    if (clean.length > COACHEE_NAME_MAX) {
-      problem.value = t('coacheeNameTooLong');
-      return;
-    }
-    problem.value = null;
-    void coacheeCode
-      .load()
-      .then((addCoachee) => addCoachee(clean))
-      .then(() => {
-        name.value = '';
-        adding.value = false;
-      });
-  };
 
   return (
     <div class="coachee">
@@ -71,18 +48,7 @@ export function CoacheePicker({
         </div>
       )}
       {adding.value ? (
-        <form class="field" onSubmit={onAdd}>
-          <label for="coachee-name">{t('coacheeNameLabel')}</label>
-          <div class="row">
-            <input id="coachee-name" type="text" value={name} onInput={(e) => (name.value = (e.currentTarget as HTMLInputElement).value)} />
-            <button type="submit">{t('coacheeAdd')}</button>
-          </div>
-          {problem.value && (
-            <p role="alert" class="problem">
-              {problem.value}
-            </p>
-          )}
-        </form>
+        AddForm && <AddForm onDone={() => (adding.value = false)} />
       ) : (
         <button type="button" class="link small" onClick={() => (adding.value = true)}>
           {list.length > 1 || forCoach ? t('coacheeAdd') : t('coacheeManage')}

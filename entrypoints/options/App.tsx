@@ -1,11 +1,13 @@
-import { useSignal } from '@preact/signals';
-import type { ComponentType } from 'preact';
-import { useEffect } from 'preact/hooks';
+import { type ReadonlySignal, useSignal } from '@preact/signals';
+import type { ComponentChildren, ComponentType } from 'preact';
+import { useLayoutEffect } from 'preact/hooks';
 import { type LazyModule, lazyModule, useLazy } from '../../components/hooks/useLazy';
 import { useSessionIndex } from '../../components/hooks/useSessionIndex';
 import { useStored } from '../../components/hooks/useStored';
 import { SessionHistory } from '../../components/options/SessionHistory';
 import { WhatsNew } from '../../components/options/WhatsNew';
+import type { Coachee } from '../../utils/domain/model';
+import type { SessionIndex } from '../../utils/domain/session-index';
 import { t } from '../../utils/platform/i18n';
 import { coacheesStore, quarantineStore } from '../../utils/platform/storage';
 
@@ -42,17 +44,16 @@ const coacheesPage = lazyModule(() => import('../../components/options/CoacheesP
 /** The coach's workspace: sessions, coachees with their progress, cards, export and backup, templates, settings and data. */
 export function App() {
   const quarantine = useStored(quarantineStore);
-  const coachees = useStored(coacheesStore);
-  const { index, loaded } = useSessionIndex();
   const route = useSignal(routeOf(location.hash));
-  useEffect(() => {
+  // Followed from the first commit (a layout effect runs at once, an effect only after a paint): a link
+  // followed right after the page opens is never missed.
+  useLayoutEffect(() => {
     const onHash = () => (route.value = routeOf(location.hash));
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
   const { section, coacheeId } = route.value;
   const kept = quarantine.value.value;
-  const data = { index, coachees: coachees.value };
   return (
     <div class="options-app">
       <nav aria-label={t('navLabel')} class="options-nav">
@@ -74,27 +75,46 @@ export function App() {
             {t('quarantineNotice', kept.map((q) => q.key.replace(/^local:/, '')).join(', '))}
           </p>
         )}
-        {section === 'sessions' && <SessionHistory index={index} ready={loaded.value} />}
-        {section === 'coachees' && <Lazy module={coacheesPage} props={{ ...data, coacheeId }} />}
+        {section === 'sessions' && <SessionHistory />}
+        {section === 'coachees' && <WithIndex>{(data) => <Lazy module={coacheesPage} props={{ ...data, coacheeId }} />}</WithIndex>}
         {section === 'cards' && <Lazy module={cardsPanel} props={{}} />}
         {section === 'export' && (
-          <>
-            <Lazy module={exportPanel} props={data} />
-            <Lazy module={restorePanel} props={{}} />
-          </>
+          <WithIndex>
+            {(data) => (
+              <>
+                <Lazy module={exportPanel} props={data} />
+                <Lazy module={restorePanel} props={{}} />
+              </>
+            )}
+          </WithIndex>
         )}
         {section === 'templates' && <Lazy module={templateEditor} props={{}} />}
         {section === 'settings' && (
           <>
             <p>{t('optionsIntro')}</p>
             <Lazy module={settingsPanel} props={{}} />
-            <Lazy module={dataPanel} props={data} />
+            <WithIndex>{(data) => <Lazy module={dataPanel} props={data} />}</WithIndex>
           </>
         )}
         {section === 'sync' && <Lazy module={syncPanel} props={{}} />}
       </main>
     </div>
   );
+}
+
+interface IndexData {
+  index: ReadonlySignal<SessionIndex>;
+  coachees: ReadonlySignal<Coachee[]>;
+}
+
+/**
+ * The whole session index and the coachees, for the sections that chart or export
+ * every session; the history reads neither, so an everyday open does not grow with the years.
+ */
+function WithIndex({ children }: { children: (data: IndexData) => ComponentChildren }) {
+  const coachees = useStored(coacheesStore);
+  const { index } = useSessionIndex();
+  return <>{children({ index, coachees: coachees.value })}</>;
 }
 
 /** A section whose code loads when it is first shown. */

@@ -26,4 +26,25 @@ describe('pre-work topic in Firefox', () => {
     const status = await popup.waitForFunction(() => document.querySelector('[role="status"]')?.textContent === 'Saved');
     expect(status).toBeTruthy();
   });
+
+  it('has the background keep the pages’ small records in storage.session (Manifest V2 too)', async () => {
+    const panel = await firefox.extensionPage('/sidepanel.html');
+    const records = () =>
+      panel.evaluate(async () => {
+        // Firefox's promise-returning namespace (its `chrome` takes callbacks in Manifest V2).
+        const { storage } = (globalThis as unknown as { browser: typeof chrome }).browser;
+        const { recentSessions } = await storage.session.get('recentSessions');
+        const { activeSessionId } = await storage.local.get('activeSessionId');
+        return { kept: (recentSessions as { activeId?: string } | undefined)?.activeId ?? null, active: activeSessionId ?? null };
+      });
+    await expect
+      .poll(
+        async () => {
+          const { kept, active } = await records();
+          return active !== null && kept === active;
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
+  });
 });

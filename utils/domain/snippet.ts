@@ -34,9 +34,9 @@ function foldedWithOrigin(text: string): { folded: string; origin: (i: number) =
 }
 
 /**
- * About `radius` characters either side of the first place one of `words`
- * (already folded, as `queryWords` gives them) occurs in `text`, accent- and
- * case-free as the search matches; the whole word around every match is marked;
+ * About `radius` characters either side of the first word of `text` that starts
+ * with one of `words` (already folded, as `queryWords` gives them), accent- and
+ * case-free as the search matches; every such word is marked whole;
  * an ellipsis where text is left out; runs of white space shown as one space.
  * Empty when no word occurs.
  */
@@ -46,10 +46,11 @@ export function snippet(text: string, words: readonly string[], radius = 60): Sn
   const { folded, origin } = foldedWithOrigin(text);
   const hits: Array<[number, number]> = [];
   for (let i = 0; i < folded.length; i++) {
+    // At the start of a word only, as the full-text index matches (by prefix): "eting" is not in "meeting".
+    if (i > 0 && WORD.test(folded[i - 1] ?? '')) continue;
     const word = wanted.find((w) => folded.startsWith(w, i));
     if (!word) continue;
-    let from = i;
-    while (from > 0 && WORD.test(folded[from - 1] ?? '')) from--;
+    const from = i;
     let to = i + word.length;
     while (to < folded.length && WORD.test(folded[to] ?? '')) to++;
     const last = hits[hits.length - 1];

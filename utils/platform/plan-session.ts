@@ -1,7 +1,7 @@
 /**
  * Finding the session whose month plan the coachee is working on (a platform adapter).
  */
-import { partStore, readChecked, sessionsStore } from './storage';
+import { partStore, readChecked, recentSessionsStore, sessionsStore } from './storage';
 
 /**
  * The session whose plan the coachee is working on now: the newest session of
@@ -9,7 +9,9 @@ import { partStore, readChecked, sessionsStore } from './storage';
  * itself once its plan is written), or null.
  */
 export async function findCurrentPlanSession(activeId: string): Promise<string | null> {
-  const sessions = (await readChecked(sessionsStore)).value;
+  // The background's record of the sessions near the active one answers without reading the whole list.
+  const recent = (await readChecked(recentSessionsStore)).value;
+  const sessions = recent.activeId === activeId ? recent.sessions : (await readChecked(sessionsStore)).value;
   const active = sessions.find((s) => s.id === activeId);
   if (!active) return null;
   const theirs = sessions.filter((s) => s.coacheeId === active.coacheeId).sort((a, b) => b.createdAt - a.createdAt);

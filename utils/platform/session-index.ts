@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { containsAll, searchTexts } from '../domain/history';
-import type { SessionMeta } from '../domain/model';
+import type { SessionMeta, WrapUp } from '../domain/model';
 import {
   EMPTY_INDEX,
   type IndexSource,
@@ -33,15 +33,19 @@ export const readIndex = async (): Promise<SessionIndex> => unpackIndex((await r
 const SOURCE_PARTS = ['topic', 'timer', 'agenda', 'plan', 'homework', 'review', 'wrapUp'] as const;
 const BATCH = 400;
 
-/** Read what the index needs of these sessions, in one storage call. */
-async function readSources(ids: readonly string[]): Promise<Map<string, IndexSource>> {
-  const keys = ids.flatMap((id) => SOURCE_PARTS.map((name) => partStore(name, id).bare));
+/** What the indexes need of one session: the index entry's parts, and its texts when asked for. */
+export type SessionSource = IndexSource & { wrapUp: WrapUp; notes: string };
+
+/** Read what the index needs of these sessions (and their notes, `withNotes`), in one storage call. */
+export async function readSources(ids: readonly string[], withNotes = false): Promise<Map<string, SessionSource>> {
+  const names = withNotes ? [...SOURCE_PARTS, 'notes' as const] : SOURCE_PARTS;
+  const keys = ids.flatMap((id) => names.map((name) => partStore(name, id).bare));
   const raw = await browser.storage.local.get(keys);
-  const sources = new Map<string, IndexSource>();
+  const sources = new Map<string, SessionSource>();
   // The read policy (storage.ts): a part of the wrong shape is kept aside in the quarantine, never dropped.
   const reader = new CheckedRead();
   for (const id of ids) {
-    const read = <K extends (typeof SOURCE_PARTS)[number]>(name: K) => {
+    const read = <K extends (typeof SOURCE_PARTS)[number] | 'notes'>(name: K) => {
       const stored = partStore(name, id);
       return reader.value(stored, raw[stored.bare]);
     };
@@ -53,6 +57,8 @@ async function readSources(ids: readonly string[]): Promise<Map<string, IndexSou
       homework: read('homework'),
       review: read('review'),
       nextSessionAt: read('wrapUp').nextSessionAt,
+      wrapUp: read('wrapUp'),
+      notes: withNotes ? read('notes') : '',
     });
   }
   await reader.done();

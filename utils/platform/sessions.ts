@@ -6,7 +6,16 @@
 import type { Coachee, SessionMeta } from '../domain/model';
 import { newestSessionOf, newSessionId, SELF_COACHEE_ID, withItem } from '../domain/sessions';
 import { exclusive, updateStored } from './list-writes';
-import { activeSessionIdStore, coacheesStore, partStore, readChecked, sessionsStore, settingsStore, templatesStore } from './storage';
+import {
+  activeSessionIdStore,
+  coacheesStore,
+  partStore,
+  readChecked,
+  recentSessionsStore,
+  sessionsStore,
+  settingsStore,
+  templatesStore,
+} from './storage';
 
 export interface NewSessionOptions {
   /** The session id (default: a new one from the coachee and the time). */
@@ -54,6 +63,9 @@ export async function ensureActiveSession(now = Date.now()): Promise<string> {
 }
 
 async function verifyActive(active: string): Promise<void> {
+  // The background's small record of the sessions near the active one says it exists, without reading the whole list.
+  const recent = (await readChecked(recentSessionsStore)).value;
+  if (recent.activeId === active) return;
   const sessions = (await readChecked(sessionsStore)).value;
   if (!sessions.some((s) => s.id === active)) await chooseActive(Date.now());
 }

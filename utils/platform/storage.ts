@@ -24,6 +24,7 @@ import {
   SessionListSchema,
   type SessionMeta,
 } from '../domain/model';
+import { EMPTY_RECENT, type RecentSessions, RecentSessionsSchema } from '../domain/recent-sessions';
 import { type Merge, SESSION_PARTS, type SessionPart, type SessionPartName, type SessionPartValues } from '../domain/session-parts';
 import { DEFAULT_SETTINGS, type Settings, SettingsSchema } from '../domain/settings';
 
@@ -41,11 +42,11 @@ export interface Stored<T> {
 }
 
 /** A WXT storage key without its area. */
-export const bareKey = (key: string): string => key.replace(/^(local|sync):/, '');
+export const bareKey = (key: string): string => key.replace(/^(local|sync|session):/, '');
 
 /** Define a stored item with its schema (every item is defined once, here or beside its only user). */
 export function define<T>(
-  key: `local:${string}` | `sync:${string}`,
+  key: `local:${string}` | `sync:${string}` | `session:${string}`,
   schema: v.GenericSchema<unknown, T>,
   fallback: T,
   merge?: Merge<T>,
@@ -58,6 +59,12 @@ export function define<T>(
 export const coacheesStore = define<Coachee[]>('local:coachees', CoacheeListSchema, []);
 /** Metadata of every session, oldest first. */
 export const sessionsStore = define<SessionMeta[]>('local:sessions', SessionListSchema, []);
+/**
+ * The active session and the few near it, kept by the background, so the panel and the popup never read the whole list.
+ * Derived, so in `storage.session` (memory, this browser run): never part of the user's data in `storage.local`
+ * (backups, sync, the "nothing changed" checks), made again by the background at each start.
+ */
+export const recentSessionsStore = define<RecentSessions>('session:recentSessions', RecentSessionsSchema, EMPTY_RECENT);
 /** The session the popup and the panel work on. */
 export const activeSessionIdStore = define<string | null>('local:activeSessionId', NullableIdSchema, null);
 /** Stored values that failed their schema check, kept so nothing is silently lost. */
@@ -147,7 +154,10 @@ export function readChecked<T>(stored: Stored<T>, now = Date.now(), shared = tru
   if (pending) return pending;
   const read = (async () => {
     const reader = new CheckedRead();
-    const value = reader.value(stored, await storage.getItem<unknown>(stored.key as `local:${string}` | `sync:${string}`));
+    const value = reader.value(
+      stored,
+      await storage.getItem<unknown>(stored.key as `local:${string}` | `sync:${string}` | `session:${string}`),
+    );
     const [problem] = await reader.done(now);
     return { value, problem: problem?.problem ?? null };
   })().finally(() => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { queryWords } from '../../../../utils/domain/history';
 import { firstSnippet, snippet } from '../../../../utils/domain/snippet';
+import { fold } from '../../../../utils/domain/text';
 
 const shown = (parts: ReturnType<typeof snippet>) => parts.map((p) => (p.mark ? `[${p.text}]` : p.text)).join('');
 
@@ -43,5 +44,39 @@ describe('snippet: the matching words in context', () => {
   it('keeps hostile text as text (parts are strings, never markup)', () => {
     const parts = snippet('<img src=x onerror=alert(1)> found', ['found']);
     expect(parts.map((p) => p.text).join('')).toBe('<img src=x onerror=alert(1)> found');
+  });
+});
+
+describe('snippet, as the full-text index matches', () => {
+  const text = `${'Some opening words. '.repeat(10)}Then we talked about the Résumé and her next résumés.${' Closing words follow.'.repeat(10)}`;
+
+  it('shows the first match with the text around it, every match in it marked, and an ellipsis where text is left out', () => {
+    const parts = snippet(text, ['resume'], 40);
+    expect(parts[0]).toEqual({ text: '…', mark: false });
+    expect(parts.at(-1)).toEqual({ text: '…', mark: false });
+    expect(parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['Résumé', 'résumés']);
+    const shown = parts.map((p) => p.text).join('');
+    expect(shown).toContain('talked about the Résumé and her next résumés');
+    expect(shown.length).toBeLessThan(140);
+  });
+
+  it('matches at the start of a word only, and is empty when nothing matches', () => {
+    expect(snippet('a meeting with the team', ['eting'])).toEqual([]);
+    expect(snippet('a meeting, then', ['meet'])).toEqual([
+      { text: 'a ', mark: false },
+      { text: 'meeting', mark: true },
+      { text: ', then', mark: false },
+    ]);
+    expect(snippet('', ['x'])).toEqual([]);
+  });
+});
+
+describe('the words in context, where folding changes the length', () => {
+  it('maps the match back to the original text (a Hangul syllable folds to three letters)', () => {
+    const text = 'A note on 한국 first, then the résumé.';
+    expect(fold(text).length).not.toBe(text.length);
+    const parts = snippet(text, ['resume']);
+    expect(parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['résumé']);
+    expect(parts.map((p) => p.text).join('')).toBe(text);
   });
 });

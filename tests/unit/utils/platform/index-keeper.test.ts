@@ -1,0 +1,179 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { idbReset } from '../../../../utils/platform/idb';
+import {
+  applyChanges,
+  ensureIndexes,
+  followChanges,
+  isHistoryQuery,
+  queryHistory,
+  resetIndexKeeper,
+} from '../../../../utils/platform/index-keeper';
+import { readIndex } from '../../../../utils/platform/session-index';
+
+const T0 = Date.UTC(2026, 10, 1, 10);
+const session = (i: number) => ({ id: `s${i}`, coacheeId: i % 2 ? 'ada' : 'me', createdAt: T0 + i * 1000 });
+const ask = (query: string, coacheeId: string | null = null, limit = 50) => queryHistory({ query, coacheeId, offset: 0, limit });
+
+async function seed(count: number, notes = (i: number) => `Notes of session ${i} about delegation`) {
+  const data: Record<string, unknown> = {
+    sessions: Array.from({ length: count }, (_, i) => session(i)),
+    coachees: [
+      { id: 'me', name: '', createdAt: T0 },
+      { id: 'ada', name: 'Ada Lovelace', createdAt: T0 },
+    ],
+    activeSessionId: `s${count - 1}`,
+  };
+  for (let i = 0; i < count; i++) {
+    data[`topic.s${i}`] = { title: `Topic ${i}`, difficulty: '', outcome: '', updatedAt: 1 };
+    data[`notes.s${i}`] = notes(i);
+  }
+  await fakeBrowser.storage.local.set(data);
+}
+
+beforeEach(() => {
+  resetIndexKeeper();
+  idbReset();
+  globalThis.indexedDB = new IDBFactory();
+});
+
+describe('the index keeper', () => {
+  it('builds both indexes newest first, in chunks, saying how far it got', async () => {
+    await seed(450);
+    const heads: Array<{ prepared: number; total: number; newest: string | undefined }> = [];
+    fakeBrowser.storage.session.onChanged.addListener((changes) => {
+      const head = changes.historyHead?.newValue as { prepared: number; total: number; rows: { id: string }[] } | undefined;
+      if (head) heads.push({ prepared: head.prepared, total: head.total, newest: head.rows[0]?.id });
+    });
+    await ensureIndexes();
+    expect(heads.map((h) => h.prepared)).toEqual([200, 400, 450]);
+    expect(heads.every((h) => h.total === 450 && h.newest === 's449')).toBe(true);
+    expect(Object.keys((await readIndex()).entries)).toHaveLength(450);
+  });
+
+  it('finds a word that is only in one session notes, with the words around it', async () => {
+    await seed(300, (i) => (i === 123 ? 'We spoke of her xylophone lessons at length.' : `Notes ${i}`));
+    await ensureIndexes();
+    const page = await ask('xylo');
+    expect(page.matched).toBe(1);
+    expect(page.rows.map((r) => r.id)).toEqual(['s123']);
+    expect(page.snippets.s123?.filter((p) => p.mark).map((p) => p.text)).toEqual(['xylophone']);
+    expect(page.snippets.s123?.map((p) => p.text).join('')).toContain('her xylophone lessons');
+  });
+
+  it('shows the notes in context first, then the other fields searched; nothing for a word only in the title shown on the row', async () => {
+    await seed(5, (i) => (i === 2 ? 'The notes mention the harbour once.' : `Notes ${i}`));
+    await fakeBrowser.storage.local.set({ 'plan.s3': [{ id: 'p1', text: 'Walk to the harbour every morning', done: false }] });
+    await ensureIndexes();
+    const page = await ask('harbour');
+    expect(page.rows.map((r) => r.id).sort()).toEqual(['s2', 's3']);
+    const shown = (id: string) => page.snippets[id]?.map((p) => (p.mark ? `[${p.text}]` : p.text)).join('');
+    expect(shown('s2')).toBe('The notes mention the [harbour] once.');
+    expect(shown('s3')).toBe('Walk to the [harbour] every morning');
+    const title = await ask('topic');
+    expect(title.matched).toBe(5);
+    expect(title.snippets).toEqual({});
+  });
+
+  it('pages newest first, filters by coachee, and needs every word (a name counts)', async () => {
+    await seed(120);
+    await ensureIndexes();
+    const all = await ask('');
+    expect(all.total).toBe(120);
+    expect(all.rows).toHaveLength(50);
+    expect(all.rows[0]?.id).toBe('s119');
+    expect((await queryHistory({ query: '', coacheeId: null, offset: 100, limit: 50 })).rows).toHaveLength(20);
+    const ada = await ask('', 'ada');
+    expect(ada.total).toBe(60);
+    expect(ada.rows.every((r) => r.coacheeId === 'ada')).toBe(true);
+    expect((await ask('delegation lovelace')).matched).toBe(60);
+    expect((await ask('delegation nobody')).matched).toBe(0);
+  });
+
+  it('follows one session edit, and drops a deleted session', async () => {
+    await seed(20);
+    await ensureIndexes();
+    await fakeBrowser.storage.local.set({ 'notes.s4': 'A brand new word: quokka' });
+    await applyChanges(['notes.s4']);
+    expect((await ask('quokka')).rows.map((r) => r.id)).toEqual(['s4']);
+    await fakeBrowser.storage.local.set({ sessions: Array.from({ length: 20 }, (_, i) => session(i)).filter((s) => s.id !== 's4') });
+    await applyChanges(['sessions']);
+    expect((await ask('quokka')).matched).toBe(0);
+    expect(Object.keys((await readIndex()).entries)).not.toContain('s4');
+  });
+
+  it('keeps the record of the sessions near the active one for the panel and the popup', async () => {
+    await seed(30);
+    await applyChanges(['activeSessionId']);
+    const { recentSessions } = await fakeBrowser.storage.session.get('recentSessions');
+    // Derived: kept outside the user's data.
+    expect(await fakeBrowser.storage.local.get('recentSessions')).toEqual({});
+    const recent = recentSessions as { activeId: string; sessions: { id: string }[] };
+    expect(recent.activeId).toBe('s29');
+    expect(recent.sessions.map((s) => s.id)).toContain('s27');
+    expect(recent.sessions.length).toBeLessThan(10);
+  });
+
+  it('after the worker restarts, answers from the saved index without reading the notes again, and catches up an edit not yet saved', async () => {
+    await seed(50);
+    await ensureIndexes();
+    await fakeBrowser.storage.local.set({ 'notes.s7': 'walrus' });
+    await applyChanges(['notes.s7']);
+    // The worker stops before the delayed save: its memory is gone, the unsaved list is in IndexedDB.
+    resetIndexKeeper();
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const page = await ask('walrus');
+    expect(page.rows.map((r) => r.id)).toEqual(['s7']);
+    const keysRead = get.mock.calls
+      .flatMap(([keys]) => (Array.isArray(keys) ? keys : [keys]))
+      .filter((k) => String(k).startsWith('notes.'));
+    // Only the edited session's notes (to index it again) and the shown row's (for the words in context).
+    expect(new Set(keysRead)).toEqual(new Set(['notes.s7']));
+  });
+
+  it('writes nothing at all for a change that changes nothing (a refused or repeated card)', async () => {
+    await seed(30);
+    await ensureIndexes();
+    await applyChanges(['activeSessionId', 'notes.s3', 'topic.s4']);
+    const before = JSON.stringify([await fakeBrowser.storage.local.get(null), await fakeBrowser.storage.session.get(null)]);
+    const writes = [vi.spyOn(fakeBrowser.storage.local, 'set'), vi.spyOn(fakeBrowser.storage.session, 'set')];
+    // The same values written again (storage reports the keys), then the list itself.
+    await applyChanges(['notes.s3', 'topic.s4', 'plan.s5']);
+    await applyChanges(['sessions', 'activeSessionId']);
+    await ensureIndexes();
+    expect(writes.flatMap((w) => w.mock.calls)).toEqual([]);
+    expect(JSON.stringify([await fakeBrowser.storage.local.get(null), await fakeBrowser.storage.session.get(null)])).toBe(before);
+    // A real edit is still followed.
+    await fakeBrowser.storage.local.set({ 'notes.s3': 'A new word: capybara' });
+    await applyChanges(['notes.s3']);
+    expect((await ask('capybara')).rows.map((r) => r.id)).toEqual(['s3']);
+  });
+
+  it('after everything is deleted and the same sessions restored at once, stores the entries and the head again', async () => {
+    await seed(12);
+    await ensureIndexes();
+    const stored = await fakeBrowser.storage.local.get(null);
+    // Delete everything, restore the backup, before the keeper looks (one batch of changes).
+    await fakeBrowser.storage.local.clear();
+    await fakeBrowser.storage.session.clear();
+    await fakeBrowser.storage.local.set(Object.fromEntries(Object.entries(stored).filter(([k]) => k !== 'sessionIndex')));
+    followChanges(Object.keys(stored), 0, ['sessionIndex']);
+    await new Promise((r) => setTimeout(r, 10));
+    await ensureIndexes();
+    expect(Object.keys((await readIndex()).entries)).toHaveLength(12);
+    const { historyHead } = (await fakeBrowser.storage.session.get('historyHead')) as {
+      historyHead?: { total: number; rows: { id: string }[] };
+    };
+    expect(historyHead?.total).toBe(12);
+    expect(historyHead?.rows[0]?.id).toBe('s11');
+  });
+
+  it('takes only well-formed history queries', () => {
+    expect(isHistoryQuery({ type: 'historyQuery', query: 'x', coacheeId: null, offset: 0, limit: 50 })).toBe(true);
+    expect(isHistoryQuery({ type: 'historyQuery', query: 1, coacheeId: null, offset: 0, limit: 50 })).toBe(false);
+    expect(isHistoryQuery({ type: 'chime' })).toBe(false);
+    expect(isHistoryQuery(null)).toBe(false);
+  });
+});

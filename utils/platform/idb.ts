@@ -1,0 +1,64 @@
+/**
+ * A small key-value store in the extension's IndexedDB (a platform adapter) for
+ * large derived data such as the full-text index. Not extension storage: a
+ * write there is sent, old and new value, to every open page's
+ * `storage.onChanged` listeners, which for megabytes of index is a cost on
+ * every page each time it is saved.
+ */
+
+const DB_NAME = 'sidecoach';
+const STORE = 'kv';
+
+let opened: Promise<IDBDatabase> | null = null;
+
+function database(): Promise<IDBDatabase> {
+  opened ??= new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(DB_NAME, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
+    request.onsuccess = () => {
+      const db = request.result;
+      // Another context deleting or upgrading the database: open it again next time.
+      db.onversionchange = () => {
+        db.close();
+        opened = null;
+      };
+      resolve(db);
+    };
+    request.onerror = () => {
+      opened = null;
+      reject(request.error);
+    };
+  });
+  return opened;
+}
+
+function done<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+/** The value kept under `key`, or undefined. */
+export async function idbGet<T>(key: string): Promise<T | undefined> {
+  const db = await database();
+  return (await done(db.transaction(STORE, 'readonly').objectStore(STORE).get(key))) as T | undefined;
+}
+
+/** Keep `value` under `key` (structured clone: strings, arrays, plain objects). */
+export async function idbSet(key: string, value: unknown): Promise<void> {
+  const db = await database();
+  const tx = db.transaction(STORE, 'readwrite');
+  tx.objectStore(STORE).put(value, key);
+  await new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error);
+  });
+}
+
+/** Forget the open connection (tests delete the database between cases). */
+export function idbReset(): void {
+  void opened?.then((db) => db.close()).catch(() => undefined);
+  opened = null;
+}
