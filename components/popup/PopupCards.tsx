@@ -35,8 +35,11 @@ export function PreworkCardSend({ sessionId }: { sessionId: string }) {
           maxLength={COACHEE_NAME_MAX}
           value={name}
           onInput={(e) => {
+            const value = (e.currentTarget as HTMLInputElement).value.slice(0, COACHEE_NAME_MAX);
             const current = identity.value.peek();
-            if (current) identity.set({ ...current, name: (e.currentTarget as HTMLInputElement).value.slice(0, COACHEE_NAME_MAX) });
+            // Typed before the identity reached this page: kept, once it is there (never dropped).
+            if (current) identity.set({ ...current, name: value });
+            else void ensureIdentity().then((made) => identity.set({ ...made, name: value }));
           }}
         />
       </div>

@@ -79,7 +79,10 @@ export async function launchExtension(
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   const role = options.role === undefined ? 'coachee' : options.role;
-  if (!userDataDir && role) await setRole(worker, role);
+  if (!userDataDir && role) {
+    await setRole(worker, role);
+    await welcomeLoaded(context);
+  }
   return {
     context,
     extensionId,
@@ -102,6 +105,27 @@ export async function launchExtension(
       if (outgoing.length > 0) throw new Error(`The extension made requests that would leave the browser: ${outgoing.join(', ')}`);
     },
   };
+}
+
+/**
+ * Wait until the welcome tab a new install opens has loaded (its question is
+ * answered already; it stays open, as a person leaves it). Still loading, it
+ * would race what a test does next: the page clock, for one, is installed in
+ * every page of the context and failed on a welcome tab mid-navigation.
+ * (Closing it instead left Chromium's next extension page without its
+ * messages now and then: every text showed as its key.)
+ */
+async function welcomeLoaded(context: BrowserContext): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const welcome = context.pages().find((p) => p.url().endsWith('/welcome.html'));
+    if (welcome) {
+      await welcome.waitForLoadState('load');
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 50)); // A poll interval, not a wait for time to pass.
+  }
+  throw new Error('A new install did not open its welcome page within 10 s.');
 }
 
 /** Answer the welcome's question as a person would have (writes the role into the stored settings). */

@@ -13,10 +13,12 @@ import { NotesPage, optionsSection } from './pages';
 const COUNT = 2000;
 
 /**
- * Wait for the install's own writes (its first session, and the background's
- * records of it), so seeding thousands of sessions does not race them.
+ * A first session as a person makes one (a new install holds none: the panel
+ * opened once creates it), then wait for the background's records of it, so
+ * seeding thousands of sessions does not race those writes.
  */
-async function installDone(browser: Pick<ExtensionBrowser, 'context'>): Promise<Worker> {
+async function installDone(browser: Pick<ExtensionBrowser, 'context' | 'openPage'>): Promise<Worker> {
+  const first = await browser.openPage('sidepanel.html');
   let worker: Worker | undefined;
   await expect
     .poll(
@@ -39,6 +41,7 @@ async function installDone(browser: Pick<ExtensionBrowser, 'context'>): Promise<
       { timeout: 30_000 },
     )
     .toBe(true);
+  await first.close();
   if (!worker) throw new Error('no service worker');
   return worker;
 }
