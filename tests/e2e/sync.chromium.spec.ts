@@ -231,21 +231,26 @@ describe('sync between two computers through a WebDAV server', () => {
 
   it('a file altered on the server is refused and reported, and applied once it is whole again', async () => {
     const notes = await sessionNotes(a, 'Speaking up in meetings');
+    const before = new Set(await changeFiles(join(dav.dir, 'sidecoach')));
     await notes.press('Control+End');
     await notes.pressSequentially(' Gamma.');
     await notes.page().getByRole('region', { name: 'Notes' }).getByRole('status').getByText('Saved').waitFor();
     expect(await syncNow(aSync)).toBeNull();
-    const newest = await newestFile(join(dav.dir, 'sidecoach'));
-    const original = await readFile(newest);
-    const altered = Buffer.from(original);
-    altered[altered.length - 5] = (altered[altered.length - 5] as number) ^ 1;
-    await writeFile(newest, altered);
+    // Every change file this typing made (the scheduled sync may have sent part of it already): one byte changed in each.
+    const made = (await changeFiles(join(dav.dir, 'sidecoach'))).filter((f) => !before.has(f));
+    expect(made.length).toBeGreaterThan(0);
+    const originals = await Promise.all(made.map((f) => readFile(f)));
+    for (const [i, file] of made.entries()) {
+      const altered = Buffer.from(originals[i] as Buffer);
+      altered[altered.length - 5] = (altered[altered.length - 5] as number) ^ 1;
+      await writeFile(file, altered);
+    }
 
     expect(await syncNow(bSync)).toBe('altered');
     await bSync.getByRole('alert').getByText('A file on the server was changed by someone else', { exact: false }).waitFor();
     expect(await stored(bSync, `notes.${sessionId}`)).not.toContain('Gamma');
 
-    await writeFile(newest, original);
+    for (const [i, file] of made.entries()) await writeFile(file, originals[i] as Buffer);
     expect(await syncNow(bSync)).toBeNull();
     expect(await stored(bSync, `notes.${sessionId}`)).toContain('Gamma');
     expect(await bSync.getByRole('alert').count()).toBe(0);
@@ -314,13 +319,12 @@ async function sessionNotes(browser: ExtensionBrowser, topic: string) {
   return field;
 }
 
-/** The most recently written change file under the sync folder. */
-async function newestFile(dir: string): Promise<string> {
-  let best = { path: '', at: 0 };
+/** The change files on the server (their names end in c<counter>). */
+async function changeFiles(dir: string): Promise<string[]> {
+  const files: string[] = [];
   for (const entry of await readdir(dir, { recursive: true })) {
     const path = join(dir, entry);
-    const info = await stat(path);
-    if (info.isFile() && /c\d+$/.test(entry) && info.mtimeMs >= best.at) best = { path, at: info.mtimeMs };
+    if (/c\d+$/.test(entry) && (await stat(path)).isFile()) files.push(path);
   }
-  return best.path;
+  return files;
 }
