@@ -5,7 +5,6 @@
  * date; a page that finds it missing or stale rebuilds it.
  */
 import { browser } from 'wxt/browser';
-import { containsAll, searchTexts } from '../domain/history';
 import type { SessionMeta, WrapUp } from '../domain/model';
 import {
   EMPTY_INDEX,
@@ -18,11 +17,8 @@ import {
   type SessionIndex,
   unpackIndex,
 } from '../domain/session-index';
-import { partOfKey } from '../domain/session-parts';
-import { firstSnippet, type SnippetPart } from '../domain/snippet';
 import { localDefaultTemplate } from './default-template';
-import { updateStored } from './list-writes';
-import { CheckedRead, check, define, partStore, readChecked, sessionsStore } from './storage';
+import { CheckedRead, define, partStore, readChecked, sessionsStore } from './storage';
 
 /** The index of every session, stored packed (see domain/session-index.ts). */
 export const indexStore = define<PackedIndex>('local:sessionIndex', PackedIndexSchema, packIndex(EMPTY_INDEX));
@@ -99,73 +95,4 @@ export async function ensureIndex(known?: SessionIndex, now = Date.now()): Promi
     known !== undefined || browser.storage.local.get(indexStore.bare).then((items) => items[indexStore.bare] !== undefined),
   ]);
   return stored && indexMatches(index, sessions.value) ? index : rebuildIndex(now);
-}
-
-/** Whether a storage change (key without area) touches the index: the session list, or a part other than the notes. */
-export function affectsIndex(key: string): boolean {
-  if (key === sessionsStore.bare) return true;
-  const part = partOfKey(key);
-  return part !== null && part.name !== 'notes';
-}
-
-/** Bring the index up to date for the changed keys: only the sessions they touch are read again. */
-export async function updateIndex(changedKeys: readonly string[], now = Date.now()): Promise<void> {
-  const sessions = (await readChecked(sessionsStore)).value;
-  const byId = new Map(sessions.map((s) => [s.id, s]));
-  const touched = new Set<string>();
-  for (const key of changedKeys) {
-    const part = partOfKey(key);
-    if (part && part.name !== 'notes' && byId.has(part.sessionId)) touched.add(part.sessionId);
-  }
-  const listChanged = changedKeys.includes(sessionsStore.bare);
-  const current = await readIndex();
-  if (listChanged) for (const s of sessions) if (!(s.id in current.entries)) touched.add(s.id);
-  const fresh = await entriesFor(
-    [...touched].map((id) => byId.get(id)).filter((m): m is SessionMeta => m !== undefined),
-    now,
-  );
-  await updateStored(indexStore, (packed) => {
-    const index = unpackIndex(packed) ?? EMPTY_INDEX;
-    const entries = { ...index.entries, ...fresh };
-    if (listChanged) for (const id of Object.keys(entries)) if (!byId.has(id)) delete entries[id];
-    return packIndex({ ...index, entries });
-  });
-}
-
-/** A session the search found, with the matching words in context (empty when only the title or name matched). */
-export interface SearchMatch {
-  id: string;
-  snippet: SnippetPart[];
-}
-
-/**
- * Search the topics and notes of the given sessions, a batch at a time off the
- * critical path, reporting matches as they are found, each with the matching
- * words in context; stops when `cancelled` says so. Only one batch of notes is
- * in memory at once.
- */
-export async function searchSessions(
-  ids: readonly string[],
-  words: readonly string[],
-  nameOf: (id: string) => string,
-  onMatches: (matches: SearchMatch[], searched: number) => void,
-  cancelled: () => boolean,
-  batch = 150,
-): Promise<void> {
-  for (let i = 0; i < ids.length; i += batch) {
-    if (cancelled()) return;
-    const slice = ids.slice(i, i + batch);
-    const raw = await browser.storage.local.get(slice.flatMap((id) => [partStore('topic', id).bare, partStore('notes', id).bare]));
-    if (cancelled()) return;
-    const found: SearchMatch[] = [];
-    for (const id of slice) {
-      const topic = check(partStore('topic', id), raw[partStore('topic', id).bare]).value;
-      const notes = check(partStore('notes', id), raw[partStore('notes', id).bare]).value;
-      if (!containsAll(searchTexts(topic, notes, nameOf(id)), words)) continue;
-      // The title and the name are on the row already: the context comes from the notes and the topic's other fields.
-      found.push({ id, snippet: firstSnippet([notes ?? '', topic?.difficulty ?? '', topic?.outcome ?? ''], words) });
-    }
-    onMatches(found, Math.min(ids.length, i + batch));
-    await new Promise((r) => setTimeout(r, 0));
-  }
 }
