@@ -1,6 +1,6 @@
 import { useComputed } from '@preact/signals';
 import { COACHEE_NAME_MAX } from '../../utils/domain/model';
-import { ensureIdentity, identityStore, makePlanCard } from '../../utils/platform/cards';
+import { ensureIdentity, identityStore, makePlanCard } from '../../utils/platform/card-exchange';
 import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { t } from '../../utils/platform/i18n';
 import { coacheesStore, partStore, recentSessionsStore } from '../../utils/platform/storage';

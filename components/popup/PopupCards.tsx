@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { COACHEE_NAME_MAX } from '../../utils/domain/model';
-import { ensureIdentity, identityStore, makePreworkCard } from '../../utils/platform/cards';
+import { ensureIdentity, identityStore, makePreworkCard } from '../../utils/platform/card-exchange';
 import { t } from '../../utils/platform/i18n';
 import { plannedDayOf } from '../../utils/platform/months';
 import { partStore } from '../../utils/platform/storage';

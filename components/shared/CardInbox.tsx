@@ -1,8 +1,8 @@
 import { useSignal } from '@preact/signals';
-import type { CardProblem } from '../../utils/domain/card';
+import type { CardProblem } from '../../utils/domain/card-format';
 import type { FieldChange, Shown } from '../../utils/domain/card-intake';
 import { minutesByWeek } from '../../utils/domain/plan-progress';
-import { type CardPreview, previewCard, takeInCard } from '../../utils/platform/cards';
+import { type CardPreview, previewCard, takeInCard } from '../../utils/platform/card-exchange';
 import { formatDay, formatSessionDate } from '../../utils/platform/dates';
 import { t } from '../../utils/platform/i18n';
 import { tn } from '../../utils/platform/plural';

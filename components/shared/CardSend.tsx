@@ -1,9 +1,9 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
-import { cardFileName } from '../../utils/domain/card';
+import { cardFileName } from '../../utils/domain/card-format';
 import { sessionIcs } from '../../utils/domain/ics';
 import { isoDate } from '../../utils/domain/text';
-import type { OutgoingCard } from '../../utils/platform/cards';
+import type { OutgoingCard } from '../../utils/platform/card-exchange';
 import { copyText } from '../../utils/platform/clipboard';
 import { localZone } from '../../utils/platform/dates';
 import { downloadText } from '../../utils/platform/download';

@@ -3,7 +3,7 @@
  * page shows it as a preview), and the cards built from a session.
  * Pure: no browser calls.
  */
-import type { PlanCard, PreworkCard } from './card';
+import type { PlanCard, PreworkCard } from './card-format';
 import { sameJson } from './json';
 import {
   type Assignment,

@@ -11,7 +11,7 @@
  * lets the coach's browser tell whose reply it is.
  * Pure: no browser calls.
  */
-import { crc32 } from './card';
+import { crc32 } from './card-format';
 
 /** The languages a mail can be written in. */
 export type MailLanguage = 'en' | 'de';

@@ -7,7 +7,7 @@
  * Format: PKWARE's APPNOTE.TXT, sections 4.3.7 (local header), 4.3.12 (central
  * directory header), 4.3.16 (end of central directory).
  */
-import { crc32Bytes } from './card';
+import { crc32Bytes } from './card-format';
 
 export interface ZipEntry {
   /** The path inside the archive ("/" separates folders). */

@@ -1,9 +1,9 @@
 /**
  * A card's payload: its JSON compressed with the platform's CompressionStream
  * (deflate-raw) and written in base64url (a platform adapter over the pure
- * card format in domain/card.ts).
+ * card format in domain/card-format.ts).
  */
-import { CARD_MAX_BYTES, type Card, type CardProblem, findDataLine, type ParsedCard, parseCardJson } from '../domain/card';
+import { CARD_MAX_BYTES, type Card, type CardProblem, findDataLine, type ParsedCard, parseCardJson } from '../domain/card-format';
 
 /** Most bytes a payload may inflate to: a card is small, so a "zip bomb" is refused. */
 const INFLATED_MAX = 16 * CARD_MAX_BYTES;

@@ -11,7 +11,7 @@
  */
 import type MiniSearch from 'minisearch';
 import { browser } from 'wxt/browser';
-import { crc32 } from '../domain/card';
+import { crc32 } from '../domain/card-format';
 import {
   dropText,
   FULL_TEXT_VERSION,

@@ -3,7 +3,7 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { defaultTemplate } from '../../../../utils/domain/agenda';
-import { crc32, crc32Bytes } from '../../../../utils/domain/card';
+import { crc32, crc32Bytes } from '../../../../utils/domain/card-format';
 import { documentMarkdown, type MarkdownLabels } from '../../../../utils/domain/export-markdown';
 import { sessionFileName, sessionFrontMatter, sessionNote, yamlString } from '../../../../utils/domain/export-notes';
 import { type ProgressLabels, progressDocument } from '../../../../utils/domain/progress-doc';

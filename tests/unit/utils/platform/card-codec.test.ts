@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CARD_MAX_BYTES, crc32, dataLine, type PlanCard, type PreworkCard } from '../../../../utils/domain/card';
+import { CARD_MAX_BYTES, crc32, dataLine, type PlanCard, type PreworkCard } from '../../../../utils/domain/card-format';
 import { decodeCard, encodeCard } from '../../../../utils/platform/card-codec';
 
 const prework: PreworkCard = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { coacheeIdFromCard } from '../../../../utils/domain/card-intake';
-import { makePlanCard, makePreworkCard, previewCard, takeInCard } from '../../../../utils/platform/cards';
+import { makePlanCard, makePreworkCard, previewCard, takeInCard } from '../../../../utils/platform/card-exchange';
 import { ensureActiveSession } from '../../../../utils/platform/sessions';
 import { activeSessionIdStore, coacheesStore, partStore, readChecked, sessionsStore } from '../../../../utils/platform/storage';
 

@@ -4,7 +4,7 @@
  * it only when the person confirms.
  */
 import * as v from 'valibot';
-import { type Card, type CardLabels, cardText, type PlanCard, type PreworkCard } from '../domain/card';
+import { type Card, type CardLabels, cardText, type PlanCard, type PreworkCard } from '../domain/card-format';
 import {
   buildPlanCard,
   buildPreworkCard,
