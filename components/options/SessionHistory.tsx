@@ -6,7 +6,7 @@ import { type IndexEntry, sessionTime } from '../../utils/domain/session-index';
 import type { SnippetPart } from '../../utils/domain/snippet';
 import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { askHistory } from '../../utils/platform/history-client';
-import { historyHeadStore, historyRevisionStore } from '../../utils/platform/history-records';
+import { historyHeadStore, historyRevisionStore } from '../../utils/platform/history-store';
 import { t, uiLanguage } from '../../utils/platform/i18n';
 import { tn } from '../../utils/platform/plural';
 import { coacheesStore } from '../../utils/platform/storage';

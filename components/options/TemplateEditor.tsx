@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { type AgendaTemplate, MAX_PHASE_MINUTES, MIN_PHASE_MINUTES, PHASE_PROMPT_MAX, totalMinutes } from '../../utils/domain/agenda';
-import { newItemId } from '../../utils/domain/sessions';
+import { newItemId } from '../../utils/domain/session-list';
 import { SYNC_ITEM_MAX_BYTES, syncItemBytes, type TemplateProblem, templateProblems } from '../../utils/domain/template-rules';
 import { localDefaultTemplate } from '../../utils/platform/default-template';
 import { t } from '../../utils/platform/i18n';

@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { phaseRole } from '../../utils/domain/agenda';
 import { callEndedWithoutPlan } from '../../utils/domain/check-in';
-import { previousSessionOf } from '../../utils/domain/sessions';
+import { previousSessionOf } from '../../utils/domain/session-list';
 import { t } from '../../utils/platform/i18n';
 import { callStateStore, partStore, recentSessionsStore } from '../../utils/platform/storage';
 import type { Clock } from '../hooks/useClock';

@@ -2,7 +2,7 @@ import { useComputed, useSignal } from '@preact/signals';
 import { overBudget, weeklyMinutes } from '../../utils/domain/homework';
 import type { Assignment, PlanStep } from '../../utils/domain/model';
 import { ASSIGNMENT_TITLE_MAX, MINUTES_PER_WEEK_MAX, PLAN_STEP_MAX } from '../../utils/domain/model';
-import { newItemId } from '../../utils/domain/sessions';
+import { newItemId } from '../../utils/domain/session-list';
 import { t } from '../../utils/platform/i18n';
 import { partStore } from '../../utils/platform/storage';
 import { useStored } from '../hooks/useStored';

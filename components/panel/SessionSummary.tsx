@@ -2,7 +2,7 @@ import { useComputed, useSignal } from '@preact/signals';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { SessionMeta } from '../../utils/domain/model';
 import { correctEnd, type EndCorrectionProblem, recordedMinutes, recordedView } from '../../utils/domain/session-life';
-import { nextSessionOf } from '../../utils/domain/sessions';
+import { nextSessionOf } from '../../utils/domain/session-list';
 import type { EndRecord, TimerView } from '../../utils/domain/timer';
 import { t, uiLanguage } from '../../utils/platform/i18n';
 import { activeSessionIdStore, partStore, sessionsStore } from '../../utils/platform/storage';

@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
-import { SELF_COACHEE_ID } from '../../utils/domain/sessions';
+import { SELF_COACHEE_ID } from '../../utils/domain/session-list';
 import { t, uiLanguage } from '../../utils/platform/i18n';
 import { partStore, sessionsStore } from '../../utils/platform/storage';
 import { lazyModule } from '../hooks/useLazy';

@@ -17,7 +17,7 @@ import {
 } from './model';
 import { hasProgress, mergeProgress, type ProgressChange, type ProgressMerge, progressOfPlan } from './plan-progress';
 import { dayOfInstant, instantOf, type SessionDate } from './session-date';
-import { newSessionId } from './sessions';
+import { newSessionId } from './session-list';
 
 /** The coach's id for a coachee who sent cards: from the id their own browser gave them. */
 export const coacheeIdFromCard = (fromId: string): string => `from-${fromId}`.slice(0, 100);

@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import { NullableIdSchema, SessionListSchema, type SessionMeta } from './model';
-import { previousSessionOf } from './sessions';
+import { previousSessionOf } from './session-list';
 
 /** How many of the active coachee's newest sessions the recent record keeps. */
 export const RECENT_PER_COACHEE = 6;

@@ -15,7 +15,7 @@ import {
   planPreworkIntake,
 } from '../domain/card-intake';
 import { COACHEE_NAME_MAX, EMPTY_TOPIC, EMPTY_WRAP_UP, type Topic } from '../domain/model';
-import { newItemId, newSessionId, previousSessionOf, SELF_COACHEE_ID, withItem } from '../domain/sessions';
+import { newItemId, newSessionId, previousSessionOf, SELF_COACHEE_ID, withItem } from '../domain/session-list';
 import { firstStartAt } from '../domain/timer-log';
 import { decodeCard, encodeCard } from './card-codec';
 import { coacheeLabel } from './coachee-name';

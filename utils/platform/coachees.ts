@@ -2,7 +2,7 @@
  * Adding coachees (a platform adapter: writes the stored list). Only the popup loads it.
  */
 import { COACHEE_NAME_MAX } from '../domain/model';
-import { newItemId, withItem } from '../domain/sessions';
+import { newItemId, withItem } from '../domain/session-list';
 import { updateStored } from './list-writes';
 import { switchToCoachee } from './sessions';
 import { coacheesStore } from './storage';

@@ -41,9 +41,9 @@ import { partOfKey } from '../domain/session-parts';
 import { firstSnippet } from '../domain/snippet';
 import { fold } from '../domain/text';
 import { localDefaultTemplate } from './default-template';
-import { historyHeadStore, historyRevisionStore } from './history-records';
+import { historyHeadStore, historyRevisionStore } from './history-store';
 import { idbGet, idbSet } from './idb';
-import { indexStore, readIndex, readSources } from './session-index';
+import { indexStore, readIndex, readSources } from './session-index-store';
 import { activeSessionIdStore, coacheesStore, readChecked, recentSessionsStore, sessionsStore } from './storage';
 
 /** More sessions than this changed at once: a bulk build, in chunks, with progress. */

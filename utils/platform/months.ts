@@ -4,7 +4,7 @@
  * where they are, in the history.
  */
 import { dayOfInstant } from '../domain/session-date';
-import { previousSessionOf } from '../domain/sessions';
+import { previousSessionOf } from '../domain/session-list';
 import { localZone } from './dates';
 import { createSession } from './sessions';
 import { activeSessionIdStore, partStore, readChecked, sessionsStore } from './storage';

@@ -1,7 +1,7 @@
 /**
  * Starting the next session of a coachee (a platform adapter; the panel loads it on the click).
  */
-import { SELF_COACHEE_ID } from '../domain/sessions';
+import { SELF_COACHEE_ID } from '../domain/session-list';
 import { createSession, ensureActiveSession } from './sessions';
 import { readChecked, sessionsStore } from './storage';
 

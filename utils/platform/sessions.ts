@@ -4,7 +4,7 @@
  * created here, by `createSession`.
  */
 import type { Coachee, SessionMeta } from '../domain/model';
-import { newestSessionOf, newSessionId, SELF_COACHEE_ID, withItem } from '../domain/sessions';
+import { newestSessionOf, newSessionId, SELF_COACHEE_ID, withItem } from '../domain/session-list';
 import { exclusive, updateStored } from './list-writes';
 import {
   activeSessionIdStore,

@@ -11,7 +11,7 @@ import {
   queryHistory,
   resetIndexKeeper,
 } from '../../../../utils/platform/index-keeper';
-import { readIndex } from '../../../../utils/platform/session-index';
+import { readIndex } from '../../../../utils/platform/session-index-store';
 
 const T0 = Date.UTC(2026, 10, 1, 10);
 const session = (i: number) => ({ id: `s${i}`, coacheeId: i % 2 ? 'ada' : 'me', createdAt: T0 + i * 1000 });

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { SELF_COACHEE_ID } from '../../../../utils/domain/sessions';
+import { SELF_COACHEE_ID } from '../../../../utils/domain/session-list';
 import { addCoachee } from '../../../../utils/platform/coachees';
 import { updateStored } from '../../../../utils/platform/list-writes';
 import { startNewSession } from '../../../../utils/platform/new-session';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newestSessionOf, newItemId, newSessionId, previousSessionOf, withItem } from '../../../../utils/domain/sessions';
+import { newestSessionOf, newItemId, newSessionId, previousSessionOf, withItem } from '../../../../utils/domain/session-list';
 
 describe('previousSessionOf', () => {
   const sessions = [
