@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import type { Coachee, SessionMeta } from '../../utils/domain/model';
 import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { t } from '../../utils/platform/i18n';
-import { switchToCoachee } from '../../utils/platform/sessions';
+import { switchToCoachee } from '../../utils/platform/session-activation';
 import { coacheesStore, recentSessionsStore } from '../../utils/platform/storage';
 import { lazyModule, useLazy } from '../hooks/useLazy';
 import { useStored } from '../hooks/useStored';

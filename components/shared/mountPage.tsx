@@ -1,6 +1,6 @@
 import type { ComponentChild, render as preactRender } from 'preact';
 import { t, uiLanguage } from '../../utils/platform/i18n';
-import { ensureActiveSession } from '../../utils/platform/sessions';
+import { ensureActiveSession } from '../../utils/platform/session-activation';
 import { activeSessionIdStore } from '../../utils/platform/storage';
 import { flushOnHide } from '../../utils/platform/stored-signal';
 import { followTheme } from '../../utils/platform/theme';

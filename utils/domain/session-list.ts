@@ -7,7 +7,7 @@ import type { SessionMeta } from './model';
 /** The coachee every install starts with: the user themselves. */
 export const SELF_COACHEE_ID = 'me';
 
-/** The id of a new session of `coacheeId` made at `now` (the first one of an install is `<coachee>-1`, see platform/sessions). */
+/** The id of a new session of `coacheeId` made at `now` (the first one of an install is `<coachee>-1`, see platform/session-activation). */
 export function newSessionId(coacheeId: string, now: number): string {
   return `${coacheeId}-${now.toString(36)}`;
 }

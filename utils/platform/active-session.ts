@@ -3,7 +3,7 @@
  * coach's popup uses it: a coach starts with no session until there is a
  * coachee or a call).
  */
-import { ensureActiveSession } from './sessions';
+import { ensureActiveSession } from './session-activation';
 import { activeSessionIdStore, readChecked, sessionsStore } from './storage';
 
 /** The active session's id if there is a session at all (made active if none was); null, creating nothing, when there is none. */

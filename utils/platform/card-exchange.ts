@@ -24,7 +24,7 @@ import { formatDay, formatSessionDate, localZone } from './dates';
 import { t } from './i18n';
 import { updateStored } from './list-writes';
 import { nextDayOf } from './months';
-import { createSession } from './sessions';
+import { createSession } from './session-activation';
 import { activeSessionIdStore, coacheesStore, define, partStore, readChecked, sessionsStore } from './storage';
 
 /** Who this browser's user is on the cards they send: a random id made once, and the name they give. */

@@ -4,7 +4,7 @@
 import { COACHEE_NAME_MAX } from '../domain/model';
 import { newItemId, withItem } from '../domain/session-list';
 import { updateStored } from './list-writes';
-import { switchToCoachee } from './sessions';
+import { switchToCoachee } from './session-activation';
 import { coacheesStore } from './storage';
 
 /** Add a coachee by name and switch to them. Returns their id. */

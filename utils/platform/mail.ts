@@ -13,7 +13,7 @@ import { firstStartAt } from '../domain/timer-log';
 import { readPart } from './data-store';
 import { uiLanguage } from './i18n';
 import { updateStored } from './list-writes';
-import { createSession } from './sessions';
+import { createSession } from './session-activation';
 import { activeSessionIdStore, coacheesStore, partStore, readChecked, sessionsStore } from './storage';
 
 /** A coachee's mail language: theirs when set, else the coach's own language when it is German, else English. */

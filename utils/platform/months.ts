@@ -6,7 +6,7 @@
 import { dayOfInstant } from '../domain/session-date';
 import { previousSessionOf } from '../domain/session-list';
 import { localZone } from './dates';
-import { createSession } from './sessions';
+import { createSession } from './session-activation';
 import { activeSessionIdStore, partStore, readChecked, sessionsStore } from './storage';
 
 /** The day the next session is planned for, as the plan card of `sessionId` brought it, or null. */

@@ -2,7 +2,7 @@
  * Starting the next session of a coachee (a platform adapter; the panel loads it on the click).
  */
 import { SELF_COACHEE_ID } from '../domain/session-list';
-import { createSession, ensureActiveSession } from './sessions';
+import { createSession, ensureActiveSession } from './session-activation';
 import { readChecked, sessionsStore } from './storage';
 
 /**

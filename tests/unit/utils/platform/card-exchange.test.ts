@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { coacheeIdFromCard } from '../../../../utils/domain/card-intake';
 import { makePlanCard, makePreworkCard, previewCard, takeInCard } from '../../../../utils/platform/card-exchange';
-import { ensureActiveSession } from '../../../../utils/platform/sessions';
+import { ensureActiveSession } from '../../../../utils/platform/session-activation';
 import { activeSessionIdStore, coacheesStore, partStore, readChecked, sessionsStore } from '../../../../utils/platform/storage';
 
 const T0 = 1_764_000_000_000;

@@ -4,7 +4,7 @@ import { weekKey } from '../../../../utils/domain/homework';
 import { answersOf } from '../../../../utils/domain/mail-intake';
 import { addCoachee } from '../../../../utils/platform/coachees';
 import { makeAskMail, makePlanMail, previewMail, setMailLanguage, takeInMail } from '../../../../utils/platform/mail';
-import { ensureActiveSession } from '../../../../utils/platform/sessions';
+import { ensureActiveSession } from '../../../../utils/platform/session-activation';
 import { activeSessionIdStore, partStore, readChecked, sessionsStore } from '../../../../utils/platform/storage';
 
 const T0 = 1_764_000_000_000;

@@ -4,7 +4,7 @@ import { SELF_COACHEE_ID } from '../../../../utils/domain/session-list';
 import { addCoachee } from '../../../../utils/platform/coachees';
 import { updateStored } from '../../../../utils/platform/list-writes';
 import { startNewSession } from '../../../../utils/platform/new-session';
-import { ensureActiveSession, switchToCoachee } from '../../../../utils/platform/sessions';
+import { ensureActiveSession, switchToCoachee } from '../../../../utils/platform/session-activation';
 import { activeSessionIdStore, coacheesStore, partStore, readChecked, sessionsStore } from '../../../../utils/platform/storage';
 
 describe('ensureActiveSession', () => {
