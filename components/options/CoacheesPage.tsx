@@ -12,9 +12,9 @@ import {
 import { onlyNoTime } from '../../utils/domain/review';
 import { type IndexEntry, newestFirst, type SessionIndex, sessionTime } from '../../utils/domain/session-index';
 import { coacheeLabel } from '../../utils/platform/coachee-name';
-import { readPart } from '../../utils/platform/data-store';
 import { t, uiLanguage } from '../../utils/platform/i18n';
 import { tn } from '../../utils/platform/plural';
+import { readPart } from '../../utils/platform/session-repo';
 import { AskPrework } from '../shared/AskPrework';
 import { BarChart } from './Chart';
 

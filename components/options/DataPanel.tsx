@@ -3,7 +3,8 @@ import { useEffect } from 'preact/hooks';
 import type { Coachee } from '../../utils/domain/model';
 import type { SessionIndex } from '../../utils/domain/session-index';
 import { coacheeLabel } from '../../utils/platform/coachee-name';
-import { bytesInUse, deleteCoachee, wipeAll } from '../../utils/platform/data-store';
+import { deleteCoachee } from '../../utils/platform/coachee-repo';
+import { bytesInUse, wipeAll } from '../../utils/platform/data-store';
 import { t } from '../../utils/platform/i18n';
 import { tn } from '../../utils/platform/plural';
 

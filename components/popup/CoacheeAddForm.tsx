@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { COACHEE_NAME_MAX } from '../../utils/domain/model';
-import { addCoachee } from '../../utils/platform/coachees';
+import { addCoachee } from '../../utils/platform/coachee-repo';
 import { t } from '../../utils/platform/i18n';
 
 /** The popup's form to add a coachee (loaded on the first add: most people coach no one but themselves). */

@@ -22,7 +22,7 @@ export function mountRolePopup(view: PopupView, content: (props: any) => Compone
     const [callTab, planSessionId, settings] = await Promise.all([
       // The call-tab and the month's plan lookups load beside the other reads (kept off the popup's start-up bytes).
       import('../../utils/platform/tabs').then((m) => m.currentWindowCallTab()),
-      sessionId ? import('../../utils/platform/plan-session').then((m) => m.findCurrentPlanSession(sessionId)) : null,
+      sessionId ? import('../../utils/platform/session-repo').then((m) => m.findCurrentPlanSession(sessionId)) : null,
       readChecked(settingsStore),
     ]);
     const role = settings.value.role;

@@ -1,7 +1,8 @@
 import type { MailLanguage } from '../../utils/domain/mail-ask';
 import type { Coachee } from '../../utils/domain/model';
+import { setMailLanguage } from '../../utils/platform/coachee-repo';
 import { t } from '../../utils/platform/i18n';
-import { mailLanguageOf, setMailLanguage } from '../../utils/platform/mail';
+import { mailLanguageOf } from '../../utils/platform/mail';
 
 /** The language of the mails to one coachee, kept with the coachee. */
 export function MailLanguagePicker({ id, coachee }: { id: string; coachee: Coachee }) {

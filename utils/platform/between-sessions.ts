@@ -5,8 +5,8 @@
  */
 import { browser } from 'wxt/browser';
 import { CHECK_IN_AFTER_MS, checkInAt, preworkReminderAt, ranWithoutPlan } from '../domain/check-in';
-import { isPartKey } from '../domain/session-parts';
 import { SELF_COACHEE_ID } from '../domain/session-list';
+import { isPartKey } from '../domain/session-parts';
 import { firstStartAt } from '../domain/timer-log';
 import { t } from './i18n';
 import { showNotification } from './notifications';

@@ -15,16 +15,17 @@ import {
   planPreworkIntake,
 } from '../domain/card-intake';
 import { COACHEE_NAME_MAX, EMPTY_TOPIC, EMPTY_WRAP_UP, type Topic } from '../domain/model';
-import { newItemId, newSessionId, previousSessionOf, SELF_COACHEE_ID, withItem } from '../domain/session-list';
+import { newItemId, newSessionId, previousSessionOf, SELF_COACHEE_ID } from '../domain/session-list';
 import { firstStartAt } from '../domain/timer-log';
 import { decodeCard, encodeCard } from './card-codec';
 import { coacheeLabel } from './coachee-name';
-import { readPart } from './data-store';
+import { putCoachee } from './coachee-repo';
 import { formatDay, formatSessionDate, localZone } from './dates';
 import { t } from './i18n';
 import { updateStored } from './list-writes';
 import { nextDayOf } from './months';
 import { createSession } from './session-activation';
+import { readPart } from './session-repo';
 import { activeSessionIdStore, coacheesStore, define, partStore, readChecked, sessionsStore } from './storage';
 
 /** Who this browser's user is on the cards they send: a random id made once, and the name they give. */
@@ -202,11 +203,7 @@ async function linkSession(sessionId: string, peer: string): Promise<void> {
 export async function takeInCard(preview: CardPreview, now = Date.now()): Promise<string> {
   if (preview.card.kind === 'prework') {
     const intake = preview.intake as PreworkIntake;
-    await updateStored(coacheesStore, (list) =>
-      list.some((c) => c.id === intake.coachee.id)
-        ? list.map((c) => (c.id === intake.coachee.id ? intake.coachee : c))
-        : withItem(list, intake.coachee),
-    );
+    await putCoachee(intake.coachee);
     // Filled before it becomes the active one, so no page shows (and writes) it half-made.
     if (intake.sessionIsNew) await createSession(intake.coachee.id, now, { id: intake.sessionId, activate: false });
     await linkSession(intake.sessionId, intake.peer);

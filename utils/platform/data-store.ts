@@ -1,12 +1,14 @@
 /**
  * Everything Sidecoach keeps, read and written as one data set (a platform
- * adapter for export, backup, restore and deleting data).
+ * adapter for backup, restore and deleting everything). Sessions read whole and
+ * deleted one by one are in session-repo.ts, coachees in coachee-repo.ts.
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { type DataSet, type ImportPlan, mergeImport, planImport, type SessionRecord } from '../domain/backup';
-import { SESSION_PART_NAMES, type SessionPartName, type SessionPartValues } from '../domain/session-parts';
+import { SESSION_PART_NAMES, type SessionPartValues } from '../domain/session-parts';
 import { updateStored } from './list-writes';
+import { readRecords } from './session-repo';
 import {
   activeSessionIdStore,
   bareKey,
@@ -94,72 +96,6 @@ export async function readSmall(): Promise<Omit<DataSet, 'sessions'>> {
   return { coachees: coachees.value, settings: settings.value, templates: templates.value, activeSessionId: activeSessionId.value };
 }
 
-/** Records read by the read policy, with the ids of the sessions one of whose parts could not be read. */
-export interface CheckedRecords {
-  records: SessionRecord[];
-  /** Sessions with a part that failed its check (kept aside in the quarantine; its empty value is used). */
-  unreadable: string[];
-}
-
-/** The whole records of these sessions (those that exist), in one storage call, by the read policy. */
-export async function readRecords(ids: readonly string[]): Promise<CheckedRecords> {
-  const metas = new Map((await readChecked(sessionsStore)).value.map((m) => [m.id, m]));
-  const raw = await browser.storage.local.get(ids.flatMap((id) => SESSION_PART_NAMES.map((name) => partStore(name, id).bare)));
-  const reader = new CheckedRead();
-  const unreadable = new Set<string>();
-  const records = ids.flatMap((id) => {
-    const meta = metas.get(id);
-    if (!meta) return [];
-    const parts = Object.fromEntries(
-      SESSION_PART_NAMES.map((name) => [name, reader.value(partStore(name, id), raw[partStore(name, id).bare])]),
-    ) as SessionPartValues;
-    return [{ meta, ...parts }];
-  });
-  for (const problem of await reader.done()) {
-    const id = records.find((r) => SESSION_PART_NAMES.some((name) => partStore(name, r.meta.id).key === problem.key))?.meta.id;
-    if (id) unreadable.add(id);
-  }
-  return { records, unreadable: [...unreadable] };
-}
-
-/**
- * Visit these sessions' records a batch at a time, so memory holds one batch, not years of notes.
- * Returns the ids of the sessions that could not be read whole (see readRecords).
- */
-export async function forEachRecordBatch(
-  ids: readonly string[],
-  visit: (records: SessionRecord[]) => void | Promise<void>,
-  batch = 200,
-): Promise<string[]> {
-  const unreadable: string[] = [];
-  for (let i = 0; i < ids.length; i += batch) {
-    const read = await readRecords(ids.slice(i, i + batch));
-    unreadable.push(...read.unreadable);
-    await visit(read.records);
-  }
-  return unreadable;
-}
-
-/** Every storage key kept about these sessions (each part, and WXT's metadata key beside it). */
-function sessionKeys(ids: readonly string[]): string[] {
-  return ids.flatMap((id) => SESSION_PART_NAMES.flatMap((name) => [partStore(name, id).bare, `${partStore(name, id).bare}$`]));
-}
-
-/** Delete sessions and everything kept about them. */
-export async function deleteSessions(ids: readonly string[]): Promise<void> {
-  const gone = new Set(ids);
-  await browser.storage.local.remove(sessionKeys(ids));
-  const remaining = await updateStored(sessionsStore, (list) => list.filter((s) => !gone.has(s.id)));
-  await updateStored(activeSessionIdStore, (active) => (active && gone.has(active) ? (remaining.at(-1)?.id ?? null) : active));
-}
-
-/** Delete a coachee and all their sessions. */
-export async function deleteCoachee(coacheeId: string): Promise<void> {
-  const sessions = (await readChecked(sessionsStore)).value;
-  await deleteSessions(sessions.filter((s) => s.coacheeId === coacheeId).map((s) => s.id));
-  await updateStored(coacheesStore, (list) => list.filter((c) => c.id !== coacheeId));
-}
-
 /** Delete everything Sidecoach keeps, in both areas. */
 export async function wipeAll(): Promise<void> {
   await Promise.all([browser.storage.local.clear(), browser.storage.sync.clear()]);
@@ -169,13 +105,4 @@ export async function wipeAll(): Promise<void> {
 export async function bytesInUse(): Promise<number | undefined> {
   const local = browser.storage.local as { getBytesInUse?: (keys: null) => Promise<number> };
   return local.getBytesInUse ? local.getBytesInUse(null).catch(() => undefined) : undefined;
-}
-
-/** One part of several sessions, in one storage call (e.g. the reviews of a coachee's sessions), by the read policy. */
-export async function readPart<K extends SessionPartName>(name: K, ids: readonly string[]): Promise<Map<string, SessionPartValues[K]>> {
-  const raw = await browser.storage.local.get(ids.map((id) => partStore(name, id).bare));
-  const reader = new CheckedRead();
-  const values = new Map(ids.map((id) => [id, reader.value(partStore(name, id), raw[partStore(name, id).bare])]));
-  await reader.done();
-  return values;
 }

@@ -10,20 +10,14 @@ import { type MailReading, type ReadMail, readMailReply } from '../domain/mail-r
 import type { Coachee, SessionMeta } from '../domain/model';
 import { mergeProgress } from '../domain/plan-progress';
 import { firstStartAt } from '../domain/timer-log';
-import { readPart } from './data-store';
 import { uiLanguage } from './i18n';
-import { updateStored } from './list-writes';
 import { createSession } from './session-activation';
+import { readPart } from './session-repo';
 import { activeSessionIdStore, coacheesStore, partStore, readChecked, sessionsStore } from './storage';
 
 /** A coachee's mail language: theirs when set, else the coach's own language when it is German, else English. */
 export function mailLanguageOf(coachee: Pick<Coachee, 'language'> | undefined): MailLanguage {
   return coachee?.language ?? (uiLanguage().toLowerCase().startsWith('de') ? 'de' : 'en');
-}
-
-/** Keep a coachee's mail language with the coachee. */
-export async function setMailLanguage(coacheeId: string, language: MailLanguage): Promise<void> {
-  await updateStored(coacheesStore, (list) => list.map((c) => (c.id === coacheeId ? { ...c, language } : c)));
 }
 
 const locale = (language: MailLanguage) => (language === 'de' ? 'de-DE' : 'en-GB');

@@ -2,7 +2,7 @@
  * Exports of stored sessions as files (a platform adapter): the Markdown
  * notes (one file, or one file per session in a zip), the JSON backup and the
  * records a print view shows. Each reads the
- * sessions a batch at a time (data-store's forEachRecordBatch) into a file of
+ * sessions a batch at a time (session-repo's forEachRecordBatch) into a file of
  * pieces, so years of notes never sit in memory as one string, and each says
  * which sessions could not be read whole (the read policy in storage.ts).
  */
@@ -12,12 +12,13 @@ import { sessionDay, sessionFileName, sessionNote } from '../domain/export-notes
 import { progressDocument } from '../domain/progress-doc';
 import type { IndexEntry } from '../domain/session-index';
 import { zipWriter } from '../domain/zip';
-import { forEachRecordBatch, readSmall } from './data-store';
+import { readSmall } from './data-store';
 import { formatSessionDate } from './dates';
 import { localDefaultTemplate } from './default-template';
 import { downloadBlob } from './download';
 import { uiLanguage } from './i18n';
 import { markdownLabels, progressFormats, progressLabels } from './markdown-labels';
+import { forEachRecordBatch } from './session-repo';
 
 /** A file handed to the browser's downloads, and the sessions that could not be read whole. */
 export interface ExportResult {

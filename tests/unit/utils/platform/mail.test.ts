@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { weekKey } from '../../../../utils/domain/homework';
 import { answersOf } from '../../../../utils/domain/mail-intake';
-import { addCoachee } from '../../../../utils/platform/coachees';
-import { makeAskMail, makePlanMail, previewMail, setMailLanguage, takeInMail } from '../../../../utils/platform/mail';
+import { addCoachee, setMailLanguage } from '../../../../utils/platform/coachee-repo';
+import { makeAskMail, makePlanMail, previewMail, takeInMail } from '../../../../utils/platform/mail';
 import { ensureActiveSession } from '../../../../utils/platform/session-activation';
 import { activeSessionIdStore, partStore, readChecked, sessionsStore } from '../../../../utils/platform/storage';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SELF_COACHEE_ID } from '../../../../utils/domain/session-list';
-import { addCoachee } from '../../../../utils/platform/coachees';
+import { addCoachee } from '../../../../utils/platform/coachee-repo';
 import { updateStored } from '../../../../utils/platform/list-writes';
-import { startNewSession } from '../../../../utils/platform/new-session';
 import { ensureActiveSession, switchToCoachee } from '../../../../utils/platform/session-activation';
+import { startNewSession } from '../../../../utils/platform/session-repo';
 import { activeSessionIdStore, coacheesStore, partStore, readChecked, sessionsStore } from '../../../../utils/platform/storage';
 
 describe('ensureActiveSession', () => {

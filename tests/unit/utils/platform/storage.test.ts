@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { EMPTY_TOPIC } from '../../../../utils/domain/model';
-import { forEachRecordBatch, readRecords, writeDataSet } from '../../../../utils/platform/data-store';
+import { writeDataSet } from '../../../../utils/platform/data-store';
+import { forEachRecordBatch, readRecords } from '../../../../utils/platform/session-repo';
 import { partStore, quarantineStore, readChecked, sessionsStore } from '../../../../utils/platform/storage';
 import { sampleData } from '../../sample-data';
 
