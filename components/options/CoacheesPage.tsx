@@ -135,20 +135,7 @@ function CoacheeProgress({ index, coachee }: { index: ReadonlySignal<SessionInde
         .map((e) => ({ at: sessionTime(e), review: found.get(e.id) as NonNullable<Review> }));
     });
   }, [reviewKey]);
-
-  const now = Date.now();
-  const weeks = homeworkByWeek(entries, now, weeksSinceFirstSession(entries, now));
-  const plans = planDonePerSession(entries);
-  const phases = phasesPerSession(entries);
-  const months = sessionsPerMonth(entries);
   const current = entries.find((e) => e.plan.total > 0);
-  const short = new Intl.DateTimeFormat(uiLanguage(), { day: 'numeric', month: 'short' });
-  const monthShort = new Intl.DateTimeFormat(uiLanguage(), { month: 'short' });
-  const monthLong = new Intl.DateTimeFormat(uiLanguage(), { month: 'long', year: 'numeric' });
-  const weekStart = (week: string) => new Date(`${week}T12:00`).getTime();
-  const monthStart = (month: string) => new Date(`${month}-01T12:00`).getTime();
-  const min = (v: number) => t('chartMinutesValue', v);
-  const budget = weeks[0]?.budget ?? 0;
   return (
     <section aria-labelledby="coachee-heading" class="progress">
       <a href="#coachees" class="link">
@@ -160,87 +147,8 @@ function CoacheeProgress({ index, coachee }: { index: ReadonlySignal<SessionInde
         <h3 id="coachee-ask-heading">{t('mailAskHeading')}</h3>
         <AskPrework coacheeId={coachee.id} idPrefix="coachee-ask" />
       </section>
-      <div class="charts">
-        <BarChart
-          id="chart-homework"
-          title={t('chartHomework')}
-          rowHeader={t('chartWeek')}
-          unit={t('chartUnitMinutes')}
-          labels={weeks.map((w) => short.format(weekStart(w.week)))}
-          names={weeks.map((w) => t('chartWeekOf', day.format(weekStart(w.week))))}
-          series={[
-            { name: t('chartMinutes'), values: weeks.map((w) => w.minutes), style: 'solid', format: min },
-            {
-              name: t('chartBudget'),
-              values: weeks.map((w) => w.budget),
-              style: 'line',
-              format: min,
-              legend: t('chartBudgetLegend', budget),
-            },
-          ]}
-        />
-        <BarChart
-          id="chart-plan"
-          title={t('chartPlan')}
-          rowHeader={t('chartSession')}
-          unit={t('chartUnitSteps')}
-          labels={plans.map((p) => short.format(p.at))}
-          names={plans.map((p) => day.format(p.at))}
-          series={[
-            { name: t('chartDone'), values: plans.map((p) => p.done), style: 'solid', format: (v) => tn('chartSteps', v) },
-            { name: t('chartNotDone'), values: plans.map((p) => p.notDone), style: 'outline', format: (v) => tn('chartSteps', v) },
-          ]}
-        />
-        <BarChart
-          id="chart-phases"
-          title={t('chartPhases')}
-          rowHeader={t('chartSession')}
-          unit={t('chartUnitMinutes')}
-          labels={phases.map((p) => short.format(p.at))}
-          names={phases.map((p) => day.format(p.at))}
-          notes={phases.map((p) => (p.mostOver ? `${t('chartMostOver')}: ${p.mostOver}` : null))}
-          series={[
-            {
-              name: t('chartPlanned'),
-              values: phases.map((p) => Math.round(p.phases.reduce((s, x) => s + x.planned, 0))),
-              style: 'outline',
-              format: min,
-            },
-            {
-              name: t('chartTaken'),
-              values: phases.map((p) => Math.round(p.phases.reduce((s, x) => s + x.actual, 0))),
-              style: 'solid',
-              format: min,
-            },
-          ]}
-        />
-        <BarChart
-          id="chart-months"
-          title={t('chartMonths')}
-          rowHeader={t('chartMonth')}
-          unit={t('chartUnitSessions')}
-          labels={months.map((m) => monthShort.format(monthStart(m.month)))}
-          names={months.map((m) => monthLong.format(monthStart(m.month)))}
-          series={[{ name: t('chartCount'), values: months.map((m) => m.count), style: 'solid', format: (v) => tn('chartSessions', v) }]}
-        />
-      </div>
-      <h3>{t('heldBackHeading')}</h3>
-      {reviews.value.length === 0 ? (
-        <p class="muted">{t('heldBackNone')}</p>
-      ) : (
-        <ul class="held-back">
-          {reviews.value.flatMap(({ at, review }) =>
-            review.items
-              .filter((i) => i.heldBack.trim())
-              .map((i) => (
-                <li key={`${at}-${i.stepId}`}>
-                  <span class="small muted">{day.format(at)}</span> <span class="prewrap">{i.heldBack}</span>
-                  {onlyNoTime(i.heldBack) && <span class="pill">{t('heldBackNoTime')}</span>}
-                </li>
-              )),
-          )}
-        </ul>
-      )}
+      <ProgressCharts entries={entries} day={day} />
+      <HeldBack reviews={reviews.value} day={day} />
       <h3>{t('coacheeSessionsHeading')}</h3>
       <table class="figures">
         <thead>
@@ -261,5 +169,112 @@ function CoacheeProgress({ index, coachee }: { index: ReadonlySignal<SessionInde
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** Four charts of a coachee's sessions (newest first in `entries`), each with its figures as a table. */
+function ProgressCharts({ entries, day }: { entries: IndexEntry[]; day: Intl.DateTimeFormat }) {
+  const now = Date.now();
+  const weeks = homeworkByWeek(entries, now, weeksSinceFirstSession(entries, now));
+  const plans = planDonePerSession(entries);
+  const phases = phasesPerSession(entries);
+  const months = sessionsPerMonth(entries);
+  const short = new Intl.DateTimeFormat(uiLanguage(), { day: 'numeric', month: 'short' });
+  const monthShort = new Intl.DateTimeFormat(uiLanguage(), { month: 'short' });
+  const monthLong = new Intl.DateTimeFormat(uiLanguage(), { month: 'long', year: 'numeric' });
+  const weekStart = (week: string) => new Date(`${week}T12:00`).getTime();
+  const monthStart = (month: string) => new Date(`${month}-01T12:00`).getTime();
+  const min = (v: number) => t('chartMinutesValue', v);
+  const budget = weeks[0]?.budget ?? 0;
+  return (
+    <div class="charts">
+      <BarChart
+        id="chart-homework"
+        title={t('chartHomework')}
+        rowHeader={t('chartWeek')}
+        unit={t('chartUnitMinutes')}
+        labels={weeks.map((w) => short.format(weekStart(w.week)))}
+        names={weeks.map((w) => t('chartWeekOf', day.format(weekStart(w.week))))}
+        series={[
+          { name: t('chartMinutes'), values: weeks.map((w) => w.minutes), style: 'solid', format: min },
+          {
+            name: t('chartBudget'),
+            values: weeks.map((w) => w.budget),
+            style: 'line',
+            format: min,
+            legend: t('chartBudgetLegend', budget),
+          },
+        ]}
+      />
+      <BarChart
+        id="chart-plan"
+        title={t('chartPlan')}
+        rowHeader={t('chartSession')}
+        unit={t('chartUnitSteps')}
+        labels={plans.map((p) => short.format(p.at))}
+        names={plans.map((p) => day.format(p.at))}
+        series={[
+          { name: t('chartDone'), values: plans.map((p) => p.done), style: 'solid', format: (v) => tn('chartSteps', v) },
+          { name: t('chartNotDone'), values: plans.map((p) => p.notDone), style: 'outline', format: (v) => tn('chartSteps', v) },
+        ]}
+      />
+      <BarChart
+        id="chart-phases"
+        title={t('chartPhases')}
+        rowHeader={t('chartSession')}
+        unit={t('chartUnitMinutes')}
+        labels={phases.map((p) => short.format(p.at))}
+        names={phases.map((p) => day.format(p.at))}
+        notes={phases.map((p) => (p.mostOver ? `${t('chartMostOver')}: ${p.mostOver}` : null))}
+        series={[
+          {
+            name: t('chartPlanned'),
+            values: phases.map((p) => Math.round(p.phases.reduce((s, x) => s + x.planned, 0))),
+            style: 'outline',
+            format: min,
+          },
+          {
+            name: t('chartTaken'),
+            values: phases.map((p) => Math.round(p.phases.reduce((s, x) => s + x.actual, 0))),
+            style: 'solid',
+            format: min,
+          },
+        ]}
+      />
+      <BarChart
+        id="chart-months"
+        title={t('chartMonths')}
+        rowHeader={t('chartMonth')}
+        unit={t('chartUnitSessions')}
+        labels={months.map((m) => monthShort.format(monthStart(m.month)))}
+        names={months.map((m) => monthLong.format(monthStart(m.month)))}
+        series={[{ name: t('chartCount'), values: months.map((m) => m.count), style: 'solid', format: (v) => tn('chartSessions', v) }]}
+      />
+    </div>
+  );
+}
+
+/** What held the coachee back, as their reviews say, with the day of each. */
+function HeldBack({ reviews, day }: { reviews: { at: number; review: NonNullable<Review> }[]; day: Intl.DateTimeFormat }) {
+  return (
+    <>
+      <h3>{t('heldBackHeading')}</h3>
+      {reviews.length === 0 ? (
+        <p class="muted">{t('heldBackNone')}</p>
+      ) : (
+        <ul class="held-back">
+          {reviews.flatMap(({ at, review }) =>
+            review.items
+              .filter((i) => i.heldBack.trim())
+              .map((i) => (
+                <li key={`${at}-${i.stepId}`}>
+                  <span class="small muted">{day.format(at)}</span> <span class="prewrap">{i.heldBack}</span>
+                  {onlyNoTime(i.heldBack) && <span class="pill">{t('heldBackNoTime')}</span>}
+                </li>
+              )),
+          )}
+        </ul>
+      )}
+    </>
   );
 }

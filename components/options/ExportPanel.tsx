@@ -1,10 +1,10 @@
-import { type ReadonlySignal, useSignal } from '@preact/signals';
-import { type ExportScope, entriesIn, scopeToHash } from '../../utils/domain/export-scope';
+import { type ReadonlySignal, type Signal, useSignal } from '@preact/signals';
+import { chosenScope, type ExportScope, entriesIn, scopeToHash } from '../../utils/domain/export-scope';
 import type { Coachee } from '../../utils/domain/model';
-import { type SessionIndex, sessionTime } from '../../utils/domain/session-index';
+import { type IndexEntry, type SessionIndex, sessionTime } from '../../utils/domain/session-index';
 import { selfLabel } from '../../utils/platform/coachee-name';
 import { t, uiLanguage } from '../../utils/platform/i18n';
-import { downloadBackup, downloadMarkdown, downloadNotesZip, type ExportResult } from '../../utils/platform/session-export';
+import { downloadBackup, downloadNotes, type ExportResult, exportMessage } from '../../utils/platform/session-export';
 import { openExtensionPage } from '../../utils/platform/tabs';
 
 /**
@@ -19,93 +19,41 @@ export function ExportPanel({ index, coachees }: { index: ReadonlySignal<Session
   const message = useSignal<string | null>(null);
   const busy = useSignal(false);
   const perSession = useSignal(false);
-  const dateFormat = new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'long', timeStyle: 'short' });
   const selfName = selfLabel();
   const nameOf = (id: string) => coachees.value.find((c) => c.id === id)?.name || selfName;
   const entries = entriesIn(Object.values(index.value.entries), { kind: 'all' });
-  const scope: ExportScope =
-    kind.value === 'coachee'
-      ? { kind: 'coachee', coacheeId: coacheeId.value || coachees.value[0]?.id || '' }
-      : kind.value === 'session'
-        ? { kind: 'session', sessionId: sessionId.value || entries.at(-1)?.id || '' }
-        : { kind: 'all' };
+  const scope = chosenScope(
+    kind.value,
+    { coacheeId: coacheeId.value, sessionId: sessionId.value },
+    { coacheeId: coachees.value[0]?.id, sessionId: entries.at(-1)?.id },
+  );
   const chosen = entriesIn(entries, scope);
 
   const run = async (work: () => Promise<ExportResult>) => {
     busy.value = true;
     try {
-      const { file, unreadable } = await work();
-      message.value = [t('exportDone', file), unreadable.length > 0 ? t('exportUnreadable', String(unreadable.length)) : '']
-        .filter(Boolean)
-        .join(' ');
+      message.value = exportMessage(await work());
     } finally {
       busy.value = false;
     }
   };
   const onMarkdown = () => {
-    if (chosen.length === 0) {
-      message.value = t('exportNothing');
-      return;
-    }
-    const who =
-      scope.kind === 'coachee' ? nameOf(scope.coacheeId) : scope.kind === 'session' && chosen[0] ? nameOf(chosen[0].coacheeId) : null;
-    const fileKind = scope.kind === 'all' ? 'all-sessions' : 'notes';
-    void run(() =>
-      perSession.value
-        ? downloadNotesZip(chosen, nameOf, who, fileKind)
-        : downloadMarkdown(chosen, nameOf, who, fileKind, Date.now(), scope.kind === 'coachee' ? who : null),
-    );
+    if (chosen.length === 0) message.value = t('exportNothing');
+    else void run(() => downloadNotes(scope, chosen, nameOf, perSession.value));
   };
-  const onBackup = () => void run(() => downloadBackup(entries));
-  const onPrint = () => void openExtensionPage(`/print.html#${scopeToHash(scope)}`);
 
   return (
     <section class="card" aria-labelledby="export-heading">
       <h2 id="export-heading">{t('exportHeading')}</h2>
-      <fieldset>
-        <legend>{t('exportScopeLegend')}</legend>
-        {(['all', 'coachee', 'session'] as const).map((k) => (
-          <label class="check" key={k}>
-            <input type="radio" name="export-scope" value={k} checked={kind.value === k} onChange={() => (kind.value = k)} />
-            {k === 'all' ? t('exportScopeAll') : k === 'coachee' ? t('exportScopeCoachee') : t('exportScopeSession')}
-          </label>
-        ))}
-      </fieldset>
-      {kind.value === 'coachee' && (
-        <div class="field">
-          <label for="export-coachee">{t('exportCoacheeLabel')}</label>
-          <select
-            id="export-coachee"
-            value={scope.kind === 'coachee' ? scope.coacheeId : ''}
-            onChange={(e) => (coacheeId.value = (e.currentTarget as HTMLSelectElement).value)}
-          >
-            {coachees.value.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name || selfName}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
-      {kind.value === 'session' && (
-        <div class="field">
-          <label for="export-session">{t('exportSessionLabel')}</label>
-          <select
-            id="export-session"
-            value={scope.kind === 'session' ? scope.sessionId : ''}
-            onChange={(e) => (sessionId.value = (e.currentTarget as HTMLSelectElement).value)}
-          >
-            {[...entries]
-              .reverse()
-              .slice(0, 500)
-              .map((e) => (
-                <option key={e.id} value={e.id}>
-                  {dateFormat.format(sessionTime(e))} · {nameOf(e.coacheeId)} · {e.title || t('historyNoTopic')}
-                </option>
-              ))}
-          </select>
-        </div>
-      )}
+      <ScopeFields
+        kind={kind}
+        scope={scope}
+        entries={entries}
+        coachees={coachees.value}
+        nameOf={nameOf}
+        onCoachee={(id) => (coacheeId.value = id)}
+        onSession={(id) => (sessionId.value = id)}
+      />
       <label class="check">
         <input
           type="checkbox"
@@ -119,10 +67,10 @@ export function ExportPanel({ index, coachees }: { index: ReadonlySignal<Session
         <button type="button" class="primary" onClick={onMarkdown} disabled={busy.value}>
           {t('exportMarkdown')}
         </button>
-        <button type="button" onClick={onPrint}>
+        <button type="button" onClick={() => void openExtensionPage(`/print.html#${scopeToHash(scope)}`)}>
           {t('exportPrint')}
         </button>
-        <button type="button" onClick={onBackup} disabled={busy.value}>
+        <button type="button" onClick={() => void run(() => downloadBackup(entries))} disabled={busy.value}>
           {t('exportBackup')}
         </button>
       </div>
@@ -130,5 +78,66 @@ export function ExportPanel({ index, coachees }: { index: ReadonlySignal<Session
         {message.value}
       </p>
     </section>
+  );
+}
+
+/** Which sessions to export: all, a coachee's (with the coachee to choose) or one (with the session to choose). */
+function ScopeFields({
+  kind,
+  scope,
+  entries,
+  coachees,
+  nameOf,
+  onCoachee,
+  onSession,
+}: {
+  kind: Signal<ExportScope['kind']>;
+  scope: ExportScope;
+  entries: IndexEntry[];
+  coachees: Coachee[];
+  nameOf: (id: string) => string;
+  onCoachee: (id: string) => void;
+  onSession: (id: string) => void;
+}) {
+  const dateFormat = new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'long', timeStyle: 'short' });
+  return (
+    <>
+      <fieldset>
+        <legend>{t('exportScopeLegend')}</legend>
+        {(['all', 'coachee', 'session'] as const).map((k) => (
+          <label class="check" key={k}>
+            <input type="radio" name="export-scope" value={k} checked={kind.value === k} onChange={() => (kind.value = k)} />
+            {k === 'all' ? t('exportScopeAll') : k === 'coachee' ? t('exportScopeCoachee') : t('exportScopeSession')}
+          </label>
+        ))}
+      </fieldset>
+      {scope.kind === 'coachee' && (
+        <div class="field">
+          <label for="export-coachee">{t('exportCoacheeLabel')}</label>
+          <select id="export-coachee" value={scope.coacheeId} onChange={(e) => onCoachee((e.currentTarget as HTMLSelectElement).value)}>
+            {coachees.map((c) => (
+              <option key={c.id} value={c.id}>
+                {nameOf(c.id)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {scope.kind === 'session' && (
+        <div class="field">
+          <label for="export-session">{t('exportSessionLabel')}</label>
+          <select id="export-session" value={scope.sessionId} onChange={(e) => onSession((e.currentTarget as HTMLSelectElement).value)}>
+            {[...entries]
+              .reverse()
+              .slice(0, 500)
+              .map((e) => (
+                <option key={e.id} value={e.id}>
+                  {dateFormat.format(sessionTime(e))} · {nameOf(e.coacheeId)} · {e.title || t('historyNoTopic')}
+                </option>
+              ))}
+          </select>
+        </div>
+      )}
+    </>
   );
 }

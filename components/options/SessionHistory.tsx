@@ -1,22 +1,21 @@
-import { useComputed, useSignal, useSignalEffect } from '@preact/signals';
-import { useEffect, useMemo } from 'preact/hooks';
-import { HISTORY_PAGE, type HistoryPage } from '../../utils/domain/history-records';
+import { useComputed, useSignal } from '@preact/signals';
+import { useMemo } from 'preact/hooks';
+import { HISTORY_PAGE } from '../../utils/domain/history-records';
 import type { Coachee } from '../../utils/domain/model';
 import { type IndexEntry, sessionTime } from '../../utils/domain/session-index';
 import type { SnippetPart } from '../../utils/domain/snippet';
 import { coacheeLabel } from '../../utils/platform/coachee-name';
-import { askHistory } from '../../utils/platform/history-client';
+import type { HistorySearch } from '../../utils/platform/history-search';
 import { historyHeadStore, historyRevisionStore } from '../../utils/platform/history-store';
 import { t, uiLanguage } from '../../utils/platform/i18n';
 import { tn } from '../../utils/platform/plural';
 import { coacheesStore } from '../../utils/platform/storage';
 import { lazyModule, useLazy } from '../hooks/useLazy';
 import { useStored } from '../hooks/useStored';
+import { useHistorySearch } from './useHistorySearch';
 
 /** One past session read whole: its code (the session's document, the editors) loads when a session is opened. */
 const sessionDetail = lazyModule(() => import('./SessionDetail').then((m) => m.SessionDetail));
-
-const PAGE = HISTORY_PAGE;
 
 /**
  * Every session, newest first, a page at a time, for everyone or one coachee;
@@ -31,53 +30,11 @@ export function SessionHistory() {
   const coachees = useStored(coacheesStore);
   const head = useStored(historyHeadStore);
   const revision = useStored(historyRevisionStore);
-  const query = useSignal('');
-  const coacheeId = useSignal('');
-  const shown = useSignal(PAGE);
+  const search = useHistorySearch(head.value, revision.value);
   const open = useSignal<IndexEntry | null>(null);
-  /** The background's answer for the current search, filter and length (null while the head answers). */
-  const answer = useSignal<HistoryPage | null>(null);
-  const asking = useSignal(false);
   const dateFormat = useMemo(() => new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }), []);
   const numbers = useMemo(() => new Intl.NumberFormat(uiLanguage()), []);
-
   const names = useComputed(() => new Map(coachees.value.value.map((c: Coachee) => [c.id, coacheeLabel(c.name)])));
-  /** Whether the head record answers: no search, no filter, the first page. */
-  const plain = useComputed(() => query.value.trim() === '' && coacheeId.value === '' && shown.value <= PAGE);
-
-  // Wake the background and have it load its indexes while the person looks at the list, so the first keystroke is answered at once.
-  useEffect(() => void askHistory({ query: '', coacheeId: null, offset: 0, limit: 0, snippets: false }), []);
-
-  useSignalEffect(() => {
-    const q = query.value;
-    const c = coacheeId.value;
-    const limit = shown.value;
-    // A change of the indexes or of the newest rows asks again.
-    void revision.value.value;
-    void head.value.value;
-    if (plain.value) {
-      answer.value = null;
-      asking.value = false;
-      return;
-    }
-    let stale = false;
-    asking.value = true;
-    const asked = { query: q, coacheeId: c || null, offset: 0, limit };
-    // The rows at once; the words in context (the rows' texts read) follow in a second answer.
-    void askHistory({ ...asked, snippets: false }).then((page) => {
-      if (stale) return;
-      asking.value = false;
-      if (page) answer.value = page;
-      if (page && page.rows.length > 0 && q.trim() !== '') {
-        void askHistory(asked).then((full) => {
-          if (!stale && full) answer.value = full;
-        });
-      }
-    });
-    return () => {
-      stale = true;
-    };
-  });
 
   const SessionDetail = useLazy(sessionDetail, open.value !== null);
   if (open.value) {
@@ -94,13 +51,8 @@ export function SessionHistory() {
   }
 
   const h = head.value.value;
-  const page = answer.value;
-  // Until the background's first answer to a search, the list shown before stays.
-  const answered = !plain.value && page !== null;
-  const rows = answered ? page.rows : h.rows;
-  const matched = answered ? page.matched : h.total;
-  const total = answered ? page.total : h.total;
-  const snippets = answered ? page.snippets : {};
+  const { rows, matched, total, snippets } = search.view.value;
+  const shown = search.shown.value;
   const ready = head.loaded.value;
   const preparing = h.prepared < h.total;
   return (
@@ -112,48 +64,15 @@ export function SessionHistory() {
           <progress aria-labelledby="history-progress" max={h.total} value={h.prepared} />
         </div>
       )}
-      <div class="row wrap">
-        <div class="field grow">
-          <label for="history-search">{t('historySearchLabel')}</label>
-          <input
-            id="history-search"
-            type="search"
-            value={query}
-            onInput={(e) => {
-              query.value = (e.currentTarget as HTMLInputElement).value;
-              shown.value = PAGE;
-            }}
-          />
-        </div>
-        {coachees.value.value.length > 1 && (
-          <div class="field">
-            <label for="history-coachee">{t('historyCoacheeFilter')}</label>
-            <select
-              id="history-coachee"
-              value={coacheeId.value}
-              onChange={(e) => {
-                coacheeId.value = (e.currentTarget as HTMLSelectElement).value;
-                shown.value = PAGE;
-              }}
-            >
-              <option value="">{t('historyAllCoachees')}</option>
-              {coachees.value.value.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {coacheeLabel(c.name)}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-      </div>
-      <p role="status" class="small muted" aria-busy={asking.value}>
+      <HistoryFilters search={search} coachees={coachees.value.value} />
+      <p role="status" class="small muted" aria-busy={search.asking.value}>
         {ready ? tn('historyCount', total, matched, total) : t('historyIndexing')}
       </p>
-      {ready && rows.length === 0 && !asking.value && !preparing ? (
+      {ready && rows.length === 0 && !search.asking.value && !preparing ? (
         <p>{t('historyEmpty')}</p>
       ) : (
         <ul class="history">
-          {rows.slice(0, shown.value).map((e) => (
+          {rows.slice(0, shown).map((e) => (
             <li key={e.id}>
               <button type="button" class="history-item" onClick={() => (open.value = e)}>
                 <span class="topic-title">{e.title || t('historyNoTopic')}</span>
@@ -167,12 +86,46 @@ export function SessionHistory() {
           ))}
         </ul>
       )}
-      {matched > shown.value && (
-        <button type="button" onClick={() => (shown.value += PAGE)}>
-          {t('historyShowMore', Math.min(PAGE, matched - shown.value))}
+      {matched > shown && (
+        <button type="button" onClick={search.more}>
+          {t('historyShowMore', Math.min(HISTORY_PAGE, matched - shown))}
         </button>
       )}
     </section>
+  );
+}
+
+/** The search field and, with more than one coachee, the coachee filter. */
+function HistoryFilters({ search, coachees }: { search: HistorySearch; coachees: Coachee[] }) {
+  return (
+    <div class="row wrap">
+      <div class="field grow">
+        <label for="history-search">{t('historySearchLabel')}</label>
+        <input
+          id="history-search"
+          type="search"
+          value={search.query}
+          onInput={(e) => search.search((e.currentTarget as HTMLInputElement).value)}
+        />
+      </div>
+      {coachees.length > 1 && (
+        <div class="field">
+          <label for="history-coachee">{t('historyCoacheeFilter')}</label>
+          <select
+            id="history-coachee"
+            value={search.coacheeId.value}
+            onChange={(e) => search.filter((e.currentTarget as HTMLSelectElement).value)}
+          >
+            <option value="">{t('historyAllCoachees')}</option>
+            {coachees.map((c) => (
+              <option key={c.id} value={c.id}>
+                {coacheeLabel(c.name)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+    </div>
   );
 }
 

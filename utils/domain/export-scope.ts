@@ -6,6 +6,20 @@ import { type IndexEntry, sessionTime } from './session-index';
 
 export type ExportScope = { kind: 'all' } | { kind: 'coachee'; coacheeId: string } | { kind: 'session'; sessionId: string };
 
+/**
+ * The scope a choice means: all sessions, a coachee's (`coacheeId`, or the first
+ * coachee while none is chosen) or one session (`sessionId`, or the newest).
+ */
+export function chosenScope(
+  kind: ExportScope['kind'],
+  chosen: { coacheeId: string; sessionId: string },
+  fallback: { coacheeId?: string; sessionId?: string },
+): ExportScope {
+  if (kind === 'coachee') return { kind, coacheeId: chosen.coacheeId || fallback.coacheeId || '' };
+  if (kind === 'session') return { kind, sessionId: chosen.sessionId || fallback.sessionId || '' };
+  return { kind: 'all' };
+}
+
 /** The index entries of the sessions in a scope, in the order of their time (oldest first). */
 export function entriesIn(entries: Iterable<IndexEntry>, scope: ExportScope): IndexEntry[] {
   return [...entries]

@@ -9,6 +9,7 @@
 import { BACKUP_TAIL, backupHead, backupSessions, type SessionRecord } from '../domain/backup';
 import { documentMarkdown, exportFileName, type MarkdownContext } from '../domain/export-markdown';
 import { sessionDay, sessionFileName, sessionNote } from '../domain/export-notes';
+import type { ExportScope } from '../domain/export-scope';
 import { progressDocument } from '../domain/progress-doc';
 import type { IndexEntry } from '../domain/session-index';
 import { zipWriter } from '../domain/zip';
@@ -16,7 +17,7 @@ import { readSmall } from './data-store';
 import { formatSessionDate } from './dates';
 import { localDefaultTemplate } from './default-template';
 import { downloadBlob } from './download';
-import { uiLanguage } from './i18n';
+import { t, uiLanguage } from './i18n';
 import { markdownLabels, progressFormats, progressLabels } from './markdown-labels';
 import { forEachRecordBatch } from './session-repo';
 
@@ -103,6 +104,31 @@ export async function downloadNotesZip(
   const file = exportFileName(kind, new Date(now), who, 'zip');
   downloadBlob(file, new Blob(pieces, { type: 'application/zip' }));
   return { file, unreadable };
+}
+
+/**
+ * The notes of a scope's sessions (`chosen`, oldest first) in the downloads, as the
+ * export panel offers them: one Markdown file (a coachee's ending with their
+ * progress), or one note per session in a zip (`perSession`).
+ */
+export function downloadNotes(
+  scope: ExportScope,
+  chosen: readonly IndexEntry[],
+  nameOf: (coacheeId: string) => string,
+  perSession: boolean,
+  now = Date.now(),
+): Promise<ExportResult> {
+  const who =
+    scope.kind === 'coachee' ? nameOf(scope.coacheeId) : scope.kind === 'session' && chosen[0] ? nameOf(chosen[0].coacheeId) : null;
+  const kind = scope.kind === 'all' ? 'all-sessions' : 'notes';
+  return perSession
+    ? downloadNotesZip(chosen, nameOf, who, kind, now)
+    : downloadMarkdown(chosen, nameOf, who, kind, now, scope.kind === 'coachee' ? who : null);
+}
+
+/** What the page says after an export: the file, and how many sessions could not be read whole. */
+export function exportMessage({ file, unreadable }: ExportResult): string {
+  return [t('exportDone', file), unreadable.length > 0 ? t('exportUnreadable', String(unreadable.length)) : ''].filter(Boolean).join(' ');
 }
 
 /** Everything kept, as one JSON backup in the downloads (the sessions of `entries`, with the small items). */
