@@ -3,12 +3,17 @@ import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { Phase } from '../../utils/domain/agenda';
 import { endEvent } from '../../utils/domain/session-life';
 import { availableActions, eventForCommand, formatDuration, type TimerView } from '../../utils/domain/timer';
-import type { PlainTimerEventType } from '../../utils/domain/timer-schema';
 import { t, uiLanguage } from '../../utils/platform/i18n';
 import { useAltKeys } from '../hooks/useAltKeys';
 import type { Clock } from '../hooks/useClock';
 
 const FIVE_MINUTES = 5 * 60_000;
+
+/** Add the event a command (a button or its shortcut) means now, if it means one. */
+function command(clock: Clock, name: 'toggle-clock' | 'next-phase') {
+  const event = eventForCommand(name, clock.view.peek(), Date.now());
+  if (event) clock.add(event);
+}
 
 /**
  * The clock bar, pinned to the top of the panel: the phase and its time left,
@@ -44,27 +49,15 @@ export function ClockBar({ clock, compact, onCompact }: { clock: Clock; compact:
     return s === 'paused' ? t('clockPausedEndsAt', time) : t('clockEndsAt', time);
   });
 
-  const append = (type: PlainTimerEventType) => clock.add({ type, at: Date.now() });
-  const extend = () => clock.add({ type: 'extend', at: Date.now(), minutes: 5 });
-  const command = (name: 'toggle-clock' | 'next-phase') => {
-    const event = eventForCommand(name, view.peek(), Date.now());
-    if (event) clock.add(event);
-  };
-  const toggle = () => command('toggle-clock');
   // Alt+S starts, pauses or resumes; Alt+N moves to the next phase.
-  useAltKeys({ KeyS: toggle, KeyN: () => command('next-phase') });
-  // Reset and End, one click from the clock, are asked once (End in the wrap-up is the deliberate step).
-  const confirming = useSignal<'reset' | 'end' | null>(null);
+  useAltKeys({ KeyS: () => command(clock, 'toggle-clock'), KeyN: () => command(clock, 'next-phase') });
   const bar = useRef<HTMLElement>(null);
   useBarHeight(bar);
 
   // Rendering reads only coarse signals; peek() keeps the view's per-second changes out of this component.
   const can = availableActions({ ...view.peek(), status: status.value, phaseIndex: phaseIndex.value });
   const phase: Phase | undefined = agenda.value[phaseIndex.value];
-  const end = () => {
-    const event = endEvent(view.peek(), Date.now());
-    if (event) clock.add(event);
-  };
+  const warning = sessionOver.value ? 'sessionOver' : squeezed.value ? 'wrapUpSqueezed' : fiveLeft.value ? 'wrapUpWarning' : null;
 
   return (
     <section class="clockbar" aria-labelledby="clock-heading" ref={bar}>
@@ -108,19 +101,11 @@ export function ClockBar({ clock, compact, onCompact }: { clock: Clock; compact:
         </div>
       </div>
       <HourLine agenda={agenda} elapsed={elapsed} sessionMs={sessionMs} />
-      {sessionOver.value ? (
+      {warning && (
         <p class="warning" role="note">
-          {t('sessionOver')}
+          {t(warning)}
         </p>
-      ) : squeezed.value ? (
-        <p class="warning" role="note">
-          {t('wrapUpSqueezed')}
-        </p>
-      ) : fiveLeft.value ? (
-        <p class="warning" role="note">
-          {t('wrapUpWarning')}
-        </p>
-      ) : null}
+      )}
       <Announcer
         phaseIndex={phaseIndex}
         agenda={agenda}
@@ -129,12 +114,32 @@ export function ClockBar({ clock, compact, onCompact }: { clock: Clock; compact:
         status={status}
         loaded={clock.log.loaded}
       />
+      <ClockControls clock={clock} status={status.value} can={can} />
+    </section>
+  );
+}
+
+/**
+ * Start/Pause/Resume and Next, the rarer controls one click away (Back, five
+ * minutes more, Reset, End), and the question Reset and End ask first.
+ */
+function ClockControls({ clock, status, can }: { clock: Clock; status: TimerView['status']; can: ReturnType<typeof availableActions> }) {
+  // Reset and End, one click from the clock, are asked once (End in the wrap-up is the deliberate step).
+  const confirming = useSignal<'reset' | 'end' | null>(null);
+  const ending = confirming.value === 'end';
+  const confirm = () => {
+    const event = ending ? endEvent(clock.view.peek(), Date.now()) : { type: 'reset' as const, at: Date.now() };
+    if (event) clock.add(event);
+    confirming.value = null;
+  };
+  return (
+    <>
       <div class="controls">
         {/* One button, so focus stays on it as Start becomes Pause and Resume. */}
-        <button type="button" class="primary" onClick={toggle} aria-keyshortcuts="Alt+S">
-          {status.value === 'idle' ? t('btnStart') : status.value === 'running' ? t('btnPause') : t('btnResume')}
+        <button type="button" class="primary" onClick={() => command(clock, 'toggle-clock')} aria-keyshortcuts="Alt+S">
+          {t(status === 'idle' ? 'btnStart' : status === 'running' ? 'btnPause' : 'btnResume')}
         </button>
-        <button type="button" onClick={() => command('next-phase')} disabled={!can.next} aria-keyshortcuts="Alt+N">
+        <button type="button" onClick={() => command(clock, 'next-phase')} disabled={!can.next} aria-keyshortcuts="Alt+N">
           {t('btnNext')}
         </button>
         <details class="more">
@@ -143,10 +148,10 @@ export function ClockBar({ clock, compact, onCompact }: { clock: Clock; compact:
             <span class="sr-only">{t('clockMore')}</span>
           </summary>
           <div class="more-body">
-            <button type="button" onClick={() => append('back')} disabled={!can.back}>
+            <button type="button" onClick={() => clock.add({ type: 'back', at: Date.now() })} disabled={!can.back}>
               {t('btnBack')}
             </button>
-            <button type="button" onClick={extend} disabled={!can.extend}>
+            <button type="button" onClick={() => clock.add({ type: 'extend', at: Date.now(), minutes: 5 })} disabled={!can.extend}>
               {t('btnExtend')}
               <span class="sr-only"> {t('btnExtendLabel')}</span>
             </button>
@@ -162,24 +167,17 @@ export function ClockBar({ clock, compact, onCompact }: { clock: Clock; compact:
       </div>
       {confirming.value && (
         <fieldset class="confirm">
-          <legend class="sr-only">{t(confirming.value === 'end' ? 'endSession' : 'btnReset')}</legend>
-          <p>{t(confirming.value === 'end' ? 'endConfirmText' : 'resetConfirmText')}</p>
-          <button
-            type="button"
-            onClick={() => {
-              if (confirming.peek() === 'end') end();
-              else append('reset');
-              confirming.value = null;
-            }}
-          >
-            {t(confirming.value === 'end' ? 'endConfirm' : 'resetConfirm')}
+          <legend class="sr-only">{t(ending ? 'endSession' : 'btnReset')}</legend>
+          <p>{t(ending ? 'endConfirmText' : 'resetConfirmText')}</p>
+          <button type="button" onClick={confirm}>
+            {t(ending ? 'endConfirm' : 'resetConfirm')}
           </button>
           <button type="button" onClick={() => (confirming.value = null)}>
-            {t(confirming.value === 'end' ? 'endCancel' : 'resetCancel')}
+            {t(ending ? 'endCancel' : 'resetCancel')}
           </button>
         </fieldset>
       )}
-    </section>
+    </>
   );
 }
 
