@@ -2,7 +2,7 @@ import { type Signal, useSignal } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
 import type { SyncFault } from '../../utils/domain/sync-faults';
 import { type MessageKey, t, uiLanguage } from '../../utils/platform/i18n';
-import { syncConfigStore, syncStatusStore } from '../../utils/platform/sync-config';
+import { type SyncConfig, type SyncStatus, syncConfigStore, syncStatusStore } from '../../utils/platform/sync-config';
 import { askSync, requestHostAccess, type SyncReply } from '../../utils/platform/sync-messages';
 import { useStored } from '../hooks/useStored';
 
@@ -46,16 +46,32 @@ export function addressProblem(url: string): MessageKey | null {
 export function SyncPanel() {
   const config = useStored(syncConfigStore, { debounceMs: 0 });
   const status = useStored(syncStatusStore, { debounceMs: 0 });
-  const url = useSignal('');
-  const user = useSignal('');
-  const password = useSignal('');
-  const passphrase = useSignal('');
-  const message = useSignal<{ text: string; problem: boolean } | null>(null);
-  const busy = useSignal(false);
-  const time = useMemo(() => new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }), []);
+  // Kept here, not in the setup form: what was typed and said stays when sync stops and the form shows again.
+  const form = {
+    url: useSignal(''),
+    user: useSignal(''),
+    password: useSignal(''),
+    passphrase: useSignal(''),
+    message: useSignal<{ text: string; problem: boolean } | null>(null),
+    busy: useSignal(false),
+  };
   const current = config.value.value;
-  const s = status.value.value;
+  return current ? <SyncRunning config={current} status={status.value.value} busy={form.busy} /> : <SyncSetup form={form} />;
+}
 
+/** What the setup form holds (see SyncPanel). */
+interface SyncForm {
+  url: Signal<string>;
+  user: Signal<string>;
+  password: Signal<string>;
+  passphrase: Signal<string>;
+  message: Signal<{ text: string; problem: boolean } | null>;
+  busy: Signal<boolean>;
+}
+
+/** The server's address, the account and the passphrase; a test of the server, and starting sync. */
+function SyncSetup({ form }: { form: SyncForm }) {
+  const { url, user, password, passphrase, message, busy } = form;
   /** Ask for access to the server's origin: the first thing a click does (the browser needs the gesture). */
   const askAccess = (): Promise<boolean> | null => {
     const problem = addressProblem(url.value.trim());
@@ -111,33 +127,35 @@ export function SyncPanel() {
     );
   };
 
-  if (!current) {
-    return (
-      <section class="card" aria-labelledby="server-sync-heading">
-        <h2 id="server-sync-heading">{t('serverSyncHeading')}</h2>
-        <p class="small muted">{t('serverSyncIntro')}</p>
-        <form onSubmit={onStart}>
-          <Field id="sync-url" label={t('serverSyncAddress')} value={url} type="url" placeholder={t('serverSyncAddressExample')} />
-          <Field id="sync-user" label={t('serverSyncUser')} value={user} type="text" autocomplete="username" />
-          <Field id="sync-password" label={t('serverSyncPassword')} value={password} type="password" autocomplete="current-password" />
-          <Field id="sync-passphrase" label={t('serverSyncPassphrase')} value={passphrase} type="password" autocomplete="new-password" />
-          <p class="small muted">{t('serverSyncPassphraseNote')}</p>
-          <div class="row">
-            <button type="button" disabled={busy.value} onClick={() => void onTest()}>
-              {t('serverSyncTest')}
-            </button>
-            <button type="submit" disabled={busy.value}>
-              {t('serverSyncStart')}
-            </button>
-          </div>
-        </form>
-        <p role="status" class={message.value?.problem ? 'problem' : 'small'}>
-          {message.value?.text ?? ''}
-        </p>
-      </section>
-    );
-  }
+  return (
+    <section class="card" aria-labelledby="server-sync-heading">
+      <h2 id="server-sync-heading">{t('serverSyncHeading')}</h2>
+      <p class="small muted">{t('serverSyncIntro')}</p>
+      <form onSubmit={onStart}>
+        <Field id="sync-url" label={t('serverSyncAddress')} value={url} type="url" placeholder={t('serverSyncAddressExample')} />
+        <Field id="sync-user" label={t('serverSyncUser')} value={user} type="text" autocomplete="username" />
+        <Field id="sync-password" label={t('serverSyncPassword')} value={password} type="password" autocomplete="current-password" />
+        <Field id="sync-passphrase" label={t('serverSyncPassphrase')} value={passphrase} type="password" autocomplete="new-password" />
+        <p class="small muted">{t('serverSyncPassphraseNote')}</p>
+        <div class="row">
+          <button type="button" disabled={busy.value} onClick={() => void onTest()}>
+            {t('serverSyncTest')}
+          </button>
+          <button type="submit" disabled={busy.value}>
+            {t('serverSyncStart')}
+          </button>
+        </div>
+      </form>
+      <p role="status" class={message.value?.problem ? 'problem' : 'small'}>
+        {message.value?.text ?? ''}
+      </p>
+    </section>
+  );
+}
 
+/** Sync at work: with whom, when last, what waits, the last problem; sync now, or stop. */
+function SyncRunning({ config, status: s, busy }: { config: NonNullable<SyncConfig>; status: SyncStatus; busy: Signal<boolean> }) {
+  const time = useMemo(() => new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }), []);
   const lines = [
     s.running ? t('serverSyncRunning') : s.lastSyncedAt ? t('serverSyncLast', time.format(s.lastSyncedAt)) : t('serverSyncNever'),
     s.waiting > 0 ? t('serverSyncWaiting', s.waiting) : t('serverSyncNothingWaiting'),
@@ -145,7 +163,7 @@ export function SyncPanel() {
   return (
     <section class="card" aria-labelledby="server-sync-heading">
       <h2 id="server-sync-heading">{t('serverSyncHeading')}</h2>
-      <p class="small">{t('serverSyncWith', current.url, current.user)}</p>
+      <p class="small">{t('serverSyncWith', config.url, config.user)}</p>
       <p role="status">{lines.join(' ')}</p>
       {s.problem && (
         <p role="alert" class="problem">
