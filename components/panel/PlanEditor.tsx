@@ -1,10 +1,11 @@
-import { useComputed, useSignal } from '@preact/signals';
+import { type Signal, useComputed, useSignal } from '@preact/signals';
 import { overBudget, weeklyMinutes } from '../../utils/domain/homework';
 import type { Assignment, PlanStep } from '../../utils/domain/model';
 import { ASSIGNMENT_TITLE_MAX, MINUTES_PER_WEEK_MAX, PLAN_STEP_MAX } from '../../utils/domain/model';
 import { newItemId } from '../../utils/domain/session-list';
 import { t } from '../../utils/platform/i18n';
 import { partStore } from '../../utils/platform/storage';
+import type { StoredSignal } from '../../utils/platform/stored-signal';
 import { useStored } from '../hooks/useStored';
 import { BudgetMeter } from '../shared/BudgetMeter';
 import { PlanChecklist } from '../shared/PlanChecklist';
@@ -63,58 +64,9 @@ export function PlanEditor({ sessionId }: { sessionId: string }) {
       </form>
 
       <h3>{t('homeworkHeading')}</h3>
-      {homework.value.value.length > 0 && (
-        <ul class="steps">
-          {homework.value.value.map((a) => (
-            <li key={a.id}>
-              <span>
-                {a.kind === 'exercise' ? t('kindExercise') : t('kindReading')}: {a.title} · {t('mdPerWeek', a.minutesPerWeek)}
-              </span>
-              <button
-                type="button"
-                class="link small"
-                aria-label={t('homeworkRemove', a.title)}
-                onClick={() => homework.set(homework.value.peek().filter((x) => x.id !== a.id))}
-              >
-                ✕
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <HomeworkList homework={homework} />
       <form class="homework-form" onSubmit={addAssignment}>
-        <div class="field">
-          <label for="homework-kind">{t('homeworkKindLabel')}</label>
-          <select
-            id="homework-kind"
-            value={kind.value}
-            onChange={(e) => (kind.value = (e.currentTarget as HTMLSelectElement).value as Assignment['kind'])}
-          >
-            <option value="exercise">{t('kindExercise')}</option>
-            <option value="reading">{t('kindReading')}</option>
-          </select>
-        </div>
-        <div class="field">
-          <label for="homework-title">{t('homeworkTitleLabel')}</label>
-          <input
-            id="homework-title"
-            type="text"
-            value={title}
-            onInput={(e) => (title.value = (e.currentTarget as HTMLInputElement).value)}
-          />
-        </div>
-        <div class="field">
-          <label for="homework-minutes">{t('homeworkMinutesLabel')}</label>
-          <input
-            id="homework-minutes"
-            type="number"
-            min={0}
-            max={MINUTES_PER_WEEK_MAX}
-            step={5}
-            value={minutes}
-            onInput={(e) => (minutes.value = (e.currentTarget as HTMLInputElement).value)}
-          />
-        </div>
+        <HomeworkFields kind={kind} title={title} minutes={minutes} />
         <button type="submit">{t('homeworkAdd')}</button>
       </form>
       {problem.value && (
@@ -132,5 +84,64 @@ export function PlanEditor({ sessionId }: { sessionId: string }) {
       </div>
       <SaveStatus bridges={[plan, homework]} />
     </section>
+  );
+}
+
+/** The assignments, each with its remove button. */
+function HomeworkList({ homework }: { homework: StoredSignal<Assignment[]> }) {
+  if (homework.value.value.length === 0) return null;
+  return (
+    <ul class="steps">
+      {homework.value.value.map((a) => (
+        <li key={a.id}>
+          <span>
+            {a.kind === 'exercise' ? t('kindExercise') : t('kindReading')}: {a.title} · {t('mdPerWeek', a.minutesPerWeek)}
+          </span>
+          <button
+            type="button"
+            class="link small"
+            aria-label={t('homeworkRemove', a.title)}
+            onClick={() => homework.set(homework.value.peek().filter((x) => x.id !== a.id))}
+          >
+            ✕
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The new assignment's kind, title and minutes a week. */
+function HomeworkFields({ kind, title, minutes }: { kind: Signal<Assignment['kind']>; title: Signal<string>; minutes: Signal<string> }) {
+  return (
+    <>
+      <div class="field">
+        <label for="homework-kind">{t('homeworkKindLabel')}</label>
+        <select
+          id="homework-kind"
+          value={kind.value}
+          onChange={(e) => (kind.value = (e.currentTarget as HTMLSelectElement).value as Assignment['kind'])}
+        >
+          <option value="exercise">{t('kindExercise')}</option>
+          <option value="reading">{t('kindReading')}</option>
+        </select>
+      </div>
+      <div class="field">
+        <label for="homework-title">{t('homeworkTitleLabel')}</label>
+        <input id="homework-title" type="text" value={title} onInput={(e) => (title.value = (e.currentTarget as HTMLInputElement).value)} />
+      </div>
+      <div class="field">
+        <label for="homework-minutes">{t('homeworkMinutesLabel')}</label>
+        <input
+          id="homework-minutes"
+          type="number"
+          min={0}
+          max={MINUTES_PER_WEEK_MAX}
+          step={5}
+          value={minutes}
+          onInput={(e) => (minutes.value = (e.currentTarget as HTMLInputElement).value)}
+        />
+      </div>
+    </>
   );
 }

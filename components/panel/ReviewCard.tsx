@@ -2,6 +2,7 @@ import { useSignalEffect } from '@preact/signals';
 import { sameJson } from '../../utils/domain/json';
 import { type ReviewItem, TOPIC_TEXT_MAX } from '../../utils/domain/model';
 import { onlyNoTime, reviewFromPlan } from '../../utils/domain/review';
+import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { t } from '../../utils/platform/i18n';
 import { coacheesStore, partStore, recentSessionsStore } from '../../utils/platform/storage';
 import { useStored } from '../hooks/useStored';
@@ -34,9 +35,7 @@ export function ReviewCard({ sessionId, previousId }: { sessionId: string; previ
   const matches = card?.fromSessionId === previousId || (previousPlan.loaded.value && previousPlan.value.value.length === 0);
   if (!card || !matches || card.items.length === 0) return null;
   const coacheeId = recent.value.value.sessions.find((s) => s.id === sessionId)?.coacheeId;
-  const name = coachees.value.value.find((c) => c.id === coacheeId)?.name || t('coacheeSelf');
-  const markWord = (mark: ReviewItem['status']) =>
-    mark === 'done' ? t('reviewDone') : mark === 'partly' ? t('reviewPartly') : t('reviewNot');
+  const name = coacheeLabel(coachees.value.value.find((c) => c.id === coacheeId)?.name);
   const update = (stepId: string, patch: Partial<ReviewItem>) => {
     const value = review.value.peek();
     if (value) review.set({ ...value, items: value.items.map((i) => (i.stepId === stepId ? { ...i, ...patch } : i)) });
@@ -48,52 +47,7 @@ export function ReviewCard({ sessionId, previousId }: { sessionId: string; previ
       <ol class="review">
         {card.items.map((item, index) => (
           <li key={item.stepId}>
-            <fieldset>
-              <legend class="prewrap">{item.text}</legend>
-              {item.coachee && (
-                <div class="coachee-said small">
-                  <p>{t('reviewCoacheeMark', name, markWord(item.coachee.mark))}</p>
-                  {item.coachee.heldBack && <p class="prewrap">{t('reviewCoacheeHeldBack', item.coachee.heldBack)}</p>}
-                  {item.coachee.dreading && <p class="prewrap">{t('reviewCoacheeDreading', item.coachee.dreading)}</p>}
-                </div>
-              )}
-              <div class="row wrap" role="radiogroup" aria-label={t('reviewStatusLabel', item.text)}>
-                {(['done', 'partly', 'not'] as const).map((status) => (
-                  <label class="check inline" key={status}>
-                    <input
-                      type="radio"
-                      name={`review-${index}`}
-                      checked={item.status === status}
-                      onChange={() => update(item.stepId, { status })}
-                    />
-                    {status === 'done' ? t('reviewDone') : status === 'partly' ? t('reviewPartly') : t('reviewNot')}
-                  </label>
-                ))}
-              </div>
-              {item.status !== 'done' && (
-                <>
-                  <LimitedText
-                    id={`held-${index}`}
-                    label={t('reviewHeldBack')}
-                    value={item.heldBack}
-                    max={TOPIC_TEXT_MAX}
-                    multiline
-                    rows={2}
-                    onChange={(heldBack) => update(item.stepId, { heldBack })}
-                  />
-                  <div aria-live="polite">{onlyNoTime(item.heldBack) && <p class="hint">{t('reviewNoTimeFollowUp')}</p>}</div>
-                  <LimitedText
-                    id={`dread-${index}`}
-                    label={t('reviewDreading')}
-                    value={item.dreading}
-                    max={TOPIC_TEXT_MAX}
-                    multiline
-                    rows={2}
-                    onChange={(dreading) => update(item.stepId, { dreading })}
-                  />
-                </>
-              )}
-            </fieldset>
+            <ReviewItemFields item={item} index={index} name={name} update={update} />
           </li>
         ))}
       </ol>
@@ -112,5 +66,71 @@ export function ReviewCard({ sessionId, previousId }: { sessionId: string; previ
       />
       <SaveStatus bridges={[review]} />
     </section>
+  );
+}
+
+/** A review mark in words. */
+const markWord = (mark: ReviewItem['status']) =>
+  mark === 'done' ? t('reviewDone') : mark === 'partly' ? t('reviewPartly') : t('reviewNot');
+
+/** One step of last month's plan: what the coachee said, how far it got, and (not done) what held them back and what they dread. */
+function ReviewItemFields({
+  item,
+  index,
+  name,
+  update,
+}: {
+  item: ReviewItem;
+  index: number;
+  name: string;
+  update: (stepId: string, patch: Partial<ReviewItem>) => void;
+}) {
+  return (
+    <fieldset>
+      <legend class="prewrap">{item.text}</legend>
+      {item.coachee && (
+        <div class="coachee-said small">
+          <p>{t('reviewCoacheeMark', name, markWord(item.coachee.mark))}</p>
+          {item.coachee.heldBack && <p class="prewrap">{t('reviewCoacheeHeldBack', item.coachee.heldBack)}</p>}
+          {item.coachee.dreading && <p class="prewrap">{t('reviewCoacheeDreading', item.coachee.dreading)}</p>}
+        </div>
+      )}
+      <div class="row wrap" role="radiogroup" aria-label={t('reviewStatusLabel', item.text)}>
+        {(['done', 'partly', 'not'] as const).map((status) => (
+          <label class="check inline" key={status}>
+            <input
+              type="radio"
+              name={`review-${index}`}
+              checked={item.status === status}
+              onChange={() => update(item.stepId, { status })}
+            />
+            {markWord(status)}
+          </label>
+        ))}
+      </div>
+      {item.status !== 'done' && (
+        <>
+          <LimitedText
+            id={`held-${index}`}
+            label={t('reviewHeldBack')}
+            value={item.heldBack}
+            max={TOPIC_TEXT_MAX}
+            multiline
+            rows={2}
+            onChange={(heldBack) => update(item.stepId, { heldBack })}
+          />
+          <div aria-live="polite">{onlyNoTime(item.heldBack) && <p class="hint">{t('reviewNoTimeFollowUp')}</p>}</div>
+          <LimitedText
+            id={`dread-${index}`}
+            label={t('reviewDreading')}
+            value={item.dreading}
+            max={TOPIC_TEXT_MAX}
+            multiline
+            rows={2}
+            onChange={(dreading) => update(item.stepId, { dreading })}
+          />
+        </>
+      )}
+    </fieldset>
   );
 }

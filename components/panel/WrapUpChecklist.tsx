@@ -17,7 +17,6 @@ export function WrapUpChecklist({ sessionId, clock }: { sessionId: string; clock
   const homework = useStored(partStore('homework', sessionId));
   const wrapUp = useStored(partStore('wrapUp', sessionId), { debounceMs: 400 });
   const feedback = useComputed(() => wrapUp.value.value.feedback);
-  const zoneProblem = useSignal<string | null>(null);
   const stored = wrapUp.value.value;
   // Older sessions kept only an instant (noon of the day picked): read it as the day.
   const next = stored.next ?? (stored.nextSessionAt === null ? null : dayOfInstant(stored.nextSessionAt, localZone()));
@@ -50,6 +49,41 @@ export function WrapUpChecklist({ sessionId, clock }: { sessionId: string; clock
         multiline
         onChange={(text) => wrapUp.set({ ...wrapUp.value.peek(), feedback: text })}
       />
+      <NextSessionFields next={next} setNext={setNext} />
+      <PlanCardSend sessionId={sessionId} idPrefix="wrap" />
+      {clock && live.value && (
+        <div class="end-session">
+          <p class="small muted" id="end-session-help">
+            {t('endSessionHelp')}
+          </p>
+          <button
+            type="button"
+            class="primary"
+            aria-describedby="end-session-help"
+            onClick={() => {
+              const event = endEvent(clock.view.peek(), Date.now());
+              if (event) clock.add(event);
+            }}
+          >
+            {t('endSession')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** The time zones this browser knows, for the zone field's suggestions. */
+function zones(): string[] {
+  const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
+  return intl.supportedValuesOf?.('timeZone') ?? [localZone()];
+}
+
+/** The next session's day, then its time, then its time zone (checked: an unknown zone is said, not kept). */
+function NextSessionFields({ next, setNext }: { next: SessionDate | null; setNext: (value: SessionDate | null) => void }) {
+  const zoneProblem = useSignal<string | null>(null);
+  return (
+    <>
       <div class="field">
         <label for="wrap-next">{t('wrapNextLabel')}</label>
         <input
@@ -103,31 +137,6 @@ export function WrapUpChecklist({ sessionId, clock }: { sessionId: string; clock
           </p>
         </div>
       )}
-      <PlanCardSend sessionId={sessionId} idPrefix="wrap" />
-      {clock && live.value && (
-        <div class="end-session">
-          <p class="small muted" id="end-session-help">
-            {t('endSessionHelp')}
-          </p>
-          <button
-            type="button"
-            class="primary"
-            aria-describedby="end-session-help"
-            onClick={() => {
-              const event = endEvent(clock.view.peek(), Date.now());
-              if (event) clock.add(event);
-            }}
-          >
-            {t('endSession')}
-          </button>
-        </div>
-      )}
-    </section>
+    </>
   );
-}
-
-/** The time zones this browser knows, for the zone field's suggestions. */
-function zones(): string[] {
-  const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
-  return intl.supportedValuesOf?.('timeZone') ?? [localZone()];
 }

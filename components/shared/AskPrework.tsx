@@ -1,3 +1,4 @@
+import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { t } from '../../utils/platform/i18n';
 import { mailLanguageOf, makeAskMail } from '../../utils/platform/mail';
 import { coacheesStore, sessionsStore } from '../../utils/platform/storage';
@@ -18,7 +19,7 @@ export function AskPrework({ coacheeId, sessionId, idPrefix }: { coacheeId?: str
   if (!id || !coachee) return null;
   return (
     <div class="ask-prework">
-      <p class="small muted">{t('mailAskHelp', coachee.name || t('coacheeSelf'))}</p>
+      <p class="small muted">{t('mailAskHelp', coacheeLabel(coachee.name))}</p>
       <MailLanguagePicker id={`${idPrefix}-language`} coachee={coachee} />
       <MailSend
         id={`${idPrefix}-mail`}

@@ -1,5 +1,6 @@
 import type { MailLanguage } from '../../utils/domain/mail-ask';
 import type { Coachee } from '../../utils/domain/model';
+import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { setMailLanguage } from '../../utils/platform/coachee-repo';
 import { t } from '../../utils/platform/i18n';
 import { mailLanguageOf } from '../../utils/platform/mail';
@@ -8,7 +9,7 @@ import { mailLanguageOf } from '../../utils/platform/mail';
 export function MailLanguagePicker({ id, coachee }: { id: string; coachee: Coachee }) {
   return (
     <div class="field">
-      <label for={id}>{t('mailLanguageLabel', coachee.name || t('coacheeSelf'))}</label>
+      <label for={id}>{t('mailLanguageLabel', coacheeLabel(coachee.name))}</label>
       <select
         id={id}
         value={mailLanguageOf(coachee)}

@@ -4,6 +4,7 @@ import { answersAnything, answersOf, type MailAnswers } from '../../utils/domain
 import type { MailProblem } from '../../utils/domain/mail-reply';
 import { MINUTES_PER_WEEK_MAX, TOPIC_TEXT_MAX, TOPIC_TITLE_MAX } from '../../utils/domain/model';
 import type { StepMark } from '../../utils/domain/plan-progress';
+import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { t } from '../../utils/platform/i18n';
 import { type MailPreview, previewMail, takeInMail } from '../../utils/platform/mail';
 
@@ -71,7 +72,7 @@ export function MailReplyPreview({
   const set = (patch: Partial<MailAnswers>) => (answers.value = { ...a, ...patch });
   const notFound = (found: boolean) => (found ? null : <span class="small muted"> ({t('mailNotFound')})</span>);
   const coachee = shown.coachees.find((c) => c.id === coacheeId.value);
-  const name = coachee ? coachee.name || t('coacheeSelf') : '';
+  const name = coachee ? coacheeLabel(coachee.name) : '';
   const topicAsked = shown.kind === 'ask' || reading.title !== null || reading.difficulty !== null || reading.outcome !== null;
 
   const confirm = async () => {
@@ -92,7 +93,7 @@ export function MailReplyPreview({
           <option value="">{t('mailReplyChoose')}</option>
           {shown.coachees.map((c) => (
             <option key={c.id} value={c.id}>
-              {c.name || t('coacheeSelf')}
+              {coacheeLabel(c.name)}
             </option>
           ))}
         </select>
