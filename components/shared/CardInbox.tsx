@@ -213,29 +213,7 @@ export function CardInbox({ id, onPlan }: { id: string /** Called when a plan ca
           {problem.value}
         </p>
       )}
-      {current && (
-        <fieldset class="preview">
-          <legend class="sr-only">{t('cardCheck')}</legend>
-          {previewLines(current).map((line) => (
-            <p key={line} class="prewrap">
-              {line}
-            </p>
-          ))}
-          {current.intake.status === 'same' && <p>{t('cardSame')}</p>}
-          {current.intake.status === 'replaces' && <p class="warning">{t('cardReplaces')}</p>}
-          {current.intake.status === 'replaces' && <ChangeList changes={current.intake.changes} />}
-          <div class="controls">
-            {current.intake.status !== 'same' && (
-              <button type="button" class="primary" onClick={() => void confirm()}>
-                {current.intake.status === 'replaces' ? t('cardReplace') : t('cardTakeIn')}
-              </button>
-            )}
-            <button type="button" onClick={() => (preview.value = null)}>
-              {t('cardCancel')}
-            </button>
-          </div>
-        </fieldset>
-      )}
+      {current && <CardPreviewView preview={current} onConfirm={() => void confirm()} onCancel={() => (preview.value = null)} />}
       {mail.value !== null && MailReplyPreview && (
         <MailReplyPreview
           key={mail.value}
@@ -253,5 +231,32 @@ export function CardInbox({ id, onPlan }: { id: string /** Called when a plan ca
         {done.value}
       </p>
     </div>
+  );
+}
+
+/** What a card would change, and Take in (or Replace) and Cancel; nothing is written before the click. */
+function CardPreviewView({ preview, onConfirm, onCancel }: { preview: CardPreview; onConfirm: () => void; onCancel: () => void }) {
+  return (
+    <fieldset class="preview">
+      <legend class="sr-only">{t('cardCheck')}</legend>
+      {previewLines(preview).map((line) => (
+        <p key={line} class="prewrap">
+          {line}
+        </p>
+      ))}
+      {preview.intake.status === 'same' && <p>{t('cardSame')}</p>}
+      {preview.intake.status === 'replaces' && <p class="warning">{t('cardReplaces')}</p>}
+      {preview.intake.status === 'replaces' && <ChangeList changes={preview.intake.changes} />}
+      <div class="controls">
+        {preview.intake.status !== 'same' && (
+          <button type="button" class="primary" onClick={onConfirm}>
+            {preview.intake.status === 'replaces' ? t('cardReplace') : t('cardTakeIn')}
+          </button>
+        )}
+        <button type="button" onClick={onCancel}>
+          {t('cardCancel')}
+        </button>
+      </div>
+    </fieldset>
   );
 }
