@@ -1,8 +1,8 @@
 import { t } from '../../utils/platform/i18n';
 import { activeSessionIdStore } from '../../utils/platform/storage';
 import { useStored } from '../hooks/useStored';
-import { PlanCardSend } from '../panel/PlanCardSend';
 import { CardInbox } from '../shared/CardInbox';
+import { PlanCardSend } from '../shared/PlanCardSend';
 
 /** The cards between coach and coachee, on the options page: take one in, or send the current session's plan. */
 export function CardsPanel() {

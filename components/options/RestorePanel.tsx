@@ -5,7 +5,7 @@ import { t } from '../../utils/platform/i18n';
 import { tn } from '../../utils/platform/plural';
 
 /** The words for each reason a file is refused. */
-export function backupProblemText(problem: BackupProblem): string {
+function backupProblemText(problem: BackupProblem): string {
   switch (problem.kind) {
     case 'tooLarge':
       return t('badTooLarge', `${(problem.bytes / 1_048_576).toFixed(1)} MB`);

@@ -11,12 +11,12 @@ import { markdownLabels } from '../../utils/platform/markdown-labels';
 import { deleteSessions, readRecords } from '../../utils/platform/session-repo';
 import { partStore } from '../../utils/platform/storage';
 import { useStored } from '../hooks/useStored';
+import { printBlock } from '../shared/DocumentBlock';
 import { LimitedText } from '../shared/LimitedText';
 import { NotesEditor } from '../shared/NotesEditor';
 import { PlanChecklist } from '../shared/PlanChecklist';
 import { SaveStatus } from '../shared/SaveStatus';
 import { TopicForm } from '../shared/TopicForm';
-import { printBlock } from './PrintView';
 
 /**
  * One past session, whole: topic, phases planned and taken, notes, the plan

@@ -25,12 +25,12 @@ const FAULT_TEXT: Record<SyncFault, MessageKey> = {
 };
 
 /** The words for a fault kind (an unknown kind reads as unexpected). */
-export function faultText(fault: string): string {
+function faultText(fault: string): string {
   return t(FAULT_TEXT[fault as SyncFault] ?? 'serverSyncFaultUnexpected');
 }
 
 /** Why an address cannot be used, or null: https, or http only to this computer. */
-export function addressProblem(url: string): MessageKey | null {
+function addressProblem(url: string): MessageKey | null {
   let u: URL;
   try {
     u = new URL(url);

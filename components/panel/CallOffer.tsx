@@ -1,7 +1,7 @@
 import { useComputed, useSignal } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
 import { t, uiLanguage } from '../../utils/platform/i18n';
-import type { Clock } from '../hooks/useClock';
+import type { Clock } from './useClock';
 
 /**
  * When a call starts and the clock has not, offer to start it: from the call's

@@ -3,8 +3,8 @@ import { useMemo } from 'preact/hooks';
 import { endEvent } from '../../utils/domain/session-life';
 import { t, uiLanguage } from '../../utils/platform/i18n';
 import { callStateStore } from '../../utils/platform/storage';
-import type { Clock } from '../hooks/useClock';
 import { useStored } from '../hooks/useStored';
+import type { Clock } from './useClock';
 
 /** How long after a call ended the panel still says so when the clock is not running. */
 const ENDED_SHOWN_MS = 2 * 60 * 60 * 1000;

@@ -5,7 +5,7 @@ import { endEvent } from '../../utils/domain/session-life';
 import { availableActions, eventForCommand, formatDuration, type TimerView } from '../../utils/domain/timer';
 import { t, uiLanguage } from '../../utils/platform/i18n';
 import { useAltKeys } from '../hooks/useAltKeys';
-import type { Clock } from '../hooks/useClock';
+import type { Clock } from './useClock';
 
 const FIVE_MINUTES = 5 * 60_000;
 

@@ -6,17 +6,17 @@ import { callEndedWithoutPlan } from '../../utils/domain/check-in';
 import { previousSessionOf } from '../../utils/domain/session-list';
 import { t } from '../../utils/platform/i18n';
 import { callStateStore, partStore, recentSessionsStore } from '../../utils/platform/storage';
-import type { Clock } from '../hooks/useClock';
 import { lazyModule } from '../hooks/useLazy';
 import { useStored } from '../hooks/useStored';
 import { CardInbox } from '../shared/CardInbox';
 import { LazyFold } from '../shared/LazyFold';
+import { PlanCardSend } from '../shared/PlanCardSend';
 import { AgendaPicker } from './AgendaPicker';
 import { NewSession } from './NewSession';
 import { PhaseList } from './PhaseList';
-import { PlanCardSend } from './PlanCardSend';
 import { PlanEditor } from './PlanEditor';
 import { ReviewCard } from './ReviewCard';
+import type { Clock } from './useClock';
 import { WrapUpChecklist } from './WrapUpChecklist';
 
 /** *Ask for the pre-work* by mail: loaded when its section is opened. */

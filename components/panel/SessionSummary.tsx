@@ -6,9 +6,9 @@ import { nextSessionOf } from '../../utils/domain/session-list';
 import type { EndRecord, TimerView } from '../../utils/domain/timer';
 import { t, uiLanguage } from '../../utils/platform/i18n';
 import { activeSessionIdStore, partStore, sessionsStore } from '../../utils/platform/storage';
-import type { Clock } from '../hooks/useClock';
 import { useStored } from '../hooks/useStored';
 import { NewSession } from './NewSession';
+import type { Clock } from './useClock';
 
 /**
  * What the panel shows in place of the clock once a session has ended: its

@@ -6,10 +6,10 @@ import { endEvent } from '../../utils/domain/session-life';
 import { localZone } from '../../utils/platform/dates';
 import { t } from '../../utils/platform/i18n';
 import { partStore } from '../../utils/platform/storage';
-import type { Clock } from '../hooks/useClock';
 import { useStored } from '../hooks/useStored';
 import { LimitedText } from '../shared/LimitedText';
-import { PlanCardSend } from './PlanCardSend';
+import { PlanCardSend } from '../shared/PlanCardSend';
+import type { Clock } from './useClock';
 
 /** The wrap-up's short checklist: each item says in words whether it is done; then End the session. */
 export function WrapUpChecklist({ sessionId, clock }: { sessionId: string; clock?: Clock }) {

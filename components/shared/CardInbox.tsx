@@ -14,7 +14,7 @@ const mailReplyPreview = lazyModule(() => import('./MailReplyPreview').then((m) 
 const FILE_MAX_BYTES = 256 * 1024;
 
 /** Words for why a card was refused. */
-export function cardProblemText(problem: CardProblem): string {
+function cardProblemText(problem: CardProblem): string {
   switch (problem.kind) {
     case 'tooLarge':
       return t('cardProblemTooLarge', problem.bytes);

@@ -9,7 +9,7 @@ import { t } from '../../utils/platform/i18n';
 import { type MailPreview, previewMail, takeInMail } from '../../utils/platform/mail';
 
 /** Words for why a pasted text was refused as a reply. */
-export function mailProblemText(problem: MailProblem): string {
+function mailProblemText(problem: MailProblem): string {
   return problem.kind === 'tooLarge' ? t('mailProblemTooLarge', problem.bytes) : t('mailProblemNotReply');
 }
 

@@ -25,7 +25,7 @@ export function SaveStatus({ bridges }: { bridges: StoredSignal<unknown>[] }) {
 }
 
 /** A storage problem in the user's words. */
-export function storeProblemText(problem: StoreProblem): string {
+function storeProblemText(problem: StoreProblem): string {
   if (problem.kind === 'writeFailed') return t('problemWriteFailed', problem.detail);
   if (problem.kind === 'readFailed') return t('problemReadFailed', problem.detail);
   return t('problemUnreadable', problem.key, problem.detail);

@@ -2,9 +2,9 @@ import { type ReadonlySignal, useSignal } from '@preact/signals';
 import type { ComponentChildren, ComponentType } from 'preact';
 import { useLayoutEffect } from 'preact/hooks';
 import { type LazyModule, lazyModule, useLazy } from '../../components/hooks/useLazy';
-import { useSessionIndex } from '../../components/hooks/useSessionIndex';
 import { useStored } from '../../components/hooks/useStored';
 import { SessionHistory } from '../../components/options/SessionHistory';
+import { useSessionIndex } from '../../components/options/useSessionIndex';
 import { WhatsNew } from '../../components/options/WhatsNew';
 import type { Coachee } from '../../utils/domain/model';
 import type { SessionIndex } from '../../utils/domain/session-index';
@@ -25,7 +25,7 @@ const LABELS: Record<Section, Parameters<typeof t>[0]> = {
 };
 
 /** The section a URL hash names (`#coachee=<id>` is a coachee's page), or the sessions. */
-export function routeOf(hash: string): { section: Section; coacheeId: string | null } {
+function routeOf(hash: string): { section: Section; coacheeId: string | null } {
   const text = hash.replace(/^#/, '');
   if (text.startsWith('coachee=')) return { section: 'coachees', coacheeId: decodeURIComponent(text.slice(8)) };
   return { section: (SECTIONS as readonly string[]).includes(text) ? (text as Section) : 'sessions', coacheeId: null };

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import '../../components/shared/theme.css';
-import '../../components/options/print.css';
-import { PrintView } from '../../components/options/PrintView';
+import '../../components/print/print.css';
+import { PrintView } from '../../components/print/PrintView';
 import { entriesIn, scopeFromHash } from '../../utils/domain/export-scope';
 import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { t, uiLanguage } from '../../utils/platform/i18n';

@@ -1,10 +1,10 @@
 import { useComputed } from '@preact/signals';
 import { useRef } from 'preact/hooks';
-import { useClock } from '../../components/hooks/useClock';
 import { lazyModule, useLazy } from '../../components/hooks/useLazy';
 import { useStored } from '../../components/hooks/useStored';
 import { ClockBar } from '../../components/panel/ClockBar';
 import { TopicCard } from '../../components/panel/TopicCard';
+import { useClock } from '../../components/panel/useClock';
 import { NotesEditor } from '../../components/shared/NotesEditor';
 import { copyText } from '../../utils/platform/clipboard';
 import { t } from '../../utils/platform/i18n';

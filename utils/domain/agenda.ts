@@ -12,7 +12,7 @@ export const WRAP_UP_FLOOR_MINUTES = 5;
 /** Longest coach prompt of a phase. */
 export const PHASE_PROMPT_MAX = 500;
 
-export const PhaseSchema = v.object({
+const PhaseSchema = v.object({
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
   title: v.pipe(v.string(), v.maxLength(100)),
   minutes: v.pipe(v.number(), v.integer(), v.minValue(MIN_PHASE_MINUTES), v.maxValue(MAX_PHASE_MINUTES)),
@@ -23,7 +23,7 @@ export type Phase = v.InferOutput<typeof PhaseSchema>;
 export const AgendaSchema = v.pipe(v.array(PhaseSchema), v.minLength(1), v.maxLength(MAX_PHASES));
 export type Agenda = Phase[];
 
-export const TemplateSchema = v.object({
+const TemplateSchema = v.object({
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
   name: v.pipe(v.string(), v.maxLength(100)),
   phases: AgendaSchema,

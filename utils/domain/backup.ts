@@ -10,8 +10,8 @@ import { CoacheeListSchema, describeIssues, SessionMetaSchema } from './model';
 import { SESSION_PART_SCHEMAS } from './session-parts';
 import { SettingsSchema } from './settings';
 
-export const BACKUP_FORMAT = 'sidecoach-backup';
-export const BACKUP_VERSION = 1;
+const BACKUP_FORMAT = 'sidecoach-backup';
+const BACKUP_VERSION = 1;
 /**
  * Largest backup file accepted: 100 MB. A coach with 10,000 sessions (years of
  * weekly sessions with twenty coachees) has a backup of about 42 MB.
@@ -19,11 +19,11 @@ export const BACKUP_VERSION = 1;
 export const BACKUP_MAX_BYTES = 100 * 1024 * 1024;
 
 /** Everything Sidecoach keeps about one session: its metadata and each of its parts. */
-export const SessionRecordSchema = v.strictObject({ meta: SessionMetaSchema, ...SESSION_PART_SCHEMAS });
+const SessionRecordSchema = v.strictObject({ meta: SessionMetaSchema, ...SESSION_PART_SCHEMAS });
 export type SessionRecord = v.InferOutput<typeof SessionRecordSchema>;
 
 /** Everything Sidecoach keeps. */
-export const DataSetSchema = v.strictObject({
+const DataSetSchema = v.strictObject({
   coachees: CoacheeListSchema,
   sessions: v.pipe(v.array(SessionRecordSchema), v.maxLength(100_000)),
   settings: SettingsSchema,
@@ -32,7 +32,7 @@ export const DataSetSchema = v.strictObject({
 });
 export type DataSet = v.InferOutput<typeof DataSetSchema>;
 
-export const BackupSchema = v.strictObject({
+const BackupSchema = v.strictObject({
   format: v.literal(BACKUP_FORMAT),
   version: v.literal(BACKUP_VERSION),
   exportedAt: v.pipe(v.number(), v.integer(), v.minValue(0)),

@@ -199,7 +199,7 @@ export interface PageReading {
  * meetingbot/meetingbot : src/bots/zoom/src/bot.ts), which the top frame reads
  * directly, so the top frame alone reports for the tab. Otherwise the page itself.
  */
-export function meetingRoot(doc: QueryRoot): QueryRoot {
+function meetingRoot(doc: QueryRoot): QueryRoot {
   const frame = doc.querySelector('iframe#webclient') as { contentDocument?: QueryRoot | null } | null;
   try {
     return frame?.contentDocument ?? doc;

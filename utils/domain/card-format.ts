@@ -17,11 +17,11 @@ import { ASSIGNMENT_TITLE_MAX, COACHEE_NAME_MAX, MINUTES_PER_WEEK_MAX, PLAN_STEP
 import { PlanProgressSchema } from './plan-progress';
 import { dayOfInstant, type SessionDate } from './session-date';
 
-export const CARD_FORMAT = 'sidecoach-card';
+const CARD_FORMAT = 'sidecoach-card';
 /** The format cards are written in; format 1 cards are still read (see `upgradeCard`). */
-export const CARD_VERSION = 2;
+const CARD_VERSION = 2;
 /** The oldest format still read. */
-export const CARD_OLDEST_VERSION = 1;
+const CARD_OLDEST_VERSION = 1;
 /** Largest card text accepted (a card is a few kB; this leaves room and refuses floods). */
 export const CARD_MAX_BYTES = 64 * 1024;
 
@@ -80,7 +80,7 @@ const PreworkCardV1Schema = v.strictObject({
 export type PreworkCardV1 = v.InferOutput<typeof PreworkCardV1Schema>;
 
 /** Coachee → coach (format 2): the pre-work for one of the coachee's sessions, and their progress on the last plan. */
-export const PreworkCardSchema = v.strictObject({
+const PreworkCardSchema = v.strictObject({
   kind: v.literal('prework'),
   /** This card's id. */
   id: Id,
@@ -115,7 +115,7 @@ export type PlanCardV1 = v.InferOutput<typeof PlanCardV1Schema>;
  * the coachee's session `forSessionId` (the one their pre-work card named), the
  * next date as picked (a day, or a time in a zone), the coach's name.
  */
-export const PlanCardSchema = v.strictObject({
+const PlanCardSchema = v.strictObject({
   kind: v.literal('plan'),
   id: Id,
   createdAt: EpochMs,
@@ -139,14 +139,14 @@ const CardSchema = v.variant('kind', [PreworkCardSchema, PlanCardSchema]);
 const CardV1Schema = v.variant('kind', [PreworkCardV1Schema, PlanCardV1Schema]);
 
 /** The id a card of format 1 stands in for the session it came from (it named none): taking the same card twice finds it. */
-export const legacySessionId = (cardId: string): string => `card-${cardId}`.slice(0, 100);
+const legacySessionId = (cardId: string): string => `card-${cardId}`.slice(0, 100);
 
 /**
  * A card of format 1 read as format 2: its review becomes the coachee's
  * progress (steps without ids, no minutes), its next date (stored as noon of the
  * picked day) becomes that day with no time, and the session is named by the card.
  */
-export function upgradeCard(card: PreworkCardV1 | PlanCardV1, localZone: string): Card {
+function upgradeCard(card: PreworkCardV1 | PlanCardV1, localZone: string): Card {
   if (card.kind === 'prework') {
     const { review, ...rest } = card;
     return {

@@ -22,7 +22,7 @@ import { newSessionId } from './session-list';
 /** The coach's id for a coachee who sent cards: from the id their own browser gave them. */
 export const coacheeIdFromCard = (fromId: string): string => `from-${fromId}`.slice(0, 100);
 /** The id a plan card carries back to the coachee (the one their pre-work card sent), if known. */
-export const cardIdOfCoachee = (coacheeId: string): string | null => (coacheeId.startsWith('from-') ? coacheeId.slice(5) : null);
+const cardIdOfCoachee = (coacheeId: string): string | null => (coacheeId.startsWith('from-') ? coacheeId.slice(5) : null);
 
 /** new: nothing there yet; same: already taken in, nothing changes; replaces: differs from what is there (asks first). */
 export type IntakeStatus = 'new' | 'same' | 'replaces';

@@ -10,7 +10,7 @@ const DAY = 24 * 60 * 60_000;
 export const CHECK_IN_AFTER_MS = 14 * DAY;
 
 /** The pre-work reminder comes this long before the next session. */
-export const PREWORK_REMINDER_BEFORE_MS = 2 * DAY;
+const PREWORK_REMINDER_BEFORE_MS = 2 * DAY;
 
 /** When to remind the coachee to write the pre-work for a session on `nextSessionAt`. */
 export function preworkReminderAt(nextSessionAt: number): number {

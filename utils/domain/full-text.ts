@@ -54,7 +54,7 @@ export function sessionText(source: TextSource): string {
 const indexTerm = (term: string): string | null => (term.length < 2 ? null : fold(term));
 
 /** How the index is made and read back (the same options for both). */
-export const FULL_TEXT_OPTIONS: Options<TextDoc> = {
+const FULL_TEXT_OPTIONS: Options<TextDoc> = {
   fields: ['text'],
   processTerm: indexTerm,
   searchOptions: { processTerm: (term) => fold(term), prefix: true },

@@ -18,7 +18,7 @@ export type MailLanguage = 'en' | 'de';
 export const MAIL_LANGUAGES: readonly MailLanguage[] = ['en', 'de'];
 
 /** Longest line we write (a quote prefix of a few levels still stays under 72). */
-export const MAIL_LINE_MAX = 62;
+const MAIL_LINE_MAX = 62;
 /** Longest plan step or homework title shown on its line (the rest is cut with "…"). */
 const ITEM_TEXT_MAX = 48;
 
@@ -91,7 +91,7 @@ export interface MailRef {
 }
 
 /** The reference line of a mail. */
-export function refLine(ref: MailRef): string {
+function refLine(ref: MailRef): string {
   return `Ref: SC1-${ref.kind === 'ask' ? 'A' : 'P'}-${ref.target}${ref.planSession ? `-${ref.planSession}` : ''}`;
 }
 const REF = /\bSC1-([AP])-([0-9a-f]{8})(?:-([0-9a-f]{8}))?\b/;
@@ -141,10 +141,7 @@ export function wrap(text: string, width = MAIL_LINE_MAX): string[] {
 export const stepLineText = (text: string): string => cut(text, ITEM_TEXT_MAX);
 
 /** A homework line's text: `Exercise: <title> (30 min a week)`. */
-export function homeworkLineText(
-  language: MailLanguage,
-  item: { kind: 'exercise' | 'reading'; title: string; minutesPerWeek: number },
-): string {
+function homeworkLineText(language: MailLanguage, item: { kind: 'exercise' | 'reading'; title: string; minutesPerWeek: number }): string {
   const w = WORDS[language];
   return `${item.kind === 'exercise' ? w.exercise : w.reading}: ${cut(item.title, ITEM_TEXT_MAX - 22)} ${w.perWeek(item.minutesPerWeek)}`;
 }
@@ -237,7 +234,7 @@ export function planMail(input: {
 }
 
 /** Most characters of a `mailto:` link we make (mail programs and browsers cut longer ones). */
-export const MAILTO_MAX = 1800;
+const MAILTO_MAX = 1800;
 
 /**
  * A `mailto:` link for a mail, with the body cut at a line so the encoded link

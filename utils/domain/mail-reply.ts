@@ -100,10 +100,10 @@ function decodeEntities(text: string): string {
 }
 
 /** Whether pasted text is HTML source (a mail's HTML part), not text. */
-export const looksLikeHtml = (text: string): boolean => /<(html|body|div|p|br|blockquote|table)\b[^>]*>/i.test(text);
+const looksLikeHtml = (text: string): boolean => /<(html|body|div|p|br|blockquote|table)\b[^>]*>/i.test(text);
 
 /** HTML mail as text: blocks and breaks become lines, `<blockquote>` becomes `> ` quoting, markup is dropped. */
-export function htmlToText(html: string): string {
+function htmlToText(html: string): string {
   const s = html
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<(head|style|script|title|template)\b[\s\S]*?<\/\1\s*>/gi, '')
@@ -195,7 +195,7 @@ function emlParts(raw: string, level = 0): { plain: string | null; html: string 
 }
 
 /** Whether text is a whole saved mail (headers, a blank line, the body). */
-export function looksLikeEml(text: string): boolean {
+function looksLikeEml(text: string): boolean {
   const end = /\r?\n\r?\n/.exec(text);
   if (!end) return false;
   const head = text.slice(0, end.index);
@@ -203,7 +203,7 @@ export function looksLikeEml(text: string): boolean {
 }
 
 /** Any reply as plain text: a saved mail's text part (or its HTML as text), HTML as text, text as it is. */
-export function replyText(text: string): string {
+function replyText(text: string): string {
   let s = text;
   if (looksLikeEml(s)) {
     const parts = emlParts(s);

@@ -29,7 +29,7 @@ const Mark = v.picklist(['done', 'partly', 'not']);
 const EpochMs = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 /** A person being coached. A coachee using Sidecoach alone has one: themselves. */
-export const CoacheeSchema = v.object({
+const CoacheeSchema = v.object({
   id: Id,
   name: v.pipe(v.string(), v.maxLength(COACHEE_NAME_MAX)),
   createdAt: EpochMs,
@@ -69,7 +69,7 @@ export const SessionListSchema = v.array(SessionMetaSchema);
 export const NullableIdSchema = v.nullable(Id);
 
 /** A stored value that failed its schema check, kept aside instead of dropped. */
-export const QuarantinedSchema = v.object({
+const QuarantinedSchema = v.object({
   key: v.string(),
   at: EpochMs,
   problem: v.string(),
@@ -108,7 +108,7 @@ export type CallState = v.InferOutput<typeof CallStateSchema>;
 const ShortText = v.pipe(v.string(), v.maxLength(TOPIC_TEXT_MAX));
 
 /** One concrete step of the month's plan. */
-export const PlanStepSchema = v.object({
+const PlanStepSchema = v.object({
   id: Id,
   text: v.pipe(v.string(), v.maxLength(PLAN_STEP_MAX)),
   done: v.boolean(),
@@ -119,7 +119,7 @@ export type PlanStep = v.InferOutput<typeof PlanStepSchema>;
 export const PlanSchema = v.pipe(v.array(PlanStepSchema), v.maxLength(50));
 
 /** An exercise or a reading suggested for the month, with its weekly estimate and the minutes logged per week. */
-export const AssignmentSchema = v.object({
+const AssignmentSchema = v.object({
   id: Id,
   kind: v.picklist(['exercise', 'reading']),
   title: v.pipe(v.string(), v.maxLength(ASSIGNMENT_TITLE_MAX)),
@@ -131,7 +131,7 @@ export type Assignment = v.InferOutput<typeof AssignmentSchema>;
 export const AssignmentListSchema = v.pipe(v.array(AssignmentSchema), v.maxLength(30));
 
 /** How one step of the previous plan went, looked at honestly at the next session. */
-export const ReviewItemSchema = v.object({
+const ReviewItemSchema = v.object({
   stepId: Id,
   text: v.pipe(v.string(), v.maxLength(PLAN_STEP_MAX)),
   status: Mark,

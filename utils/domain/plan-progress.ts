@@ -22,31 +22,30 @@ import {
 /** How one step of the plan went. */
 export type StepMark = 'done' | 'partly' | 'not';
 /** The marks, in the order they are offered. */
-export const STEP_MARKS: readonly StepMark[] = ['done', 'partly', 'not'];
+const STEP_MARKS: readonly StepMark[] = ['done', 'partly', 'not'];
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 const Text = v.pipe(v.string(), v.maxLength(TOPIC_TEXT_MAX));
 const Week = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
 
 /** One step as the coachee marked it, with their answers. `id` is the coach's step id (null on cards of format 1). */
-export const StepProgressSchema = v.strictObject({
+const StepProgressSchema = v.strictObject({
   id: v.nullable(Id),
   text: v.pipe(v.string(), v.maxLength(PLAN_STEP_MAX)),
-  mark: v.picklist(['done', 'partly', 'not']),
+  mark: v.picklist(STEP_MARKS),
   heldBack: Text,
   dreading: Text,
 });
 export type StepProgress = v.InferOutput<typeof StepProgressSchema>;
 
 /** One exercise or reading with the minutes the coachee logged, by the ISO date of each week's Monday. */
-export const HomeworkProgressSchema = v.strictObject({
+const HomeworkProgressSchema = v.strictObject({
   id: v.nullable(Id),
   title: v.pipe(v.string(), v.maxLength(ASSIGNMENT_TITLE_MAX)),
   minutesPerWeek: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MINUTES_PER_WEEK_MAX)),
   // No count limit of its own: the card's 64 kB bound it (and valibot's `check` would join every page's start-up code).
   logged: v.record(Week, v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_080))),
 });
-export type HomeworkProgress = v.InferOutput<typeof HomeworkProgressSchema>;
 
 /** The coachee's progress on one plan. Strict: a card with unknown fields is refused. */
 export const PlanProgressSchema = v.strictObject({

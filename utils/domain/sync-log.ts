@@ -134,7 +134,7 @@ export function mergedOf(heads: readonly Head[] | undefined, rule: KeyRule): Mer
 }
 
 /** The heads of a key after a change file that carries `change` is applied. */
-export function withChange(heads: readonly Head[] | undefined, file: ChangeFile, change: Change): Head[] {
+function withChange(heads: readonly Head[] | undefined, file: ChangeFile, change: Change): Head[] {
   const kept = (heads ?? []).filter((h) => !covers(file, h));
   return [...kept, { ...change, dev: file.dev, seq: file.seq, at: file.at }];
 }
@@ -143,14 +143,14 @@ export function withChange(heads: readonly Head[] | undefined, file: ChangeFile,
  * A local change of one key: the current local value (`undefined`: removed)
  * against the key's merged value. Null when they agree.
  */
-export function changeOf(key: string, local: unknown, merged: Merged): Change | null {
+function changeOf(key: string, local: unknown, merged: Merged): Change | null {
   if (local === undefined) return merged.deleted ? null : { k: key, del: true };
   if (!merged.deleted && sameJson(local, merged.value)) return null;
   return merged.deleted ? { k: key, v: local } : { k: key, v: local, b: deltaOf(local, merged.value) };
 }
 
 /** Whether a remote file can be applied now: it is the device's next one, and everything it saw is here. */
-export function isDeliverable(file: Pick<ChangeFile, 'dev' | 'seq' | 'seen'>, frontier: Vector): boolean {
+function isDeliverable(file: Pick<ChangeFile, 'dev' | 'seq' | 'seen'>, frontier: Vector): boolean {
   if (file.seq !== (frontier[file.dev] ?? 0) + 1) return false;
   return Object.entries(file.seen).every(([dev, seq]) => dev === file.dev || (frontier[dev] ?? 0) >= seq);
 }

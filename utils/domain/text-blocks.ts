@@ -8,7 +8,7 @@
 export type TextBlock = { kind: 'heading'; level: 1 | 2 | 3; text: string } | { kind: 'paragraph' | 'item'; text: string };
 
 /** Inline Markdown reduced to its words: `code`, **strong**, _em_ and [text](url) become their text. */
-export function plainInline(text: string): string {
+function plainInline(text: string): string {
   return text
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/`([^`]*)`/g, '$1')

@@ -8,10 +8,10 @@ import * as v from 'valibot';
 const At = v.pipe(v.number(), v.minValue(0));
 
 /** Who ended a session: the coach, the call's end, or Sidecoach itself (a clock left running). */
-export const END_BY = ['coach', 'call', 'auto'] as const;
+const END_BY = ['coach', 'call', 'auto'] as const;
 export type EndedBy = (typeof END_BY)[number];
 
-export const TimerEventSchema = v.variant('type', [
+const TimerEventSchema = v.variant('type', [
   v.object({ type: v.picklist(['start', 'pause', 'resume', 'next', 'back', 'reset']), at: At }),
   v.object({
     type: v.literal('extend'),

@@ -118,7 +118,7 @@ interface Replay {
  * the events before it up to the corrected time, then the corrected end.
  * A reset after an end opens a new stretch (an explicit coach action).
  */
-export function settledLog(events: readonly TimerEvent[]): TimerEvent[] {
+function settledLog(events: readonly TimerEvent[]): TimerEvent[] {
   const out: TimerEvent[] = [];
   let stretch: TimerEvent[] = [];
   const close = () => {

@@ -12,7 +12,7 @@ import type { CallPlatform } from '../domain/call-urls';
 import { send } from './messaging';
 
 /** How often the page is checked. */
-export const CALL_POLL_MS = 2000;
+const CALL_POLL_MS = 2000;
 
 export function watchCall(ctx: ContentScriptContext, platform: CallPlatform): void {
   let last = '';

@@ -44,7 +44,7 @@ export async function ensureIdentity(now = Date.now()): Promise<{ id: string; na
 }
 
 /** The card's words in the user's language. */
-export function cardLabels(): CardLabels {
+function cardLabels(): CardLabels {
   return {
     preworkTitle: (name) => t('cardPreworkTitle', coacheeLabel(name)),
     planTitle: (name) => t('cardPlanTitle', coacheeLabel(name)),

@@ -329,7 +329,7 @@ const pendingKeys = new Set<string>();
 let changeTimer: ReturnType<typeof setTimeout> | undefined;
 
 /** Whether a change of this local key concerns the keeper: the session list, the active session, or any part of a session. */
-export function concernsKeeper(key: string): boolean {
+function concernsKeeper(key: string): boolean {
   return key === sessionsStore.bare || key === activeSessionIdStore.bare || partOfKey(key) !== null;
 }
 

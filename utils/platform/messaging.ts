@@ -44,7 +44,7 @@ export async function send<K extends keyof Protocol>(type: K, payload: DataOf<Pr
 }
 
 /** Narrow an unknown incoming message to the protocol, or null. */
-export function asMessage(raw: unknown): Message | null {
+function asMessage(raw: unknown): Message | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const msg = raw as Partial<Message>;
   if (

@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 
 /** The kinds of notification, by id. */
-export const NOTIFICATION_IDS = {
+const NOTIFICATION_IDS = {
   /** Phase end, five minutes left, end of the hour. */
   alert: 'sidecoach-alert',
   /** The mid-month check-in. */

@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 
 /** The panel page, relative to the extension root. */
-export const PANEL_PATH = 'sidepanel.html';
+const PANEL_PATH = 'sidepanel.html';
 
 interface SidebarAction {
   open(): Promise<void>;

@@ -111,14 +111,3 @@ export function switchToCoachee(coacheeId: string, now = Date.now()): Promise<st
     return theirs.id;
   });
 }
-
-/**
- * The active session's id if there is a session at all (made active if none was);
- * null, creating nothing, when there is none (the coach's popup: a coach starts
- * with no session until there is a coachee or a call).
- */
-export async function existingActiveSession(now = Date.now()): Promise<string | null> {
-  const active = (await readChecked(activeSessionIdStore)).value;
-  if (active) return ensureActiveSession(now);
-  return (await readChecked(sessionsStore)).value.length > 0 ? ensureActiveSession(now) : null;
-}

@@ -45,7 +45,7 @@ export function documentContext(now: number): Omit<MarkdownContext, 'coacheeName
  * file's coachee when all are one coachee's, and `progressOf` (a coachee's name)
  * ends the file with that coachee's progress figures.
  */
-export async function downloadMarkdown(
+async function downloadMarkdown(
   entries: readonly IndexEntry[],
   nameOf: (coacheeId: string) => string,
   who: string | null,
@@ -75,7 +75,7 @@ export async function downloadMarkdown(
  * The chosen sessions as one Markdown note each (`YYYY-MM-DD Coachee — topic.md`,
  * front matter and tasks) in a zip in the downloads, written a batch at a time.
  */
-export async function downloadNotesZip(
+async function downloadNotesZip(
   entries: readonly IndexEntry[],
   nameOf: (coacheeId: string) => string,
   who: string | null,

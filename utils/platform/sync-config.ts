@@ -8,7 +8,7 @@ import { define } from './storage';
 
 const Text = v.pipe(v.string(), v.maxLength(2000));
 
-export const SyncConfigSchema = v.nullable(
+const SyncConfigSchema = v.nullable(
   v.object({
     /** The server folder's URL (ending in `/`). */
     url: Text,
@@ -26,7 +26,7 @@ export type SyncConfig = v.InferOutput<typeof SyncConfigSchema>;
 /** Where and how this browser syncs; null while sync is off. */
 export const syncConfigStore = define<SyncConfig>('local:syncConfig', SyncConfigSchema, null);
 
-export const SyncStatusSchema = v.object({
+const SyncStatusSchema = v.object({
   running: v.boolean(),
   /** When the last sync completed (epoch ms). */
   lastSyncedAt: v.nullable(v.number()),
@@ -39,7 +39,7 @@ export const SyncStatusSchema = v.object({
 });
 export type SyncStatus = v.InferOutput<typeof SyncStatusSchema>;
 
-export const IDLE_STATUS: SyncStatus = { running: false, lastSyncedAt: null, waiting: 0, problem: null, failures: 0 };
+const IDLE_STATUS: SyncStatus = { running: false, lastSyncedAt: null, waiting: 0, problem: null, failures: 0 };
 
 /** How the last sync went, for the status line. */
 export const syncStatusStore = define<SyncStatus>('local:syncStatus', SyncStatusSchema, IDLE_STATUS);

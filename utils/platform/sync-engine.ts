@@ -66,14 +66,14 @@ import * as state from './sync-state';
 import { createDavClient, type DavClient, DavError, folderUrl } from './webdav';
 
 /** The key file's name on the server. */
-export const KEY_FILE = 'sidecoach-key.json';
+const KEY_FILE = 'sidecoach-key.json';
 const DEVICE_FOLDER = /^[0-9a-f]{32}$/;
 const CHANGE_FILE = /^c([1-9]\d{0,9})$/;
 /** Keys per change file, so a first sync of years is many files of a sensible size. */
 const CHANGES_PER_FILE = 2_000;
 
 /** A problem with a sync, as the status line says it. */
-export class SyncProblem extends Error {
+class SyncProblem extends Error {
   constructor(
     readonly fault: SyncFault,
     detail: string,
@@ -99,12 +99,12 @@ const ChangeFileSchema = v.object({
 });
 
 /** A client for the configured server. */
-export function clientFor(config: NonNullable<SyncConfig>, timeoutMs?: number): DavClient {
+function clientFor(config: NonNullable<SyncConfig>, timeoutMs?: number): DavClient {
   return createDavClient({ url: config.url, user: config.user, password: config.password, timeoutMs });
 }
 
 /** Whether the browser lets Sidecoach reach the server (the optional host permission). */
-export function hasHostAccess(url: string): Promise<boolean> {
+function hasHostAccess(url: string): Promise<boolean> {
   return browser.permissions.contains({ origins: [originPattern(url)] });
 }
 
@@ -211,7 +211,7 @@ async function checkKey(client: DavClient, config: NonNullable<SyncConfig>): Pro
 }
 
 /** Make the sync folder when it is not there (its parent must exist: a 409 says it does not). */
-export async function ensureFolder(client: DavClient): Promise<void> {
+async function ensureFolder(client: DavClient): Promise<void> {
   try {
     await client.list('');
   } catch (e) {
@@ -221,7 +221,7 @@ export async function ensureFolder(client: DavClient): Promise<void> {
 }
 
 /** Note every synced key in storage as changed: the first sync with a server sends everything. */
-export async function markAllDirty(): Promise<void> {
+async function markAllDirty(): Promise<void> {
   const all = await browser.storage.local.get(null);
   await state.markDirty(Object.keys(all).filter(isSyncedStorageKey));
 }
@@ -235,7 +235,7 @@ export interface SyncResult {
 }
 
 /** One whole sync, as described at the top of this file. Throws a SyncProblem or DavError on failure. */
-export async function runSync(config: NonNullable<SyncConfig>, now = Date.now()): Promise<SyncResult> {
+async function runSync(config: NonNullable<SyncConfig>, now = Date.now()): Promise<SyncResult> {
   const ruleFor = rules();
   const client = clientFor(config);
   const key = await importKey(fromBase64(config.key));

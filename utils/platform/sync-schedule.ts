@@ -14,14 +14,14 @@ import { asSyncRequest, type SyncReply } from './sync-messages';
 import { markDirty } from './sync-state';
 
 /** The poll alarm's name. */
-export const SYNC_ALARM = 'sync-poll';
+const SYNC_ALARM = 'sync-poll';
 const POLL_MINUTES = 5;
 const AFTER_CHANGE_MS = 3_000;
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 
 /** Sync once, `delayMs` from now (a later call moves it). */
-export function syncSoon(delayMs = AFTER_CHANGE_MS): void {
+function syncSoon(delayMs = AFTER_CHANGE_MS): void {
   clearTimeout(timer);
   timer = setTimeout(() => void syncOnce().catch((e: unknown) => console.warn('sync failed', e)), delayMs);
 }

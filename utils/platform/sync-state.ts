@@ -69,7 +69,7 @@ export async function readMeta(): Promise<SyncMeta> {
 }
 
 /** 128 random bits as hex: names this computer's folder on the server and says nothing else. */
-export function randomDeviceId(): string {
+function randomDeviceId(): string {
   return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 

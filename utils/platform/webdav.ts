@@ -41,7 +41,7 @@ export interface DavEntry {
 }
 
 /** The prefix of temporary upload names (ignored by readers, cleaned up by their writer). */
-export const TEMP_PREFIX = 'tmp-';
+const TEMP_PREFIX = 'tmp-';
 
 /** The folder URL with exactly one trailing slash. */
 export function folderUrl(url: string): string {

@@ -2,8 +2,8 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact
 import { options, type VNode } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { useClock } from '../../../../components/hooks/useClock';
 import { ClockBar } from '../../../../components/panel/ClockBar';
+import { useClock } from '../../../../components/panel/useClock';
 import { partStore, readChecked } from '../../../../utils/platform/storage';
 
 const T0 = Date.UTC(2026, 10, 25, 10, 0, 0);

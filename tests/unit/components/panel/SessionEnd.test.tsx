@@ -1,9 +1,9 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { useClock } from '../../../../components/hooks/useClock';
 import { CallStatus } from '../../../../components/panel/CallStatus';
 import { ClockBar } from '../../../../components/panel/ClockBar';
+import { useClock } from '../../../../components/panel/useClock';
 import { WrapUpChecklist } from '../../../../components/panel/WrapUpChecklist';
 import { partStore, readChecked } from '../../../../utils/platform/storage';
 

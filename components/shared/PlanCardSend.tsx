@@ -6,8 +6,8 @@ import { t } from '../../utils/platform/i18n';
 import { coacheesStore, partStore, recentSessionsStore } from '../../utils/platform/storage';
 import { lazyModule } from '../hooks/useLazy';
 import { useStored } from '../hooks/useStored';
-import { CardSend } from '../shared/CardSend';
-import { LazyFold } from '../shared/LazyFold';
+import { CardSend } from './CardSend';
+import { LazyFold } from './LazyFold';
 
 /** The plan as a plain mail, for a coachee with nothing installed: loaded when opened. */
 const planMailSend = lazyModule(() => import('./PlanMailSend').then((m) => m.PlanMailSend));

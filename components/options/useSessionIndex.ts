@@ -3,7 +3,7 @@ import { useEffect } from 'preact/hooks';
 import { EMPTY_INDEX, type SessionIndex, unpackIndex } from '../../utils/domain/session-index';
 import { askHistory } from '../../utils/platform/history-client';
 import { indexStore } from '../../utils/platform/session-index-store';
-import { useStored } from './useStored';
+import { useStored } from '../hooks/useStored';
 
 /**
  * The whole session index as a signal, for the sections that chart or export

@@ -7,8 +7,8 @@ import type { TimerEvent } from '../../utils/domain/timer-schema';
 import { agendaOrDefault } from '../../utils/platform/default-template';
 import { callStateStore, partStore } from '../../utils/platform/storage';
 import type { StoredSignal } from '../../utils/platform/stored-signal';
-import { useNow } from './useNow';
-import { useStored } from './useStored';
+import { useNow } from '../hooks/useNow';
+import { useStored } from '../hooks/useStored';
 
 export interface Clock {
   log: StoredSignal<TimerEvent[]>;

@@ -2,8 +2,8 @@ import { t } from '../../utils/platform/i18n';
 import { mailLanguageOf, makePlanMail } from '../../utils/platform/mail';
 import { coacheesStore, partStore, sessionsStore } from '../../utils/platform/storage';
 import { useStored } from '../hooks/useStored';
-import { MailLanguagePicker } from '../shared/MailLanguagePicker';
-import { MailSend } from '../shared/MailSend';
+import { MailLanguagePicker } from './MailLanguagePicker';
+import { MailSend } from './MailSend';
 
 /** *The plan by mail*: the session's plan as a plain mail in the coachee's language, for a coachee with nothing installed. Loaded on demand. */
 export function PlanMailSend({ sessionId, idPrefix }: { sessionId: string; idPrefix: string }) {
