@@ -1,12 +1,12 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { COACHEE_NAME_MAX } from '../../utils/domain/model';
 import { ensureIdentity, identityStore, makePreworkCard } from '../../utils/platform/card-exchange';
 import { t } from '../../utils/platform/i18n';
 import { plannedDayOf } from '../../utils/platform/months';
 import { partStore } from '../../utils/platform/storage';
 import { useStored } from '../hooks/useStored';
 import { CardSend } from '../shared/CardSend';
+import { IdentityNameField } from '../shared/IdentityNameField';
 
 /** "Send to my coach": the coachee's name (asked once), the session's date, and the pre-work as a card. */
 export function PreworkCardSend({ sessionId }: { sessionId: string }) {
@@ -27,22 +27,7 @@ export function PreworkCardSend({ sessionId }: { sessionId: string }) {
   return (
     <div class="popup-cards">
       <p class="small muted">{t('cardSendHelp')}</p>
-      <div class="field">
-        <label for="card-name">{t('cardYourName')}</label>
-        <input
-          id="card-name"
-          type="text"
-          maxLength={COACHEE_NAME_MAX}
-          value={name}
-          onInput={(e) => {
-            const value = (e.currentTarget as HTMLInputElement).value.slice(0, COACHEE_NAME_MAX);
-            const current = identity.value.peek();
-            // Typed before the identity reached this page: kept, once it is there (never dropped).
-            if (current) identity.set({ ...current, name: value });
-            else void ensureIdentity().then((made) => identity.set({ ...made, name: value }));
-          }}
-        />
-      </div>
+      <IdentityNameField id="card-name" label={t('cardYourName')} identity={identity} />
       <div class="field">
         <label for="card-date">{t('cardSessionDate')}</label>
         <input

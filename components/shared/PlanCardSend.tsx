@@ -1,12 +1,12 @@
 import { useComputed } from '@preact/signals';
-import { COACHEE_NAME_MAX } from '../../utils/domain/model';
-import { ensureIdentity, identityStore, makePlanCard } from '../../utils/platform/card-exchange';
+import { identityStore, makePlanCard } from '../../utils/platform/card-exchange';
 import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { t } from '../../utils/platform/i18n';
 import { coacheesStore, partStore, recentSessionsStore } from '../../utils/platform/storage';
 import { lazyModule } from '../hooks/useLazy';
 import { useStored } from '../hooks/useStored';
 import { CardSend } from './CardSend';
+import { IdentityNameField } from './IdentityNameField';
 import { LazyFold } from './LazyFold';
 
 /** The plan as a plain mail, for a coachee with nothing installed: loaded when opened. */
@@ -30,21 +30,7 @@ export function PlanCardSend({ sessionId, idPrefix }: { sessionId: string; idPre
     <section class="send-plan" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('cardSendPlan', name.value)}</h3>
       <p class="small muted">{t('cardSendPlanHelp')}</p>
-      <div class="field">
-        <label for={`${idPrefix}-coach-name`}>{t('cardCoachName')}</label>
-        <input
-          id={`${idPrefix}-coach-name`}
-          type="text"
-          maxLength={COACHEE_NAME_MAX}
-          value={coachName}
-          onInput={(e) => {
-            const value = (e.currentTarget as HTMLInputElement).value.slice(0, COACHEE_NAME_MAX);
-            const current = identity.value.peek();
-            if (current) identity.set({ ...current, name: value });
-            else void ensureIdentity().then((made) => identity.set({ ...made, name: value }));
-          }}
-        />
-      </div>
+      <IdentityNameField id={`${idPrefix}-coach-name`} label={t('cardCoachName')} identity={identity} />
       <CardSend
         id={`${idPrefix}-plan-card`}
         make={() => makePlanCard(sessionId, coachName.trim())}

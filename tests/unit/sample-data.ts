@@ -1,5 +1,6 @@
 import type { DataSet, SessionRecord } from '../../utils/domain/backup';
 import { EMPTY_WRAP_UP } from '../../utils/domain/model';
+import type { IndexEntry } from '../../utils/domain/session-index';
 import { DEFAULT_SETTINGS } from '../../utils/domain/settings';
 
 const M = 60_000;
@@ -52,3 +53,23 @@ export function sampleData(): DataSet {
     activeSessionId: 's2',
   };
 }
+
+export const DAY = 86_400_000;
+/** A Thursday, noon; its week's Monday is 2026-11-23 (the progress figures' tests). */
+export const NOW = new Date(2026, 10, 26, 12).getTime();
+
+/** An index entry of Ada's started at NOW with nothing in it, changed by `over`. */
+export const entry = (over: Partial<IndexEntry>): IndexEntry => ({
+  id: 's',
+  coacheeId: 'ada',
+  createdAt: NOW,
+  startedAt: NOW,
+  title: '',
+  lengthMs: 0,
+  phases: [],
+  plan: { total: 0, done: 0 },
+  homework: { perWeek: 0, logged: {} },
+  review: null,
+  nextSessionAt: null,
+  ...over,
+});

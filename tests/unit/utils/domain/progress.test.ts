@@ -1,23 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { homeworkByWeek, phasesPerSession, planDonePerSession, sessionsPerMonth } from '../../../../utils/domain/progress';
-import type { IndexEntry } from '../../../../utils/domain/session-index';
-
-const DAY = 86_400_000;
-const NOW = new Date(2026, 10, 26, 12).getTime(); // a Thursday; its week's Monday is 2026-11-23
-const entry = (over: Partial<IndexEntry>): IndexEntry => ({
-  id: 's',
-  coacheeId: 'ada',
-  createdAt: NOW,
-  startedAt: NOW,
-  title: '',
-  lengthMs: 0,
-  phases: [],
-  plan: { total: 0, done: 0 },
-  homework: { perWeek: 0, logged: {} },
-  review: null,
-  nextSessionAt: null,
-  ...over,
-});
+import { DAY, entry, NOW } from '../../sample-data';
 
 describe('progress figures', () => {
   it('sums homework minutes per week across sessions, every week shown, against the hour-a-week budget', () => {
