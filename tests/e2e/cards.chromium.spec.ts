@@ -42,8 +42,9 @@ describe('cards between two browsers', () => {
     await popup.getByLabel('Your name, as your coach knows you').fill('Ada');
     const copy = popup.getByRole('button', { name: 'Copy the card' });
     await expect.poll(() => copy.isEnabled(), { timeout: 5000 }).toBe(true);
-    // The card is made ahead of the click (copying must happen inside the gesture): let the last edit's card be made.
-    await popup.waitForTimeout(400);
+    // The card is made ahead of the click (copying must happen inside the gesture): wait until the one made from the
+    // last edit (the name) is shown.
+    await popup.getByText('Pre-work from Ada for our coaching session', { exact: true }).waitFor();
     await copy.click();
     await popup.getByText('Card copied', { exact: false }).waitFor();
     const preworkCard = await pasteClipboard(coachee);

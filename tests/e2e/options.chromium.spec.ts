@@ -164,11 +164,18 @@ describe('options page in Chromium', () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const page = await browser.context.newPage();
       await page.emulateMedia({ colorScheme });
-      for (const section of ['sessions', 'coachees', 'cards', 'export', 'templates', 'settings']) {
+      // Each section with the headings of its parts (those loaded on demand render after the first).
+      const sections = {
+        sessions: ['Past sessions'],
+        coachees: ['Coachees'],
+        cards: ['Cards between coach and coachee'],
+        export: ['Export', 'Restore from a backup'],
+        templates: ['Agenda templates'],
+        settings: ['Settings', 'Your data'],
+      };
+      for (const [section, headings] of Object.entries(sections)) {
         await page.goto(`chrome-extension://${browser.extensionId}/options.html#${section}`);
-        await page.getByRole('heading', { level: 2 }).first().waitFor();
-        // The section's lazily loaded parts (their own headings and fields) render just after the first heading.
-        await page.waitForTimeout(200);
+        for (const name of headings) await page.getByRole('heading', { level: 2, name, exact: true }).waitFor();
         expect({ colorScheme, section, violations: await axeViolations(page) }).toEqual({ colorScheme, section, violations: [] });
       }
       await page.close();
@@ -182,7 +189,7 @@ describe('options page in Chromium', () => {
     await expect.poll(() => panel.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     const worker = browser.context.serviceWorkers()[0];
     const synced = () => worker?.evaluate(() => chrome.storage.sync.get(null));
-    // Nothing goes to the browser's sync until the person turns it on.
+    // A fixed wait is the point: nothing goes to the browser's sync until the person turns it on, not even a moment later.
     await panel.waitForTimeout(500);
     expect(Object.keys((await synced()) ?? {})).not.toContain('settings');
     await options.getByRole('checkbox', { name: 'These settings' }).check();

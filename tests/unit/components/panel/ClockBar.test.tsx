@@ -1,26 +1,15 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { options, type VNode } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ClockBar } from '../../../../components/panel/ClockBar';
 import { useClock } from '../../../../components/panel/useClock';
 import { partStore, readChecked } from '../../../../utils/platform/storage';
+import { countComponentRenders } from '../../render-count';
 
 const T0 = Date.UTC(2026, 10, 25, 10, 0, 0);
 
 function ClockFor({ sessionId }: { sessionId: string }) {
   return <ClockBar clock={useClock(sessionId)} compact={false} onCompact={() => undefined} />;
-}
-
-/** Count component (not element) renders through Preact's diff hook. */
-function countComponentRenders() {
-  const counter = { renders: 0 };
-  const previous = options.diffed;
-  options.diffed = (vnode: VNode) => {
-    if (typeof vnode.type === 'function') counter.renders++;
-    previous?.(vnode);
-  };
-  return { counter, restore: () => (options.diffed = previous) };
 }
 
 /** Let fake time pass inside act(), so effects and storage callbacks run. */
