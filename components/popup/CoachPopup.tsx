@@ -6,8 +6,8 @@ import { partStore, sessionsStore } from '../../utils/platform/storage';
 import { lazyModule } from '../hooks/useLazy';
 import { useStored } from '../hooks/useStored';
 import { CoacheePicker } from './CoacheePicker';
-import { LazyFold } from './LazyFold';
 import { OpenPanelButton } from './OpenPanelButton';
+import { PopupFold } from './PopupFold';
 import type { RolePopupProps } from './role-popup';
 
 /** Taking in a coachee's pre-work card: loaded when its section is first opened. */
@@ -33,7 +33,7 @@ function NoCoacheeYet({ callTab }: Pick<RolePopupProps, 'callTab'>) {
       <CoacheePicker sessionId="" forCoach />
       <p class="muted">{t('coachPopupNoCoachee')}</p>
       <OpenPanelButton callTab={callTab} message={panelMessage} />
-      <LazyFold title={t('cardInboxHeading')} module={cardInbox} props={{ id: 'popup-inbox' }} />
+      <PopupFold title={t('cardInboxHeading')} module={cardInbox} props={{ id: 'popup-inbox' }} />
     </>
   );
 }
@@ -81,8 +81,8 @@ function CoachSession({ sessionId, planSessionId, callTab }: RolePopupProps) {
         </section>
       )}
       <OpenPanelButton callTab={callTab} message={panelMessage} />
-      <LazyFold title={t('cardInboxHeading')} module={cardInbox} props={{ id: 'popup-inbox' }} />
-      {!noCoachee && <LazyFold title={t('mailAskHeading')} module={askPrework} props={{ sessionId, idPrefix: 'popup-ask' }} />}
+      <PopupFold title={t('cardInboxHeading')} module={cardInbox} props={{ id: 'popup-inbox' }} />
+      {!noCoachee && <PopupFold title={t('mailAskHeading')} module={askPrework} props={{ sessionId, idPrefix: 'popup-ask' }} />}
       {!noCoachee && (
         <p class="small" data-testid="coach-popup-next">
           {next !== null ? t('coachPopupNextOn', dateFormat.format(next)) : t('coachPopupNextNone')}

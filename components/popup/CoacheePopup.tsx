@@ -5,7 +5,7 @@ import { lazyModule, useLazy } from '../hooks/useLazy';
 import { useStored } from '../hooks/useStored';
 import { SaveStatus } from '../shared/SaveStatus';
 import { TopicForm } from '../shared/TopicForm';
-import { LazyFold } from './LazyFold';
+import { PopupFold } from './PopupFold';
 import type { RolePopupProps } from './role-popup';
 
 /** The fact-question check, loaded the first time there is a topic to check (its word lists are the popup's largest code). */
@@ -47,9 +47,9 @@ export function CoacheePopup({ sessionId, planSessionId, callTab }: RolePopupPro
           <SaveStatus bridges={[topic]} />
         </>
       )}
-      <LazyFold title={t('cardSendHeading')} module={preworkCardSend} props={{ sessionId }} />
+      <PopupFold title={t('cardSendHeading')} module={preworkCardSend} props={{ sessionId }} />
       {planId && PopupPlan && <PopupPlan sessionId={planId} activeId={sessionId} />}
-      <LazyFold title={t('cardInboxHeading')} module={cardInbox} props={{ id: 'popup-inbox', onPlan: () => (planTaken.value = true) }} />
+      <PopupFold title={t('cardInboxHeading')} module={cardInbox} props={{ id: 'popup-inbox', onPlan: () => (planTaken.value = true) }} />
       {OpenPanelButton && <OpenPanelButton callTab={callTab} message={panelMessage} />}
     </>
   );

@@ -149,7 +149,7 @@ export async function previewCard(text: string, now = Date.now()) {
   if (card.kind === 'prework') {
     const [coachees, sessions] = await Promise.all([readChecked(coacheesStore), readChecked(sessionsStore)]);
     const coacheeId = coacheeIdFromCard(card.from.id);
-    // One storage call per part for all of their sessions (data-store's readPart), not one per session.
+    // One storage call per part for all of their sessions (session-repo's readPart), not one per session.
     const ids = sessions.value.filter((s) => s.coacheeId === coacheeId).map((s) => s.id);
     const [logs, topics, plans, homework, reviews] = await Promise.all([
       readPart('timer', ids),
