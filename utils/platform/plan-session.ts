@@ -1,7 +1,8 @@
 /**
  * Finding the session whose month plan the coachee is working on (a platform adapter).
  */
-import { partStore, readChecked, recentSessionsStore, sessionsStore } from './storage';
+import { readSessionsNear } from './sessions-near';
+import { partStore, readChecked } from './storage';
 
 /**
  * The session whose plan the coachee is working on now: the newest session of
@@ -10,8 +11,7 @@ import { partStore, readChecked, recentSessionsStore, sessionsStore } from './st
  */
 export async function findCurrentPlanSession(activeId: string): Promise<string | null> {
   // The background's record of the sessions near the active one answers without reading the whole list.
-  const recent = (await readChecked(recentSessionsStore)).value;
-  const sessions = recent.activeId === activeId ? recent.sessions : (await readChecked(sessionsStore)).value;
+  const sessions = await readSessionsNear(activeId);
   const active = sessions.find((s) => s.id === activeId);
   if (!active) return null;
   const theirs = sessions.filter((s) => s.coacheeId === active.coacheeId).sort((a, b) => b.createdAt - a.createdAt);

@@ -57,6 +57,10 @@ describe('the whole side panel', () => {
         { type: 'end', at: T0 - 8 * 60_000, by: 'coach' },
       ],
     });
+    // The background's record of the sessions near the active one (the panel reads it rather than the whole list).
+    await fakeBrowser.storage.session.set({
+      recentSessions: { activeId: 's2', sessions: [{ id: 's2', coacheeId: 'me', createdAt: T0 - 60_000 }] },
+    });
     render(<App sessionId="s2" />);
     await pass(1500);
     await screen.findByRole('heading', { name: /^The session of / });
