@@ -69,7 +69,19 @@ async function seed(worker, n) {
       }
       await chrome.storage.local.set(batch);
     }
-    await chrome.storage.local.set({ sessions, coachees, activeSessionId: sessions.at(-1)?.id ?? null });
+    // Years of sessions are a coach's: the toolbar button opens the coach's popup.
+    // (The defaults as utils/domain/settings.ts has them: a stored value must be whole to be read.)
+    const defaults = {
+      alerts: { sound: true, notification: true, badge: true },
+      theme: 'system',
+      checkIn: false,
+      defaultTemplateId: 'method-hour',
+      compactPanel: false,
+      preworkReminder: true,
+    };
+    const { settings } = await chrome.storage.local.get('settings');
+    const role = { ...(settings ?? defaults), role: 'coach' };
+    await chrome.storage.local.set({ sessions, coachees, activeSessionId: sessions.at(-1)?.id ?? null, settings: role });
   }, n);
 }
 
@@ -108,9 +120,10 @@ async function installDone(context) {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const done = await worker
       .evaluate(async () => {
-        const { sessions } = await chrome.storage.local.get('sessions');
-        const { historyHead, recentSessions } = await chrome.storage.session.get(['historyHead', 'recentSessions']);
-        return (sessions?.length ?? 0) > 0 && historyHead?.prepared === sessions.length && recentSessions?.activeId != null;
+        // An install makes no session now (the first comes with the first panel or coachee); the keeper's empty
+        // index is its last write.
+        const { sessionIndex } = await chrome.storage.local.get('sessionIndex');
+        return sessionIndex !== undefined;
       })
       .catch(() => false);
     if (done) return;
@@ -327,7 +340,8 @@ for (const n of sizes) {
     return times.sort((a, b) => a - b)[2];
   };
   const panelMs = await readyMs('sidepanel.html', (p) => p.getByRole('button', { name: /^(Start|Pause|Resume)$/ }));
-  const popupMs = await readyMs('popup.html', (p) => p.getByLabel('Your topic, in one line'));
+  // The coach's popup (through the toolbar's router page), ready when the next session's topic shows.
+  const popupMs = await readyMs('popup.html', (p) => p.getByText(new RegExp(`^Session ${n - 1}: `)));
   const load = loadavg()[0];
   step(`${n}: searches ${searchMs.map((m) => m.toFixed(0))}, panel ${panelMs} ms, popup ${popupMs} ms`);
   const panel = await context.newPage();

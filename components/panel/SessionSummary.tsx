@@ -5,7 +5,8 @@ import { correctEnd, type EndCorrectionProblem, recordedMinutes, recordedView } 
 import { nextSessionOf } from '../../utils/domain/session-list';
 import type { EndRecord, TimerView } from '../../utils/domain/timer';
 import { t, uiLanguage } from '../../utils/platform/i18n';
-import { activeSessionIdStore, partStore, sessionsStore } from '../../utils/platform/storage';
+import { activeSessionIdStore, partStore } from '../../utils/platform/storage';
+import { useSessionsNear } from '../hooks/useSessionsNear';
 import { useStored } from '../hooks/useStored';
 import { NewSession } from './NewSession';
 import type { Clock } from './useClock';
@@ -18,7 +19,7 @@ import type { Clock } from './useClock';
  * counts. Loaded on demand (only an ended session needs it).
  */
 export function SessionSummary({ sessionId, clock, takeFocus = false }: { sessionId: string; clock: Clock; takeFocus?: boolean }) {
-  const sessions = useStored(sessionsStore);
+  const sessions = useSessionsNear(sessionId);
   const wrapUp = useStored(partStore('wrapUp', sessionId));
   // The record, read from the log alone (a clock past its auto-end ended by the rule): it changes when the
   // log does (a correction, a reset), never with the seconds, so a timer second re-renders nothing here.
@@ -41,7 +42,7 @@ export function SessionSummary({ sessionId, clock, takeFocus = false }: { sessio
   const ended = current.ended;
   if (!ended) return null;
   const minutes = recordedMinutes(current);
-  const next = nextSessionOf(sessions.value.value, sessionId);
+  const next = nextSessionOf(sessions.value ?? [], sessionId);
   const nextAt = wrapUp.value.value.nextSessionAt;
   return (
     <section class="card summary" aria-labelledby="summary-heading">

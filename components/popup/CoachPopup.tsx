@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
 import { SELF_COACHEE_ID } from '../../utils/domain/session-list';
 import { t, uiLanguage } from '../../utils/platform/i18n';
-import { partStore, sessionsStore } from '../../utils/platform/storage';
+import { partStore, recentSessionsStore } from '../../utils/platform/storage';
 import { lazyModule } from '../hooks/useLazy';
 import { useStored } from '../hooks/useStored';
 import { CoacheePicker } from './CoacheePicker';
@@ -39,13 +39,15 @@ function NoCoacheeYet({ callTab }: Pick<RolePopupProps, 'callTab'>) {
 }
 
 function CoachSession({ sessionId, planSessionId, callTab }: RolePopupProps) {
-  const sessions = useStored(sessionsStore);
+  // The background's small record of the sessions near the active one (as the picker above reads it), never the whole list.
+  const recent = useStored(recentSessionsStore);
   const topic = useStored(partStore('topic', sessionId));
   const wrapUp = useStored(partStore('wrapUp', planSessionId ?? sessionId));
   const panelMessage = useSignal<string | null>(null);
   const dateFormat = useMemo(() => new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'full', timeStyle: 'short' }), []);
-  const current = sessions.value.value.find((s) => s.id === sessionId);
-  const noCoachee = sessions.loaded.value && (!current || current.coacheeId === SELF_COACHEE_ID);
+  const held = recent.value.value.activeId === sessionId;
+  const current = recent.value.value.sessions.find((s) => s.id === sessionId);
+  const noCoachee = held && (!current || current.coacheeId === SELF_COACHEE_ID);
   const { title, difficulty, outcome } = topic.value.value;
   const next = wrapUp.value.value.nextSessionAt;
   return (

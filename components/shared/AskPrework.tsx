@@ -1,7 +1,8 @@
 import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { t } from '../../utils/platform/i18n';
 import { mailLanguageOf, makeAskMail } from '../../utils/platform/mail';
-import { coacheesStore, sessionsStore } from '../../utils/platform/storage';
+import { coacheesStore } from '../../utils/platform/storage';
+import { useSessionsNear } from '../hooks/useSessionsNear';
 import { useStored } from '../hooks/useStored';
 import { MailLanguagePicker } from './MailLanguagePicker';
 import { MailSend } from './MailSend';
@@ -13,8 +14,9 @@ import { MailSend } from './MailSend';
  */
 export function AskPrework({ coacheeId, sessionId, idPrefix }: { coacheeId?: string; sessionId?: string; idPrefix: string }) {
   const coachees = useStored(coacheesStore);
-  const sessions = useStored(sessionsStore);
-  const id = coacheeId ?? sessions.value.value.find((s) => s.id === sessionId)?.coacheeId ?? null;
+  // A coachee by id needs no session (the options page): then nothing is read.
+  const sessions = useSessionsNear(coacheeId ? undefined : sessionId);
+  const id = coacheeId ?? sessions.value?.find((s) => s.id === sessionId)?.coacheeId ?? null;
   const coachee = coachees.value.value.find((c) => c.id === id);
   if (!id || !coachee) return null;
   return (

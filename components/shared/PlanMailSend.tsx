@@ -1,6 +1,7 @@
 import { t } from '../../utils/platform/i18n';
 import { mailLanguageOf, makePlanMail } from '../../utils/platform/mail';
-import { coacheesStore, partStore, sessionsStore } from '../../utils/platform/storage';
+import { coacheesStore, partStore } from '../../utils/platform/storage';
+import { useSessionsNear } from '../hooks/useSessionsNear';
 import { useStored } from '../hooks/useStored';
 import { MailLanguagePicker } from './MailLanguagePicker';
 import { MailSend } from './MailSend';
@@ -10,9 +11,9 @@ export function PlanMailSend({ sessionId, idPrefix }: { sessionId: string; idPre
   const plan = useStored(partStore('plan', sessionId));
   const homework = useStored(partStore('homework', sessionId));
   const wrapUp = useStored(partStore('wrapUp', sessionId));
-  const sessions = useStored(sessionsStore);
+  const sessions = useSessionsNear(sessionId);
   const coachees = useStored(coacheesStore);
-  const coacheeId = sessions.value.value.find((s) => s.id === sessionId)?.coacheeId;
+  const coacheeId = sessions.value?.find((s) => s.id === sessionId)?.coacheeId;
   const coachee = coachees.value.value.find((c) => c.id === coacheeId);
   return (
     <div class="plan-mail">

@@ -56,6 +56,19 @@ describe('the production builds', () => {
   });
 
   it.each(Object.entries(BUILDS))(
+    '%s: the side panel carries its styles inline, so its static first view paints without waiting for a file',
+    (_name, dir) => {
+      const html = readFileSync(join(dir, 'sidepanel.html'), 'utf8');
+      expect(html).not.toMatch(/<link[^>]+stylesheet/);
+      const style = html.match(/<style>([\s\S]*?)<\/style>/)?.[1] ?? '';
+      // The whole shared stylesheet: the clock bar and the dark theme among it.
+      expect(style).toContain('.clockbar');
+      expect(style).toMatch(/prefers-color-scheme:\s*dark|\.dark|data-theme/);
+      expect(html).toContain('<main class="panel" aria-busy="true">');
+    },
+  );
+
+  it.each(Object.entries(BUILDS))(
     '%s: sync asks for its one server at run time: any host is optional only, none granted at install',
     (name, dir) => {
       const m = manifest(dir);

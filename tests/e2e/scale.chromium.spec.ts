@@ -89,6 +89,30 @@ describe('a store of 2,000 sessions', () => {
     await expect.poll(() => found.locator('mark').textContent()).toBe('kaleidoscope');
     expect(await found.textContent()).toContain('The word kaleidoscope came up.');
 
+    // The panel and the popup read the little they show, never the whole list (what made them slower with
+    // years of sessions): every key a page asks storage.local for is noted from its first script on.
+    await browser.context.addInitScript(() => {
+      // (Typed loosely on purpose: this runs in the page, where `chrome` is the extension API.)
+      const local = (globalThis as unknown as { chrome?: { storage?: { local?: { get: (...args: unknown[]) => unknown } } } }).chrome
+        ?.storage?.local;
+      if (!local) return;
+      const reads: string[] = [];
+      (globalThis as unknown as { __reads: string[] }).__reads = reads;
+      const get = local.get.bind(local);
+      local.get = (...args: unknown[]) => {
+        reads.push(args[0] === null || args[0] === undefined ? '*' : JSON.stringify(args[0]));
+        return get(...args);
+      };
+    });
+    const readsOf = (page: import('playwright-core').Page) => page.evaluate(() => (globalThis as unknown as { __reads: string[] }).__reads);
+    const popup = await browser.openPage('popup.html');
+    await popup.getByLabel('Your topic, in one line').waitFor();
+    await popup.waitForTimeout(500); // A settle, not a wait for a result: reads that would come late are counted too.
+    const popupReads = await readsOf(popup);
+    expect(popupReads.some((k) => k.includes('"topic.'))).toBe(true); // The spy sees reads at all.
+    expect(popupReads.filter((k) => k === '*' || k.includes('"sessions"'))).toEqual([]);
+    await popup.close();
+
     // A new word typed in the panel's notes is found in the options page a moment later (within 2 s).
     const panel = new NotesPage(await browser.openPage('sidepanel.html'));
     await panel.field.click();
@@ -97,6 +121,9 @@ describe('a store of 2,000 sessions', () => {
     await options.bringToFront();
     await options.getByLabel('Search topics and notes').fill('quetzal');
     await expect.poll(() => status.textContent(), { timeout: 2_000 }).toBe(`1 of ${total} sessions`);
+    const panelReads = await readsOf(panel.page);
+    expect(panelReads.some((k) => k.includes('"notes.'))).toBe(true);
+    expect(panelReads.filter((k) => k === '*' || k.includes('"sessions"'))).toEqual([]);
     await panel.page.close();
     await options.getByLabel('Search topics and notes').fill('kaleidoscope');
     await expect.poll(() => status.textContent(), { timeout: 5_000 }).toBe(`1 of ${total} sessions`);

@@ -26,6 +26,7 @@ import { updateStored } from './list-writes';
 import { nextDayOf } from './months';
 import { createSession } from './session-activation';
 import { readPart } from './session-repo';
+import { readSessionsNear } from './sessions-near';
 import { activeSessionIdStore, coacheesStore, define, partStore, readChecked, sessionsStore } from './storage';
 
 /** Who this browser's user is on the cards they send: a random id made once, and the name they give. */
@@ -92,7 +93,7 @@ async function outgoing(card: Card): Promise<OutgoingCard> {
 export async function makePreworkCard(sessionId: string, sessionOn: string | null, name?: string, now = Date.now()): Promise<OutgoingCard> {
   const stored = await ensureIdentity(now);
   const identity = { id: stored.id, name: name ?? stored.name };
-  const sessions = (await readChecked(sessionsStore)).value;
+  const sessions = await readSessionsNear(sessionId);
   const topic = (await readChecked(partStore('topic', sessionId))).value;
   const previous = previousSessionOf(sessions, sessionId);
   const last = previous
@@ -109,7 +110,7 @@ export async function makePreworkCard(sessionId: string, sessionOn: string | nul
 
 /** The coach's plan card for a session, signed with the coach's name (as typed, maybe not yet saved). */
 export async function makePlanCard(sessionId: string, name?: string, now = Date.now()): Promise<OutgoingCard> {
-  const sessions = (await readChecked(sessionsStore)).value;
+  const sessions = await readSessionsNear(sessionId);
   const coachees = (await readChecked(coacheesStore)).value;
   const identity = (await readChecked(identityStore)).value;
   const meta = sessions.find((s) => s.id === sessionId) ?? { id: sessionId };

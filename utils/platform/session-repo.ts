@@ -15,7 +15,8 @@ import { SELF_COACHEE_ID } from '../domain/session-list';
 import { SESSION_PART_NAMES, type SessionPartName, type SessionPartValues } from '../domain/session-parts';
 import { updateStored } from './list-writes';
 import { createSession, ensureActiveSession } from './session-activation';
-import { activeSessionIdStore, CheckedRead, partStore, readChecked, recentSessionsStore, sessionsStore } from './storage';
+import { readSessionsNear } from './sessions-near';
+import { activeSessionIdStore, CheckedRead, partStore, readChecked, sessionsStore } from './storage';
 
 /**
  * Start a new session for the active session's coachee. The previous session
@@ -34,8 +35,7 @@ export async function startNewSession(options: { carryTopic: boolean }, now = Da
  */
 export async function findCurrentPlanSession(activeId: string): Promise<string | null> {
   // The background's record of the sessions near the active one answers without reading the whole list.
-  const recent = (await readChecked(recentSessionsStore)).value;
-  const sessions = recent.activeId === activeId ? recent.sessions : (await readChecked(sessionsStore)).value;
+  const sessions = await readSessionsNear(activeId);
   const active = sessions.find((s) => s.id === activeId);
   if (!active) return null;
   const theirs = sessions.filter((s) => s.coacheeId === active.coacheeId).sort((a, b) => b.createdAt - a.createdAt);

@@ -8,7 +8,7 @@
  * different parts never race on the same read-modify-write.
  */
 import * as v from 'valibot';
-import { storage, type WxtStorageItem } from 'wxt/utils/storage';
+import { storage } from 'wxt/utils/storage';
 import type { AgendaTemplate } from '../domain/agenda';
 import { TemplateListSchema } from '../domain/agenda';
 import { sameJson } from '../domain/json';
@@ -34,11 +34,18 @@ export interface Stored<T> {
   readonly key: string;
   /** The key as the browser stores it (no area), as `storage.onChanged` reports it. */
   readonly bare: string;
-  readonly item: WxtStorageItem<T, Record<string, never>>;
+  readonly item: StoredItem<T>;
   readonly schema: v.GenericSchema<unknown, T>;
   readonly fallback: T;
   /** How two pages' edits combine; `mergeValues` (by id, by field) when absent. */
   readonly merge?: Merge<T>;
+}
+
+/** Reading, writing and watching one stored value (the missing value reads as the item's fallback). */
+export interface StoredItem<T> {
+  getValue(): Promise<T>;
+  setValue(value: T): Promise<void>;
+  watch(cb: (next: T, previous: T) => void): () => void;
 }
 
 /** A WXT storage key without its area. */
@@ -51,7 +58,14 @@ export function define<T>(
   fallback: T,
   merge?: Merge<T>,
 ): Stored<T> {
-  const item = storage.defineItem<T, Record<string, never>>(key, { fallback, version: 1 });
+  // Not WXT's defineItem: it reads the item's value as soon as it is defined (its init step runs even without
+  // `init`), so defining every item when this module loads made each page read them all, the whole session list
+  // (0.6 MB at 10,000 sessions) included, with every other read queued behind it. The same calls, read on use.
+  const item: StoredItem<T> = {
+    getValue: () => storage.getItem<T>(key, { fallback }),
+    setValue: (value) => storage.setItem<T>(key, value),
+    watch: (cb) => storage.watch<T>(key, (next, previous) => cb(next ?? fallback, previous ?? fallback)),
+  };
   return { key, bare: bareKey(key), item, schema, fallback, merge };
 }
 

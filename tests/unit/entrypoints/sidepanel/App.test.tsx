@@ -52,10 +52,16 @@ describe('the whole side panel', () => {
         { type: 'end', at: T0 - 8 * 60_000, by: 'coach' },
       ],
     });
+    // The background's record of the sessions near the active one (the panel reads it rather than the whole list).
+    await fakeBrowser.storage.session.set({
+      recentSessions: { activeId: 's2', sessions: [{ id: 's2', coacheeId: 'me', createdAt: T0 - 60_000 }] },
+    });
     render(<App sessionId="s2" />);
     await pass(1500);
     await screen.findByRole('heading', { name: /^The session of / });
-    await pass(1000); // the summary's own stored reads settle
+    // The summary's own stored reads settle: its parts, then the sessions near it (read again once the record is read).
+    await pass(1000);
+    await pass(1000);
     expect(screen.queryAllByRole('timer')).toEqual([]);
     const total = () => screen.getByRole('row', { name: /The whole session/ }).textContent;
     expect(total()).toBe('The whole session60 min62 min');

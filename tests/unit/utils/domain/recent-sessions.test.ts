@@ -9,15 +9,16 @@ describe('the sessions near the active one', () => {
     ...Array.from({ length: 20 }, (_, i) => s(`bo-${i}`, 'bo', i * 10 + 5)),
   ];
 
-  it('holds the active session, the one before it and its coachee newest, and no one else', () => {
+  it('holds the active session, the ones before and after it and its coachee newest, and no one else', () => {
     const recent = recentSessions(list, 'ada-3');
     expect(recent.activeId).toBe('ada-3');
     const ids = recent.sessions.map((x) => x.id);
     expect(ids).toContain('ada-3');
     expect(ids).toContain('ada-2');
+    expect(ids).toContain('ada-4');
     expect(ids).toContain('ada-19');
     expect(ids.every((id) => id.startsWith('ada-'))).toBe(true);
-    expect(ids.length).toBeLessThanOrEqual(RECENT_PER_COACHEE + 2);
+    expect(ids.length).toBeLessThanOrEqual(RECENT_PER_COACHEE + 3);
     expect(recent.sessions.map((x) => x.createdAt)).toEqual([...recent.sessions.map((x) => x.createdAt)].sort((a, b) => a - b));
   });
 

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { EMPTY_TOPIC } from '../../../../utils/domain/model';
 import { writeDataSet } from '../../../../utils/platform/data-store';
@@ -66,5 +66,33 @@ describe('the one read policy, for reads of many sessions', () => {
     expect(await forEachRecordBatch(ids, (r) => void batches.push(r.map((x) => x.meta.id)), 1)).toEqual([damaged]);
     expect(batches.flat()).toEqual(ids);
     expect((await readChecked(quarantineStore)).value).toHaveLength(1);
+  });
+});
+
+describe('defining the stored items', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('reads nothing until an item is used, so a page never pays for the whole session list it does not show', async () => {
+    await fakeBrowser.storage.local.set({ sessions: [{ id: 's1', coacheeId: 'me', createdAt: 1 }] });
+    const gets = vi.spyOn(fakeBrowser.storage.local, 'get');
+    vi.resetModules();
+    const fresh = await import('../../../../utils/platform/storage');
+    fresh.define('local:anything', fresh.sessionsStore.schema, []);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(gets).not.toHaveBeenCalled();
+    // Used, it reads what is stored (the count shows the spy sees reads at all).
+    expect((await fresh.readChecked(fresh.sessionsStore)).value).toHaveLength(1);
+    expect(gets).toHaveBeenCalled();
+    gets.mockRestore();
+  });
+
+  it('watches a change and reads a removed value as the fallback', async () => {
+    const seen: unknown[] = [];
+    const stop = sessionsStore.item.watch((next) => seen.push(next));
+    await sessionsStore.item.setValue([{ id: 's1', coacheeId: 'me', createdAt: 1 }]);
+    await fakeBrowser.storage.local.remove('sessions');
+    await vi.waitFor(() => expect(seen).toEqual([[{ id: 's1', coacheeId: 'me', createdAt: 1 }], []]));
+    stop();
+    expect(await sessionsStore.item.getValue()).toEqual([]);
   });
 });
