@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
-import { BACKUP_MAX_BYTES, type Backup, type BackupProblem, type ImportPlan, parseBackup } from '../../utils/domain/backup';
-import { applyRestore, previewRestore } from '../../utils/platform/data-store';
+import type { Backup, BackupProblem, ImportPlan } from '../../utils/domain/backup';
+import { applyRestore, readBackupFile } from '../../utils/platform/data-store';
 import { t } from '../../utils/platform/i18n';
 import { tn } from '../../utils/platform/plural';
 
@@ -36,19 +36,9 @@ export function RestorePanel() {
     pending.value = null;
     overwrite.value = false;
     if (!file) return;
-    // Refuse huge files before reading them into memory.
-    if (file.size > BACKUP_MAX_BYTES) {
-      message.value = { text: backupProblemText({ kind: 'tooLarge', bytes: file.size }), error: true };
-      return;
-    }
-    const parsed = parseBackup(await file.text());
-    if (!parsed.ok) {
-      message.value = { text: backupProblemText(parsed.problem), error: true };
-      return;
-    }
-    const plan = await previewRestore(parsed.backup.data);
-    message.value = null;
-    pending.value = { backup: parsed.backup, plan };
+    const read = await readBackupFile(file);
+    message.value = read.ok ? null : { text: backupProblemText(read.problem), error: true };
+    if (read.ok) pending.value = { backup: read.backup, plan: read.plan };
   };
 
   const onImport = async () => {

@@ -5,7 +5,17 @@
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { type DataSet, type ImportPlan, mergeImport, planImport, type SessionRecord } from '../domain/backup';
+import {
+  BACKUP_MAX_BYTES,
+  type Backup,
+  type BackupProblem,
+  type DataSet,
+  type ImportPlan,
+  mergeImport,
+  parseBackup,
+  planImport,
+  type SessionRecord,
+} from '../domain/backup';
 import { SESSION_PART_NAMES, type SessionPartValues } from '../domain/session-parts';
 import { updateStored } from './list-writes';
 import { readRecords } from './session-repo';
@@ -78,6 +88,19 @@ async function storedCounterpart(incoming: DataSet): Promise<DataSet> {
 /** What restoring `incoming` would add and change, compared with what is stored now. */
 export async function previewRestore(incoming: DataSet): Promise<ImportPlan> {
   return planImport(await storedCounterpart(incoming), incoming);
+}
+
+/**
+ * Read a backup file the person chose: refused before reading when too large, then
+ * parsed and checked, and compared with what is stored (nothing is written).
+ */
+export async function readBackupFile(
+  file: File,
+): Promise<{ ok: true; backup: Backup; plan: ImportPlan } | { ok: false; problem: BackupProblem }> {
+  if (file.size > BACKUP_MAX_BYTES) return { ok: false, problem: { kind: 'tooLarge', bytes: file.size } };
+  const parsed = parseBackup(await file.text());
+  if (!parsed.ok) return parsed;
+  return { ok: true, backup: parsed.backup, plan: await previewRestore(parsed.backup.data) };
 }
 
 /** Restore `incoming`: merged by id with what is stored now (read again), replacing changed sessions only when `overwrite`. */

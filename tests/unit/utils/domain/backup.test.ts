@@ -10,7 +10,7 @@ import {
   parseBackup,
   planImport,
 } from '../../../../utils/domain/backup';
-import { readDataSet, wipeAll, writeDataSet } from '../../../../utils/platform/data-store';
+import { readBackupFile, readDataSet, wipeAll, writeDataSet } from '../../../../utils/platform/data-store';
 import { sampleData, sampleSession, T0 } from '../../sample-data';
 
 /** A backup file written the way the export writes it: the head, the sessions in batches, the tail. */
@@ -104,5 +104,31 @@ describe('export, wipe, import', () => {
     await writeDataSet(mergeImport(empty, parsed.backup.data, true));
     expect((await readDataSet()).data).toEqual(before);
     expect(Object.keys(await fakeBrowser.storage.local.get(null)).length).toBeGreaterThan(10);
+  });
+});
+
+describe('reading a chosen backup file', () => {
+  it('refuses a file over the limit before reading it, and a file that is no backup, writing nothing', async () => {
+    let read = false;
+    const huge = {
+      size: 200 * 1024 * 1024,
+      text: async () => {
+        read = true;
+        return good();
+      },
+    } as unknown as File;
+    expect(await readBackupFile(huge)).toEqual({ ok: false, problem: { kind: 'tooLarge', bytes: 200 * 1024 * 1024 } });
+    expect(read).toBe(false);
+    const notJson = await readBackupFile(new File(['not a backup'], 'backup.json'));
+    expect(notJson.ok).toBe(false);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+
+  it('reads a backup and says what restoring it would add, writing nothing yet', async () => {
+    const read = await readBackupFile(new File([good()], 'backup.json'));
+    if (!read.ok) throw new Error(`refused: ${read.problem.kind}`);
+    expect(read.backup.data).toEqual(sampleData());
+    expect(read.plan.newSessions).toHaveLength(sampleData().sessions.length);
+    expect((await readDataSet()).data.sessions).toEqual([]);
   });
 });
