@@ -1,4 +1,4 @@
-import { useSignal } from '@preact/signals';
+import { type Signal, useSignal } from '@preact/signals';
 import type { CardProblem } from '../../utils/domain/card-format';
 import type { FieldChange, Shown } from '../../utils/domain/card-intake';
 import { minutesByWeek } from '../../utils/domain/plan-progress';
@@ -155,28 +155,6 @@ export function CardInbox({ id, onPlan }: { id: string /** Called when a plan ca
     problem.value = null;
     preview.value = read.preview;
   };
-  const onFile = (event: Event) => readFile((event.currentTarget as HTMLInputElement).files?.[0]);
-  /** A saved mail or card dropped on the paste field is opened like a chosen file (not opened by the browser in the tab). */
-  const onDrop = (event: DragEvent) => {
-    const file = event.dataTransfer?.files?.[0];
-    if (!file) return;
-    event.preventDefault();
-    readFile(file);
-  };
-  const readFile = (file: File | undefined) => {
-    if (!file) return;
-    if (file.size > FILE_MAX_BYTES) {
-      problem.value = cardProblemText({ kind: 'tooLarge', bytes: file.size });
-      return;
-    }
-    file.text().then(
-      (content) => {
-        text.value = content;
-        void check(content);
-      },
-      (err: unknown) => (problem.value = t('cardFileRead', err instanceof Error ? err.message : String(err))),
-    );
-  };
   const confirm = async () => {
     const chosen = preview.value;
     if (!chosen) return;
@@ -191,23 +169,7 @@ export function CardInbox({ id, onPlan }: { id: string /** Called when a plan ca
   return (
     <div class="card-inbox">
       <p class="small muted">{t('cardInboxMailHelp')}</p>
-      <div class="field">
-        <label for={`${id}-paste`}>{t('cardInboxLabel')}</label>
-        <textarea
-          id={`${id}-paste`}
-          rows={4}
-          value={text.value}
-          onInput={(e) => (text.value = (e.currentTarget as HTMLTextAreaElement).value)}
-          onDrop={onDrop}
-        />
-      </div>
-      <div class="field">
-        <label for={`${id}-file`}>{t('cardInboxFile')}</label>
-        <input id={`${id}-file`} type="file" accept=".txt,.eml,text/plain,message/rfc822" onChange={onFile} />
-      </div>
-      <button type="button" onClick={() => void check(text.value)} disabled={!text.value.trim()}>
-        {t('cardCheck')}
-      </button>
+      <CardSource id={id} text={text} onCheck={(source) => void check(source)} onProblem={(message) => (problem.value = message)} />
       {problem.value && (
         <p role="alert" class="problem">
           {problem.value}
@@ -231,6 +193,63 @@ export function CardInbox({ id, onPlan }: { id: string /** Called when a plan ca
         {done.value}
       </p>
     </div>
+  );
+}
+
+/** The pasted text, or a chosen or dropped file (a saved mail or card) read into it, and Check. */
+function CardSource({
+  id,
+  text,
+  onCheck,
+  onProblem,
+}: {
+  id: string;
+  text: Signal<string>;
+  onCheck: (source: string) => void;
+  onProblem: (message: string) => void;
+}) {
+  const onFile = (event: Event) => readFile((event.currentTarget as HTMLInputElement).files?.[0]);
+  /** A saved mail or card dropped on the paste field is opened like a chosen file (not opened by the browser in the tab). */
+  const onDrop = (event: DragEvent) => {
+    const file = event.dataTransfer?.files?.[0];
+    if (!file) return;
+    event.preventDefault();
+    readFile(file);
+  };
+  const readFile = (file: File | undefined) => {
+    if (!file) return;
+    if (file.size > FILE_MAX_BYTES) {
+      onProblem(cardProblemText({ kind: 'tooLarge', bytes: file.size }));
+      return;
+    }
+    file.text().then(
+      (content) => {
+        text.value = content;
+        onCheck(content);
+      },
+      (err: unknown) => onProblem(t('cardFileRead', err instanceof Error ? err.message : String(err))),
+    );
+  };
+  return (
+    <>
+      <div class="field">
+        <label for={`${id}-paste`}>{t('cardInboxLabel')}</label>
+        <textarea
+          id={`${id}-paste`}
+          rows={4}
+          value={text.value}
+          onInput={(e) => (text.value = (e.currentTarget as HTMLTextAreaElement).value)}
+          onDrop={onDrop}
+        />
+      </div>
+      <div class="field">
+        <label for={`${id}-file`}>{t('cardInboxFile')}</label>
+        <input id={`${id}-file`} type="file" accept=".txt,.eml,text/plain,message/rfc822" onChange={onFile} />
+      </div>
+      <button type="button" onClick={() => onCheck(text.value)} disabled={!text.value.trim()}>
+        {t('cardCheck')}
+      </button>
+    </>
   );
 }
 
