@@ -1,4 +1,5 @@
-import { useSignal } from '@preact/signals';
+import { type Signal, useSignal } from '@preact/signals';
+import type { ComponentChildren } from 'preact';
 import { itemThisWeek, loggedThisWeek, logMinutes, setWeekMinutes, WEEKLY_BUDGET_MINUTES } from '../../utils/domain/homework';
 import { type Assignment, CHECK_IN_NOTE_MAX, MINUTES_PER_WEEK_MAX, type PlanStep } from '../../utils/domain/model';
 import { withMark } from '../../utils/domain/plan-progress';
@@ -115,32 +116,21 @@ function HomeworkLog({ assignment: a, homework }: { assignment: Assignment; home
   const update = (change: (x: Assignment) => Assignment) => homework.set(homework.value.peek().map((x) => (x.id === a.id ? change(x) : x)));
   return (
     <div class="homework-log">
-      <form
-        class="field"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const value = Number(adding.value);
-          if (!Number.isFinite(value) || value <= 0) return;
+      <MinutesForm
+        id={id}
+        label={t('popupLogLabel', a.title)}
+        value={adding}
+        min={1}
+        max={MINUTES_PER_WEEK_MAX}
+        accepts={(value) => value > 0}
+        submit={t('popupLogAdd')}
+        onMinutes={(value) => {
           const at = Date.now();
           update((x) => logMinutes(x, value, at));
           adding.value = '';
           message.value = t('popupLogAdded', Math.round(value), a.title);
         }}
-      >
-        <label for={id}>{t('popupLogLabel', a.title)}</label>
-        <div class="row">
-          <input
-            id={id}
-            type="number"
-            min={1}
-            max={MINUTES_PER_WEEK_MAX}
-            step={1}
-            value={adding.value}
-            onInput={(e) => (adding.value = (e.currentTarget as HTMLInputElement).value)}
-          />
-          <button type="submit">{t('popupLogAdd')}</button>
-        </div>
-      </form>
+      />
       <p class="small muted">
         {t('popupItemWeek', thisWeek)}{' '}
         {correcting.value === null && (
@@ -155,39 +145,78 @@ function HomeworkLog({ assignment: a, homework }: { assignment: Assignment; home
         )}
       </p>
       {correcting.value !== null && (
-        <form
-          class="field"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const value = Number(correcting.value);
-            if (!Number.isFinite(value) || value < 0) return;
+        <MinutesForm
+          id={`${id}-fix`}
+          label={t('popupCorrectLabel', a.title)}
+          value={correcting as Signal<string>}
+          min={0}
+          max={10_080}
+          accepts={(value) => value >= 0}
+          submit={t('popupCorrectSave')}
+          onMinutes={(value) => {
             const at = Date.now();
             update((x) => setWeekMinutes(x, value, at));
             correcting.value = null;
             message.value = t('popupCorrected', Math.round(value), a.title);
           }}
         >
-          <label for={`${id}-fix`}>{t('popupCorrectLabel', a.title)}</label>
-          <div class="row">
-            <input
-              id={`${id}-fix`}
-              type="number"
-              min={0}
-              max={10_080}
-              step={1}
-              value={correcting.value}
-              onInput={(e) => (correcting.value = (e.currentTarget as HTMLInputElement).value)}
-            />
-            <button type="submit">{t('popupCorrectSave')}</button>
-            <button type="button" onClick={() => (correcting.value = null)}>
-              {t('cardCancel')}
-            </button>
-          </div>
-        </form>
+          <button type="button" onClick={() => (correcting.value = null)}>
+            {t('cardCancel')}
+          </button>
+        </MinutesForm>
       )}
       <p role="status" class="small">
         {message.value}
       </p>
     </div>
+  );
+}
+
+/** A labelled number of minutes and its button (and `children` beside it); `onMinutes` gets a number `accepts` takes. */
+function MinutesForm({
+  id,
+  label,
+  value,
+  min,
+  max,
+  accepts,
+  submit,
+  onMinutes,
+  children,
+}: {
+  id: string;
+  label: string;
+  value: Signal<string>;
+  min: number;
+  max: number;
+  accepts: (value: number) => boolean;
+  submit: string;
+  onMinutes: (value: number) => void;
+  children?: ComponentChildren;
+}) {
+  return (
+    <form
+      class="field"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const minutes = Number(value.value);
+        if (Number.isFinite(minutes) && accepts(minutes)) onMinutes(minutes);
+      }}
+    >
+      <label for={id}>{label}</label>
+      <div class="row">
+        <input
+          id={id}
+          type="number"
+          min={min}
+          max={max}
+          step={1}
+          value={value.value}
+          onInput={(e) => (value.value = (e.currentTarget as HTMLInputElement).value)}
+        />
+        <button type="submit">{submit}</button>
+        {children}
+      </div>
+    </form>
   );
 }
