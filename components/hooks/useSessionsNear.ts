@@ -1,7 +1,7 @@
 import { type ReadonlySignal, useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { SessionMeta } from '../../utils/domain/model';
-import { readSessionsNear } from '../../utils/platform/sessions-near';
+import { readSessionsNear } from '../../utils/platform/session-repo';
 import { recentSessionsStore } from '../../utils/platform/storage';
 import { useStored } from './useStored';
 

@@ -25,8 +25,7 @@ import { t } from './i18n';
 import { updateStored } from './list-writes';
 import { nextDayOf } from './months';
 import { createSession } from './session-activation';
-import { readPart } from './session-repo';
-import { readSessionsNear } from './sessions-near';
+import { readPart, readSessionsNear } from './session-repo';
 import { activeSessionIdStore, coacheesStore, define, partStore, readChecked, sessionsStore } from './storage';
 
 /** Who this browser's user is on the cards they send: a random id made once, and the name they give. */

@@ -1,7 +1,8 @@
 /**
  * The home of what is done to sessions after start-up (a platform adapter):
  * starting the next one, finding the one whose plan the coachee works on,
- * reading sessions whole (by the read policy, in batches), and deleting them.
+ * reading the sessions near one, reading sessions whole (by the read policy, in
+ * batches), and deleting them.
  * The callers decide what loads on demand (the panel loads `startNewSession`
  * on the click, the popup `findCurrentPlanSession` after its first paint).
  *
@@ -11,12 +12,24 @@
  */
 import { browser } from 'wxt/browser';
 import type { SessionRecord } from '../domain/backup';
+import type { SessionMeta } from '../domain/model';
 import { SELF_COACHEE_ID } from '../domain/session-list';
 import { SESSION_PART_NAMES, type SessionPartName, type SessionPartValues } from '../domain/session-parts';
 import { updateStored } from './list-writes';
 import { createSession, ensureActiveSession } from './session-activation';
-import { readSessionsNear } from './sessions-near';
-import { activeSessionIdStore, CheckedRead, partStore, readChecked, sessionsStore } from './storage';
+import { activeSessionIdStore, CheckedRead, partStore, readChecked, recentSessionsStore, sessionsStore } from './storage';
+
+/**
+ * The session `sessionId`, the ones just before and after it for its coachee, and
+ * its coachee's newest sessions (oldest first), from the background's record of the
+ * sessions near the active one; the whole list (0.6 MB at 10,000 sessions) only when
+ * the record does not hold it (a session that is not the active one, or just after a switch).
+ */
+export async function readSessionsNear(sessionId: string): Promise<readonly SessionMeta[]> {
+  const recent = (await readChecked(recentSessionsStore)).value;
+  const held = recent.activeId === sessionId && recent.sessions.some((s) => s.id === sessionId);
+  return held ? recent.sessions : (await readChecked(sessionsStore)).value;
+}
 
 /**
  * Start a new session for the active session's coachee. The previous session
@@ -24,7 +37,7 @@ import { activeSessionIdStore, CheckedRead, partStore, readChecked, sessionsStor
  */
 export async function startNewSession(options: { carryTopic: boolean }, now = Date.now()): Promise<string> {
   const previousId = await ensureActiveSession(now);
-  const previous = (await readChecked(sessionsStore)).value.find((s) => s.id === previousId);
+  const previous = (await readSessionsNear(previousId)).find((s) => s.id === previousId);
   return createSession(previous?.coacheeId ?? SELF_COACHEE_ID, now, options.carryTopic ? { carryTopicFrom: previousId } : {});
 }
 
