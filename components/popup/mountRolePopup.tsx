@@ -10,15 +10,12 @@ import type { RolePopupProps } from './role-popup';
  * and for a person with both roles a switch to the other page. A page reached
  * for a role not (or no longer) chosen goes where the role says.
  */
-export function mountRolePopup(
-  view: 'coach',
-  content: (props: RolePopupProps<string | null>) => ComponentChild,
-  find: () => Promise<string | null>,
-): void;
-export function mountRolePopup(view: 'coachee', content: (props: RolePopupProps) => ComponentChild): void;
-// biome-ignore lint/suspicious/noExplicitAny: the overloads above type each view's props; the body handles both.
-export function mountRolePopup(view: PopupView, content: (props: any) => ComponentChild, find?: () => Promise<string | null>): void {
-  const body = async (sessionId: string | null) => {
+export function mountRolePopup<Id extends string | null>(
+  view: PopupView,
+  content: (props: RolePopupProps<Id>) => ComponentChild,
+  find: () => Promise<Id>,
+): void {
+  const body = async (sessionId: Id) => {
     const [callTab, planSessionId, settings] = await Promise.all([
       // The call-tab and the month's plan lookups load beside the other reads (kept off the popup's start-up bytes).
       import('../../utils/platform/tabs').then((m) => m.currentWindowCallTab()),
@@ -36,9 +33,8 @@ export function mountRolePopup(view: PopupView, content: (props: any) => Compone
       </main>
     );
   };
-  // A coach starts with no session until there is a coachee or a call: opening the popup creates none.
-  if (find) void mountPage(body, render, undefined, { find });
-  else void mountPage((sessionId: string) => body(sessionId), render);
+  // A coach starts with no session until there is a coachee or a call: the coach's `find` creates none.
+  void mountPage(body, render, undefined, { find });
 }
 
 /** For a person with both roles: the coach's and the coachee's popups, one click apart. */

@@ -31,12 +31,15 @@ export async function mountPage(
   render: typeof preactRender,
   root?: HTMLElement,
 ): Promise<void>;
-/** With `find` (which may answer null), a page opened before there is any session is shown with none and creates nothing. */
-export async function mountPage(
-  view: (sessionId: string | null) => ComponentChild | Promise<ComponentChild>,
+/**
+ * With `find`, the page is shown for what it finds: a `find` that may answer null shows a page opened
+ * before there is any session with none, creating nothing. (A switch made elsewhere brings a session id.)
+ */
+export async function mountPage<Id extends string | null>(
+  view: (sessionId: Id) => ComponentChild | Promise<ComponentChild>,
   render: typeof preactRender,
   root: HTMLElement | undefined,
-  options: { find: () => Promise<string | null> },
+  options: { find: () => Promise<Id> },
 ): Promise<void>;
 export async function mountPage(
   view: (sessionId: string) => ComponentChild | Promise<ComponentChild>,

@@ -18,7 +18,7 @@ const UNPRINTABLE =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
- * A string as a YAML double-quoted scalar: any text (quotes, colons, `---`,
+ * A string as a YAML double-quoted scalar, for every text (quotes, colons, `---`,
  * `#`, line breaks, control characters, lone surrogates) stays one value and
  * cannot end the block or start another key.
  */
