@@ -10,6 +10,7 @@ import { notificationKind } from '../utils/platform/notifications';
 import { disablePanelGlobally, openPanel, setPanelForTab } from '../utils/platform/panel';
 import { onInstalled } from '../utils/platform/release';
 import { activeSessionIdStore, callStateStore, readChecked, settingsStore } from '../utils/platform/storage';
+import { onStorageChange } from '../utils/platform/storage-area';
 import { applySyncPrefs, mirrorChange } from '../utils/platform/sync-mirror';
 import { onStorageChangeForSync, onSyncAlarm, onSyncMessage, startSyncSchedule } from '../utils/platform/sync-schedule';
 
@@ -112,7 +113,7 @@ export default defineBackground(() => {
     void onCallAlarm(alarm.name).then(remindIfEnded);
     void onSyncAlarm(alarm.name);
   });
-  browser.storage.onChanged.addListener((changes, area) => {
+  onStorageChange((changes, area) => {
     void mirrorChange(changes, area);
     void onStorageChangeForSync(changes, area);
     const keys = Object.keys(changes);

@@ -4,16 +4,17 @@
  * preview (writing nothing), and writes the confirmed answers exactly where a
  * card's would go. Loaded on demand by the pages.
  */
+
+import { planMailIntake } from '../domain/intake-change';
 import { askMail, type MailLanguage, type PlainMail, planMail, stepLineText } from '../domain/mail-ask';
-import { answersPrework, type MailAnswers, type PlanTarget, progressFromMail, resolveRef, topicFromMail } from '../domain/mail-intake';
+import { type MailAnswers, type PlanTarget, resolveRef } from '../domain/mail-intake';
 import { type MailReading, type ReadMail, readMailReply } from '../domain/mail-reply';
-import type { Coachee, SessionMeta } from '../domain/model';
-import { mergeProgress } from '../domain/plan-progress';
+import { type Coachee, EMPTY_TOPIC } from '../domain/model';
 import { firstStartAt } from '../domain/timer-log';
 import { uiLanguage } from './i18n';
-import { createSession } from './session-activation';
 import { readPart } from './session-repo';
-import { activeSessionIdStore, coacheesStore, partStore, readChecked, sessionsStore } from './storage';
+import { newSessionParts, writeSessions } from './session-writer';
+import { coacheesStore, partStore, readChecked, sessionsStore } from './storage';
 
 /** A coachee's mail language: theirs when set, else the coach's own language when it is German, else English. */
 export function mailLanguageOf(coachee: Pick<Coachee, 'language'> | undefined): MailLanguage {
@@ -108,42 +109,46 @@ export async function previewMail(text: string): Promise<{ ok: true; preview: Ma
 }
 
 /**
- * Take the confirmed answers in for a coachee: the topic into their upcoming
- * session (made if there is none, then made the active one, as a card does),
- * the marks and minutes into the last plan's steps and homework log, and the
- * marks and answers into the upcoming session's review, as the coachee's.
- * Returns the session the pre-work went to (or the plan's session).
+ * Take the confirmed answers in for a coachee, exactly as a card would fill
+ * them (domain/intake-change.ts): the topic and their words on the plan into
+ * their next session (made when there is none, then made the active one), the
+ * marks and minutes into the plan's session, in one write by the writer of
+ * sessions. Returns the session the words went to, and `same` when the reply
+ * was taken in before (then nothing is written).
  */
-export async function takeInMail(preview: MailPreview, answers: MailAnswers, coacheeId: string, now = Date.now()): Promise<string | null> {
-  const { upcoming, target: newest, sessions } = await coacheeSessions(coacheeId);
-  const named = preview.planSessionId ? sessions.find((s) => s.id === preview.planSessionId) : undefined;
-  const target = named ? await planTarget(named) : newest;
-  const progress = progressFromMail(answers, target, now);
-  const prework = preview.kind === 'ask' || answersPrework(answers);
-  let sessionId: string | null = upcoming?.id ?? null;
-  if (prework) {
-    sessionId ??= await createSession(coacheeId, now);
-    if (answersPrework(answers)) await partStore('topic', sessionId).item.setValue(topicFromMail(answers, now));
-  }
-  if (progress) {
-    const review = sessionId ? (await readChecked(partStore('review', sessionId))).value : null;
-    const merged = mergeProgress(progress, {
-      sessionId: target?.sessionId ?? null,
-      plan: target?.plan ?? [],
-      homework: target?.homework ?? [],
-      review,
-    });
-    if (target) {
-      await partStore('plan', target.sessionId).item.setValue(merged.plan);
-      await partStore('homework', target.sessionId).item.setValue(merged.homework);
-    }
-    if (sessionId) await partStore('review', sessionId).item.setValue(merged.review);
-  }
-  if (prework && sessionId) await activeSessionIdStore.item.setValue(sessionId);
-  return prework ? sessionId : (target?.sessionId ?? null);
-}
-
-async function planTarget(session: SessionMeta): Promise<PlanTarget> {
-  const [plan, homework] = await Promise.all([readChecked(partStore('plan', session.id)), readChecked(partStore('homework', session.id))]);
-  return { sessionId: session.id, plan: plan.value, homework: homework.value };
+export async function takeInMail(
+  preview: MailPreview,
+  answers: MailAnswers,
+  coacheeId: string,
+  now = Date.now(),
+): Promise<{ sessionId: string | null; same: boolean }> {
+  const sessions = (await readChecked(sessionsStore)).value.filter((s) => s.coacheeId === coacheeId);
+  const ids = sessions.map((s) => s.id);
+  const [timers, plans, homework, reviews, topics, parts] = await Promise.all([
+    readPart('timer', ids),
+    readPart('plan', ids),
+    readPart('homework', ids),
+    readPart('review', ids),
+    readPart('topic', ids),
+    newSessionParts(),
+  ]);
+  const intake = planMailIntake(
+    answers,
+    coacheeId,
+    {
+      sessions,
+      started: (id) => firstStartAt(timers.get(id) ?? []) !== null,
+      partsOf: (id) => ({
+        plan: plans.get(id) ?? [],
+        homework: homework.get(id) ?? [],
+        review: reviews.get(id) ?? null,
+        topic: topics.get(id) ?? EMPTY_TOPIC,
+      }),
+      planSessionId: preview.planSessionId,
+    },
+    now,
+    parts,
+  );
+  if (!intake.same) await writeSessions(() => intake.change);
+  return { sessionId: intake.sessionId, same: intake.same };
 }
