@@ -254,8 +254,16 @@ function ProgressCharts({ entries, day }: { entries: IndexEntry[]; day: Intl.Dat
   );
 }
 
-/** What held the coachee back, as their reviews say, with the day of each. */
+/** What held the coachee back, with the day of each: the coach's notes in the reviews and the coachee's own words (card or mail). */
 function HeldBack({ reviews, day }: { reviews: { at: number; review: NonNullable<Review> }[]; day: Intl.DateTimeFormat }) {
+  const said = reviews.flatMap(({ at, review }) =>
+    [
+      ...review.items.flatMap((i) => [i.heldBack, i.coachee && i.coachee.mark !== 'done' ? i.coachee.heldBack : '']),
+      review.coacheeRootCause ?? '',
+    ]
+      .filter((text) => text.trim())
+      .map((text, n) => ({ key: `${at}-${n}`, at, text })),
+  );
   return (
     <>
       <h3>{t('heldBackHeading')}</h3>
@@ -263,16 +271,12 @@ function HeldBack({ reviews, day }: { reviews: { at: number; review: NonNullable
         <p class="muted">{t('heldBackNone')}</p>
       ) : (
         <ul class="held-back">
-          {reviews.flatMap(({ at, review }) =>
-            review.items
-              .filter((i) => i.heldBack.trim())
-              .map((i) => (
-                <li key={`${at}-${i.stepId}`}>
-                  <span class="small muted">{day.format(at)}</span> <span class="prewrap">{i.heldBack}</span>
-                  {onlyNoTime(i.heldBack) && <span class="pill">{t('heldBackNoTime')}</span>}
-                </li>
-              )),
-          )}
+          {said.map(({ key, at, text }) => (
+            <li key={key}>
+              <span class="small muted">{day.format(at)}</span> <span class="prewrap">{text}</span>
+              {onlyNoTime(text) && <span class="pill">{t('heldBackNoTime')}</span>}
+            </li>
+          ))}
         </ul>
       )}
     </>
