@@ -183,3 +183,19 @@ describe('one read path: only the storage adapter touches browser.storage or an 
     expect(storageTouches('const x = (await readChecked(settingsStore)).value; // browser.storage in a comment')).toEqual([]);
   });
 });
+
+describe('one protocol: the background answers every message through one listener', () => {
+  const listeners = (code: string) => {
+    const body = codeOnly(code);
+    return { one: body.match(/\banswerMessages\(/g)?.length ?? 0, raw: body.match(/runtime\.onMessage\.addListener\(/g)?.length ?? 0 };
+  };
+  it('entrypoints/background.ts registers one answerMessages and no listener of its own', () => {
+    expect(listeners(readFileSync(join(root, 'entrypoints/background.ts'), 'utf8'))).toEqual({ one: 1, raw: 0 });
+  });
+  it('the rule catches what it is for', () => {
+    expect(listeners('answerMessages({});\nbrowser.runtime.onMessage.addListener((raw) => onSyncMessage(raw));')).toEqual({
+      one: 1,
+      raw: 1,
+    });
+  });
+});
