@@ -35,7 +35,8 @@ export function asSyncRequest(raw: unknown): SyncRequest | null {
 /** Ask the background's sync to do something, and wait for its answer. */
 export async function askSync(request: SyncRequest): Promise<SyncReply> {
   const { type, ...payload } = request;
-  // The typed message map (messaging.ts) checks each request's fields on both sides.
+  // The typed message map (messaging.ts) types each request; the background checks its fields (message-checks.ts).
+  // The cast: `type` is a union here, so the payload's type cannot follow it; SyncRequest has the same shapes.
   const reply = await send(type, payload as never);
   return reply ?? { ok: false, fault: 'unexpected' };
 }
