@@ -82,10 +82,10 @@ function weekNumber(m: RegExpExecArray): number | null {
   return ORDINALS[raw] ?? ORDINALS[stem] ?? null;
 }
 
-/** Split an answer at its separators: lines, ", ", ";", " / ", "and", "und" (a decimal comma "1,5" stays). */
+/** Split an answer at its separators: lines, ", ", ";", " / ", "and", "und" (a decimal comma "1,5" stays; "Woche 3 – 45" stays one). */
 function segments(text: string): string[] {
   return text
-    .split(/\n|;|\s\/\s|\s\|\s|,\s|\s(?:and|und|plus)\s|\s[–—]\s/i)
+    .split(/\n|;|\s\/\s|\s\|\s|,\s|\s(?:and|und|plus)\s/i)
     .map((s) => s.trim())
     .filter(Boolean)
     .flatMap(atEachWeek);

@@ -56,7 +56,7 @@ export function labelled(text: string): { key: string; rest: string } | null {
   const m = LABEL_LINE.exec(text);
   if (!m) return null;
   const label = norm(m[1] ?? '').replace(/’/g, "'");
-  if (label.split(' ').length > 6) return null;
+  if (label.split(' ').length > 8) return null;
   for (const [key, words] of LABELS) {
     if (words.some((w) => label === w || label.startsWith(`${w} `))) return { key, rest: m[2] ?? '' };
   }
