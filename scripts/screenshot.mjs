@@ -320,8 +320,8 @@ for (const scheme of ['light', 'dark']) {
   await panel.goto(`chrome-extension://${id}/sidepanel.html`);
   const inbox = panel.locator('details.fold', { has: panel.locator(':scope > summary', { hasText: 'Take in a card' }) });
   await inbox.locator(':scope > summary').click();
-  await panel.getByLabel('Paste a card (the whole message is fine)').fill(reply.join('\n'));
-  await panel.getByRole('button', { name: 'Check the card' }).click();
+  await panel.getByLabel('Paste a card or your coachee’s reply to a mail (the whole message is fine)').fill(reply.join('\n'));
+  await panel.getByRole('button', { name: 'Show what it brings' }).click();
   const preview = panel.locator('fieldset.mail-preview');
   await preview.waitFor();
   await panel.waitForTimeout(300);

@@ -35,7 +35,7 @@ export function AskPrework({ coacheeId, sessionId, idPrefix }: { coacheeId?: str
       {askName.current && <IdentityNameField id={`${idPrefix}-coach-name`} label={t('cardCoachName')} identity={identity} />}
       <MailSend
         id={`${idPrefix}-mail`}
-        make={() => makeAskMail(id).then((made) => made.mail)}
+        make={() => makeAskMail(id, Date.now(), coachName.trim()).then((made) => made.mail)}
         inputs={[id, mailLanguageOf(coachee), coachee.name, coachName]}
       />
     </div>

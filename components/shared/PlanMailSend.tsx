@@ -24,7 +24,7 @@ export function PlanMailSend({ sessionId, idPrefix }: { sessionId: string; idPre
       {coachee && <MailLanguagePicker id={`${idPrefix}-plan-language`} coachee={coachee} />}
       <MailSend
         id={`${idPrefix}-plan-mail`}
-        make={() => makePlanMail(sessionId).then((made) => made.mail)}
+        make={() => makePlanMail(sessionId, coachName.trim()).then((made) => made.mail)}
         inputs={[sessionId, plan.value.value, homework.value.value, wrapUp.value.value, mailLanguageOf(coachee), coachee?.name, coachName]}
       />
     </div>

@@ -69,8 +69,15 @@ async function coacheeSessions(coacheeId: string) {
   return { sessions, upcoming, target };
 }
 
-/** *Ask for the pre-work* for a coachee: the mail in their language, with the upcoming date and the last plan. */
-export async function makeAskMail(coacheeId: string, now = Date.now()): Promise<{ mail: PlainMail; language: MailLanguage }> {
+/**
+ * *Ask for the pre-work* for a coachee: the mail in their language, with the upcoming date and the last plan,
+ * signed with `name` (as typed, maybe not yet saved) or else the kept one.
+ */
+export async function makeAskMail(
+  coacheeId: string,
+  now = Date.now(),
+  name?: string,
+): Promise<{ mail: PlainMail; language: MailLanguage }> {
   const coachee = (await readChecked(coacheesStore)).value.find((c) => c.id === coacheeId);
   const language = mailLanguageOf(coachee);
   const { target } = await coacheeSessions(coacheeId);
@@ -82,12 +89,20 @@ export async function makeAskMail(coacheeId: string, now = Date.now()): Promise<
   }
   const plan = target ? { sessionId: target.sessionId, steps: target.plan, homework: target.homework } : null;
   const weekOne = target?.at != null ? mondayOf(language, target.at) : null;
-  const mail = askMail({ language, coacheeName: coachee?.name ?? '', coachName: await coachName(), coacheeId, date, plan, weekOne });
+  const mail = askMail({
+    language,
+    coacheeName: coachee?.name ?? '',
+    coachName: name ?? (await coachName()),
+    coacheeId,
+    date,
+    plan,
+    weekOne,
+  });
   return { mail, language };
 }
 
-/** *The plan by mail* for a session: its steps to mark, homework with minutes a week, the next date, the feedback. */
-export async function makePlanMail(sessionId: string): Promise<{ mail: PlainMail; language: MailLanguage }> {
+/** *The plan by mail* for a session: its steps to mark, homework with minutes a week, the next date, the feedback; signed as `makeAskMail`. */
+export async function makePlanMail(sessionId: string, name?: string): Promise<{ mail: PlainMail; language: MailLanguage }> {
   const meta = (await readChecked(sessionsStore)).value.find((s) => s.id === sessionId);
   const coachee = (await readChecked(coacheesStore)).value.find((c) => c.id === meta?.coacheeId);
   const language = mailLanguageOf(coachee);
@@ -102,7 +117,7 @@ export async function makePlanMail(sessionId: string): Promise<{ mail: PlainMail
   const mail = planMail({
     language,
     coacheeName: coachee?.name ?? '',
-    coachName: await coachName(),
+    coachName: name ?? (await coachName()),
     sessionId,
     plan: { steps: plan.value, homework: homework.value },
     date: planAt === null ? null : day(language, planAt),
