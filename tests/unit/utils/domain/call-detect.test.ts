@@ -142,6 +142,19 @@ describe('reading a call page, one fixture per state', () => {
     expect(readCallPage(page, ZOOM)?.phase).toBe('ended');
   });
 
+  it('reads Zoom meeting → recording notice over it, video hidden → dismissed, in place: in the call throughout', () => {
+    const page = fixture('zoom-meeting.html');
+    const win = {} as Record<string, () => void>;
+    new Function('window', 'document', page.querySelector('script')?.textContent ?? '')(win, page);
+    page.querySelector('.single-main-container__video-frame')?.remove();
+    act(win, 'recordingNotice');
+    expect(readCallPage(page, ZOOM)?.phase).toBe('inCall');
+    act(win, 'dismissNotice');
+    expect(readCallPage(page, ZOOM)?.phase).toBe('inCall');
+    act(win, 'endByHost');
+    expect(readCallPage(page, ZOOM)?.phase).toBe('ended');
+  });
+
   it('takes no modal during the meeting for the end, video or not', () => {
     const zoom = fixture('zoom-meeting.html');
     zoom.body.insertAdjacentHTML('beforeend', '<div class="zm-modal"><div class="zm-modal-body-title">x</div></div>');
