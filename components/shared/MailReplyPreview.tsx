@@ -52,7 +52,7 @@ export function MailReplyPreview({
         return;
       }
       preview.value = read.preview;
-      answers.value = answersOf(read.preview.reading, read.preview.kind);
+      answers.value = answersOf(read.preview.reading, read.preview.kind, read.preview.planAt);
       coacheeId.value = read.preview.coacheeId ?? '';
     });
     return () => {

@@ -38,6 +38,12 @@ export interface MailAnswers {
   heldBack: string;
   steps: { n: number; text: string; mark: StepMark | null; note: string }[];
   minutes: { n: number; text: string; weeks: WeekAnswer[] }[];
+  /**
+   * When the plan the reply answers was made, when the preview knew it (its
+   * reference named the plan): week 1 of the minutes is that week. A target's
+   * own `at` comes first; with neither, week 1 is the week of taking in.
+   */
+  planAt?: number | null;
 }
 
 /**
@@ -45,7 +51,11 @@ export interface MailAnswers {
  * was not found offers the coachee's first words that answer nothing as the
  * topic (they stay listed as unplaced too).
  */
-export function answersOf(reading: MailReading, kind: 'ask' | 'plan' = reading.ref?.kind ?? 'ask'): MailAnswers {
+export function answersOf(
+  reading: MailReading,
+  kind: 'ask' | 'plan' = reading.ref?.kind ?? 'ask',
+  planAt: number | null = null,
+): MailAnswers {
   const offered = reading.title === null && kind === 'ask' ? (reading.unplaced[0] ?? '') : '';
   return {
     title: reading.title ?? offered.replace(/\s+/g, ' ').trim().slice(0, TOPIC_TITLE_MAX),
@@ -58,6 +68,7 @@ export function answersOf(reading: MailReading, kind: 'ask' | 'plan' = reading.r
       text,
       weeks: weeks.length > 0 ? weeks.map((w) => ({ ...w })) : [{ week: null, minutes: null }],
     })),
+    planAt,
   };
 }
 
@@ -139,7 +150,7 @@ export function progressFromMail(a: MailAnswers, target: PlanTarget | null, now:
     const logged: Record<string, number> = {};
     for (const w of m.weeks) {
       if (w.minutes === null || !Number.isFinite(w.minutes)) continue;
-      const key = weekOfPlan(w.week, target?.at, now);
+      const key = weekOfPlan(w.week, target?.at ?? a.planAt, now);
       logged[key] = Math.min(10_080, (logged[key] ?? 0) + Math.max(0, Math.round(w.minutes)));
     }
     if (Object.keys(logged).length === 0) return [];

@@ -123,7 +123,7 @@ describe('the coachee by plain mail (coach)', () => {
     const read = await previewMail(`3.1 25 min the first week, 30 min the second week\n\n${quote(mail.body)}`);
     if (!read.ok) throw new Error('refused');
     expect(read.preview.planAt).toBe(T0 + 10);
-    const answers = answersOf(read.preview.reading, read.preview.kind);
+    const answers = answersOf(read.preview.reading, read.preview.kind, read.preview.planAt);
     expect(answers.minutes[0]?.weeks).toEqual([
       { week: 1, minutes: 25 },
       { week: 2, minutes: 30 },

@@ -56,6 +56,12 @@ describe('minutes into the plan’s weeks', () => {
     ]);
   });
 
+  it('counts from the plan the preview named when the target carries no date of its own', () => {
+    const { at: _at, ...undated } = TARGET;
+    const progress = progressFromMail({ ...answers([{ week: 2, minutes: 30 }]), planAt: PLAN_AT }, undated, PLAN_AT + 31 * DAY);
+    expect(progress?.homework[0]?.logged).toEqual({ '2026-11-09': 30 });
+  });
+
   it('takes the same reply twice as changing nothing the second time', () => {
     const progress = progressFromMail(answers([{ week: 1, minutes: 25 }]), TARGET, PLAN_AT + DAY);
     if (!progress) throw new Error('no progress');
