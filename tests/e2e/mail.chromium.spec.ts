@@ -58,7 +58,7 @@ async function accessible(page: Page, where: string): Promise<void> {
 describe('the coachee by plain mail', () => {
   const coach = extensionPerTest({ role: 'coach' });
 
-  it('asks for the pre-work, reads two replies back with a preview, takes the corrected answers in; the plan by mail logs a step and 20 minutes; a non-reply changes nothing', async () => {
+  it('asks for the pre-work, reads two replies back with a preview, takes the corrected answers in; the plan by mail logs a step and minutes in two weeks; a non-reply changes nothing', async () => {
     // The coach adds Anna (the coach's popup) and opens the panel.
     const popup = await coach.openPage('popup.html');
     await popup.getByRole('heading', { name: 'Your next session' }).waitFor();
