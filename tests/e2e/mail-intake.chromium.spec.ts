@@ -37,7 +37,8 @@ function gmailInline(mail: string, answers: Record<string, string>): string {
   return out.join('\n');
 }
 
-const PASTE = 'Paste a card (the whole message is fine)';
+const PASTE = 'Paste a card or your coachee’s reply to a mail (the whole message is fine)';
+const READ = 'Show what it brings';
 
 describe('a reply to the plan mail, taken in with no next session', () => {
   const coach = extensionPerTest({ role: 'coach' });
@@ -63,7 +64,7 @@ describe('a reply to the plan mail, taken in with no next session', () => {
     // The plan by mail, copied as the coach sends it.
     const send = panel.getByRole('region', { name: 'Send the plan to Anna' });
     await send.locator('summary', { hasText: 'Or as a plain mail' }).click();
-    await send.locator('summary', { hasText: 'The mail: Your plan until our next session' }).click();
+    await send.locator('summary', { hasText: 'The mail: Your plan from our session on' }).click();
     const planBody = send.getByRole('textbox', { name: /^The mail: / });
     await expect.poll(() => planBody.inputValue(), { timeout: 5000 }).toContain('Block two mornings for deep work');
     await send.getByRole('button', { name: 'Copy the mail' }).click();
@@ -74,14 +75,14 @@ describe('a reply to the plan mail, taken in with no next session', () => {
 
     // A month later Anna replies inline: one step done, one not with her words, what held her back, minutes.
     const reply = gmailInline(planMail, {
-      '4.1': 'Done!',
-      '4.2': 'Not yet, the client kept calling every morning',
-      '5': 'I say yes before I think',
-      '6.1': '25 min',
+      '1.1': 'Done!',
+      '1.2': 'Not yet, the client kept calling every morning',
+      '2': 'I say yes before I think',
+      '3.1': '25 min the first week, 30 min the second week',
     });
     await openFold(panel, 'Take in a card');
     await panel.getByLabel(PASTE).fill(reply);
-    await panel.getByRole('button', { name: 'Check the card' }).click();
+    await panel.getByRole('button', { name: READ }).click();
     // The preview shows the words.
     const note = panel.getByLabel('Their words on step 2');
     await expect.poll(() => note.inputValue(), { timeout: 5000 }).toBe('the client kept calling every morning');
@@ -99,7 +100,14 @@ describe('a reply to the plan mail, taken in with no next session', () => {
       const all = await chrome.storage.local.get(null);
       const sessions = all.sessions as { id: string; coacheeId: string }[];
       const active = all.activeSessionId as string;
-      return { sessions: sessions.length, active, review: all[`review.${active}`], planDone: all[`plan.${planId}`] };
+      const homework = all[`homework.${planId}`] as { logged: Record<string, number> }[];
+      return {
+        sessions: sessions.length,
+        active,
+        review: all[`review.${active}`],
+        planDone: all[`plan.${planId}`],
+        logged: homework[0]?.logged,
+      };
     }, planSessionId);
     expect(stored.sessions).toBe(sessionsBefore + 1);
     expect(stored.active).not.toBe(planSessionId);
@@ -109,6 +117,12 @@ describe('a reply to the plan mail, taken in with no next session', () => {
       items: [{ coachee: { mark: 'done' } }, { coachee: { mark: 'not', heldBack: 'the client kept calling every morning' } }],
     });
     expect((stored.planDone as { done: boolean }[]).map((s) => s.done)).toEqual([true, false]);
+    // 55 minutes over two weeks, in those weeks: the plan's first week and the one after (in order).
+    expect(
+      Object.entries(stored.logged ?? {})
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([, minutes]) => minutes),
+    ).toEqual([25, 30]);
 
     for (const colorScheme of ['light', 'dark'] as const) {
       await panel.emulateMedia({ colorScheme });
@@ -129,7 +143,7 @@ describe('a reply to the plan mail, taken in with no next session', () => {
     const before = await settled(panel);
     await openFold(panel, 'Take in a card');
     await panel.getByLabel(PASTE).fill(reply);
-    await panel.getByRole('button', { name: 'Check the card' }).click();
+    await panel.getByRole('button', { name: READ }).click();
     await expect
       .poll(() => panel.getByLabel('Their words on step 2').inputValue(), { timeout: 5000 })
       .toBe('the client kept calling every morning');

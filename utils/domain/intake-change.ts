@@ -9,7 +9,7 @@
  */
 import type { PlanIntake, PreworkIntake } from './card-intake';
 import { sameJson } from './json';
-import { answersPrework, type MailAnswers, type PlanTarget, progressFromMail, topicFromMail } from './mail-intake';
+import { answersPrework, type MailAnswers, type PlanTarget, progressFromMail, topicFromMail } from './mail/intake';
 import type { Assignment, PlanStep, Review, SessionMeta, Topic } from './model';
 import { mergeProgress } from './plan-progress';
 import { type NewSessionParts, newSession, type PartWrite, type SessionChange } from './session-change';
@@ -68,6 +68,8 @@ export interface MailState {
   partsOf: (sessionId: string) => { plan: PlanStep[]; homework: Assignment[]; review: Review; topic: Topic };
   /** The plan's session the reply's reference names, if any. */
   planSessionId: string | null;
+  /** When a session's plan was made (week 1 of its homework), when known. */
+  planAt?: (sessionId: string) => number | null;
 }
 
 /** A mail reply's intake: the session its words go to, and the change (empty when taken in before: `same`). */
@@ -88,7 +90,7 @@ export function mailPlanTarget(state: MailState): PlanTarget | null {
     state.sessions.find((s) => s.id === state.planSessionId) ?? withPlan.filter((s) => state.started(s.id)).at(-1) ?? withPlan.at(-1);
   if (!session) return null;
   const { plan, homework } = state.partsOf(session.id);
-  return { sessionId: session.id, plan, homework };
+  return { sessionId: session.id, plan, homework, at: state.planAt?.(session.id) ?? null };
 }
 
 /**

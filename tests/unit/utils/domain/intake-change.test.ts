@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanIntake, PreworkIntake } from '../../../../utils/domain/card-intake';
 import { type MailState, planChange, planMailIntake, preworkChange } from '../../../../utils/domain/intake-change';
-import type { MailAnswers } from '../../../../utils/domain/mail-intake';
+import type { MailAnswers } from '../../../../utils/domain/mail/intake';
 import {
   type Assignment,
   EMPTY_TOPIC,

@@ -1,9 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { weekKey } from '../../../../utils/domain/homework';
-import { answersOf } from '../../../../utils/domain/mail-intake';
+import { answersOf } from '../../../../utils/domain/mail/intake';
+import { identityStore } from '../../../../utils/platform/card-exchange';
 import { addCoachee, setMailLanguage } from '../../../../utils/platform/coachee-repo';
-import { makeAskMail, makePlanMail, previewMail, takeInMail } from '../../../../utils/platform/mail';
+import { mailLanguageOf, makeAskMail, makePlanMail, previewMail, takeInMail } from '../../../../utils/platform/mail';
 import { ensureActiveSession } from '../../../../utils/platform/session-activation';
 import { activeSessionIdStore, partStore, readChecked, sessionsStore } from '../../../../utils/platform/storage';
 
@@ -70,7 +71,7 @@ describe('the coachee by plain mail (coach)', () => {
   it('reads a plan reply into the plan’s ticks and the homework log, and a reply without a reference waits for the coach to say whose', async () => {
     const { coacheeId, planSessionId } = await annaWithPlan();
     const { mail } = await makePlanMail(planSessionId);
-    const read = await previewMail(`4.1 done\n6.1 20 min\n\n${quote(mail.body)}`);
+    const read = await previewMail(`1.1 done\n3.1 20 min\n\n${quote(mail.body)}`);
     if (!read.ok) throw new Error('refused');
     expect(read.preview).toMatchObject({ kind: 'plan', coacheeId, planSessionId });
     await takeInMail(read.preview, answersOf(read.preview.reading), coacheeId, T0 + 300);
@@ -84,13 +85,14 @@ describe('the coachee by plain mail (coach)', () => {
   it('a plan reply taken in a month later, with no next session yet, fills a new next session with every word; taken again, nothing changes', async () => {
     const { coacheeId, planSessionId } = await annaWithPlan();
     const { mail } = await makePlanMail(planSessionId);
-    const reply = `4.1 done\n4.2 not yet, the client kept calling\n5. Saying yes too fast\n6.1 20 min\n\n${quote(mail.body)}`;
+    const reply = `1.1 done\n1.2 not yet, the client kept calling\n2. Saying yes too fast\n3.1 25 min the first week, 30 min the second week\n\n${quote(mail.body)}`;
     const read = await previewMail(reply);
     if (!read.ok) throw new Error('refused');
     const monthLater = T0 + 30 * 86_400_000;
     const sessionsBefore = (await readChecked(sessionsStore)).value.length;
     const set = vi.spyOn(fakeBrowser.storage.local, 'set');
-    const first = await takeInMail(read.preview, answersOf(read.preview.reading), coacheeId, monthLater);
+    const answers = answersOf(read.preview.reading, read.preview.kind, read.preview.planAt);
+    const first = await takeInMail(read.preview, answers, coacheeId, monthLater);
     expect(first.same).toBe(false);
     const next = first.sessionId as string;
     expect(next).not.toBe(planSessionId);
@@ -106,13 +108,18 @@ describe('the coachee by plain mail (coach)', () => {
     ]);
     expect(review?.coacheeRootCause).toBe('Saying yes too fast');
     expect((await readChecked(partStore('plan', planSessionId))).value.map((s) => s.done)).toEqual([true, false]);
+    // 55 minutes over two weeks, in those weeks of the plan (not the week of taking in).
+    expect((await readChecked(partStore('homework', planSessionId))).value[0]?.logged).toEqual({
+      [weekKey(T0 + 10)]: 25,
+      [weekKey(T0 + 10 + 7 * 86_400_000)]: 30,
+    });
     // The new session is the active one, made so only once it is whole.
     expect((await readChecked(activeSessionIdStore)).value).toBe(next);
     const writes = set.mock.calls.map(([items]) => Object.keys(items as object));
     expect(writes).toEqual([expect.arrayContaining(['sessions', `review.${next}`, `plan.${planSessionId}`]), ['activeSessionId']]);
 
     set.mockClear();
-    const again = await takeInMail(read.preview, answersOf(read.preview.reading), coacheeId, monthLater + 60_000);
+    const again = await takeInMail(read.preview, answers, coacheeId, monthLater + 60_000);
     expect(again).toEqual({ sessionId: next, same: true });
     expect(set).not.toHaveBeenCalled();
     expect((await readChecked(sessionsStore)).value).toHaveLength(sessionsBefore + 1);
@@ -123,6 +130,50 @@ describe('the coachee by plain mail (coach)', () => {
     await ensureActiveSession(T0);
     const id = await addCoachee('Eve\r\nBcc: everyone@example.org', T0 + 1);
     const { mail } = await makeAskMail(id, T0 + 2);
-    expect(mail.body.split('\n')[0]).toBe('Hi Eve Bcc: everyone@example.org,');
+    expect(mail.body.split('\n')[0]).toBe('Hi Eve,');
+    expect(mail.body).not.toMatch(/\r|\nBcc:/);
+  });
+
+  it('keeps a coachee’s mail language with the coachee, never taking it from the coach’s browser', async () => {
+    const { coacheeId } = await annaWithPlan();
+    fakeBrowser.i18n.getUILanguage = () => 'de-DE';
+    try {
+      expect(mailLanguageOf({})).toBe('en');
+      expect((await makeAskMail(coacheeId, T0 + 100)).mail.body).toMatch(/^Hi Anna,/);
+      await setMailLanguage(coacheeId, 'de');
+      fakeBrowser.i18n.getUILanguage = () => 'en-US';
+      expect((await makeAskMail(coacheeId, T0 + 100)).language).toBe('de');
+    } finally {
+      fakeBrowser.i18n.getUILanguage = () => 'en-US';
+    }
+  });
+
+  it('signs with the coach’s card name, greets by first name, and numbers the plan mail from [1]', async () => {
+    const { planSessionId } = await annaWithPlan();
+    await identityStore.item.setValue({ id: 'me', name: 'Maria Coach' });
+    const { mail } = await makePlanMail(planSessionId);
+    expect(mail.body).toMatch(/^Hi Anna,\n/);
+    expect(mail.body).toContain('\nThank you!\nMaria Coach\n\nRef: SC2-P-');
+    expect(mail.body).toContain('\n[1.1] [ ] Talk to Sam\n');
+    expect(mail.subject).toMatch(/^Your plan from our session on \d{1,2} \w+ 20\d\d$/);
+  });
+
+  it('files minutes by the weeks the coachee names, counted from the plan, a month later', async () => {
+    const { coacheeId, planSessionId } = await annaWithPlan();
+    const { mail } = await makePlanMail(planSessionId);
+    const later = T0 + 31 * 86_400_000;
+    const read = await previewMail(`3.1 25 min the first week, 30 min the second week\n\n${quote(mail.body)}`);
+    if (!read.ok) throw new Error('refused');
+    expect(read.preview.planAt).toBe(T0 + 10);
+    const answers = answersOf(read.preview.reading, read.preview.kind, read.preview.planAt);
+    expect(answers.minutes[0]?.weeks).toEqual([
+      { week: 1, minutes: 25 },
+      { week: 2, minutes: 30 },
+    ]);
+    await takeInMail(read.preview, answers, coacheeId, later);
+    expect((await readChecked(partStore('homework', planSessionId))).value[0]?.logged).toEqual({
+      [weekKey(T0 + 10)]: 25,
+      [weekKey(T0 + 10 + 7 * 86_400_000)]: 30,
+    });
   });
 });
