@@ -6,7 +6,7 @@ import type { Phase } from './agenda';
 import type { SessionRecord } from './backup';
 import type { SessionDate } from './session-date';
 import { recordedView } from './session-life';
-import { fold } from './text';
+import { fold, isoDate } from './text';
 import { firstStartAt } from './timer-log';
 
 /** Every heading and phrase of the export, in the user's language. */
@@ -205,9 +205,9 @@ export function sessionMarkdown(session: SessionRecord, ctx: MarkdownContext): s
   return documentMarkdown(sessionDocument(session, ctx));
 }
 
-/** A file name with the date and the coachee, safe on every system. */
+/** A file name with the date (the coach's own calendar day, not UTC's) and the coachee, safe on every system. */
 export function exportFileName(kind: string, date: Date, coachee: string | null, extension: string): string {
-  const day = date.toISOString().slice(0, 10);
+  const day = isoDate(date);
   const who = coachee
     ? `-${fold(coachee)
         .replace(/[^a-z0-9]+/g, '-')
