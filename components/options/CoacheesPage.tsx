@@ -227,18 +227,8 @@ function ProgressCharts({ entries, day }: { entries: IndexEntry[]; day: Intl.Dat
         names={phases.map((p) => day.format(p.at))}
         notes={phases.map((p) => (p.mostOver ? `${t('chartMostOver')}: ${p.mostOver}` : null))}
         series={[
-          {
-            name: t('chartPlanned'),
-            values: phases.map((p) => Math.round(p.phases.reduce((s, x) => s + x.planned, 0))),
-            style: 'outline',
-            format: min,
-          },
-          {
-            name: t('chartTaken'),
-            values: phases.map((p) => Math.round(p.phases.reduce((s, x) => s + x.actual, 0))),
-            style: 'solid',
-            format: min,
-          },
+          { name: t('chartPlanned'), values: phases.map((p) => p.planned), style: 'outline', format: min },
+          { name: t('chartTaken'), values: phases.map((p) => p.taken), style: 'solid', format: min },
         ]}
       />
       <BarChart
@@ -248,7 +238,20 @@ function ProgressCharts({ entries, day }: { entries: IndexEntry[]; day: Intl.Dat
         unit={t('chartUnitSessions')}
         labels={months.map((m) => monthShort.format(monthStart(m.month)))}
         names={months.map((m) => monthLong.format(monthStart(m.month)))}
-        series={[{ name: t('chartCount'), values: months.map((m) => m.count), style: 'solid', format: (v) => tn('chartSessions', v) }]}
+        series={[
+          { name: t('chartCount'), values: months.map((m) => m.held), style: 'solid', format: (v) => tn('chartSessions', v) },
+          // Sessions not held yet stand apart (hatched), and only when there is one.
+          ...(months.some((m) => m.upcoming > 0)
+            ? [
+                {
+                  name: t('chartUpcoming'),
+                  values: months.map((m) => m.upcoming),
+                  style: 'outline' as const,
+                  format: (v: number) => tn('chartSessions', v),
+                },
+              ]
+            : []),
+        ]}
       />
     </div>
   );

@@ -5,7 +5,7 @@
 import type { Phase } from './agenda';
 import type { SessionRecord } from './backup';
 import type { SessionDate } from './session-date';
-import { recordedView } from './session-life';
+import { sessionMinutes } from './session-life';
 import { fold, isoDate } from './text';
 import { firstStartAt } from './timer-log';
 
@@ -71,8 +71,6 @@ export interface DocListItem {
   sub?: string[];
 }
 
-const minutes = (ms: number) => Math.round(ms / 60_000);
-
 /**
  * One session as a document model, every user text trimmed once here. Headings
  * and phrases come from `ctx.labels`, user text is kept as typed.
@@ -88,15 +86,15 @@ export function sessionDocument(session: SessionRecord, ctx: MarkdownContext): D
   if (topic.difficulty.trim()) doc.push({ kind: 'field', label: l.difficulty, text: topic.difficulty.trim(), block: true });
   if (topic.outcome.trim()) doc.push({ kind: 'field', label: l.outcome, text: topic.outcome.trim(), block: true });
 
-  // Recorded times only: an ended session reads what it took, a forgotten clock is ended by the auto-end rule.
-  const view = recordedView(session.timer, session.agenda ?? ctx.defaultAgenda, ctx.now);
+  // Recorded times only (a forgotten clock is ended by the auto-end rule), from the one source of session figures.
+  const m = sessionMinutes(session.timer, session.agenda ?? ctx.defaultAgenda, ctx.now);
   doc.push(
     { kind: 'heading', level: 2, text: l.agenda },
     {
       kind: 'table',
       head: [l.phase, l.planned, l.actual],
-      rows: view.phases.map((p) => [p.title, l.minutes(minutes(p.plannedMs)), l.minutes(minutes(p.actualMs))]),
-      total: [l.total, l.minutes(minutes(view.sessionMs)), l.minutes(minutes(view.sessionElapsedMs))],
+      rows: m.phases.map((p) => [p.title, l.minutes(p.planned), l.minutes(p.taken)]),
+      total: [l.total, l.minutes(m.planned), l.minutes(m.taken)],
     },
   );
 

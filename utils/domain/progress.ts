@@ -1,7 +1,10 @@
 /**
  * The figures of a coachee's progress over the months, from the session index:
  * homework minutes per week against the budget, plan steps done per session,
- * each session's phases planned against actual, sessions per month.
+ * each session's phases planned against actual, sessions held per month (the
+ * ones not held yet apart). Session minutes are whole, from the index, which
+ * takes them from `recordedMinutes` (session-life.ts), the one source the
+ * panel's summary and every export read too.
  * Pure: no browser calls.
  */
 import { WEEKLY_BUDGET_MINUTES } from './homework';
@@ -35,11 +38,16 @@ export function planDonePerSession(entries: readonly IndexEntry[]): { id: string
     .map((e) => ({ id: e.id, at: sessionTime(e), done: e.plan.done, notDone: e.plan.total - e.plan.done }));
 }
 
-/** Each started session's phases, planned against actual minutes, oldest first, with the phase that ran over most. */
+/**
+ * Each started session's phases, planned against actual minutes, and its totals (the phases added up, as
+ * the session's summary and exports total them), oldest first, with the phase that ran over most.
+ */
 export function phasesPerSession(entries: readonly IndexEntry[]): {
   id: string;
   at: number;
   phases: { title: string; planned: number; actual: number }[];
+  planned: number;
+  taken: number;
   overBy: number;
   mostOver: string | null;
 }[] {
@@ -54,25 +62,37 @@ export function phasesPerSession(entries: readonly IndexEntry[]): {
         id: e.id,
         at: sessionTime(e),
         phases: e.phases,
+        planned,
+        taken: actual,
         overBy: Math.max(0, Math.round((actual - planned) * 10) / 10),
         mostOver: worst && worst.actual > worst.planned ? worst.title : null,
       };
     });
 }
 
-/** Sessions per calendar month (YYYY-MM), oldest first, with the empty months between. */
-export function sessionsPerMonth(entries: readonly IndexEntry[]): { month: string; count: number }[] {
+/**
+ * Sessions per calendar month (YYYY-MM, the coach's own calendar), oldest first, with the empty months
+ * between: `held` counts the sessions whose clock ran (in the month it first started), `upcoming` apart
+ * those not held yet (in the month they were made), so a session planned is never counted as one held.
+ */
+export function sessionsPerMonth(entries: readonly IndexEntry[]): { month: string; held: number; upcoming: number }[] {
   if (entries.length === 0) return [];
   const key = (ms: number) => isoDate(ms).slice(0, 7);
-  const counts = new Map<string, number>();
-  for (const e of entries) counts.set(key(sessionTime(e)), (counts.get(key(sessionTime(e))) ?? 0) + 1);
+  const counts = new Map<string, { held: number; upcoming: number }>();
+  for (const e of entries) {
+    const month = key(sessionTime(e));
+    const count = counts.get(month) ?? { held: 0, upcoming: 0 };
+    if (e.startedAt === null) count.upcoming += 1;
+    else count.held += 1;
+    counts.set(month, count);
+  }
   const months = [...counts.keys()].sort();
-  const out: { month: string; count: number }[] = [];
+  const out: { month: string; held: number; upcoming: number }[] = [];
   let [y, m] = (months[0] ?? '').split('-').map(Number) as [number, number];
   const last = months.at(-1) ?? '';
   for (let guard = 0; guard < 600; guard++) {
     const month = `${y}-${String(m).padStart(2, '0')}`;
-    out.push({ month, count: counts.get(month) ?? 0 });
+    out.push({ month, held: counts.get(month)?.held ?? 0, upcoming: counts.get(month)?.upcoming ?? 0 });
     if (month === last) break;
     m += 1;
     if (m > 12) [y, m] = [y + 1, 1];

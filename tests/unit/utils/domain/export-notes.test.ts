@@ -160,6 +160,7 @@ describe('progress figures in the export', () => {
     expect(md).toContain('| 2026-11-23 | 20 | 60 |');
     expect(md).toContain('| 25 Nov | 1 | 1 |');
     expect(md).toContain('| 25 Nov | 60 | 59 | Understand the problem |');
-    expect(md).toContain('| 2026-11 | 1 |');
+    expect(md).toContain('| month | count | upcoming |');
+    expect(md).toContain('| 2026-11 | 1 | 0 |');
   });
 });

@@ -43,19 +43,43 @@ describe('progress figures', () => {
       }),
       entry({ id: 'never', startedAt: null }),
     ]);
-    expect(row).toMatchObject({ overBy: 3, mostOver: 'Understand' });
+    expect(row).toMatchObject({ planned: 60, taken: 63, overBy: 3, mostOver: 'Understand' });
     expect(phasesPerSession([entry({ startedAt: null })])).toEqual([]);
   });
 
-  it('counts sessions per month, with the empty months between', () => {
+  it('counts sessions held per month, with the empty months between', () => {
     const at = (y: number, m: number) => entry({ startedAt: new Date(y, m - 1, 15).getTime() });
     expect(sessionsPerMonth([at(2026, 11), at(2026, 8), at(2026, 8), at(2027, 1)])).toEqual([
-      { month: '2026-08', count: 2 },
-      { month: '2026-09', count: 0 },
-      { month: '2026-10', count: 0 },
-      { month: '2026-11', count: 1 },
-      { month: '2026-12', count: 0 },
-      { month: '2027-01', count: 1 },
+      { month: '2026-08', held: 2, upcoming: 0 },
+      { month: '2026-09', held: 0, upcoming: 0 },
+      { month: '2026-10', held: 0, upcoming: 0 },
+      { month: '2026-11', held: 1, upcoming: 0 },
+      { month: '2026-12', held: 0, upcoming: 0 },
+      { month: '2027-01', held: 1, upcoming: 0 },
+    ]);
+  });
+
+  it('never counts a session not held yet as held: it stands apart, in the month it was made', () => {
+    const held = entry({ id: 'held', startedAt: new Date(2026, 10, 3, 10).getTime() });
+    const next = entry({ id: 'next', createdAt: new Date(2026, 10, 3, 11).getTime(), startedAt: null });
+    const later = entry({ id: 'later', createdAt: new Date(2026, 11, 20, 9).getTime(), startedAt: null });
+    expect(sessionsPerMonth([held, next, later])).toEqual([
+      { month: '2026-11', held: 1, upcoming: 1 },
+      { month: '2026-12', held: 0, upcoming: 1 },
+    ]);
+    // Once it is held, it counts in the month its clock started.
+    expect(sessionsPerMonth([held, { ...next, startedAt: new Date(2026, 11, 1, 10).getTime() }])).toEqual([
+      { month: '2026-11', held: 1, upcoming: 0 },
+      { month: '2026-12', held: 1, upcoming: 0 },
+    ]);
+  });
+
+  it('a month is the coach’s calendar month: a session at 00:30 on the 1st is in that month in every zone', () => {
+    const first = entry({ startedAt: new Date(2026, 11, 1, 0, 30).getTime() });
+    const last = entry({ id: 'b', startedAt: new Date(2026, 10, 30, 23, 30).getTime() });
+    expect(sessionsPerMonth([first, last])).toEqual([
+      { month: '2026-11', held: 1, upcoming: 0 },
+      { month: '2026-12', held: 1, upcoming: 0 },
     ]);
   });
 });
