@@ -3,6 +3,7 @@ import { useEffect, useMemo } from 'preact/hooks';
 import type { Coachee, Review } from '../../utils/domain/model';
 import {
   coacheeGlance,
+  heldBackAnswers,
   homeworkByWeek,
   phasesPerSession,
   planDonePerSession,
@@ -257,25 +258,25 @@ function ProgressCharts({ entries, day }: { entries: IndexEntry[]; day: Intl.Dat
   );
 }
 
-/** What held the coachee back, as their reviews say, with the day of each. */
+/** What held the coachee back, in their words (from cards and mails alike) and the coach's notes, with the day of each. */
 function HeldBack({ reviews, day }: { reviews: { at: number; review: NonNullable<Review> }[]; day: Intl.DateTimeFormat }) {
+  const answers = heldBackAnswers(reviews);
   return (
     <>
       <h3>{t('heldBackHeading')}</h3>
-      {reviews.length === 0 ? (
+      {answers.length === 0 ? (
         <p class="muted">{t('heldBackNone')}</p>
       ) : (
         <ul class="held-back">
-          {reviews.flatMap(({ at, review }) =>
-            review.items
-              .filter((i) => i.heldBack.trim())
-              .map((i) => (
-                <li key={`${at}-${i.stepId}`}>
-                  <span class="small muted">{day.format(at)}</span> <span class="prewrap">{i.heldBack}</span>
-                  {onlyNoTime(i.heldBack) && <span class="pill">{t('heldBackNoTime')}</span>}
-                </li>
-              )),
-          )}
+          {answers.map((a) => (
+            <li key={`${a.at}-${a.stepId}-${a.by}`}>
+              <span class="small muted">
+                {day.format(a.at)} · {t(a.by === 'coachee' ? 'heldBackTheirWords' : 'heldBackYourNote')}
+              </span>{' '}
+              <span class="prewrap">{a.text}</span>
+              {onlyNoTime(a.text) && <span class="pill">{t('heldBackNoTime')}</span>}
+            </li>
+          ))}
         </ul>
       )}
     </>

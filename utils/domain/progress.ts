@@ -8,6 +8,7 @@
  * Pure: no browser calls.
  */
 import { WEEKLY_BUDGET_MINUTES } from './homework';
+import type { Review } from './model';
 import { type IndexEntry, sessionTime } from './session-index';
 import { isoDate } from './text';
 
@@ -114,6 +115,34 @@ export function weeksSinceFirstSession(entries: readonly IndexEntry[], now: numb
   };
   const weeks = Math.round((monday(now) - monday(first)) / (7 * 86_400_000)) + 1;
   return Math.max(1, Math.min(max, weeks));
+}
+
+/** One answer to "what held you back?": whose words, on which step, from the review of which session. */
+export interface HeldBackAnswer {
+  /** When the session whose review holds it took place. */
+  at: number;
+  stepId: string;
+  text: string;
+  /** The coachee's own words (from their card or their mail reply), or the coach's note in the review. */
+  by: 'coachee' | 'coach';
+}
+
+/**
+ * What held the coachee back, from the reviews in the order given: for each step, the coachee's own
+ * words as their card or mail brought them, then the coach's note when it says something else. Cards
+ * and mails fill the same review (`coachee` on each item), so both are listed alike.
+ */
+export function heldBackAnswers(reviews: readonly { at: number; review: NonNullable<Review> }[]): HeldBackAnswer[] {
+  return reviews.flatMap(({ at, review }) =>
+    review.items.flatMap((item) => {
+      const theirs = item.coachee?.heldBack.trim() ?? '';
+      const mine = item.heldBack.trim();
+      return [
+        ...(theirs ? [{ at, stepId: item.stepId, text: theirs, by: 'coachee' as const }] : []),
+        ...(mine && mine !== theirs ? [{ at, stepId: item.stepId, text: mine, by: 'coach' as const }] : []),
+      ];
+    }),
+  );
 }
 
 /** One coachee at a glance, for the list of coachees. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { homeworkByWeek, phasesPerSession, planDonePerSession, sessionsPerMonth } from '../../../../utils/domain/progress';
+import { heldBackAnswers, homeworkByWeek, phasesPerSession, planDonePerSession, sessionsPerMonth } from '../../../../utils/domain/progress';
 import { DAY, entry, NOW } from '../../sample-data';
 
 describe('progress figures', () => {
@@ -80,6 +80,32 @@ describe('progress figures', () => {
     expect(sessionsPerMonth([first, last])).toEqual([
       { month: '2026-11', held: 1, upcoming: 0 },
       { month: '2026-12', held: 1, upcoming: 0 },
+    ]);
+  });
+
+  it('lists what held them back in the coachee’s words (a card’s or a mail’s) and the coach’s notes when they say more', () => {
+    const item = (stepId: string, heldBack: string, theirs?: string) => ({
+      stepId,
+      text: `Step ${stepId}`,
+      status: 'partly' as const,
+      heldBack,
+      dreading: '',
+      ...(theirs === undefined ? {} : { coachee: { mark: 'partly' as const, heldBack: theirs, dreading: '' } }),
+    });
+    const review = (items: ReturnType<typeof item>[]) => ({ fromSessionId: 'old', items, rootCause: '' });
+    expect(
+      heldBackAnswers([
+        // Only the coachee answered (the card or the reply by mail): the coach's field is empty.
+        { at: 2, review: review([item('a', '', 'I was afraid of the review'), item('b', '', '  ')]) },
+        // Both, the same words once; the coach's different note beside theirs; the coach's alone.
+        { at: 1, review: review([item('c', 'no time', 'no time'), item('d', 'Fear of Sam', 'Too busy'), item('e', 'Holiday')]) },
+      ]),
+    ).toEqual([
+      { at: 2, stepId: 'a', text: 'I was afraid of the review', by: 'coachee' },
+      { at: 1, stepId: 'c', text: 'no time', by: 'coachee' },
+      { at: 1, stepId: 'd', text: 'Too busy', by: 'coachee' },
+      { at: 1, stepId: 'd', text: 'Fear of Sam', by: 'coach' },
+      { at: 1, stepId: 'e', text: 'Holiday', by: 'coach' },
     ]);
   });
 });
