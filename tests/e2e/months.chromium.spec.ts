@@ -197,7 +197,11 @@ describe('the months, in two browsers', () => {
     await options.getByRole('link', { name: /Ada/ }).click();
     await options.getByRole('heading', { name: 'Progress: Ada' }).waitFor();
     // What held them back: the coachee's own words, as their card brought them.
-    await options.getByRole('listitem').filter({ hasText: 'I was afraid of the review' }).getByText(/their words/).waitFor();
+    await options
+      .getByRole('listitem')
+      .filter({ hasText: 'I was afraid of the review' })
+      .getByText(/their words/)
+      .waitFor();
     const homework = options.locator('figure', {
       has: options.getByRole('group', { name: 'Homework minutes per week, against the hour-a-week budget' }),
     });
