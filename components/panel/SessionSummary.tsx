@@ -1,8 +1,10 @@
 import { useComputed, useSignal } from '@preact/signals';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { correctEnd, type EndCorrectionProblem, endOnDay } from '../../utils/domain/end-correction';
 import type { SessionMeta } from '../../utils/domain/model';
 import { calendarDaysBetween, wallClock } from '../../utils/domain/session-date';
-import { correctEnd, type EndCorrectionProblem, endOnDay, recordedMinutes, recordedView } from '../../utils/domain/session-life';
+import { recordedMinutes } from '../../utils/domain/session-figures';
+import { recordedView } from '../../utils/domain/session-life';
 import { nextSessionOf } from '../../utils/domain/session-list';
 import type { EndRecord, TimerView } from '../../utils/domain/timer';
 import { localZone } from '../../utils/platform/dates';

@@ -5,7 +5,7 @@
 import type { Phase } from './agenda';
 import type { SessionRecord } from './backup';
 import type { SessionDate } from './session-date';
-import { sessionMinutes } from './session-life';
+import { sessionMinutes } from './session-figures';
 import { fold, isoDate } from './text';
 import { firstStartAt } from './timer-log';
 

@@ -8,7 +8,7 @@
  */
 import type { SessionRecord } from './backup';
 import { type MarkdownContext, sessionMarkdown } from './export-markdown';
-import { sessionMinutes } from './session-life';
+import { sessionMinutes } from './session-figures';
 import { fold, isoDate } from './text';
 import { firstStartAt } from './timer-log';
 

@@ -3,7 +3,7 @@
  * homework minutes per week against the budget, plan steps done per session,
  * each session's phases planned against actual, sessions held per month (the
  * ones not held yet apart). Session minutes are whole, from the index, which
- * takes them from `recordedMinutes` (session-life.ts), the one source the
+ * takes them from `recordedMinutes` (session-figures.ts), the one source the
  * panel's summary and every export read too.
  * Pure: no browser calls.
  */

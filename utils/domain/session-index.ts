@@ -8,7 +8,8 @@ import * as v from 'valibot';
 import type { Phase } from './agenda';
 import type { Assignment, PlanStep, Review, SessionMeta, Topic } from './model';
 import { onlyNoTime } from './review';
-import { recordedMinutes, recordedView } from './session-life';
+import { recordedMinutes } from './session-figures';
+import { recordedView } from './session-life';
 import { firstStartAt } from './timer-log';
 import type { TimerEvent } from './timer-schema';
 
