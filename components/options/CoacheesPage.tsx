@@ -3,6 +3,7 @@ import { useEffect, useMemo } from 'preact/hooks';
 import type { Coachee, Review } from '../../utils/domain/model';
 import {
   coacheeGlance,
+  heldBackAnswers,
   homeworkByWeek,
   phasesPerSession,
   planDonePerSession,
@@ -227,18 +228,8 @@ function ProgressCharts({ entries, day }: { entries: IndexEntry[]; day: Intl.Dat
         names={phases.map((p) => day.format(p.at))}
         notes={phases.map((p) => (p.mostOver ? `${t('chartMostOver')}: ${p.mostOver}` : null))}
         series={[
-          {
-            name: t('chartPlanned'),
-            values: phases.map((p) => Math.round(p.phases.reduce((s, x) => s + x.planned, 0))),
-            style: 'outline',
-            format: min,
-          },
-          {
-            name: t('chartTaken'),
-            values: phases.map((p) => Math.round(p.phases.reduce((s, x) => s + x.actual, 0))),
-            style: 'solid',
-            format: min,
-          },
+          { name: t('chartPlanned'), values: phases.map((p) => p.planned), style: 'outline', format: min },
+          { name: t('chartTaken'), values: phases.map((p) => p.taken), style: 'solid', format: min },
         ]}
       />
       <BarChart
@@ -248,33 +239,42 @@ function ProgressCharts({ entries, day }: { entries: IndexEntry[]; day: Intl.Dat
         unit={t('chartUnitSessions')}
         labels={months.map((m) => monthShort.format(monthStart(m.month)))}
         names={months.map((m) => monthLong.format(monthStart(m.month)))}
-        series={[{ name: t('chartCount'), values: months.map((m) => m.count), style: 'solid', format: (v) => tn('chartSessions', v) }]}
+        series={[
+          { name: t('chartCount'), values: months.map((m) => m.held), style: 'solid', format: (v) => tn('chartSessions', v) },
+          // Sessions not held yet stand apart (hatched), and only when there is one.
+          ...(months.some((m) => m.upcoming > 0)
+            ? [
+                {
+                  name: t('chartUpcoming'),
+                  values: months.map((m) => m.upcoming),
+                  style: 'outline' as const,
+                  format: (v: number) => tn('chartSessions', v),
+                },
+              ]
+            : []),
+        ]}
       />
     </div>
   );
 }
 
-/** What held the coachee back, with the day of each: the coach's notes in the reviews and the coachee's own words (card or mail). */
+/** What held the coachee back, in their words (from cards and mails alike) and the coach's notes, with the day of each. */
 function HeldBack({ reviews, day }: { reviews: { at: number; review: NonNullable<Review> }[]; day: Intl.DateTimeFormat }) {
-  const said = reviews.flatMap(({ at, review }) =>
-    [
-      ...review.items.flatMap((i) => [i.heldBack, i.coachee && i.coachee.mark !== 'done' ? i.coachee.heldBack : '']),
-      review.coacheeRootCause ?? '',
-    ]
-      .filter((text) => text.trim())
-      .map((text, n) => ({ key: `${at}-${n}`, at, text })),
-  );
+  const answers = heldBackAnswers(reviews);
   return (
     <>
       <h3>{t('heldBackHeading')}</h3>
-      {reviews.length === 0 ? (
+      {answers.length === 0 ? (
         <p class="muted">{t('heldBackNone')}</p>
       ) : (
         <ul class="held-back">
-          {said.map(({ key, at, text }) => (
-            <li key={key}>
-              <span class="small muted">{day.format(at)}</span> <span class="prewrap">{text}</span>
-              {onlyNoTime(text) && <span class="pill">{t('heldBackNoTime')}</span>}
+          {answers.map((a) => (
+            <li key={`${a.at}-${a.stepId}-${a.by}`}>
+              <span class="small muted">
+                {day.format(a.at)} · {t(a.by === 'coachee' ? 'heldBackTheirWords' : 'heldBackYourNote')}
+              </span>{' '}
+              <span class="prewrap">{a.text}</span>
+              {onlyNoTime(a.text) && <span class="pill">{t('heldBackNoTime')}</span>}
             </li>
           ))}
         </ul>
