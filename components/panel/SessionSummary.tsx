@@ -9,7 +9,8 @@ import { nextSessionOf } from '../../utils/domain/session-list';
 import type { EndRecord, TimerView } from '../../utils/domain/timer';
 import { localZone } from '../../utils/platform/dates';
 import { t, uiLanguage } from '../../utils/platform/i18n';
-import { activeSessionIdStore, partStore } from '../../utils/platform/storage';
+import { activateSession } from '../../utils/platform/session-writer';
+import { partStore } from '../../utils/platform/storage';
 import { useSessionsNear } from '../hooks/useSessionsNear';
 import { useStored } from '../hooks/useStored';
 import { NewSession } from './NewSession';
@@ -115,7 +116,7 @@ function NextSession({ next }: { next: SessionMeta }) {
   return (
     <>
       <p>{title ? t('endNextPrework', title) : t('endNextNoPrework')}</p>
-      <button type="button" onClick={() => void activeSessionIdStore.item.setValue(next.id)}>
+      <button type="button" onClick={() => void activateSession(next.id)}>
         {t('endNextOpen')}
       </button>
     </>

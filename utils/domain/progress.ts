@@ -133,8 +133,8 @@ export interface HeldBackAnswer {
  * and mails fill the same review (`coachee` on each item), so both are listed alike.
  */
 export function heldBackAnswers(reviews: readonly { at: number; review: NonNullable<Review> }[]): HeldBackAnswer[] {
-  return reviews.flatMap(({ at, review }) =>
-    review.items.flatMap((item) => {
+  return reviews.flatMap(({ at, review }) => [
+    ...review.items.flatMap((item) => {
       const theirs = item.coachee?.heldBack.trim() ?? '';
       const mine = item.heldBack.trim();
       return [
@@ -142,7 +142,9 @@ export function heldBackAnswers(reviews: readonly { at: number; review: NonNulla
         ...(mine && mine !== theirs ? [{ at, stepId: item.stepId, text: mine, by: 'coach' as const }] : []),
       ];
     }),
-  );
+    // Their word on what held them back overall (a card's or a mail's "What held you back?").
+    ...(review.coacheeRootCause?.trim() ? [{ at, stepId: 'root', text: review.coacheeRootCause.trim(), by: 'coachee' as const }] : []),
+  ]);
 }
 
 /** One coachee at a glance, for the list of coachees. */

@@ -96,12 +96,17 @@ describe('progress figures', () => {
     expect(
       heldBackAnswers([
         // Only the coachee answered (the card or the reply by mail): the coach's field is empty.
-        { at: 2, review: review([item('a', '', 'I was afraid of the review'), item('b', '', '  ')]) },
+        {
+          at: 2,
+          review: { ...review([item('a', '', 'I was afraid of the review'), item('b', '', '  ')]), coacheeRootCause: 'I say yes too fast' },
+        },
         // Both, the same words once; the coach's different note beside theirs; the coach's alone.
         { at: 1, review: review([item('c', 'no time', 'no time'), item('d', 'Fear of Sam', 'Too busy'), item('e', 'Holiday')]) },
       ]),
     ).toEqual([
       { at: 2, stepId: 'a', text: 'I was afraid of the review', by: 'coachee' },
+      // Their word on what lay under it all (a card's or a mail's "What held you back?").
+      { at: 2, stepId: 'root', text: 'I say yes too fast', by: 'coachee' },
       { at: 1, stepId: 'c', text: 'no time', by: 'coachee' },
       { at: 1, stepId: 'd', text: 'Too busy', by: 'coachee' },
       { at: 1, stepId: 'd', text: 'Fear of Sam', by: 'coach' },
