@@ -1,9 +1,9 @@
 import { type Signal, useSignal } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
-import type { SyncFault } from '../../utils/domain/sync-faults';
+import type { SyncFault } from '../../utils/domain/sync/faults';
 import { type MessageKey, t, uiLanguage } from '../../utils/platform/i18n';
-import { type SyncConfig, type SyncStatus, syncConfigStore, syncStatusStore } from '../../utils/platform/sync-config';
-import { askSync, requestHostAccess, type SyncReply } from '../../utils/platform/sync-messages';
+import { type SyncConfig, type SyncStatus, syncConfigStore, syncStatusStore } from '../../utils/platform/sync/config';
+import { askSync, requestHostAccess, type SyncReply } from '../../utils/platform/sync/messages';
 import { useStored } from '../hooks/useStored';
 
 /** Each problem in words, with what to do about it. */

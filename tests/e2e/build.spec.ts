@@ -94,7 +94,7 @@ describe('the production builds', () => {
     for (const file of files(dir).filter((f) => /\.(js|html)$/.test(f))) {
       const code = readFileSync(file, 'utf8');
       // The one network call: the background's WebDAV client, to the coach's own server, only while sync is on
-      // (utils/platform/webdav.ts; the sync e2e spec checks where its requests go). No page makes any.
+      // (utils/platform/sync/webdav.ts; the sync e2e spec checks where its requests go). No page makes any.
       const isBackground = /(^|\/)background\.js$/.test(file);
       for (const pattern of [
         /\beval\s*\(/,

@@ -7,7 +7,7 @@
  * browser closed in the middle of an upload leaves at most a `tmp-` file that
  * readers ignore, never half a file under its real name.
  */
-import { faultOfStatus, isTransient, type SyncFault } from '../domain/sync-faults';
+import { faultOfStatus, isTransient, type SyncFault } from '../../domain/sync/faults';
 
 /** A request to the server that failed, and how. */
 export class DavError extends Error {

@@ -3,9 +3,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backoffMs, faultOfStatus, isTransient } from '../../../../utils/domain/sync-faults';
-import { createDavClient, DavError, parseListing } from '../../../../utils/platform/webdav';
-import { freePort, startWebDav, type WebDavServer } from '../../../webdav-server';
+import { backoffMs, faultOfStatus, isTransient } from '../../../../../utils/domain/sync/faults';
+import { createDavClient, DavError, parseListing } from '../../../../../utils/platform/sync/webdav';
+import { freePort, startWebDav, type WebDavServer } from '../../../../webdav-server';
 
 async function faultOf(p: Promise<unknown>): Promise<string> {
   try {

@@ -4,7 +4,7 @@
  * passphrase (the passphrase itself is not kept), and how the last sync went.
  */
 import * as v from 'valibot';
-import { define } from './storage';
+import { define } from '../storage';
 
 const Text = v.pipe(v.string(), v.maxLength(2000));
 

@@ -17,7 +17,7 @@
  * the same files shows the same value, whichever order it received them in.
  * A tombstone among the heads wins: a deleted session stays deleted.
  */
-import { sameJson } from './json';
+import { sameJson } from '../json';
 
 /** For each device, the highest change file number merged. */
 export type Vector = Record<string, number>;

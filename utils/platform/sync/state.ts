@@ -5,8 +5,13 @@
  * changed since the last record, and the keys a sync was applying when it
  * stopped. Apart from extension storage, so the coach's data set, exports and
  * pages never read it, and a sync's bookkeeping never wakes a page.
+ *
+ * Its own database, not idb.ts's key-value store: a step of the bookkeeping
+ * (heads, outbox, dirty keys, the applying journal) commits in one transaction
+ * over several object stores, which a single key-value store cannot give, and
+ * "delete everything" or stopping sync drops the whole database at once.
  */
-import type { ChangeFile, Head, Merged, Vector } from '../domain/sync-log';
+import type { ChangeFile, Head, Merged, Vector } from '../../domain/sync/log';
 
 const DB = 'sidecoach-sync';
 const STORES = ['meta', 'heads', 'outbox', 'dirty', 'applying'] as const;

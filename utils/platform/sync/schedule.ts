@@ -6,12 +6,13 @@
  * wait in the change log until the server answers.
  */
 import { browser } from 'wxt/browser';
-import { backoffMs } from '../domain/sync-faults';
-import { isSyncedStorageKey } from '../domain/sync-keys';
-import { syncConfigStore, syncStatusStore } from './sync-config';
-import { faultOfError, startSync, stopSync, syncOnce, testConnection } from './sync-engine';
-import { asSyncRequest, type SyncReply } from './sync-messages';
-import { markDirty } from './sync-state';
+import { backoffMs } from '../../domain/sync/faults';
+import { isSyncedStorageKey } from '../../domain/sync/keys';
+import { readChecked } from '../storage';
+import { syncConfigStore, syncStatusStore } from './config';
+import { faultOfError, startSync, stopSync, syncOnce, testConnection } from './engine';
+import { asSyncRequest, type SyncReply } from './messages';
+import { markDirty } from './state';
 
 /** The poll alarm's name. */
 const SYNC_ALARM = 'sync-poll';
@@ -28,7 +29,7 @@ function syncSoon(delayMs = AFTER_CHANGE_MS): void {
 
 /** On start-up: poll while sync is on, and sync now. */
 export async function startSyncSchedule(): Promise<void> {
-  if (!(await syncConfigStore.item.getValue())) return;
+  if (!(await readChecked(syncConfigStore)).value) return;
   await browser.alarms.create(SYNC_ALARM, { periodInMinutes: POLL_MINUTES });
   syncSoon(2_000);
 }
@@ -44,7 +45,7 @@ export async function onStorageChangeForSync(changes: Record<string, { newValue?
     }
   }
   const keys = Object.keys(changes).filter(isSyncedStorageKey);
-  if (keys.length === 0 || !(await syncConfigStore.item.getValue())) return;
+  if (keys.length === 0 || !(await readChecked(syncConfigStore)).value) return;
   await markDirty(keys);
   syncSoon();
 }
@@ -52,7 +53,7 @@ export async function onStorageChangeForSync(changes: Record<string, { newValue?
 /** The poll: sync, unless the last failures ask to wait longer. */
 export async function onSyncAlarm(name: string, now = Date.now()): Promise<void> {
   if (name !== SYNC_ALARM) return;
-  const status = await syncStatusStore.item.getValue();
+  const status = (await readChecked(syncStatusStore, now, false)).value;
   if (status.failures > 0 && status.problem && now < status.problem.at + backoffMs(status.failures)) return;
   await syncOnce();
 }

@@ -5,8 +5,8 @@
  * page to the background inside the extension, and no further.
  */
 import { browser } from 'wxt/browser';
-import type { SyncFault } from '../domain/sync-faults';
-import { originPattern } from './sync-config';
+import type { SyncFault } from '../../domain/sync/faults';
+import { originPattern } from './config';
 
 /** A request to the background's sync. */
 export type SyncRequest =

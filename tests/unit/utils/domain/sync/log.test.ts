@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PlanStep } from '../../../../utils/domain/model';
-import { ruleOf } from '../../../../utils/domain/sync-keys';
+import type { PlanStep } from '../../../../../utils/domain/model';
+import { ruleOf } from '../../../../../utils/domain/sync/keys';
 import {
   applyFile,
   baseOf,
@@ -13,8 +13,8 @@ import {
   mergedOf,
   type Replica,
   recordChanges,
-} from '../../../../utils/domain/sync-log';
-import type { TimerEvent } from '../../../../utils/domain/timer-schema';
+} from '../../../../../utils/domain/sync/log';
+import type { TimerEvent } from '../../../../../utils/domain/timer-schema';
 
 const MARKER = '— from another computer —';
 const rule = (key: string): KeyRule => {

@@ -1,6 +1,6 @@
 /**
  * One sync with the coach's WebDAV server (a platform adapter; the rules are
- * in domain/sync-log.ts and domain/sync-keys.ts).
+ * in domain/sync/log.ts and domain/sync/keys.ts).
  *
  * On the server, in the folder the coach chose:
  *   sidecoach-key.json   salt, iterations and a check value (not secret)
@@ -20,34 +20,12 @@
 
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { sameJson } from '../domain/json';
-import type { SessionMeta } from '../domain/model';
-import type { SyncFault } from '../domain/sync-faults';
-import {
-  isSyncedStorageKey,
-  ruleOf,
-  SESSION_LIST_KEY,
-  type SyncKeyRule,
-  sessionIdOfSyncKey,
-  sessionSyncKey,
-  storageKeyOf,
-  withSessions,
-} from '../domain/sync-keys';
-import {
-  applyFile,
-  type ChangeFile,
-  causalOrder,
-  type Head,
-  localAfter,
-  type Merged,
-  mergedOf,
-  type Replica,
-  recordChanges,
-} from '../domain/sync-log';
-import { t } from './i18n';
-import { updateStored } from './list-writes';
-import { sessionsStore } from './storage';
-import { originPattern, type SyncConfig, syncConfigStore, syncStatusStore } from './sync-config';
+import type { SyncFault } from '../../domain/sync/faults';
+import { ruleOf, type SyncKeyRule } from '../../domain/sync/keys';
+import { applyFile, type ChangeFile, causalOrder, mergedOf, type Replica, recordChanges } from '../../domain/sync/log';
+import { t } from '../i18n';
+import { readChecked } from '../storage';
+import { originPattern, type SyncConfig, syncConfigStore, syncStatusStore } from './config';
 import {
   decryptFile,
   encryptFile,
@@ -61,8 +39,9 @@ import {
   SyncCryptoError,
   toBase64,
   unpackJson,
-} from './sync-crypto';
-import * as state from './sync-state';
+} from './crypto';
+import { markAllDirty, readLocal, syncKeysOf, writeLocal } from './local';
+import * as state from './state';
 import { createDavClient, type DavClient, DavError, folderUrl } from './webdav';
 
 /** The key file's name on the server. */
@@ -122,72 +101,6 @@ function rules(): (key: string) => SyncKeyRule {
   };
 }
 
-/** The local values of sync keys (`undefined`: not stored). */
-async function readLocal(syncKeys: Iterable<string>): Promise<Map<string, unknown>> {
-  const keys = [...syncKeys];
-  const storageKeys = [...new Set(keys.map(storageKeyOf))];
-  const stored = storageKeys.length > 0 ? await browser.storage.local.get(storageKeys) : {};
-  const sessions = new Map(((stored[SESSION_LIST_KEY] as SessionMeta[] | undefined) ?? []).map((m) => [m.id, m]));
-  return new Map(
-    keys.map((k) => {
-      const id = sessionIdOfSyncKey(k);
-      return [k, id !== null ? sessions.get(id) : stored[k]];
-    }),
-  );
-}
-
-/** The sync keys that dirty storage keys stand for (the session list: each session, and each known session gone). */
-async function syncKeysOf(storageKeys: Iterable<string>): Promise<string[]> {
-  const keys = new Set<string>();
-  for (const key of storageKeys) {
-    if (!isSyncedStorageKey(key)) continue;
-    if (key !== SESSION_LIST_KEY) {
-      keys.add(key);
-      continue;
-    }
-    const list = ((await browser.storage.local.get(SESSION_LIST_KEY))[SESSION_LIST_KEY] as SessionMeta[] | undefined) ?? [];
-    for (const m of list) keys.add(sessionSyncKey(m.id));
-    for (const k of (await state.readHeadsWithPrefix(sessionSyncKey(''))).keys()) keys.add(k);
-  }
-  return [...keys];
-}
-
-/**
- * Write merged values to storage: each key takes its new merged value, or a
- * three-way merge with what was typed here since (see `localAfter`).
- */
-async function writeLocal(
-  before: ReadonlyMap<string, Merged>,
-  heads: ReadonlyMap<string, readonly Head[]>,
-  ruleFor: (k: string) => SyncKeyRule,
-): Promise<string[]> {
-  const refused: string[] = [];
-  const local = await readLocal(before.keys());
-  const set: Record<string, unknown> = {};
-  const remove: string[] = [];
-  const sessions = new Map<string, SessionMeta | null>();
-  for (const [key, was] of before) {
-    const rule = ruleFor(key);
-    const next = localAfter(was, local.get(key), mergedOf(heads.get(key) as Head[] | undefined, rule), rule);
-    if (!next.deleted && !v.safeParse(rule.schema, next.value).success) {
-      refused.push(key);
-      continue;
-    }
-    const id = sessionIdOfSyncKey(key);
-    if (id !== null) {
-      const current = local.get(key);
-      if (next.deleted ? current !== undefined : !sameJson(current, next.value))
-        sessions.set(id, next.deleted ? null : (next.value as SessionMeta));
-    } else if (next.deleted) {
-      if (local.get(key) !== undefined) remove.push(key);
-    } else if (!sameJson(local.get(key), next.value)) set[key] = next.value;
-  }
-  if (Object.keys(set).length > 0) await browser.storage.local.set(set);
-  if (remove.length > 0) await browser.storage.local.remove(remove);
-  if (sessions.size > 0) await updateStored(sessionsStore, (list) => withSessions(list, sessions));
-  return refused;
-}
-
 /** Check the configured key against the server's key file, putting the file back if the folder was lost. */
 async function checkKey(client: DavClient, config: NonNullable<SyncConfig>): Promise<void> {
   let bytes: Uint8Array<ArrayBuffer> | null;
@@ -218,12 +131,6 @@ async function ensureFolder(client: DavClient): Promise<void> {
     if (!(e instanceof DavError && e.fault === 'notFound')) throw e;
     await client.mkcol('');
   }
-}
-
-/** Note every synced key in storage as changed: the first sync with a server sends everything. */
-async function markAllDirty(): Promise<void> {
-  const all = await browser.storage.local.get(null);
-  await state.markDirty(Object.keys(all).filter(isSyncedStorageKey));
 }
 
 /** How one sync went. */
@@ -258,9 +165,11 @@ async function runSync(config: NonNullable<SyncConfig>, now = Date.now()): Promi
   const syncKeys = await syncKeysOf(dirty.keys());
   const replica: Replica = { dev: meta.dev, frontier: { ...meta.frontier }, heads: await state.readHeads(syncKeys) };
   const local = await readLocal(syncKeys);
+  // A key whose stored value is unreadable is not recorded: its fallback would overwrite the good copies elsewhere.
+  const recordable = syncKeys.filter((k) => !local.unreadable.has(k));
   const files: ChangeFile[] = [];
-  for (let i = 0; i < syncKeys.length; i += CHANGES_PER_FILE) {
-    const chunk = new Map(syncKeys.slice(i, i + CHANGES_PER_FILE).map((k) => [k, local.get(k)]));
+  for (let i = 0; i < recordable.length; i += CHANGES_PER_FILE) {
+    const chunk = new Map(recordable.slice(i, i + CHANGES_PER_FILE).map((k) => [k, local.values.get(k)]));
     const file = recordChanges(replica, chunk, ruleFor, now);
     if (file) files.push(file);
   }
@@ -325,9 +234,9 @@ export function faultOfError(e: unknown): SyncFault {
 export async function syncOnce(now = Date.now()): Promise<void> {
   const locks = (globalThis.navigator as { locks?: { request<R>(name: string, cb: () => Promise<R>): Promise<R> } }).locks;
   const task = async () => {
-    const config = (await syncConfigStore.item.getValue()) ?? null;
+    const config = (await readChecked(syncConfigStore, Date.now(), false)).value;
     if (!config) return;
-    const status = await syncStatusStore.item.getValue();
+    const status = (await readChecked(syncStatusStore, Date.now(), false)).value;
     await syncStatusStore.item.setValue({ ...status, running: true });
     try {
       const result = await runSync(config, now);
@@ -349,7 +258,7 @@ export async function syncOnce(now = Date.now()): Promise<void> {
               : 'altered'
             : 'unexpected';
       const waiting = (await state.readOutbox()).length + (await state.readDirty()).size;
-      const current = await syncStatusStore.item.getValue();
+      const current = (await readChecked(syncStatusStore, Date.now(), false)).value;
       await syncStatusStore.item.setValue({
         ...current,
         running: false,
@@ -411,7 +320,7 @@ export async function startSync(url: string, user: string, password: string, pas
 
 /** Stop syncing: forget the server, the key and sync's bookkeeping; the data here stays as it is. */
 export async function stopSync(): Promise<void> {
-  const config = await syncConfigStore.item.getValue();
+  const config = (await readChecked(syncConfigStore, Date.now(), false)).value;
   await syncConfigStore.item.setValue(null);
   // Requests go to the server only while sync is on: the access is given back.
   if (config) await browser.permissions.remove({ origins: [originPattern(config.url)] }).catch(() => false);
