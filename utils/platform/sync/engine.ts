@@ -232,7 +232,7 @@ export function faultOfError(e: unknown): SyncFault {
 
 /** Run one sync under a lock shared by every page and the background, and keep the status line. */
 export async function syncOnce(now = Date.now()): Promise<void> {
-  const locks = (globalThis.navigator as { locks?: { request<R>(name: string, cb: () => Promise<R>): Promise<R> } }).locks;
+  const locks = (globalThis.navigator as { locks?: { request<R>(name: string, cb: () => Promise<R>): Promise<R> } } | undefined)?.locks;
   const task = async () => {
     const config = (await readChecked(syncConfigStore, Date.now(), false)).value;
     if (!config) return;

@@ -31,7 +31,15 @@ function open(): Promise<IDBDatabase> {
     request.onupgradeneeded = () => {
       for (const name of STORES) request.result.createObjectStore(name);
     };
-    request.onsuccess = () => resolve(request.result);
+    request.onsuccess = () => {
+      const db = request.result;
+      // Another context deleting the database (delete everything): let it, and open it again next time.
+      db.onversionchange = () => {
+        db.close();
+        opening = null;
+      };
+      resolve(db);
+    };
     request.onerror = () => reject(request.error);
   }).catch((e: unknown) => {
     opening = null;
@@ -183,5 +191,24 @@ export async function commit(step: Commit): Promise<void> {
 export async function resetSyncState(): Promise<void> {
   await transact(STORES, 'readwrite', (tx) => {
     for (const name of STORES) tx.objectStore(name).clear();
+  });
+}
+
+/** Close this context's connection (the next use opens it again): tests switch databases between computers. */
+export async function closeSyncState(): Promise<void> {
+  const was = opening;
+  opening = null;
+  await was?.then((db) => db.close()).catch(() => undefined);
+}
+
+/** Delete sync's database (delete everything): nothing sync knew stays in this browser. */
+export async function deleteSyncState(): Promise<void> {
+  await closeSyncState();
+  await new Promise<void>((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(DB);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error);
+    // Blocked by a connection elsewhere: it closes on its versionchange event, and the delete then goes ahead.
+    request.onblocked = () => undefined;
   });
 }
