@@ -22,6 +22,8 @@ const FAULT_TEXT: Record<SyncFault, MessageKey> = {
   noAccess: 'serverSyncFaultNoAccess',
   wrongPassphrase: 'serverSyncFaultWrongPassphrase',
   altered: 'serverSyncFaultAltered',
+  missing: 'serverSyncFaultMissing',
+  keyMissing: 'serverSyncFaultKeyMissing',
 };
 
 /** The words for a fault kind (an unknown kind reads as unexpected). */

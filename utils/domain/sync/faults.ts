@@ -33,7 +33,11 @@ export type SyncFault =
   /** The passphrase does not open the data on the server. */
   | 'wrongPassphrase'
   /** A file on the server was altered, cut short or replayed; it was refused. */
-  | 'altered';
+  | 'altered'
+  /** A file another computer wrote is missing on the server (deleted, held back by a restore, or its log cut short). */
+  | 'missing'
+  /** Computers' data is on the server but its key file is gone: starting here would make a key that opens none of it. */
+  | 'keyMissing';
 
 /** The fault an HTTP status means (for a status that is not a success). */
 export function faultOfStatus(status: number): SyncFault {

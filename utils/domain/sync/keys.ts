@@ -17,6 +17,12 @@ import { DEFAULT_SETTINGS, SettingsSchema } from '../settings';
 import type { KeyRule } from './log';
 import { mergeTextKeepingWords } from './text';
 
+/**
+ * The line between two computers' texts in notes merged by sync. The same bytes on every computer, whatever
+ * its language (a translated marker would make an English and a German computer hold different notes).
+ */
+export const SYNC_CONFLICT_MARKER = '— Also typed on another computer / Auch auf einem anderen Computer getippt —';
+
 /** The stored (bare) key of the session list, carried one session a sync key. */
 export const SESSION_LIST_KEY = 'sessions';
 /** The stored keys that sync whole, as they are. */

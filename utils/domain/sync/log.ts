@@ -143,9 +143,9 @@ function withChange(heads: readonly Head[] | undefined, file: ChangeFile, change
  * A local change of one key: the current local value (`undefined`: removed)
  * against the key's merged value. Null when they agree.
  */
-function changeOf(key: string, local: unknown, merged: Merged): Change | null {
+function changeOf(key: string, local: unknown, merged: Merged, again: boolean): Change | null {
   if (local === undefined) return merged.deleted ? null : { k: key, del: true };
-  if (!merged.deleted && sameJson(local, merged.value)) return null;
+  if (!merged.deleted && sameJson(local, merged.value)) return again ? { k: key, v: local, b: deltaOf(local, merged.value) } : null;
   return merged.deleted ? { k: key, v: local } : { k: key, v: local, b: deltaOf(local, merged.value) };
 }
 
@@ -187,16 +187,19 @@ export function applyFile(replica: Replica, file: ChangeFile): string[] {
 /**
  * Record this computer's local values of some keys (`undefined`: removed) as
  * its next change file, and apply it; null when nothing differs from the merged values.
+ * `again`: values equal to the merged ones are recorded too (a computer sending
+ * everything again under a new identity, its earlier files being gone).
  */
 export function recordChanges(
   replica: Replica,
   locals: ReadonlyMap<string, unknown>,
   ruleFor: (key: string) => KeyRule,
   at: number,
+  again = false,
 ): ChangeFile | null {
   const changes: Change[] = [];
   for (const [key, local] of locals) {
-    const change = changeOf(key, local, mergedOf(replica.heads.get(key), ruleFor(key)));
+    const change = changeOf(key, local, mergedOf(replica.heads.get(key), ruleFor(key)), again);
     if (change) changes.push(change);
   }
   if (changes.length === 0) return null;

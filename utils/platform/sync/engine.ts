@@ -1,81 +1,48 @@
 /**
  * One sync with the coach's WebDAV server (a platform adapter; the rules are
- * in domain/sync/log.ts and domain/sync/keys.ts).
- *
- * On the server, in the folder the coach chose:
- *   sidecoach-key.json   salt, iterations and a check value (not secret)
- *   <device id>/c<n>     this computer's change files 1, 2, 3…, each gzip'd JSON
- *                        encrypted with AES-GCM, its path bound in
- * A device id is 128 random bits; nothing else is named.
+ * in domain/sync/log.ts, keys.ts and gaps.ts, the files on the server in server.ts).
  *
  * A sync: (0) finish applying what a stopped sync had begun; (1) check the
  * key against the server's key file (a wrong passphrase stops here, before
  * anything is written); (2) record the keys changed here as the next change
- * file, kept locally until uploaded; (3) upload waiting files; (4) read the
- * other computers' new files, refusing any that fails authentication, and
- * apply them in causal order: bookkeeping first (with the keys being
- * applied), then storage, so a sync stopped anywhere loses nothing and
- * redoing it changes nothing.
+ * file, kept locally until uploaded; (3) list this computer's own folder: when
+ * what it sent is gone, take a new identity and send everything again;
+ * (4) upload waiting files, each written once, then the head; (5) read the
+ * other computers' new files, in order and with no gap, refusing any that
+ * fails authentication and saying which are missing, and apply them in causal
+ * order: bookkeeping first (with the keys being applied), then storage, so a
+ * sync stopped anywhere loses nothing and redoing it changes nothing.
  */
 
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import type { SyncFault } from '../../domain/sync/faults';
-import { ruleOf, type SyncKeyRule } from '../../domain/sync/keys';
+import { headWorthReading, ownFolderIntact, planFolder } from '../../domain/sync/gaps';
+import { ruleOf, SYNC_CONFLICT_MARKER, type SyncKeyRule } from '../../domain/sync/keys';
 import { applyFile, type ChangeFile, causalOrder, mergedOf, type Replica, recordChanges } from '../../domain/sync/log';
-import { t } from '../i18n';
 import { readChecked } from '../storage';
-import { originPattern, type SyncConfig, syncConfigStore, syncStatusStore } from './config';
-import {
-  decryptFile,
-  encryptFile,
-  fromBase64,
-  importKey,
-  keyOpens,
-  makeKeyFile,
-  openKeyFile,
-  packJson,
-  parseKeyFile,
-  SyncCryptoError,
-  toBase64,
-  unpackJson,
-} from './crypto';
+import { originPattern, type SyncConfig, type SyncStatus, syncConfigStore, syncStatusStore } from './config';
+import { fromBase64, importKey, keyOpens, makeKeyFile, openKeyFile, parseKeyFile, SyncCryptoError, toBase64 } from './crypto';
 import { markAllDirty, readLocal, syncKeysOf, writeLocal } from './local';
+import {
+  createKeyFile,
+  ensureFolder,
+  KEY_FILE,
+  listDevice,
+  listDevices,
+  readChangeFile,
+  readHead,
+  readKeyFile,
+  removeTemps,
+  SyncProblem,
+  writeChangeFile,
+  writeHead,
+} from './server';
 import * as state from './state';
 import { createDavClient, type DavClient, DavError, folderUrl } from './webdav';
 
-/** The key file's name on the server. */
-const KEY_FILE = 'sidecoach-key.json';
-const DEVICE_FOLDER = /^[0-9a-f]{32}$/;
-const CHANGE_FILE = /^c([1-9]\d{0,9})$/;
 /** Keys per change file, so a first sync of years is many files of a sensible size. */
 const CHANGES_PER_FILE = 2_000;
-
-/** A problem with a sync, as the status line says it. */
-class SyncProblem extends Error {
-  constructor(
-    readonly fault: SyncFault,
-    detail: string,
-  ) {
-    super(detail);
-    this.name = 'SyncProblem';
-  }
-}
-
-const ChangeFileSchema = v.object({
-  dev: v.string(),
-  seq: v.number(),
-  at: v.number(),
-  seen: v.record(v.string(), v.number()),
-  changes: v.array(
-    v.object({
-      k: v.pipe(v.string(), v.maxLength(300)),
-      v: v.optional(v.unknown()),
-      del: v.optional(v.literal(true)),
-      b: v.optional(v.object({ p: v.number(), s: v.number(), m: v.string() })),
-    }),
-  ),
-});
 
 /** A client for the configured server. */
 function clientFor(config: NonNullable<SyncConfig>, timeoutMs?: number): DavClient {
@@ -87,50 +54,40 @@ function hasHostAccess(url: string): Promise<boolean> {
   return browser.permissions.contains({ origins: [originPattern(url)] });
 }
 
+/** Each sync key's rule; the conflict marker is the same bytes on every computer, whatever its language. */
 function rules(): (key: string) => SyncKeyRule {
-  const marker = t('notesConflict');
   const cache = new Map<string, SyncKeyRule>();
   return (key) => {
     let rule = cache.get(key);
     if (!rule) {
       // Keys without a rule are never recorded or applied (both filter by the rules).
-      rule = ruleOf(key, marker) ?? { schema: v.unknown(), fallback: null, merge: (_b, l) => l };
+      rule = ruleOf(key, SYNC_CONFLICT_MARKER) ?? { schema: v.unknown(), fallback: null, merge: (_b, l) => l };
       cache.set(key, rule);
     }
     return rule;
   };
 }
 
-/** Check the configured key against the server's key file, putting the file back if the folder was lost. */
+/** Check the configured key against the server's key file, putting the file back (created once) if it is gone. */
 async function checkKey(client: DavClient, config: NonNullable<SyncConfig>): Promise<void> {
-  let bytes: Uint8Array<ArrayBuffer> | null;
-  try {
-    bytes = await client.get(KEY_FILE);
-  } catch (e) {
-    if (e instanceof DavError && e.fault === 'notFound') bytes = null;
-    else throw e;
-  }
-  if (bytes === null) {
-    // The folder (or the key file) is gone: make it again with the same key file, so every computer keeps its key.
-    await ensureFolder(client);
-    await client.put(KEY_FILE, new TextEncoder().encode(config.keyFile));
-    return;
-  }
-  const text = new TextDecoder().decode(bytes);
+  let text = await readKeyFile(client);
+  // The folder (or the key file) is gone: this computer has the key, so it puts the same key file back.
+  if (text === null) text = await createKeyFile(client, config.keyFile);
   if (text === config.keyFile) return;
   if (!(await keyOpens(parseKeyFile(text), fromBase64(config.key)))) {
     throw new SyncProblem('wrongPassphrase', 'the key file on the server no longer opens with this passphrase');
   }
 }
 
-/** Make the sync folder when it is not there (its parent must exist: a 409 says it does not). */
-async function ensureFolder(client: DavClient): Promise<void> {
-  try {
-    await client.list('');
-  } catch (e) {
-    if (!(e instanceof DavError && e.fault === 'notFound')) throw e;
-    await client.mkcol('');
-  }
+/**
+ * What this computer sent is gone from the server (its folder deleted, or files of it), or its next name is
+ * taken: take a new device id and send every value again (state.renewIdentity). The old folder, broken, is
+ * removed so the others stop waiting on it; `keepOld`: another copy of this profile owns those files.
+ */
+async function takeNewIdentity(client: DavClient, oldDev: string, sent: number, keepOld: boolean): Promise<void> {
+  await state.renewIdentity(sent);
+  await markAllDirty();
+  if (!keepOld) await client.remove(`${oldDev}/`).catch(() => undefined);
 }
 
 /** How one sync went. */
@@ -139,10 +96,102 @@ export interface SyncResult {
   applied: number;
   /** Files refused (altered, cut short, replayed), by path. */
   refused: string[];
+  /** The first missing file of each computer whose log has a gap or is cut short, by path. */
+  missing: string[];
+  /** This computer took a new identity (what it had sent was gone) and sent everything again. */
+  renewed: boolean;
+}
+
+/** Record what changed here as change files in the outbox (step 2). */
+async function recordLocal(meta: state.SyncMeta, ruleFor: (k: string) => SyncKeyRule, now: number): Promise<Replica> {
+  const dirty = await state.readDirty();
+  const syncKeys = await syncKeysOf(dirty.keys());
+  const replica: Replica = { dev: meta.dev, frontier: { ...meta.frontier }, heads: await state.readHeads(syncKeys) };
+  const local = await readLocal(syncKeys);
+  // A key whose stored value is unreadable is not recorded: its fallback would overwrite the good copies elsewhere.
+  const recordable = syncKeys.filter((k) => !local.unreadable.has(k));
+  const files: ChangeFile[] = [];
+  for (let i = 0; i < recordable.length; i += CHANGES_PER_FILE) {
+    const chunk = new Map(recordable.slice(i, i + CHANGES_PER_FILE).map((k) => [k, local.values.get(k)]));
+    const file = recordChanges(replica, chunk, ruleFor, now, meta.resend === true);
+    if (file) files.push(file);
+  }
+  const { resend: _done, ...kept } = meta;
+  await state.commit({ meta: { ...kept, frontier: replica.frontier }, heads: replica.heads, outbox: files, recorded: dirty });
+  return replica;
+}
+
+/** Upload what waits, each file once, then the head (step 4); `taken` when a name was taken by another file (`sentBefore`: the files before it). */
+async function upload(client: DavClient, key: CryptoKey, meta: state.SyncMeta, oldHeads: readonly number[], now: number) {
+  const outbox = await state.readOutbox();
+  if (outbox.length === 0) return { sent: 0, taken: false, sentBefore: 0 };
+  await client.mkcol(`${meta.dev}/`);
+  for (const file of outbox) {
+    if ((await writeChangeFile(client, key, file)) === 'taken') return { sent: 0, taken: true, sentBefore: file.seq - 1 };
+    await state.removeFromOutbox(file.seq);
+  }
+  const last = outbox.at(-1) as ChangeFile;
+  const { [meta.dev]: _own, ...seen } = (await state.readMeta()).frontier;
+  await writeHead(client, key, { dev: meta.dev, seq: last.seq, at: now, seen }, oldHeads);
+  return { sent: outbox.length, taken: false, sentBefore: 0 };
+}
+
+/** Read the other computers' new files in order (step 5): the files read, the refused and the missing by path. */
+async function readOthers(client: DavClient, key: CryptoKey, meta: state.SyncMeta, now: number) {
+  const refused: string[] = [];
+  const missing: string[] = [];
+  const incoming: ChangeFile[] = [];
+  const inbox = await state.readInbox();
+  const known = { ...(meta.refused ?? {}) };
+  const devices = await listDevices(client, now);
+  for (const dev of devices) {
+    if (dev === meta.dev) continue;
+    const folder = await listDevice(client, dev);
+    if (!folder) continue;
+    const merged = meta.frontier[dev] ?? 0;
+    const waiting = new Map(inbox.filter((f) => f.dev === dev).map((f) => [f.seq, f]));
+    const present = [...new Set([...folder.changes, ...waiting.keys()])];
+    // The head is read only when it names a file past every file listed: a log cut short at its end.
+    let last: number | null = null;
+    const headAt = headWorthReading(folder.heads, Math.max(merged, ...present));
+    if (headAt !== null) {
+      const head = await readHead(client, key, dev, headAt);
+      if (head === 'refused') refused.push(`${dev}/h${headAt}`);
+      else if (head) last = head.seq;
+    }
+    const plan = planFolder(merged, present, last);
+    let stopped = false;
+    for (const seq of plan.read) {
+      if (waiting.has(seq)) continue;
+      const name = `${dev}/c${seq}`;
+      // A file refused before and unchanged since is not read again.
+      if (known[name] !== undefined && known[name] === folder.sizes.get(name)) {
+        refused.push(name);
+        stopped = true;
+        break;
+      }
+      const file = await readChangeFile(client, key, dev, seq);
+      if (file === null) {
+        missing.push(name);
+        stopped = true;
+        break;
+      }
+      if (file === 'refused') {
+        // Refused, and so is everything after it from that computer (it may depend on it).
+        known[name] = folder.sizes.get(name) ?? -1;
+        refused.push(name);
+        stopped = true;
+        break;
+      }
+      incoming.push(file);
+    }
+    if (!stopped && plan.missing !== null) missing.push(`${dev}/c${plan.missing}`);
+  }
+  return { devices, incoming, inbox, refused, missing, known };
 }
 
 /** One whole sync, as described at the top of this file. Throws a SyncProblem or DavError on failure. */
-async function runSync(config: NonNullable<SyncConfig>, now = Date.now()): Promise<SyncResult> {
+async function runSync(config: NonNullable<SyncConfig>, now: number, renewed = false): Promise<SyncResult> {
   const ruleFor = rules();
   const client = clientFor(config);
   const key = await importKey(fromBase64(config.key));
@@ -161,66 +210,55 @@ async function runSync(config: NonNullable<SyncConfig>, now = Date.now()): Promi
 
   // (2) Record what changed here.
   const meta = await state.readMeta();
-  const dirty = await state.readDirty();
-  const syncKeys = await syncKeysOf(dirty.keys());
-  const replica: Replica = { dev: meta.dev, frontier: { ...meta.frontier }, heads: await state.readHeads(syncKeys) };
-  const local = await readLocal(syncKeys);
-  // A key whose stored value is unreadable is not recorded: its fallback would overwrite the good copies elsewhere.
-  const recordable = syncKeys.filter((k) => !local.unreadable.has(k));
-  const files: ChangeFile[] = [];
-  for (let i = 0; i < recordable.length; i += CHANGES_PER_FILE) {
-    const chunk = new Map(recordable.slice(i, i + CHANGES_PER_FILE).map((k) => [k, local.values.get(k)]));
-    const file = recordChanges(replica, chunk, ruleFor, now);
-    if (file) files.push(file);
-  }
-  await state.commit({ meta: { dev: meta.dev, frontier: replica.frontier }, heads: replica.heads, outbox: files, recorded: dirty });
+  await recordLocal(meta, ruleFor, now);
 
-  // (3) Upload what waits.
+  // (3) This computer's own folder: what it sent must still be there; its leftover temporary uploads go.
+  const own = await listDevice(client, meta.dev);
   const outbox = await state.readOutbox();
-  if (outbox.length > 0) await client.mkcol(`${meta.dev}/`);
-  for (const file of outbox) {
-    const name = `${meta.dev}/c${file.seq}`;
-    await client.put(name, await encryptFile(key, name, await packJson(file)));
-    await state.removeFromOutbox(file.seq);
+  const sent = outbox.length > 0 ? (outbox[0] as ChangeFile).seq - 1 : (meta.frontier[meta.dev] ?? 0);
+  if (!ownFolderIntact(own?.changes ?? null, sent)) {
+    if (renewed) throw new SyncProblem('conflict', 'what this computer sent disappeared again at once');
+    // Its old folder is removed, so no one waits on the old id: what it had merged of it stays covered.
+    await takeNewIdentity(client, meta.dev, meta.frontier[meta.dev] ?? 0, false);
+    return runSync(config, now, true);
+  }
+  if (own) await removeTemps(client, meta.dev, own.temps);
+
+  // (4) Upload what waits.
+  const fresh = await state.readMeta();
+  const up = await upload(client, key, fresh, own?.heads ?? [], now);
+  if (up.taken) {
+    if (renewed) throw new SyncProblem('conflict', 'a new identity found its file names taken');
+    await takeNewIdentity(client, meta.dev, up.sentBefore, true);
+    return runSync(config, now, true);
   }
 
-  // (4) Read the others' new files and apply them.
-  const refused: string[] = [];
-  const incoming: ChangeFile[] = [];
-  const devices = (await client.list('')).filter((e) => e.folder && DEVICE_FOLDER.test(e.name) && e.name !== meta.dev).map((e) => e.name);
-  for (const dev of devices) {
-    const seqs = (await client.list(`${dev}/`))
-      .map((e) => Number(CHANGE_FILE.exec(e.name)?.[1] ?? 0))
-      .filter((n) => n > (replica.frontier[dev] ?? 0))
-      .sort((a, b) => a - b);
-    for (const seq of seqs) {
-      const name = `${dev}/c${seq}`;
-      const bytes = await client.get(name);
-      if (!bytes) break;
-      try {
-        const parsed = v.safeParse(ChangeFileSchema, await unpackJson(await decryptFile(key, name, bytes)));
-        if (!parsed.success || parsed.output.dev !== dev || parsed.output.seq !== seq)
-          throw new SyncCryptoError('altered', `${name}: not a change file`);
-        incoming.push(parsed.output as ChangeFile);
-      } catch (e) {
-        if (!(e instanceof SyncCryptoError)) throw e;
-        // Refused, and so is everything after it from that computer (it may depend on it).
-        refused.push(name);
-        break;
-      }
-    }
-  }
-  const ordered = causalOrder(incoming, replica.frontier);
+  // (5) Read the others' new files and apply them.
+  const current = await state.readMeta();
+  const read = await readOthers(client, key, current, now);
+  // A file that had seen files of a computer whose folder is gone waits for nothing: that computer's changes
+  // come again under its new identity, and its old files never will.
+  const pending = [...read.inbox, ...read.incoming];
+  const named = new Set(pending.flatMap((f) => Object.keys(f.seen)));
+  const gone = [...named].filter((d) => d !== current.dev && !read.devices.includes(d));
+  const reachable = { ...current.frontier, ...Object.fromEntries(gone.map((d) => [d, Number.MAX_SAFE_INTEGER])) };
+  const ordered = causalOrder(pending, reachable);
+  const applied = new Set(ordered);
   const touched = new Set(ordered.flatMap((f) => f.changes.map((c) => c.k)).filter((k) => ruleOf(k, '') !== null));
   const heads = await state.readHeads(touched);
-  const after: Replica = { dev: meta.dev, frontier: { ...replica.frontier }, heads };
+  const after: Replica = { dev: current.dev, frontier: { ...current.frontier }, heads };
   const before = new Map([...touched].map((k) => [k, mergedOf(heads.get(k), ruleFor(k))]));
   for (const file of ordered) applyFile(after, { ...file, changes: file.changes.filter((c) => touched.has(c.k)) });
-  await state.commit({ meta: { dev: meta.dev, frontier: after.frontier }, heads: after.heads, applying: before });
+  await state.commit({
+    meta: { ...current, frontier: after.frontier, refused: read.known },
+    heads: after.heads,
+    applying: before,
+    inbox: { add: read.incoming.filter((f) => !applied.has(f)), remove: read.inbox.filter((f) => applied.has(f)) },
+  });
   const refusedKeys = await writeLocal(before, after.heads, ruleFor);
   await state.clearApplying();
   if (refusedKeys.length > 0) console.warn('sync: values of another shape not written', refusedKeys);
-  return { uploaded: outbox.length, applied: ordered.length, refused };
+  return { uploaded: up.sent, applied: ordered.length, refused: read.refused, missing: read.missing, renewed };
 }
 
 /** The fault kind of anything a sync throws. */
@@ -228,6 +266,13 @@ export function faultOfError(e: unknown): SyncFault {
   if (e instanceof SyncProblem || e instanceof DavError) return e.fault;
   if (e instanceof SyncCryptoError) return e.kind === 'wrongPassphrase' ? 'wrongPassphrase' : 'altered';
   return 'unexpected';
+}
+
+/** The status line's problem after a sync that ran: a refused file first, then a missing one. */
+function problemOf(result: SyncResult, at: number): SyncStatus['problem'] {
+  if (result.refused.length > 0) return { fault: 'altered', at, detail: result.refused.join(', ').slice(0, 500) };
+  if (result.missing.length > 0) return { fault: 'missing', at, detail: result.missing.join(', ').slice(0, 500) };
+  return null;
 }
 
 /** Run one sync under a lock shared by every page and the background, and keep the status line. */
@@ -246,17 +291,10 @@ export async function syncOnce(now = Date.now()): Promise<void> {
         lastSyncedAt: Date.now(),
         waiting,
         failures: 0,
-        problem: result.refused.length > 0 ? { fault: 'altered', at: Date.now(), detail: result.refused.join(', ') } : null,
+        problem: problemOf(result, Date.now()),
       });
     } catch (e) {
-      const fault: SyncFault =
-        e instanceof SyncProblem || e instanceof DavError
-          ? e.fault
-          : e instanceof SyncCryptoError
-            ? e.kind === 'wrongPassphrase'
-              ? 'wrongPassphrase'
-              : 'altered'
-            : 'unexpected';
+      const fault = faultOfError(e);
       const waiting = (await state.readOutbox()).length + (await state.readDirty()).size;
       const current = (await readChecked(syncStatusStore, Date.now(), false)).value;
       await syncStatusStore.item.setValue({
@@ -296,14 +334,13 @@ export async function testConnection(url: string, user: string, password: string
 export async function startSync(url: string, user: string, password: string, passphrase: string): Promise<void> {
   const client = createDavClient({ url, user, password, timeoutMs: 30_000 });
   await ensureFolder(client);
-  let text: string | null = null;
-  const existing = await client.get(KEY_FILE);
-  if (existing) text = new TextDecoder().decode(existing);
-  else {
-    const made = await makeKeyFile(passphrase);
-    await client.put(KEY_FILE, new TextEncoder().encode(JSON.stringify(made.file)));
-    // Another computer may have made one at the same moment: whichever the server kept is the one.
-    text = new TextDecoder().decode((await client.get(KEY_FILE)) ?? new Uint8Array());
+  let text = await readKeyFile(client);
+  if (text === null) {
+    // Computers' folders without a key file: a key made now would not open their data; the key file must come back.
+    if ((await listDevices(client, Date.now())).length > 0)
+      throw new SyncProblem('keyMissing', 'computers have data here but the key file is gone');
+    // Created only if there is none: two computers starting at this moment end with the one the server took.
+    text = await createKeyFile(client, JSON.stringify((await makeKeyFile(passphrase)).file));
   }
   let raw: Uint8Array<ArrayBuffer>;
   try {

@@ -14,22 +14,27 @@
 import type { ChangeFile, Head, Merged, Vector } from '../../domain/sync/log';
 
 const DB = 'sidecoach-sync';
-const STORES = ['meta', 'heads', 'outbox', 'dirty', 'applying'] as const;
+const STORES = ['meta', 'heads', 'outbox', 'dirty', 'applying', 'inbox'] as const;
 type StoreName = (typeof STORES)[number];
 
 /** This computer's place in the sync. */
 export interface SyncMeta {
   dev: string;
   frontier: Vector;
+  /** Files refused (altered, replayed), with the size they had: not read again until they change. */
+  refused?: Record<string, number>;
+  /** Set when this computer took a new identity: its next record sends every value again. */
+  resend?: true;
 }
 
 let opening: Promise<IDBDatabase> | null = null;
 
 function open(): Promise<IDBDatabase> {
   opening ??= new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(DB, 1);
+    // Version 2 added the inbox (files read but waiting for another computer's earlier file).
+    const request = indexedDB.open(DB, 2);
     request.onupgradeneeded = () => {
-      for (const name of STORES) request.result.createObjectStore(name);
+      for (const name of STORES) if (!request.result.objectStoreNames.contains(name)) request.result.createObjectStore(name);
     };
     request.onsuccess = () => {
       const db = request.result;
@@ -155,6 +160,13 @@ export async function clearApplying(): Promise<void> {
   await transact(['applying'], 'readwrite', (tx) => done(tx.objectStore('applying').clear()));
 }
 
+/** Files of other computers read from the server but not yet applied (each waits for a file it had seen). */
+export async function readInbox(): Promise<ChangeFile[]> {
+  return (await transact(['inbox'], 'readonly', (tx) => done(tx.objectStore('inbox').getAll()))) as ChangeFile[];
+}
+
+const inboxKey = (file: Pick<ChangeFile, 'dev' | 'seq'>) => `${file.dev}/${file.seq}`;
+
 /** One step of sync's bookkeeping, committed together or not at all. */
 export interface Commit {
   meta: SyncMeta;
@@ -165,6 +177,8 @@ export interface Commit {
   recorded?: ReadonlyMap<string, number>;
   /** Keys about to be written to storage, with their merged values before. */
   applying?: ReadonlyMap<string, Merged>;
+  /** Files read that wait in the inbox, and files applied (out of it). */
+  inbox?: { add: readonly ChangeFile[]; remove: readonly ChangeFile[] };
 }
 
 /** Commit a step of sync's bookkeeping in one transaction. */
@@ -178,12 +192,30 @@ export async function commit(step: Commit): Promise<void> {
     }
     for (const file of step.outbox ?? []) tx.objectStore('outbox').put(file, file.seq);
     for (const [k, v] of step.applying ?? []) tx.objectStore('applying').put(v, k);
+    for (const file of step.inbox?.add ?? []) tx.objectStore('inbox').put(file, inboxKey(file));
+    for (const file of step.inbox?.remove ?? []) tx.objectStore('inbox').delete(inboxKey(file));
     const dirty = tx.objectStore('dirty');
     await Promise.all(
       [...(step.recorded ?? [])].map(async ([k, counter]) => {
         if ((await done(dirty.get(k))) === counter) dirty.delete(k);
       }),
     );
+  });
+}
+
+/**
+ * Take a new device id, keeping what was merged (its files' `seen` then covers every value it had,
+ * its own earlier files that reached the server, `sent`, included): the files not yet sent are dropped (their values are sent again
+ * whole) and the next record sends every value.
+ */
+export async function renewIdentity(sent: number): Promise<void> {
+  await transact(['meta', 'outbox'], 'readwrite', async (tx) => {
+    const meta = (await done(tx.objectStore('meta').get('meta'))) as SyncMeta | undefined;
+    // The old id's files count as merged only as far as they reached the server (others cannot wait for the rest).
+    const frontier = { ...meta?.frontier, ...(meta ? { [meta.dev]: Math.min(sent, meta.frontier[meta.dev] ?? 0) } : {}) };
+    const next: SyncMeta = { dev: randomDeviceId(), frontier, refused: {}, resend: true };
+    tx.objectStore('meta').put(next, 'meta');
+    tx.objectStore('outbox').clear();
   });
 }
 
