@@ -31,6 +31,8 @@ import {
   settingsStore,
   templatesStore,
 } from './storage';
+import { forgetSync } from './sync/forget';
+import { askSync } from './sync/messages';
 
 /**
  * Read everything in one storage call, by the read policy (storage.ts, CheckedRead):
@@ -119,8 +121,10 @@ export async function readSmall(): Promise<Omit<DataSet, 'sessions'>> {
   return { coachees: coachees.value, settings: settings.value, templates: templates.value, activeSessionId: activeSessionId.value };
 }
 
-/** Delete everything Sidecoach keeps, in both areas. */
+/** Delete everything Sidecoach keeps, in both areas, and sync with it (its database, the server's access given back). */
 export async function wipeAll(): Promise<void> {
+  // The background stops sync after a sync under way; with no background to answer, this page does it.
+  if (!(await askSync({ type: 'syncStop' })).ok) await forgetSync().catch(() => undefined);
   await Promise.all([browser.storage.local.clear(), browser.storage.sync.clear()]);
 }
 

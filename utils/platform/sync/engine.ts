@@ -23,6 +23,7 @@ import { applyFile, type ChangeFile, causalOrder, mergedOf, type Replica, record
 import { readChecked } from '../storage';
 import { originPattern, type SyncConfig, type SyncStatus, syncConfigStore, syncStatusStore } from './config';
 import { fromBase64, importKey, keyOpens, makeKeyFile, openKeyFile, parseKeyFile, SyncCryptoError, toBase64 } from './crypto';
+import { forgetSync } from './forget';
 import { markAllDirty, readLocal, syncKeysOf, writeLocal } from './local';
 import {
   createKeyFile,
@@ -142,7 +143,6 @@ async function readOthers(client: DavClient, key: CryptoKey, meta: state.SyncMet
   const missing: string[] = [];
   const incoming: ChangeFile[] = [];
   const inbox = await state.readInbox();
-  const known = { ...(meta.refused ?? {}) };
   const devices = await listDevices(client, now);
   for (const dev of devices) {
     if (dev === meta.dev) continue;
@@ -164,12 +164,6 @@ async function readOthers(client: DavClient, key: CryptoKey, meta: state.SyncMet
     for (const seq of plan.read) {
       if (waiting.has(seq)) continue;
       const name = `${dev}/c${seq}`;
-      // A file refused before and unchanged since is not read again.
-      if (known[name] !== undefined && known[name] === folder.sizes.get(name)) {
-        refused.push(name);
-        stopped = true;
-        break;
-      }
       const file = await readChangeFile(client, key, dev, seq);
       if (file === null) {
         missing.push(name);
@@ -177,8 +171,8 @@ async function readOthers(client: DavClient, key: CryptoKey, meta: state.SyncMet
         break;
       }
       if (file === 'refused') {
-        // Refused, and so is everything after it from that computer (it may depend on it).
-        known[name] = folder.sizes.get(name) ?? -1;
+        // Refused, and so is everything after it from that computer (it may depend on it). It is read again
+        // at the next sync (one file), so a file put back whole is taken.
         refused.push(name);
         stopped = true;
         break;
@@ -187,7 +181,7 @@ async function readOthers(client: DavClient, key: CryptoKey, meta: state.SyncMet
     }
     if (!stopped && plan.missing !== null) missing.push(`${dev}/c${plan.missing}`);
   }
-  return { devices, incoming, inbox, refused, missing, known };
+  return { devices, incoming, inbox, refused, missing };
 }
 
 /** One whole sync, as described at the top of this file. Throws a SyncProblem or DavError on failure. */
@@ -250,7 +244,7 @@ async function runSync(config: NonNullable<SyncConfig>, now: number, renewed = f
   const before = new Map([...touched].map((k) => [k, mergedOf(heads.get(k), ruleFor(k))]));
   for (const file of ordered) applyFile(after, { ...file, changes: file.changes.filter((c) => touched.has(c.k)) });
   await state.commit({
-    meta: { ...current, frontier: after.frontier, refused: read.known },
+    meta: { ...current, frontier: after.frontier },
     heads: after.heads,
     applying: before,
     inbox: { add: read.incoming.filter((f) => !applied.has(f)), remove: read.inbox.filter((f) => applied.has(f)) },
@@ -277,7 +271,6 @@ function problemOf(result: SyncResult, at: number): SyncStatus['problem'] {
 
 /** Run one sync under a lock shared by every page and the background, and keep the status line. */
 export async function syncOnce(now = Date.now()): Promise<void> {
-  const locks = (globalThis.navigator as { locks?: { request<R>(name: string, cb: () => Promise<R>): Promise<R> } } | undefined)?.locks;
   const task = async () => {
     const config = (await readChecked(syncConfigStore, Date.now(), false)).value;
     if (!config) return;
@@ -306,6 +299,12 @@ export async function syncOnce(now = Date.now()): Promise<void> {
       });
     }
   };
+  await underSyncLock(task);
+}
+
+/** Run `task` under the lock every page and the background share for sync (one at a time). */
+async function underSyncLock(task: () => Promise<void>): Promise<void> {
+  const locks = (globalThis.navigator as { locks?: { request<R>(name: string, cb: () => Promise<R>): Promise<R> } } | undefined)?.locks;
   if (locks) await locks.request('sidecoach:sync', task);
   else await task();
 }
@@ -355,12 +354,7 @@ export async function startSync(url: string, user: string, password: string, pas
   await syncConfigStore.item.setValue({ url: folderUrl(url), user, password, key: toBase64(raw), keyFile: text });
 }
 
-/** Stop syncing: forget the server, the key and sync's bookkeeping; the data here stays as it is. */
+/** Stop syncing, after a sync under way has ended: forget the server, the key, sync's database and the access. */
 export async function stopSync(): Promise<void> {
-  const config = (await readChecked(syncConfigStore, Date.now(), false)).value;
-  await syncConfigStore.item.setValue(null);
-  // Requests go to the server only while sync is on: the access is given back.
-  if (config) await browser.permissions.remove({ origins: [originPattern(config.url)] }).catch(() => false);
-  await syncStatusStore.item.setValue({ running: false, lastSyncedAt: null, waiting: 0, problem: null, failures: 0 });
-  await state.resetSyncState();
+  await underSyncLock(forgetSync);
 }

@@ -108,11 +108,10 @@ export async function listDevices(client: DavClient, now: number): Promise<strin
   return entries.filter((e) => e.folder && DEVICE_FOLDER.test(e.name)).map((e) => e.name);
 }
 
-/** One computer's folder: its change files and heads by number, the sizes by name, and its temporary uploads. */
+/** One computer's folder: its change files and heads by number, and its temporary uploads. */
 export interface DeviceFolder {
   changes: number[];
   heads: number[];
-  sizes: Map<string, number>;
   temps: string[];
 }
 
@@ -124,7 +123,6 @@ export async function listDevice(client: DavClient, dev: string): Promise<Device
   return {
     changes: numbersOf(names, CHANGE_NAME),
     heads: numbersOf(names, HEAD_NAME),
-    sizes: new Map(entries.map((e) => [`${dev}/${e.name}`, e.size])),
     temps: names.filter((n) => n.startsWith(TEMP_PREFIX)),
   };
 }

@@ -21,8 +21,6 @@ type StoreName = (typeof STORES)[number];
 export interface SyncMeta {
   dev: string;
   frontier: Vector;
-  /** Files refused (altered, replayed), with the size they had: not read again until they change. */
-  refused?: Record<string, number>;
   /** Set when this computer took a new identity: its next record sends every value again. */
   resend?: true;
 }
@@ -213,7 +211,7 @@ export async function renewIdentity(sent: number): Promise<void> {
     const meta = (await done(tx.objectStore('meta').get('meta'))) as SyncMeta | undefined;
     // The old id's files count as merged only as far as they reached the server (others cannot wait for the rest).
     const frontier = { ...meta?.frontier, ...(meta ? { [meta.dev]: Math.min(sent, meta.frontier[meta.dev] ?? 0) } : {}) };
-    const next: SyncMeta = { dev: randomDeviceId(), frontier, refused: {}, resend: true };
+    const next: SyncMeta = { dev: randomDeviceId(), frontier, resend: true };
     tx.objectStore('meta').put(next, 'meta');
     tx.objectStore('outbox').clear();
   });

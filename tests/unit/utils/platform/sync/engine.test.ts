@@ -11,7 +11,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readChecked } from '../../../../../utils/platform/storage';
 import { syncStatusStore } from '../../../../../utils/platform/sync/config';
 import { makeKeyFile } from '../../../../../utils/platform/sync/crypto';
-import { startSync, syncOnce } from '../../../../../utils/platform/sync/engine';
+import { startSync, stopSync, syncOnce } from '../../../../../utils/platform/sync/engine';
 import { createKeyFile, KEY_FILE } from '../../../../../utils/platform/sync/server';
 import { readApplying } from '../../../../../utils/platform/sync/state';
 import { createDavClient } from '../../../../../utils/platform/sync/webdav';
@@ -295,5 +295,33 @@ describe('gaps found and said, files written once', { timeout: 90_000 }, () => {
     await server().create(`${dev}/tmp-left-over`, new Uint8Array([9]));
     await sync(a);
     expect((await readdir(join(folderOnDisk(), dev))).filter((n) => n.startsWith('tmp-'))).toEqual([]);
+  });
+});
+
+describe('stopping and deleting everything', { timeout: 60_000 }, () => {
+  it('stopping forgets sync here: its settings, its database and the access to the server (given back)', async () => {
+    const a = computer('a', withSession('s1', 'kept here'));
+    await start(a);
+    await sync(a);
+    const removed: string[] = [];
+    fakeBrowser.runtime.getManifest = () => ({
+      manifest_version: 3,
+      name: 'x',
+      version: '1',
+      host_permissions: ['https://meet.google.com/*'],
+    });
+    fakeBrowser.permissions.getAll = async () => ({ origins: ['https://meet.google.com/*', 'http://127.0.0.1/*'], permissions: [] });
+    fakeBrowser.permissions.remove = async (p) => {
+      removed.push(...(p.origins ?? []));
+      return true;
+    };
+    await on(a, async () => {
+      expect((await indexedDB.databases()).map((d) => d.name)).toContain('sidecoach-sync');
+      await stopSync();
+      expect((await indexedDB.databases()).map((d) => d.name)).not.toContain('sidecoach-sync');
+    });
+    expect(removed).toEqual(['http://127.0.0.1/*']);
+    expect(a.local.syncConfig ?? null).toBeNull();
+    expect(notesOf(a, 's1')).toBe('kept here');
   });
 });
