@@ -114,7 +114,7 @@ async function recordLocal(meta: state.SyncMeta, ruleFor: (k: string) => SyncKey
   const files: ChangeFile[] = [];
   for (let i = 0; i < recordable.length; i += CHANGES_PER_FILE) {
     const chunk = new Map(recordable.slice(i, i + CHANGES_PER_FILE).map((k) => [k, local.values.get(k)]));
-    const file = recordChanges(replica, chunk, ruleFor, now, meta.resend === true);
+    const file = recordChanges(replica, chunk, ruleFor, now, meta.resend ? new Map(meta.resend) : undefined);
     if (file) files.push(file);
   }
   const { resend: _done, ...kept } = meta;

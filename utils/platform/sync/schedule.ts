@@ -6,6 +6,7 @@
  * wait in the change log until the server answers.
  */
 import { browser } from 'wxt/browser';
+import { addressProblem, passphraseProblem } from '../../domain/sync/checks';
 import { backoffMs } from '../../domain/sync/faults';
 import { isSyncedStorageKey } from '../../domain/sync/keys';
 import { readChecked } from '../storage';
@@ -63,6 +64,11 @@ export function onSyncMessage(raw: unknown): Promise<SyncReply> | undefined {
   const request = asSyncRequest(raw);
   if (!request) return undefined;
   return (async (): Promise<SyncReply> => {
+    // Checked again here: a request may come from any page of the extension, not only the form that checked it.
+    if (request.type === 'syncTest' || request.type === 'syncStart') {
+      const problem = addressProblem(request.url) ?? (request.type === 'syncStart' ? passphraseProblem(request.passphrase) : null);
+      if (problem) return { ok: false, fault: problem };
+    }
     try {
       if (request.type === 'syncTest') return { ok: true, found: await testConnection(request.url, request.user, request.password) };
       if (request.type === 'syncStart') {

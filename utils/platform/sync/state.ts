@@ -11,7 +11,7 @@
  * over several object stores, which a single key-value store cannot give, and
  * "delete everything" or stopping sync drops the whole database at once.
  */
-import type { ChangeFile, Head, Merged, Vector } from '../../domain/sync/log';
+import { basesBefore, type ChangeFile, type Head, type Merged, type Vector } from '../../domain/sync/log';
 
 const DB = 'sidecoach-sync';
 const STORES = ['meta', 'heads', 'outbox', 'dirty', 'applying', 'inbox'] as const;
@@ -21,8 +21,11 @@ type StoreName = (typeof STORES)[number];
 export interface SyncMeta {
   dev: string;
   frontier: Vector;
-  /** Set when this computer took a new identity: its next record sends every value again. */
-  resend?: true;
+  /**
+   * Set when this computer took a new identity: its next record sends every value again, each against
+   * what the others had (for keys changed in files never sent, the base before them; see log.ts basesBefore).
+   */
+  resend?: [string, Merged][];
 }
 
 let opening: Promise<IDBDatabase> | null = null;
@@ -211,7 +214,8 @@ export async function renewIdentity(sent: number): Promise<void> {
     const meta = (await done(tx.objectStore('meta').get('meta'))) as SyncMeta | undefined;
     // The old id's files count as merged only as far as they reached the server (others cannot wait for the rest).
     const frontier = { ...meta?.frontier, ...(meta ? { [meta.dev]: Math.min(sent, meta.frontier[meta.dev] ?? 0) } : {}) };
-    const next: SyncMeta = { dev: randomDeviceId(), frontier, resend: true };
+    const unsent = (await done(tx.objectStore('outbox').getAll())) as ChangeFile[];
+    const next: SyncMeta = { dev: randomDeviceId(), frontier, resend: [...basesBefore(unsent)] };
     tx.objectStore('meta').put(next, 'meta');
     tx.objectStore('outbox').clear();
   });

@@ -235,7 +235,8 @@ describe('gaps found and said, files written once', { timeout: 90_000 }, () => {
 
   it('the whole folder deleted: each computer puts the key back, sends everything again, nothing is lost', async () => {
     const { a } = await threeFiles();
-    const b = computer('b');
+    // B has sent files of its own too: both find their folders gone.
+    const b = computer('b', withSession('s2', 'from b'));
     await start(b);
     await sync(b);
     await edit(b, 's1', 'one two three four');
@@ -246,6 +247,7 @@ describe('gaps found and said, files written once', { timeout: 90_000 }, () => {
     expect((await sync(a)).problem).toBeNull();
     expect(notesOf(a, 's1')).toBe('one two three four');
     expect(notesOf(b, 's1')).toBe('one two three four');
+    expect(notesOf(a, 's2')).toBe('from b');
     expect(await devices()).toHaveLength(2);
   });
 
