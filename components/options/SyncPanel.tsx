@@ -28,6 +28,7 @@ const FAULT_TEXT: Record<SyncFault, MessageKey> = {
   badAddress: 'serverSyncBadAddress',
   insecure: 'serverSyncNeedsHttps',
   weakPassphrase: 'serverSyncShortPassphrase',
+  signedOut: 'serverSyncFaultSignedOut',
 };
 
 /** The words for a fault kind (an unknown kind reads as unexpected). */

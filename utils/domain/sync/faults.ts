@@ -43,7 +43,9 @@ export type SyncFault =
   /** http:// to another computer: the password would travel in the clear. */
   | 'insecure'
   /** The passphrase is too weak to guard files anyone holding them may try passphrases against. */
-  | 'weakPassphrase';
+  | 'weakPassphrase'
+  /** This browser lost the key and app password (its site data was cleared): start sync again. */
+  | 'signedOut';
 
 /** The fault an HTTP status means (for a status that is not a success). */
 export function faultOfStatus(status: number): SyncFault {

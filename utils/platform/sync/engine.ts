@@ -22,7 +22,7 @@ import { ruleOf, SYNC_CONFLICT_MARKER, type SyncKeyRule } from '../../domain/syn
 import { applyFile, type ChangeFile, causalOrder, mergedOf, type Replica, recordChanges } from '../../domain/sync/log';
 import { readChecked } from '../storage';
 import { originPattern, type SyncConfig, type SyncStatus, syncConfigStore, syncStatusStore } from './config';
-import { fromBase64, importKey, keyOpens, makeKeyFile, openKeyFile, parseKeyFile, SyncCryptoError, toBase64 } from './crypto';
+import { fromBase64, importKey, keyOpensWith, makeKeyFile, openKeyFile, parseKeyFile, SyncCryptoError } from './crypto';
 import { forgetSync } from './forget';
 import { markAllDirty, readLocal, syncKeysOf, writeLocal } from './local';
 import {
@@ -46,8 +46,25 @@ import { createDavClient, type DavClient, DavError, folderUrl } from './webdav';
 const CHANGES_PER_FILE = 2_000;
 
 /** A client for the configured server. */
-function clientFor(config: NonNullable<SyncConfig>, timeoutMs?: number): DavClient {
-  return createDavClient({ url: config.url, user: config.user, password: config.password, timeoutMs });
+function clientFor(config: NonNullable<SyncConfig>, password: string): DavClient {
+  return createDavClient({ url: config.url, user: config.user, password });
+}
+
+/**
+ * The key and app password: from sync's database; kept in `storage.local` by an earlier version, they
+ * are moved (the key made a non-extractable CryptoKey) and removed from there.
+ */
+async function secretsOf(config: NonNullable<SyncConfig>): Promise<state.SyncSecrets> {
+  const kept = await state.readSecrets();
+  if (kept) return kept;
+  if (config.key === undefined || config.password === undefined) {
+    throw new SyncProblem('signedOut', 'the key and app password are not in this browser any more');
+  }
+  const secrets = { key: await importKey(fromBase64(config.key)), password: config.password };
+  await state.saveSecrets(secrets);
+  const { key: _key, password: _password, ...rest } = config;
+  await syncConfigStore.item.setValue(rest);
+  return secrets;
 }
 
 /** Whether the browser lets Sidecoach reach the server (the optional host permission). */
@@ -70,12 +87,12 @@ function rules(): (key: string) => SyncKeyRule {
 }
 
 /** Check the configured key against the server's key file, putting the file back (created once) if it is gone. */
-async function checkKey(client: DavClient, config: NonNullable<SyncConfig>): Promise<void> {
+async function checkKey(client: DavClient, config: NonNullable<SyncConfig>, key: CryptoKey): Promise<void> {
   let text = await readKeyFile(client);
   // The folder (or the key file) is gone: this computer has the key, so it puts the same key file back.
   if (text === null) text = await createKeyFile(client, config.keyFile);
   if (text === config.keyFile) return;
-  if (!(await keyOpens(parseKeyFile(text), fromBase64(config.key)))) {
+  if (!(await keyOpensWith(parseKeyFile(text), key))) {
     throw new SyncProblem('wrongPassphrase', 'the key file on the server no longer opens with this passphrase');
   }
 }
@@ -187,8 +204,9 @@ async function readOthers(client: DavClient, key: CryptoKey, meta: state.SyncMet
 /** One whole sync, as described at the top of this file. Throws a SyncProblem or DavError on failure. */
 async function runSync(config: NonNullable<SyncConfig>, now: number, renewed = false): Promise<SyncResult> {
   const ruleFor = rules();
-  const client = clientFor(config);
-  const key = await importKey(fromBase64(config.key));
+  const secrets = await secretsOf(config);
+  const client = clientFor(config, secrets.password);
+  const key = secrets.key;
   if (!(await hasHostAccess(config.url))) throw new SyncProblem('noAccess', originPattern(config.url));
 
   // (0) A sync stopped while writing to storage: finish it (redoing it changes nothing).
@@ -200,7 +218,7 @@ async function runSync(config: NonNullable<SyncConfig>, now: number, renewed = f
   }
 
   // (1) The key, before anything is written or merged.
-  await checkKey(client, config);
+  await checkKey(client, config, key);
 
   // (2) Record what changed here.
   const meta = await state.readMeta();
@@ -349,9 +367,11 @@ export async function startSync(url: string, user: string, password: string, pas
     throw e;
   }
   await state.resetSyncState();
+  // The key as a non-extractable CryptoKey, and the app password, in sync's database: never in storage.local.
+  await state.saveSecrets({ key: await importKey(raw), password });
   await markAllDirty();
   await syncStatusStore.item.setValue({ running: false, lastSyncedAt: null, waiting: 0, problem: null, failures: 0 });
-  await syncConfigStore.item.setValue({ url: folderUrl(url), user, password, key: toBase64(raw), keyFile: text });
+  await syncConfigStore.item.setValue({ url: folderUrl(url), user, keyFile: text });
 }
 
 /** Stop syncing, after a sync under way has ended: forget the server, the key, sync's database and the access. */

@@ -28,8 +28,18 @@ function syncSoon(delayMs = AFTER_CHANGE_MS): void {
   timer = setTimeout(() => void syncOnce().catch((e: unknown) => console.warn('sync failed', e)), delayMs);
 }
 
-/** On start-up: poll while sync is on, and sync now. */
+/**
+ * Keep `storage.local` from content scripts (Chrome: `setAccessLevel`, kept by the browser; Firefox has no
+ * such switch, its bug 1724754). Ours on Meet and Zoom only send messages and read no storage.
+ */
+async function keepLocalStorageFromContentScripts(): Promise<void> {
+  const local = browser.storage.local as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> };
+  await local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
+}
+
+/** On start-up: keep storage from content scripts; poll while sync is on, and sync now. */
 export async function startSyncSchedule(): Promise<void> {
+  await keepLocalStorageFromContentScripts();
   if (!(await readChecked(syncConfigStore)).value) return;
   await browser.alarms.create(SYNC_ALARM, { periodInMinutes: POLL_MINUTES });
   syncSoon(2_000);

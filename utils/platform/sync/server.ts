@@ -76,7 +76,13 @@ async function listOrNull(client: DavClient, path: string): Promise<DavEntry[] |
 
 /** Make the sync folder when it is not there (its parent must exist: a 409 says it does not). */
 export async function ensureFolder(client: DavClient): Promise<void> {
-  if ((await listOrNull(client, '')) === null) await client.mkcol('');
+  if ((await listOrNull(client, '')) !== null) return;
+  try {
+    await client.mkcol('');
+  } catch (e) {
+    // Another computer making it at the same moment (rclone answers 423 to the second): there now is fine.
+    if ((await listOrNull(client, '')) === null) throw e;
+  }
 }
 
 /** The key file's text, or null when there is none (or no folder). */

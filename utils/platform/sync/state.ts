@@ -14,7 +14,7 @@
 import { basesBefore, type ChangeFile, type Head, type Merged, type Vector } from '../../domain/sync/log';
 
 const DB = 'sidecoach-sync';
-const STORES = ['meta', 'heads', 'outbox', 'dirty', 'applying', 'inbox'] as const;
+const STORES = ['meta', 'heads', 'outbox', 'dirty', 'applying', 'inbox', 'secrets'] as const;
 type StoreName = (typeof STORES)[number];
 
 /** This computer's place in the sync. */
@@ -32,8 +32,8 @@ let opening: Promise<IDBDatabase> | null = null;
 
 function open(): Promise<IDBDatabase> {
   opening ??= new Promise<IDBDatabase>((resolve, reject) => {
-    // Version 2 added the inbox (files read but waiting for another computer's earlier file).
-    const request = indexedDB.open(DB, 2);
+    // Version 2 added the inbox (files read but waiting for another computer's earlier file), 3 the secrets.
+    const request = indexedDB.open(DB, 3);
     request.onupgradeneeded = () => {
       for (const name of STORES) if (!request.result.objectStoreNames.contains(name)) request.result.createObjectStore(name);
     };
@@ -159,6 +159,23 @@ export async function readApplying(): Promise<Map<string, Merged>> {
 /** Forget the keys being applied (they are in storage now). */
 export async function clearApplying(): Promise<void> {
   await transact(['applying'], 'readwrite', (tx) => done(tx.objectStore('applying').clear()));
+}
+
+/** What sync needs and no page or content script may read: the key (non-extractable) and the app password. */
+export interface SyncSecrets {
+  key: CryptoKey;
+  password: string;
+}
+
+/** Keep the secrets (the key as a CryptoKey object: IndexedDB stores it whole, its bytes stay unreadable). */
+export async function saveSecrets(secrets: SyncSecrets): Promise<void> {
+  await transact(['secrets'], 'readwrite', (tx) => done(tx.objectStore('secrets').put(secrets, 'secrets')));
+}
+
+/** The secrets, or null when there are none (sync off, or this browser's site data cleared). */
+export async function readSecrets(): Promise<SyncSecrets | null> {
+  const found = await transact(['secrets'], 'readonly', (tx) => done(tx.objectStore('secrets').get('secrets')));
+  return (found as SyncSecrets | undefined) ?? null;
 }
 
 /** Files of other computers read from the server but not yet applied (each waits for a file it had seen). */

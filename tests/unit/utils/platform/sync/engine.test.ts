@@ -10,10 +10,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readChecked } from '../../../../../utils/platform/storage';
 import { syncStatusStore } from '../../../../../utils/platform/sync/config';
-import { makeKeyFile } from '../../../../../utils/platform/sync/crypto';
+import { makeKeyFile, openKeyFile, parseKeyFile, toBase64 } from '../../../../../utils/platform/sync/crypto';
 import { startSync, stopSync, syncOnce } from '../../../../../utils/platform/sync/engine';
 import { createKeyFile, KEY_FILE } from '../../../../../utils/platform/sync/server';
-import { readApplying } from '../../../../../utils/platform/sync/state';
+import { closeSyncState, readApplying, readSecrets } from '../../../../../utils/platform/sync/state';
 import { createDavClient } from '../../../../../utils/platform/sync/webdav';
 import { startProxy, startWebDav, type WebDavServer } from '../../../../webdav-server';
 import { allowHosts, type Computer, computer, leaveComputers, on } from './computers';
@@ -87,6 +87,8 @@ describe('the sync engine against a real WebDAV server', { timeout: 60_000 }, ()
     await sync(a);
     expect(notesOf(a, 's1')).toBe('Goal: delegate more\nStep: ask Sam on Monday');
 
+    // The key and the app password are not where content scripts could read them.
+    for (const c of [a, b]) expect(JSON.stringify(c.local.syncConfig)).not.toMatch(/"key"|"password"|app-password/);
     // The server holds only random names and the key file: no text, no ids of ours.
     const names = await readdir(folderOnDisk());
     expect(names.filter((n) => n !== 'sidecoach-key.json').every((n) => /^[0-9a-f]{32}$/.test(n))).toBe(true);
@@ -297,6 +299,40 @@ describe('gaps found and said, files written once', { timeout: 90_000 }, () => {
     await server().create(`${dev}/tmp-left-over`, new Uint8Array([9]));
     await sync(a);
     expect((await readdir(join(folderOnDisk(), dev))).filter((n) => n.startsWith('tmp-'))).toEqual([]);
+  });
+});
+
+describe('secrets', { timeout: 60_000 }, () => {
+  it('a key and app password kept in storage.local by an earlier version move out at the next sync', async () => {
+    const a = computer('a', withSession('s1', 'moved'));
+    await start(a);
+    const keyFile = (a.local.syncConfig as { keyFile: string }).keyFile;
+    const raw = await openKeyFile(parseKeyFile(keyFile), PASSPHRASE);
+    // What an earlier version kept: the raw key and the password in storage.local, nothing in the database.
+    await on(a, async () => {
+      await closeSyncState();
+      await new Promise<void>((resolve) => {
+        const open = indexedDB.open('sidecoach-sync');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('secrets', 'readwrite');
+          tx.objectStore('secrets').clear();
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+        };
+      });
+      await fakeBrowser.storage.local.set({ syncConfig: { url, user: dav.user, password: dav.password, key: toBase64(raw), keyFile } });
+    });
+    expect((await sync(a)).problem).toBeNull();
+    expect(a.local.syncConfig).toEqual({ url, user: dav.user, keyFile });
+    const b = computer('b');
+    await start(b);
+    await sync(b);
+    expect(notesOf(b, 's1')).toBe('moved');
+    const secrets = await on(a, readSecrets);
+    expect(secrets?.password).toBe(dav.password);
+    expect(secrets?.key.extractable).toBe(false);
   });
 });
 
