@@ -6,13 +6,16 @@
  *
  * A computer's folder holds its change files `c1`, `c2`… and one head file
  * `h<n>`, where n is the number of its last change file (the head is
- * encrypted like the rest, so the number is checked when it is read).
+ * encrypted like the rest, so the number is checked when it is read), and now
+ * and then a snapshot `s<n>` of everything it had merged when it wrote `c<n>`.
  */
 
 /** A change file's name, and its number. */
 export const CHANGE_NAME = /^c([1-9]\d{0,9})$/;
 /** A head file's name, and the number of the last change file it names. */
 export const HEAD_NAME = /^h([1-9]\d{0,9})$/;
+/** A snapshot's name, and the number of its writer's last change file it covers. */
+export const SNAPSHOT_NAME = /^s([1-9]\d{0,9})$/;
 
 /** The numbers of the entries whose names match `pattern`, ascending. */
 export function numbersOf(names: readonly string[], pattern: RegExp): number[] {
@@ -65,4 +68,13 @@ export function ownFolderIntact(changes: readonly number[] | null, sent: number)
   const present = new Set(changes);
   for (let n = 1; n <= sent; n++) if (!present.has(n)) return false;
   return true;
+}
+
+/**
+ * Whether it is time for a new snapshot: when the change files sent since the
+ * last one weigh more than it did, a computer joining now would download more
+ * than twice the data; a snapshot brings that back to about the data's size.
+ */
+export function snapshotDue(sentSince: number, lastSnapshot: number | null, minimum = 64 * 1024): boolean {
+  return sentSince > Math.max(lastSnapshot ?? 0, minimum);
 }

@@ -39,6 +39,7 @@ import {
   writeChangeFile,
   writeHead,
 } from './server';
+import { joinFromSnapshot, mergedOthers, snapshotIfDue } from './snapshot';
 import * as state from './state';
 import { createDavClient, type DavClient, DavError, folderUrl } from './webdav';
 
@@ -140,17 +141,21 @@ async function recordLocal(meta: state.SyncMeta, ruleFor: (k: string) => SyncKey
 }
 
 /** Upload what waits, each file once, then the head (step 4); `taken` when a name was taken by another file (`sentBefore`: the files before it). */
-async function upload(client: DavClient, key: CryptoKey, meta: state.SyncMeta, oldHeads: readonly number[], now: number) {
+async function upload(client: DavClient, key: CryptoKey, meta: state.SyncMeta, own: { heads: number[]; snapshots: number[] }, now: number) {
   const outbox = await state.readOutbox();
   if (outbox.length === 0) return { sent: 0, taken: false, sentBefore: 0 };
   await client.mkcol(`${meta.dev}/`);
+  let bytes = 0;
   for (const file of outbox) {
-    if ((await writeChangeFile(client, key, file)) === 'taken') return { sent: 0, taken: true, sentBefore: file.seq - 1 };
+    const sent = await writeChangeFile(client, key, file);
+    if (sent === 'taken') return { sent: 0, taken: true, sentBefore: file.seq - 1 };
+    bytes += sent;
     await state.removeFromOutbox(file.seq);
   }
   const last = outbox.at(-1) as ChangeFile;
+  const snap = await snapshotIfDue(client, key, bytes, own.snapshots, now);
   const { [meta.dev]: _own, ...seen } = (await state.readMeta()).frontier;
-  await writeHead(client, key, { dev: meta.dev, seq: last.seq, at: now, seen }, oldHeads);
+  await writeHead(client, key, { dev: meta.dev, seq: last.seq, at: now, seen, ...(snap ? { snap } : {}) }, own.heads);
   return { sent: outbox.length, taken: false, sentBefore: 0 };
 }
 
@@ -238,14 +243,15 @@ async function runSync(config: NonNullable<SyncConfig>, now: number, renewed = f
 
   // (4) Upload what waits.
   const fresh = await state.readMeta();
-  const up = await upload(client, key, fresh, own?.heads ?? [], now);
+  const up = await upload(client, key, fresh, own ?? { heads: [], snapshots: [] }, now);
   if (up.taken) {
     if (renewed) throw new SyncProblem('conflict', 'a new identity found its file names taken');
     await takeNewIdentity(client, meta.dev, up.sentBefore, true);
     return runSync(config, now, true);
   }
 
-  // (5) Read the others' new files and apply them.
+  // (5) A computer joining starts from the best snapshot; then read the others' new files and apply them.
+  if (!mergedOthers(await state.readMeta())) await joinFromSnapshot(client, key, await listDevices(client, now), ruleFor);
   const current = await state.readMeta();
   const read = await readOthers(client, key, current, now);
   // A file that had seen files of a computer whose folder is gone waits for nothing: that computer's changes

@@ -14,8 +14,8 @@
 import * as v from 'valibot';
 import { sameJson } from '../../domain/json';
 import type { SyncFault } from '../../domain/sync/faults';
-import { CHANGE_NAME, HEAD_NAME, numbersOf } from '../../domain/sync/gaps';
-import type { ChangeFile, Vector } from '../../domain/sync/log';
+import { CHANGE_NAME, HEAD_NAME, numbersOf, SNAPSHOT_NAME } from '../../domain/sync/gaps';
+import type { ChangeFile, Head, Vector } from '../../domain/sync/log';
 import { decryptFile, encryptFile, packJson, SyncCryptoError, unpackJson } from './crypto';
 import { type DavClient, type DavEntry, DavError, TEMP_PREFIX } from './webdav';
 
@@ -51,18 +51,49 @@ const ChangeFileSchema = v.object({
   ),
 });
 
-/** A computer's head: its last change file's number, and the files of others it had merged. */
+/** A computer's head: its last change file's number, the files of others it had merged, and its newest snapshot. */
 export interface HeadFile {
   dev: string;
   seq: number;
   at: number;
   seen: Vector;
+  /** Its newest snapshot: the change file number it was written at, and how many files (of all computers) it covers. */
+  snap?: { seq: number; covers: number };
 }
 
-const HeadFileSchema = v.object({ dev: v.string(), seq: v.number(), at: v.number(), seen: v.record(v.string(), v.number()) });
+const HeadFileSchema = v.object({
+  dev: v.string(),
+  seq: v.number(),
+  at: v.number(),
+  seen: v.record(v.string(), v.number()),
+  snap: v.optional(v.object({ seq: v.number(), covers: v.number() })),
+});
+
+/** Everything a computer had merged when it wrote its change file `seq`: the heads of every key. */
+export interface SnapshotFile {
+  dev: string;
+  seq: number;
+  at: number;
+  frontier: Vector;
+  heads: [string, Head[]][];
+}
+
+const SnapshotSchema = v.object({
+  dev: v.string(),
+  seq: v.number(),
+  at: v.number(),
+  frontier: v.record(v.string(), v.number()),
+  heads: v.array(
+    v.tuple([
+      v.pipe(v.string(), v.maxLength(300)),
+      v.array(v.looseObject({ k: v.string(), dev: v.string(), seq: v.number(), at: v.number() })),
+    ]),
+  ),
+}) as v.GenericSchema<unknown, SnapshotFile>;
 
 const changeName = (dev: string, seq: number) => `${dev}/c${seq}`;
 const headName = (dev: string, seq: number) => `${dev}/h${seq}`;
+const snapshotName = (dev: string, seq: number) => `${dev}/s${seq}`;
 
 /** A folder's entries, or null when it is not there. */
 async function listOrNull(client: DavClient, path: string): Promise<DavEntry[] | null> {
@@ -118,6 +149,7 @@ export async function listDevices(client: DavClient, now: number): Promise<strin
 export interface DeviceFolder {
   changes: number[];
   heads: number[];
+  snapshots: number[];
   temps: string[];
 }
 
@@ -129,6 +161,7 @@ export async function listDevice(client: DavClient, dev: string): Promise<Device
   return {
     changes: numbersOf(names, CHANGE_NAME),
     heads: numbersOf(names, HEAD_NAME),
+    snapshots: numbersOf(names, SNAPSHOT_NAME),
     temps: names.filter((n) => n.startsWith(TEMP_PREFIX)),
   };
 }
@@ -179,11 +212,26 @@ export function readHead(client: DavClient, key: CryptoKey, dev: string, n: numb
  * already with the same content: a sync stopped after the upload); 'taken' when another file holds the
  * name (a profile restored from a copy reuses its numbers): the caller takes a new identity.
  */
-export async function writeChangeFile(client: DavClient, key: CryptoKey, file: ChangeFile): Promise<'sent' | 'taken'> {
+export async function writeChangeFile(client: DavClient, key: CryptoKey, file: ChangeFile): Promise<number | 'taken'> {
   const name = changeName(file.dev, file.seq);
-  if ((await client.create(name, await encryptFile(key, name, await packJson(file)))) === 'created') return 'sent';
+  const bytes = await encryptFile(key, name, await packJson(file));
+  if ((await client.create(name, bytes)) === 'created') return bytes.length;
   const there = await readChangeFile(client, key, file.dev, file.seq);
-  return there !== null && there !== 'refused' && sameJson(there, file) ? 'sent' : 'taken';
+  return there !== null && there !== 'refused' && sameJson(there, file) ? bytes.length : 'taken';
+}
+
+/** A computer's snapshot `s<n>`: null when gone, 'refused' when it does not open as that snapshot. */
+export function readSnapshot(client: DavClient, key: CryptoKey, dev: string, n: number): Promise<SnapshotFile | 'refused' | null> {
+  return readSealed(client, key, snapshotName(dev, n), SnapshotSchema, (x) => x.dev === dev && x.seq === n);
+}
+
+/** Write this computer's snapshot (once), then remove its older ones; returns its size in bytes. */
+export async function writeSnapshot(client: DavClient, key: CryptoKey, snap: SnapshotFile, older: readonly number[]): Promise<number> {
+  const name = snapshotName(snap.dev, snap.seq);
+  const bytes = await encryptFile(key, name, await packJson(snap));
+  await client.create(name, bytes);
+  for (const n of older) if (n !== snap.seq) await client.remove(snapshotName(snap.dev, n)).catch(() => undefined);
+  return bytes.length;
 }
 
 /** Write this computer's head after its files, then remove its older heads. */

@@ -26,6 +26,8 @@ export interface SyncMeta {
    * what the others had (for keys changed in files never sent, the base before them; see log.ts basesBefore).
    */
   resend?: [string, Merged][];
+  /** This computer's newest snapshot: its number, size and coverage, and the bytes of change files sent since. */
+  snap?: { seq: number; bytes: number; covers: number; since: number };
 }
 
 let opening: Promise<IDBDatabase> | null = null;
@@ -90,6 +92,11 @@ export async function readMeta(): Promise<SyncMeta> {
 /** 128 random bits as hex: names this computer's folder on the server and says nothing else. */
 function randomDeviceId(): string {
   return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Keep this computer's place (after a snapshot, say). */
+export async function saveMeta(meta: SyncMeta): Promise<void> {
+  await transact(['meta'], 'readwrite', (tx) => done(tx.objectStore('meta').put(meta, 'meta')));
 }
 
 /** The heads of some keys (absent keys have none). */

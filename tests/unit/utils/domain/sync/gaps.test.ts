@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CHANGE_NAME, HEAD_NAME, headWorthReading, numbersOf, ownFolderIntact, planFolder } from '../../../../../utils/domain/sync/gaps';
+import {
+  CHANGE_NAME,
+  HEAD_NAME,
+  headWorthReading,
+  numbersOf,
+  ownFolderIntact,
+  planFolder,
+  snapshotDue,
+} from '../../../../../utils/domain/sync/gaps';
 
 describe('gaps in a computer’s folder', () => {
   it('reads the numbers of change files and heads, ignoring temporary uploads and other names', () => {
@@ -33,5 +41,14 @@ describe('gaps in a computer’s folder', () => {
     expect(ownFolderIntact([1, 2, 3, 4], 3)).toBe(true);
     expect(ownFolderIntact([1, 3], 3)).toBe(false);
     expect(ownFolderIntact(null, 2)).toBe(false);
+  });
+});
+
+describe('when a snapshot is due', () => {
+  it('once the change files since the last snapshot outweigh it (and a small floor)', () => {
+    expect(snapshotDue(10_000, null)).toBe(false);
+    expect(snapshotDue(70_000, null)).toBe(true);
+    expect(snapshotDue(300_000, 400_000)).toBe(false);
+    expect(snapshotDue(400_001, 400_000)).toBe(true);
   });
 });
