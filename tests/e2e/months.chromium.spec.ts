@@ -57,11 +57,11 @@ async function accessible(page: Page, name: string): Promise<void> {
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
-/** Paste a card into an inbox and check it. */
+/** Paste a card into an inbox and check it (the coach's inbox takes mail replies too, and says so). */
 async function checkCard(page: Page, card: string): Promise<void> {
   await openFold(page, 'Take in a card');
-  await page.getByLabel('Paste a card (the whole message is fine)').fill(card);
-  await page.getByRole('button', { name: 'Check the card' }).click();
+  await page.getByLabel(/^Paste a card/).fill(card);
+  await page.getByRole('button', { name: /^(Check the card|Show what it brings)$/ }).click();
 }
 
 describe('the months, in two browsers', () => {
@@ -196,6 +196,12 @@ describe('the months, in two browsers', () => {
     const options = await pageAt(coach, 'options.html#coachees', d0 + 30 * DAY, 1000);
     await options.getByRole('link', { name: /Ada/ }).click();
     await options.getByRole('heading', { name: 'Progress: Ada' }).waitFor();
+    // What held them back: the coachee's own words, as their card brought them.
+    await options
+      .getByRole('listitem')
+      .filter({ hasText: 'I was afraid of the review' })
+      .getByText(/their words/)
+      .waitFor();
     const homework = options.locator('figure', {
       has: options.getByRole('group', { name: 'Homework minutes per week, against the hour-a-week budget' }),
     });
