@@ -72,8 +72,9 @@ export function ownFolderIntact(changes: readonly number[] | null, sent: number)
 
 /**
  * Whether it is time for a new snapshot: when the change files sent since the
- * last one weigh more than it did, a computer joining now would download more
- * than twice the data; a snapshot brings that back to about the data's size.
+ * last one (or since the first upload, which was everything) weigh more than
+ * it did, a computer joining now would download more than twice the data; a
+ * snapshot brings that back to about the data's size.
  */
 export function snapshotDue(sentSince: number, lastSnapshot: number | null, minimum = 64 * 1024): boolean {
   return sentSince > Math.max(lastSnapshot ?? 0, minimum);

@@ -29,11 +29,16 @@ export async function snapshotIfDue(
   now: number,
 ): Promise<HeadFile['snap']> {
   const meta = await state.readMeta();
-  const since = (meta.snap?.since ?? 0) + sentBytes;
+  // The first upload is everything this computer had: it stands for a snapshot (no copy of the same data beside it).
+  if (!meta.snap) {
+    await state.saveMeta({ ...meta, snap: { seq: 0, bytes: sentBytes, covers: 0, since: 0 } });
+    return undefined;
+  }
+  const since = meta.snap.since + sentBytes;
   const seq = meta.frontier[meta.dev] ?? 0;
-  if (!snapshotDue(since, meta.snap?.bytes ?? null) || seq === 0) {
-    await state.saveMeta({ ...meta, snap: meta.snap ? { ...meta.snap, since } : { seq: 0, bytes: 0, covers: 0, since } });
-    return meta.snap && meta.snap.seq > 0 ? { seq: meta.snap.seq, covers: meta.snap.covers } : undefined;
+  if (!snapshotDue(since, meta.snap.bytes) || seq === 0) {
+    await state.saveMeta({ ...meta, snap: { ...meta.snap, since } });
+    return meta.snap.seq > 0 ? { seq: meta.snap.seq, covers: meta.snap.covers } : undefined;
   }
   const heads = await state.readHeadsWithPrefix('');
   const snap: SnapshotFile = { dev: meta.dev, seq, at: now, frontier: { ...meta.frontier }, heads: [...heads] };
