@@ -19,7 +19,7 @@ const HOSTILE = 'Evil": x\n---\ntags: [pwned]\n# a: b / c\\d';
 const TASK = /^- \[( |x)\] (.+)$/gm;
 
 describe('exports notes tools read', () => {
-  const browser = extensionPerTest();
+  const browser = extensionPerTest({ role: 'coach' });
 
   it('writes one coachee’s sessions with front matter and tasks, one file per session as a zip, and the progress figures', async () => {
     const worker = await installedWorker(browser);

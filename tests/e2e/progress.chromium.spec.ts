@@ -10,7 +10,7 @@ import { axeViolations } from './axe';
 import { extensionPerTest, installedWorker } from './chromium';
 
 describe('progress over the months', () => {
-  const browser = extensionPerTest();
+  const browser = extensionPerTest({ role: 'coach' });
 
   it('lists coachees with their figures, sortable, and shows a coachee’s charts that read without the table, by keyboard and pointer, with no WCAG violations', async () => {
     const worker = await installedWorker(browser);
