@@ -190,9 +190,12 @@ export async function previewCard(text: string, now = Date.now()) {
   return { ok: true as const, preview: { card, intake, coacheeId } as CardPreview };
 }
 
-/** Note on a session which session of the other person's it is. */
-async function linkSession(sessionId: string, peer: string): Promise<void> {
-  await updateStored(sessionsStore, (list) => list.map((s) => (s.id === sessionId && s.peer !== peer ? { ...s, peer } : s)));
+/** Note on a session which session of the other person's it is (and, from a pre-work card, the day it is for). */
+async function linkSession(sessionId: string, peer: string, on?: string | null): Promise<void> {
+  const day = on ? { on } : {};
+  await updateStored(sessionsStore, (list) =>
+    list.map((s) => (s.id === sessionId && (s.peer !== peer || (on && s.on !== on)) ? { ...s, peer, ...day } : s)),
+  );
 }
 
 /**
@@ -206,7 +209,7 @@ export async function takeInCard(preview: CardPreview, now = Date.now()): Promis
     await putCoachee(intake.coachee);
     // Filled before it becomes the active one, so no page shows (and writes) it half-made.
     if (intake.sessionIsNew) await createSession(intake.coachee.id, now, { id: intake.sessionId, activate: false });
-    await linkSession(intake.sessionId, intake.peer);
+    await linkSession(intake.sessionId, intake.peer, preview.card.sessionOn);
     const current = (await readChecked(partStore('topic', intake.sessionId))).value;
     if (!sameTopic(current, intake.topic)) await partStore('topic', intake.sessionId).item.setValue(intake.topic);
     const progress = intake.progress;
