@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import { type ExtensionBrowser, launchExtension } from './chromium';
@@ -85,6 +86,13 @@ describe('a popup for each role, in Chromium', () => {
     await nav.getByRole('link', { name: 'Export & backup' }).click();
     await options.getByRole('radio', { name: 'My sessions, with my progress figures' }).check();
     expect(await options.getByLabel('Coachee to export').count()).toBe(0);
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: 'Download Markdown' }).click(),
+    ]);
+    const md = await readFile(await download.path(), 'utf8');
+    expect(md).toContain('## My progress');
+    expect(md).not.toContain('Progress: Me');
     for (const colorScheme of ['light', 'dark'] as const) {
       await options.emulateMedia({ colorScheme });
       expect({ colorScheme, violations: await axeViolations(options) }).toEqual({ colorScheme, violations: [] });

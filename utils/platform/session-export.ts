@@ -12,6 +12,7 @@ import { notesFileFrontMatter, sessionDay, sessionFields, sessionFileName, sessi
 import type { ExportScope } from '../domain/export-scope';
 import { progressDocument } from '../domain/progress-doc';
 import type { IndexEntry } from '../domain/session-index';
+import { SELF_COACHEE_ID } from '../domain/session-list';
 import { zipWriter } from '../domain/zip';
 import { readSmall } from './data-store';
 import { formatDay, formatSessionDate } from './dates';
@@ -76,7 +77,10 @@ async function downloadMarkdown(
       }
     },
   );
-  const progress = progressOf === null ? [] : progressDocument(entries, progressOf, progressLabels(), progressFormats(uiLanguage()), now);
+  // The person's own progress reads "My progress", never "Progress: Me".
+  const own = entries.length > 0 && entries.every((e) => e.coacheeId === SELF_COACHEE_ID);
+  const progress =
+    progressOf === null ? [] : progressDocument(entries, progressOf, progressLabels(own), progressFormats(uiLanguage()), now);
   if (progress.length > 0) sections.push(new Blob(['\n', documentMarkdown(progress, 1)]));
   const title = who === null ? t('notesFileTitleAll') : t('notesFileTitle', who);
   const head = notesFileFrontMatter({ title, coachees, exportedAt: now, progress: progress.length > 0 }, fields);
