@@ -44,7 +44,11 @@ describe('session clock in Chromium', () => {
     const back = clock.button('Previous phase');
     await back.waitFor();
     expect(await back.isDisabled()).toBe(true);
-    await expect.poll(() => page.getByRole('button', { name: '+5 min (add five minutes to this phase)' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect
+      .poll(() =>
+        page.getByRole('button', { name: '+5 min (add five minutes to this phase)' }).evaluate((el) => el === document.activeElement),
+      )
+      .toBe(true);
     expect({ more: await more.boundingBox(), bar: await bar.boundingBox(), next: await clock.button('Next phase').boundingBox() }).toEqual(
       before,
     );
