@@ -198,7 +198,7 @@ async function welcomePictures(context, worker, id, lang, scheme) {
   page = await open(context, id, 'popup-coach.html', { scheme });
   await page
     .locator('summary')
-    .filter({ hasText: lang === 'de' ? 'Karte übernehmen' : 'Take in a card' })
+    .filter({ hasText: lang === 'de' ? /^Karte .*übernehmen/ : /^Take in a card/ })
     .click();
   await page.evaluate(() => document.activeElement?.blur());
   await scrollTo(page, page.locator('#coach-topic-heading'));
