@@ -57,8 +57,8 @@ describe('cards between two browsers', () => {
     const coachPopup = await coach.openPage('popup.html');
     await coachPopup.getByText('No coachee yet.', { exact: false }).waitFor();
     await coachPopup.locator('summary', { hasText: 'Take in a card' }).click();
-    await coachPopup.getByLabel('Paste a card (the whole message is fine)').fill(card);
-    await coachPopup.getByRole('button', { name: 'Check the card' }).click();
+    await coachPopup.getByLabel('Paste a card or your coachee’s reply to a mail (the whole message is fine)').fill(card);
+    await coachPopup.getByRole('button', { name: 'Show what it brings' }).click();
     await coachPopup.getByRole('button', { name: 'Take it in', exact: true }).click();
     const again = await coach.openPage('popup.html');
     await again.getByTestId('coach-popup-topic').getByText('Asking for a raise').waitFor();
