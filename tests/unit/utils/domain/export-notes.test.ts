@@ -17,6 +17,7 @@ import {
 } from '../../../../utils/domain/export-notes';
 import { type ProgressLabels, progressDocument } from '../../../../utils/domain/progress-doc';
 import { indexEntry } from '../../../../utils/domain/session-index';
+import { isoDate } from '../../../../utils/domain/text';
 import { zipStore } from '../../../../utils/domain/zip';
 import { sampleSession } from '../../sample-data';
 
@@ -39,13 +40,15 @@ const ctx = (coacheeName = 'Ada') => ({ coacheeName, defaultAgenda: agenda, labe
 /** The YAML between the first two `---` lines. */
 const frontMatter = (note: string) => /^---\n([\s\S]*?)\n---\n/.exec(note)?.[1] ?? '';
 const TASK = /^- \[( |x)\] (.+)$/gm;
+/** The sample session's day as this zone counts it (the suite also runs in far zones). */
+const DAY = isoDate(sessionDay(sampleSession()));
 
 describe('a session as a note for notes tools', () => {
   it('opens with front matter a YAML parser reads: date, coachee, topic, phases planned and taken, the plan, tags', () => {
     const note = sessionNote(sampleSession(), ctx());
     const data = parse(frontMatter(note));
     expect(data).toEqual({
-      date: '2026-11-25',
+      date: DAY,
       coachee: 'Ada',
       topic: 'Speaking up in meetings',
       started: true,
@@ -118,13 +121,15 @@ describe('one file of many sessions', () => {
     // Exactly two fence lines in the whole file: the one front matter.
     expect(md.split('\n').filter((l) => l === '---')).toHaveLength(2);
     const data = parse(frontMatter(md));
+    // Days as this zone counts them (the same rule as each session's own `date`).
+    const day = isoDate(sessionDay(sampleSession()));
     expect(data).toMatchObject({
       title: 'Coaching notes: Ada',
-      exported: '2026-12-07',
+      exported: isoDate(Date.UTC(2026, 11, 7, 12)),
       coachees: ['Ada'],
       session_count: 2,
-      first_session: '2026-11-25',
-      last_session: '2026-11-25',
+      first_session: day,
+      last_session: day,
       progress: true,
       tags: ['coaching', 'sidecoach', 'coachee/ada'],
     });
@@ -151,20 +156,20 @@ describe('one file of many sessions', () => {
 describe('file names of one file per session', () => {
   it('are `YYYY-MM-DD Coachee — topic.md`, unique without case', () => {
     const taken = new Set<string>();
-    expect(sessionFileName(sampleSession(), 'Ada', taken)).toBe('2026-11-25 Ada — Speaking up in meetings.md');
-    expect(sessionFileName(sampleSession(), 'ada', taken)).toBe('2026-11-25 ada — Speaking up in meetings (2).md');
-    expect(sessionFileName(sampleSession(), 'Ada', taken)).toBe('2026-11-25 Ada — Speaking up in meetings (3).md');
+    expect(sessionFileName(sampleSession(), 'Ada', taken)).toBe(`${DAY} Ada — Speaking up in meetings.md`);
+    expect(sessionFileName(sampleSession(), 'ada', taken)).toBe(`${DAY} ada — Speaking up in meetings (2).md`);
+    expect(sessionFileName(sampleSession(), 'Ada', taken)).toBe(`${DAY} Ada — Speaking up in meetings (3).md`);
   });
 
   it('take no path separators, reserved or control characters, bidi marks, trailing dots, nor too much length', () => {
     const session = sampleSession();
     session.topic.title = '../../etc/passwd: a|b?*<x>"y"\\z #tag [[link]] ^x\u0000\u202e... ';
     const name = sessionFileName(session, 'A/B', new Set());
-    expect(name).toBe('2026-11-25 A B — .. .. etc passwd a b x y z tag link x.md');
+    expect(name).toBe(`${DAY} A B — .. .. etc passwd a b x y z tag link x.md`);
     session.topic.title = 'x'.repeat(300);
     expect(Array.from(sessionFileName(session, 'Ada', new Set())).length).toBeLessThanOrEqual(83);
     session.topic.title = '';
-    expect(sessionFileName(session, 'Ada', new Set())).toBe('2026-11-25 Ada.md');
+    expect(sessionFileName(session, 'Ada', new Set())).toBe(`${DAY} Ada.md`);
   });
 });
 
