@@ -68,7 +68,7 @@ describe('the months, in two browsers', () => {
   let coachee: ExtensionBrowser;
   let coach: ExtensionBrowser;
   beforeEach(async () => {
-    [coachee, coach] = await Promise.all([launchExtension(), launchExtension()]);
+    [coachee, coach] = await Promise.all([launchExtension(), launchExtension(undefined, { role: 'both' })]);
   });
   afterEach(async () => {
     await Promise.all([coachee?.close(), coach?.close()]);
