@@ -10,7 +10,7 @@ import {
   weeksSinceFirstSession,
 } from '../../utils/domain/progress';
 import { onlyNoTime } from '../../utils/domain/review';
-import { type IndexEntry, newestFirst, type SessionIndex, sessionTime } from '../../utils/domain/session-index';
+import { type IndexEntry, newestFirst, type SessionIndex, sessionTime } from '../../utils/domain/history/session-index';
 import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { t, uiLanguage } from '../../utils/platform/i18n';
 import { tn } from '../../utils/platform/plural';

@@ -3,7 +3,7 @@ import { useEffect } from 'preact/hooks';
 import type { SessionRecord } from '../../utils/domain/backup';
 import { type DocBlock, sessionDocument } from '../../utils/domain/export-markdown';
 import { TOPIC_TEXT_MAX } from '../../utils/domain/model';
-import type { IndexEntry } from '../../utils/domain/session-index';
+import type { IndexEntry } from '../../utils/domain/history/session-index';
 import { formatSessionDate } from '../../utils/platform/dates';
 import { localDefaultTemplate } from '../../utils/platform/default-template';
 import { t, uiLanguage } from '../../utils/platform/i18n';

@@ -7,7 +7,7 @@ import { SessionHistory } from '../../components/options/SessionHistory';
 import { useSessionIndex } from '../../components/options/useSessionIndex';
 import { WhatsNew } from '../../components/options/WhatsNew';
 import type { Coachee } from '../../utils/domain/model';
-import type { SessionIndex } from '../../utils/domain/session-index';
+import type { SessionIndex } from '../../utils/domain/history/session-index';
 import { t } from '../../utils/platform/i18n';
 import { coacheesStore, quarantineStore } from '../../utils/platform/storage';
 

@@ -6,7 +6,7 @@ import { entriesIn, scopeFromHash } from '../../utils/domain/export-scope';
 import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { t, uiLanguage } from '../../utils/platform/i18n';
 import { readForPrint } from '../../utils/platform/session-export';
-import { ensureIndex } from '../../utils/platform/session-index-store';
+import { ensureIndex } from '../../utils/platform/history/session-index-store';
 import { coacheesStore, readChecked } from '../../utils/platform/storage';
 
 document.documentElement.lang = uiLanguage();

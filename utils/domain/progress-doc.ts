@@ -6,7 +6,7 @@
  */
 import type { DocBlock } from './export-markdown';
 import { homeworkByWeek, phasesPerSession, planDonePerSession, sessionsPerMonth, weeksSinceFirstSession } from './progress';
-import type { IndexEntry } from './session-index';
+import type { IndexEntry } from './history/session-index';
 
 /** The words of the progress figures, in the user's language. */
 export interface ProgressLabels {

@@ -5,7 +5,7 @@
  * Pure: no browser calls.
  */
 import { WEEKLY_BUDGET_MINUTES } from './homework';
-import { type IndexEntry, sessionTime } from './session-index';
+import { type IndexEntry, sessionTime } from './history/session-index';
 import { isoDate } from './text';
 
 /** Minutes logged per week (Monday's date), the last `weeks` weeks up to `now`, against the hour-a-week budget. */

@@ -11,7 +11,7 @@ import { documentMarkdown, exportFileName, type MarkdownContext } from '../domai
 import { sessionDay, sessionFileName, sessionNote } from '../domain/export-notes';
 import type { ExportScope } from '../domain/export-scope';
 import { progressDocument } from '../domain/progress-doc';
-import type { IndexEntry } from '../domain/session-index';
+import type { IndexEntry } from '../domain/history/session-index';
 import { zipWriter } from '../domain/zip';
 import { readSmall } from './data-store';
 import { formatSessionDate } from './dates';

@@ -4,7 +4,7 @@ import { defaultTemplate, type Phase } from '../../../../utils/domain/agenda';
 import { type MarkdownLabels, sessionMarkdown } from '../../../../utils/domain/export-markdown';
 import type { CallState } from '../../../../utils/domain/model';
 import { phasesPerSession } from '../../../../utils/domain/progress';
-import { indexEntry } from '../../../../utils/domain/session-index';
+import { indexEntry } from '../../../../utils/domain/history/session-index';
 import {
   AUTO_END_MARGIN_MS,
   autoEnd,

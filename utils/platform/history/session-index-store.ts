@@ -5,7 +5,6 @@
  * date; a page that finds it missing or stale rebuilds it.
  */
 import { browser } from 'wxt/browser';
-import type { SessionMeta, WrapUp } from '../domain/model';
 import {
   EMPTY_INDEX,
   type IndexSource,
@@ -16,9 +15,10 @@ import {
   packIndex,
   type SessionIndex,
   unpackIndex,
-} from '../domain/session-index';
-import { localDefaultTemplate } from './default-template';
-import { CheckedRead, define, partStore, readChecked, sessionsStore } from './storage';
+} from '../../domain/history/session-index';
+import type { SessionMeta, WrapUp } from '../../domain/model';
+import { localDefaultTemplate } from '../default-template';
+import { CheckedRead, define, partStore, readChecked, sessionsStore } from '../storage';
 
 /** The index of every session, stored packed (see domain/session-index.ts). */
 export const indexStore = define<PackedIndex>('local:sessionIndex', PackedIndexSchema, packIndex(EMPTY_INDEX));
@@ -29,14 +29,30 @@ export const readIndex = async (): Promise<SessionIndex> => unpackIndex((await r
 const SOURCE_PARTS = ['topic', 'timer', 'agenda', 'plan', 'homework', 'review', 'wrapUp'] as const;
 const BATCH = 400;
 
+/** The parts of a session the indexes are made from (its notes among them). */
+export const SOURCE_NAMES: readonly string[] = [...SOURCE_PARTS, 'notes'];
+
+/** The storage keys of what the indexes read of one session. */
+export const sourceKeys = (id: string): string[] => [...SOURCE_PARTS, 'notes' as const].map((name) => partStore(name, id).bare);
+
 /** What the indexes need of one session: the index entry's parts, and its texts when asked for. */
 export type SessionSource = IndexSource & { wrapUp: WrapUp; notes: string };
 
-/** Read what the index needs of these sessions (and their notes, `withNotes`), in one storage call. */
-export async function readSources(ids: readonly string[], withNotes = false): Promise<Map<string, SessionSource>> {
+/**
+ * Read what the index needs of these sessions (and their notes, `withNotes`), in one storage call.
+ * `known` holds values already in memory by their storage key (a change just written, as storage reported
+ * it): those are not read again.
+ */
+export async function readSources(
+  ids: readonly string[],
+  withNotes = false,
+  known?: ReadonlyMap<string, unknown>,
+): Promise<Map<string, SessionSource>> {
   const names = withNotes ? [...SOURCE_PARTS, 'notes' as const] : SOURCE_PARTS;
   const keys = ids.flatMap((id) => names.map((name) => partStore(name, id).bare));
-  const raw = await browser.storage.local.get(keys);
+  const unknown = known ? keys.filter((k) => !known.has(k)) : keys;
+  const raw: Record<string, unknown> = unknown.length > 0 ? await browser.storage.local.get(unknown) : {};
+  if (known) for (const k of keys) if (known.has(k)) raw[k] = known.get(k);
   const sources = new Map<string, SessionSource>();
   // The read policy (storage.ts): a part of the wrong shape is kept aside in the quarantine, never dropped.
   const reader = new CheckedRead();

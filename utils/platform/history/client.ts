@@ -3,7 +3,7 @@
  * the background, which holds the indexes, for one page of rows at a time.
  */
 import { browser } from 'wxt/browser';
-import type { HistoryPage, HistoryQuery } from '../domain/history-records';
+import type { HistoryPage, HistoryQuery } from '../../domain/history/records';
 
 /** A page of the history from the background, or null when it cannot answer (starting up, reloading). */
 export async function askHistory(query: HistoryQuery): Promise<HistoryPage | null> {

@@ -1,0 +1,41 @@
+/**
+ * The record of the sessions near the active one (a platform adapter over
+ * domain/recent-sessions.ts), kept by the background so the panel and the popup
+ * never read the whole session list. Derived, in `storage.session`: made again
+ * at every start of the worker when missing (empty after a browser start and an update).
+ */
+import { browser } from 'wxt/browser';
+import { sameJson } from '../domain/json';
+import { recentSessions } from '../domain/recent-sessions';
+import { activeSessionIdStore, readChecked, recentSessionsStore, sessionsStore } from './storage';
+
+/** Whether a change of these local keys changes the record (the session list, the active session). */
+export const concernsRecent = (keys: readonly string[]): boolean =>
+  keys.includes(sessionsStore.bare) || keys.includes(activeSessionIdStore.bare);
+
+/** Write the record from the session list and the active session (nothing when it is stored as it is). */
+export async function writeRecentSessions(): Promise<void> {
+  const [sessions, active, stored, present] = await Promise.all([
+    readChecked(sessionsStore),
+    readChecked(activeSessionIdStore),
+    readChecked(recentSessionsStore),
+    browser.storage.session.get(recentSessionsStore.bare).then((items) => items[recentSessionsStore.bare] !== undefined),
+  ]);
+  const recent = recentSessions(sessions.value, active.value);
+  if (!present || !sameJson(recent, stored.value)) await recentSessionsStore.item.setValue(recent);
+}
+
+/** Make the record again when it is missing (the worker's start). */
+export async function keepRecentSessions(): Promise<void> {
+  const present = (await browser.storage.session.get(recentSessionsStore.bare))[recentSessionsStore.bare] !== undefined;
+  if (!present) await writeRecentSessions();
+}
+
+let queue: Promise<void> = Promise.resolve();
+
+/** Follow changes of extension storage: the record written again, one write after another (never an older one last). */
+export function followRecentSessions(keys: readonly string[]): Promise<void> {
+  if (!concernsRecent(keys)) return queue;
+  queue = queue.then(writeRecentSessions).catch((e: unknown) => console.warn('recent sessions not written', e));
+  return queue;
+}
