@@ -71,6 +71,7 @@ describe('a store of 2,000 sessions', () => {
       const { sessions: own } = await chrome.storage.local.get('sessions');
       await chrome.storage.local.set({ sessions: [...(own as unknown[]), ...sessions], coachees });
     }, COUNT);
+    const seededAt = Date.now();
 
     const options = await browser.openPage('options.html');
     const status = options.getByRole('status').first();
@@ -78,11 +79,10 @@ describe('a store of 2,000 sessions', () => {
     // Right after the bulk write, while the background builds its indexes (newest first): a word that is only in
     // one older session's notes is found within 2 s, from what is indexed plus a scan of the rest.
     const search = options.getByLabel('Search topics and notes');
-    await search.waitFor();
-    const asked = Date.now();
     await search.fill('kaleido');
     await options.getByRole('button', { name: /^Topic number 1234/ }).waitFor({ timeout: 2_000 });
-    expect(Date.now() - asked).toBeLessThan(2_000);
+    // Counted from the end of the write, the page's opening included.
+    expect(Date.now() - seededAt).toBeLessThan(2_000);
     await search.fill('');
     // Newest first at once (the background's head record), while the indexes are still being built.
     await expect.poll(() => status.textContent(), { timeout: 60_000 }).toMatch(new RegExp(`of ${total} sessions`));
