@@ -14,19 +14,18 @@ export function queryWords(query: string): string[] {
 const literal = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * A test of a session's text against the words of a search, as the full-text
- * index answers it: every word must start a word of the text (a prefix, with no
- * regard to case or accents). Made once per search, then run on each text.
+ * A test of a session's texts (its parts, the coachee's name) against the words of a search, as the
+ * full-text index answers it: every word must start a word of one of the texts (a prefix, with no
+ * regard to case or accents). Made once per search, then run on each session.
  */
-export function textMatcher(words: readonly string[]): (text: string) => boolean {
+export function textMatcher(words: readonly string[]): (texts: readonly string[]) => boolean {
   // Each query word at the start of a word of the text: after its start or a character that is no letter or digit.
-  const patterns = words.map((w) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${literal(w)}`, 'u'));
+  const folded = words.map((w) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${literal(w)}`, 'u'));
   // Most texts are plain ASCII: case is folded by the flag, and accents need the full fold only when there are any.
   const plain = words.map((w) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${literal(w)}`, 'iu'));
-  const ascii = /^[\x20-\x7e\s]*$/;
-  return (text) => {
-    if (ascii.test(text)) return plain.every((p) => p.test(text));
-    const folded = fold(text);
-    return patterns.every((p) => p.test(folded));
-  };
+  const other = /[^\x00-\x7f]/;
+  return (texts) =>
+    words.every((_, i) =>
+      texts.some((text) => (plain[i] as RegExp).test(text) || (other.test(text) && (folded[i] as RegExp).test(fold(text)))),
+    );
 }

@@ -19,8 +19,13 @@ import { readSources, sourceKeys } from './session-index-store';
 const CHUNK = 200;
 /** During a bulk build, the indexes are saved every so many sessions (a build cut short resumes from there). */
 const SAVE_EVERY = 2000;
-/** The longest stretch of indexing before the worker's other events get their turn. */
+/**
+ * The longest stretch of indexing before the worker's other events get their turn, and the rest after it:
+ * the build takes about half of one core at most, so pages opened meanwhile (the panel during a call) are not
+ * slowed by it on a two-core machine.
+ */
 const SLICE_MS = 12;
+const REST_MS = 12;
 /** The head record is written at most this often during a build (each write reaches every open page). */
 const HEAD_EVERY_MS = 500;
 
@@ -39,8 +44,8 @@ export interface Changed {
   text: boolean;
 }
 
-/** Let the worker's queued events run (a message from a page, a storage change). */
-export const yieldToEvents = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/** Let the worker's queued events run (a message from a page, a storage change), and rest `ms`. */
+export const yieldToEvents = (ms = 0): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Index these sessions again (both indexes), in one storage read. An entry or a
@@ -77,7 +82,7 @@ export async function indexSessions(ctx: BuildContext, metas: readonly SessionMe
     ix.stale.delete(meta.id);
     forgetKnown(known, meta.id);
     if (Date.now() - sliceStart >= SLICE_MS) {
-      await yieldToEvents();
+      await yieldToEvents(REST_MS);
       sliceStart = Date.now();
     }
   }

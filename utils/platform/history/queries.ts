@@ -11,10 +11,9 @@ import type { HistoryPage, HistoryQuery } from '../../domain/history/records';
 import { type IndexEntry, indexEntry, newestFirst } from '../../domain/history/session-index';
 import { firstSnippet } from '../../domain/history/snippet';
 import type { SessionMeta } from '../../domain/model';
-import type { SessionPartValues } from '../../domain/session-parts';
+import { SESSION_PARTS } from '../../domain/session-parts';
 import { fold } from '../../domain/text';
 import { localDefaultTemplate } from '../default-template';
-import { check, partStore } from '../storage';
 import { type Indexes, isIndexed } from './indexes';
 import { readSources, type SessionSource } from './session-index-store';
 
@@ -37,7 +36,7 @@ interface Order {
 export interface QueryMemory {
   order: Order | null;
   /** The last search's scan of sessions not indexed yet: which were looked at, which matched. */
-  scan: { key: string; checked: Set<string>; hits: Map<string, IndexEntry> } | null;
+  scan: { key: string; checked: Set<string>; knownMiss: Set<string>; hits: Map<string, IndexEntry> } | null;
 }
 
 export const freshQueryMemory = (): QueryMemory => ({ order: null, scan: null });
@@ -67,26 +66,35 @@ function orderFor(ctx: QueryContext, coacheeId: string | null): Order {
   return order;
 }
 
-/** A session's searched text from the values the last changes brought (checked), and whether those were all of it. */
-function knownText(known: ReadonlyMap<string, unknown>, id: string): { text: string; whole: boolean } {
+const str = (x: unknown): string => (typeof x === 'string' ? x : '');
+const items = (x: unknown): Record<string, unknown>[] =>
+  Array.isArray(x) ? x.filter((i): i is Record<string, unknown> => typeof i === 'object' && i !== null) : [];
+const fields = (x: unknown): Record<string, unknown> => (typeof x === 'object' && x !== null ? (x as Record<string, unknown>) : {});
+
+/** The searched words of each part, read from a raw value as a change brought it (a value of another shape has none). */
+const TEXT_OF: Record<(typeof TEXT_PARTS)[number], (value: unknown) => string[]> = {
+  topic: (v) => [str(fields(v).title), str(fields(v).difficulty), str(fields(v).outcome)],
+  notes: (v) => [str(v)],
+  plan: (v) => items(v).map((s) => str(s.text)),
+  homework: (v) => items(v).map((a) => str(a.title)),
+  review: (v) => [...items(fields(v).items).flatMap((i) => [str(i.heldBack), str(i.dreading)]), str(fields(v).rootCause)],
+  wrapUp: (v) => [str(fields(v).feedback)],
+};
+
+/**
+ * A session's searched text from the values the last changes brought, and whether those were all of it.
+ * Read leniently, without the schema check (thousands of sessions in one answer): a match found here is
+ * in the session's words; the row shown is made from the checked values.
+ */
+function knownText(known: ReadonlyMap<string, unknown>, id: string): { lines: string[]; whole: boolean } {
   let whole = true;
-  const part = <K extends (typeof TEXT_PARTS)[number]>(name: K): SessionPartValues[K] => {
-    const stored = partStore(name, id);
-    if (!known.has(stored.bare)) {
-      whole = false;
-      return stored.fallback;
-    }
-    return check(stored, known.get(stored.bare)).value;
-  };
-  const text = sessionText({
-    topic: part('topic'),
-    notes: part('notes'),
-    plan: part('plan'),
-    homework: part('homework'),
-    review: part('review'),
-    wrapUp: part('wrapUp'),
-  });
-  return { text, whole };
+  const lines: string[] = [];
+  for (const name of TEXT_PARTS) {
+    const key = `${SESSION_PARTS[name].prefix}.${id}`;
+    if (!known.has(key)) whole = false;
+    else lines.push(...TEXT_OF[name](known.get(key)));
+  }
+  return { lines, whole };
 }
 
 /**
@@ -96,7 +104,7 @@ function knownText(known: ReadonlyMap<string, unknown>, id: string): { text: str
  */
 async function scanPending(ctx: QueryContext, words: string[], coacheeId: string | null) {
   const key = JSON.stringify([words, coacheeId]);
-  if (ctx.memory.scan?.key !== key) ctx.memory.scan = { key, checked: new Set(), hits: new Map() };
+  if (ctx.memory.scan?.key !== key) ctx.memory.scan = { key, checked: new Set(), knownMiss: new Set(), hits: new Map() };
   const memo = ctx.memory.scan;
   const match = textMatcher(words);
   const pending = ctx.ix.pending.filter(
@@ -106,16 +114,26 @@ async function scanPending(ctx: QueryContext, words: string[], coacheeId: string
   const found: SessionMeta[] = [];
   const toRead: SessionMeta[] = [];
   for (const meta of pending) {
-    const { text, whole } = knownText(ctx.known, meta.id);
-    if (text !== '' && match(`${text}\n${name(meta)}`)) found.push(meta);
+    if (memo.knownMiss.has(meta.id)) {
+      toRead.push(meta);
+      continue;
+    }
+    const { lines, whole } = knownText(ctx.known, meta.id);
+    lines.push(name(meta));
+    if (match(lines)) found.push(meta);
     else if (whole) memo.checked.add(meta.id);
-    else toRead.push(meta);
+    else {
+      memo.knownMiss.add(meta.id);
+      toRead.push(meta);
+    }
   }
   const started = Date.now();
+  // Found among the values in memory: answered at once, the storage scan goes on at the next question.
+  const budget = found.length > 0 || memo.hits.size > 0 ? 0 : SCAN_BUDGET_MS;
   let complete = true;
   const sources = new Map<string, SessionSource>();
   for (let i = 0; i < toRead.length; i += SCAN_STEP) {
-    if (Date.now() - started > SCAN_BUDGET_MS) {
+    if (Date.now() - started >= budget) {
       complete = false;
       break;
     }
@@ -128,7 +146,7 @@ async function scanPending(ctx: QueryContext, words: string[], coacheeId: string
     for (const meta of step) {
       const source = read.get(meta.id);
       memo.checked.add(meta.id);
-      if (source && match(`${sessionText(source)}\n${name(meta)}`)) {
+      if (source && match([sessionText(source), name(meta)])) {
         found.push(meta);
         sources.set(meta.id, source);
       }

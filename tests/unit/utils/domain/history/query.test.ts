@@ -11,12 +11,13 @@ describe('history search words', () => {
 });
 
 describe('a session text matched without the index', () => {
-  const matches = (query: string, text: string) => textMatcher(queryWords(query))(text);
+  const matches = (query: string, ...texts: string[]) => textMatcher(queryWords(query))(texts);
   it('finds every word of the query at the start of a word, as the index does', () => {
     expect(matches('xylo', 'She brought up the xylophone lessons.')).toBe(true);
     expect(matches('XYLOPHONE lessons', 'the Xylophone\nlessons')).toBe(true);
     expect(matches('phone', 'the xylophone')).toBe(false);
     expect(matches('xylophone piano', 'the xylophone')).toBe(false);
+    expect(matches('xylophone ada', 'the xylophone', 'Ada Lovelace')).toBe(true);
   });
   it('ignores accents and case on both sides, also in text that is not plain ASCII', () => {
     expect(matches('resume', 'Ihr Résumé war lang')).toBe(true);
