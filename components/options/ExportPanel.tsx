@@ -1,7 +1,7 @@
 import { type ReadonlySignal, type Signal, useSignal } from '@preact/signals';
 import { chosenScope, type ExportScope, entriesIn, scopeToHash } from '../../utils/domain/export-scope';
-import type { Coachee } from '../../utils/domain/model';
 import { type IndexEntry, type SessionIndex, sessionTime } from '../../utils/domain/history/session-index';
+import type { Coachee } from '../../utils/domain/model';
 import { selfLabel } from '../../utils/platform/coachee-name';
 import { t, uiLanguage } from '../../utils/platform/i18n';
 import { downloadBackup, downloadNotes, type ExportResult, exportMessage } from '../../utils/platform/session-export';

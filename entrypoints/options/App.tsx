@@ -6,8 +6,8 @@ import { useStored } from '../../components/hooks/useStored';
 import { SessionHistory } from '../../components/options/SessionHistory';
 import { useSessionIndex } from '../../components/options/useSessionIndex';
 import { WhatsNew } from '../../components/options/WhatsNew';
-import type { Coachee } from '../../utils/domain/model';
 import type { SessionIndex } from '../../utils/domain/history/session-index';
+import type { Coachee } from '../../utils/domain/model';
 import { t } from '../../utils/platform/i18n';
 import { coacheesStore, quarantineStore } from '../../utils/platform/storage';
 

@@ -4,9 +4,9 @@ import '../../components/print/print.css';
 import { PrintView } from '../../components/print/PrintView';
 import { entriesIn, scopeFromHash } from '../../utils/domain/export-scope';
 import { coacheeLabel } from '../../utils/platform/coachee-name';
+import { ensureIndex } from '../../utils/platform/history/session-index-store';
 import { t, uiLanguage } from '../../utils/platform/i18n';
 import { readForPrint } from '../../utils/platform/session-export';
-import { ensureIndex } from '../../utils/platform/history/session-index-store';
 import { coacheesStore, readChecked } from '../../utils/platform/storage';
 
 document.documentElement.lang = uiLanguage();

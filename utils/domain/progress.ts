@@ -4,8 +4,9 @@
  * each session's phases planned against actual, sessions per month.
  * Pure: no browser calls.
  */
-import { WEEKLY_BUDGET_MINUTES } from './homework';
+
 import { type IndexEntry, sessionTime } from './history/session-index';
+import { WEEKLY_BUDGET_MINUTES } from './homework';
 import { isoDate } from './text';
 
 /** Minutes logged per week (Monday's date), the last `weeks` weeks up to `now`, against the hour-a-week budget. */

@@ -10,8 +10,8 @@ import { BACKUP_TAIL, backupHead, backupSessions, type SessionRecord } from '../
 import { documentMarkdown, exportFileName, type MarkdownContext } from '../domain/export-markdown';
 import { sessionDay, sessionFileName, sessionNote } from '../domain/export-notes';
 import type { ExportScope } from '../domain/export-scope';
-import { progressDocument } from '../domain/progress-doc';
 import type { IndexEntry } from '../domain/history/session-index';
+import { progressDocument } from '../domain/progress-doc';
 import { zipWriter } from '../domain/zip';
 import { readSmall } from './data-store';
 import { formatSessionDate } from './dates';

@@ -23,7 +23,8 @@ export function textMatcher(words: readonly string[]): (texts: readonly string[]
   const folded = words.map((w) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${literal(w)}`, 'u'));
   // Most texts are plain ASCII: case is folded by the flag, and accents need the full fold only when there are any.
   const plain = words.map((w) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${literal(w)}`, 'iu'));
-  const other = /[^\x00-\x7f]/;
+  // A character other than printable ASCII or white space: the text needs the full fold.
+  const other = /[^ -~\s]/u;
   return (texts) =>
     words.every((_, i) =>
       texts.some((text) => (plain[i] as RegExp).test(text) || (other.test(text) && (folded[i] as RegExp).test(fold(text)))),

@@ -6,8 +6,8 @@ import { defaultTemplate } from '../../../../utils/domain/agenda';
 import { crc32, crc32Bytes } from '../../../../utils/domain/card-format';
 import { documentMarkdown, type MarkdownLabels } from '../../../../utils/domain/export-markdown';
 import { sessionFileName, sessionFrontMatter, sessionNote, yamlString } from '../../../../utils/domain/export-notes';
-import { type ProgressLabels, progressDocument } from '../../../../utils/domain/progress-doc';
 import { indexEntry } from '../../../../utils/domain/history/session-index';
+import { type ProgressLabels, progressDocument } from '../../../../utils/domain/progress-doc';
 import { zipStore } from '../../../../utils/domain/zip';
 import { sampleSession } from '../../sample-data';
 
