@@ -124,8 +124,10 @@ export async function bringInLine(ctx: BuildContext, now: number, lost: boolean)
   }
   if (changed.meta) ctx.orderChanged();
   const todo = sessions.filter((m) => !isIndexed(ix, m.id)).sort((a, b) => b.createdAt - a.createdAt);
+  // Progress counts the sessions not in the indexes at all; one that may have changed (stale) is shown meanwhile.
+  const missing = (m: SessionMeta) => !(m.id in ix.meta.entries) || !ix.textIds.has(m.id);
   ix.stored = sessions.length;
-  ix.prepared = sessions.length - todo.length;
+  ix.prepared = sessions.length - todo.filter(missing).length;
   ix.pending = todo;
   let sinceSave = 0;
   let headAt = 0;
@@ -134,10 +136,11 @@ export async function bringInLine(ctx: BuildContext, now: number, lost: boolean)
       const chunk = todo.slice(i, i + CHUNK);
       // The chunk stays among the pending until it is done (a search skips those indexed meanwhile).
       ix.pending = todo.slice(i);
+      const added = chunk.filter(missing).length;
       const done = await indexSessions(ctx, chunk, now);
       changed.meta ||= done.meta;
       changed.text ||= done.text;
-      ix.prepared += chunk.length;
+      ix.prepared += added;
       sinceSave += chunk.length;
       if (Date.now() - headAt >= HEAD_EVERY_MS) {
         headAt = Date.now();

@@ -191,8 +191,11 @@ export async function answerQuery(ctx: QueryContext, q: HistoryQuery): Promise<H
         );
   const building = ix.pending.length > 0;
   const scanned = building && words.length > 0 ? await scanPending(ctx, words, q.coacheeId) : { hits: [], complete: true };
-  const byId = new Map(scanned.hits.map((e) => [e.id, e]));
-  const matches = [...indexed, ...scanned.hits.map((e) => e.id)];
+  // A session that may have changed is in the index (its old words) and scanned (its new ones): listed once.
+  const listed = new Set(indexed);
+  const hits = scanned.hits.filter((e) => !listed.has(e.id));
+  const byId = new Map(hits.map((e) => [e.id, e]));
+  const matches = [...indexed, ...hits.map((e) => e.id)];
   const rows = matches
     .slice(q.offset, q.offset + q.limit)
     .map((id) => ix.meta.entries[id] ?? byId.get(id))
