@@ -1,12 +1,12 @@
 import { useComputed, useSignal } from '@preact/signals';
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import { EMPTY_HEAD, HISTORY_PAGE } from '../../utils/domain/history/records';
 import { type IndexEntry, sessionTime } from '../../utils/domain/history/session-index';
 import type { SnippetPart } from '../../utils/domain/history/snippet';
 import type { Coachee } from '../../utils/domain/model';
 import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { historyHeadStore, historyRevisionStore } from '../../utils/platform/history/records-store';
-import type { HistorySearch } from '../../utils/platform/history/search';
+import { type HistorySearch, warmHistory } from '../../utils/platform/history/search';
 import { t, uiLanguage } from '../../utils/platform/i18n';
 import { tn } from '../../utils/platform/plural';
 import { coacheesStore } from '../../utils/platform/storage';
@@ -33,6 +33,11 @@ export function SessionHistory() {
   const head = useComputed(() => stored.value.value ?? EMPTY_HEAD);
   const revision = useStored(historyRevisionStore);
   const search = useHistorySearch(head, revision.value);
+  // Found missing (a browser start or an update, and the background not yet at it): ask it to make it again.
+  const missing = stored.loaded.value && stored.value.value === null;
+  useEffect(() => {
+    if (missing) warmHistory();
+  }, [missing]);
   const open = useSignal<IndexEntry | null>(null);
   const dateFormat = useMemo(() => new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }), []);
   const numbers = useMemo(() => new Intl.NumberFormat(uiLanguage()), []);

@@ -15,6 +15,8 @@ import { bumpRevision, headStored, type Indexes, isIndexed, loadIndexes, saveMet
 import { answerQuery, freshQueryMemory, type QueryMemory } from './queries';
 import { indexStore, SOURCE_NAMES } from './session-index-store';
 
+/** How long after a change of the session list its changes are handled (other keys: the caller's delay). */
+const LIST_DELAY = 50;
 /** More sessions than this changed at once: a bulk build, in chunks, with progress. */
 const BULK = 100;
 /** The full-text index is saved this long after the last change (and at least this often while changes go on). */
@@ -169,11 +171,13 @@ export function createHistoryKeeper() {
     // A scan remembered for a search may be out of date now.
     m.queries.scan = null;
     clearTimeout(m.changeTimer);
+    // The session list is written last by a bulk write (a restore): its build starts at once.
+    const wait = keys.includes(sessionsStore.bare) ? Math.min(delay, LIST_DELAY) : delay;
     m.changeTimer = setTimeout(() => {
       const batch = [...m.pendingKeys];
       m.pendingKeys.clear();
       void applyChanges(batch);
-    }, delay);
+    }, wait);
   }
 
   /** Handle changed keys now: the sessions they touch (all at once, or a bulk build). */
