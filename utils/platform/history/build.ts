@@ -36,6 +36,8 @@ export interface BuildContext {
   known: Map<string, unknown>;
   /** The list's order changed (an entry added, changed or dropped). */
   orderChanged(): void;
+  /** False once the keeper was reset: work begun before stops and writes nothing more. */
+  alive(): boolean;
 }
 
 /** What indexing some sessions again changed: their index entries, their words. */
@@ -69,6 +71,8 @@ export async function indexSessions(ctx: BuildContext, metas: readonly SessionMe
     if (!sameJson(entry, ix.meta.entries[meta.id])) {
       ix.meta.entries[meta.id] = entry;
       changed.meta = true;
+      // At once, not at the end: a query between two slices lists this entry.
+      ctx.orderChanged();
     }
     const text = sessionText(source);
     const sum = crc32(text);
@@ -83,10 +87,10 @@ export async function indexSessions(ctx: BuildContext, metas: readonly SessionMe
     forgetKnown(known, meta.id);
     if (Date.now() - sliceStart >= SLICE_MS) {
       await yieldToEvents(REST_MS);
+      if (!ctx.alive()) return changed;
       sliceStart = Date.now();
     }
   }
-  if (changed.meta) ctx.orderChanged();
   return changed;
 }
 
@@ -143,6 +147,7 @@ export async function bringInLine(ctx: BuildContext, now: number, lost: boolean)
       ix.pending = todo.slice(i);
       const added = chunk.filter(missing).length;
       const done = await indexSessions(ctx, chunk, now);
+      if (!ctx.alive()) return changed;
       changed.meta ||= done.meta;
       changed.text ||= done.text;
       ix.prepared += added;
@@ -161,6 +166,7 @@ export async function bringInLine(ctx: BuildContext, now: number, lost: boolean)
   } finally {
     ix.pending = [];
   }
+  if (!ctx.alive()) return changed;
   if (changed.meta || lost || !(await metaStored())) await saveMeta(ix);
   if (changed.text) await saveText(ix);
   await writeHead(ix);

@@ -83,8 +83,10 @@ export function createHistoryKeeper() {
   }
 
   async function loadNow(): Promise<Indexes> {
-    m.ix ??= await loadIndexes();
-    return m.ix;
+    const memory = m;
+    const loaded = memory.ix ?? (await loadIndexes());
+    memory.ix ??= loaded;
+    return memory.ix;
   }
 
   /** Both indexes, loaded once per worker's life; never behind a build (a build loads them first). */
@@ -97,20 +99,26 @@ export function createHistoryKeeper() {
     return memory.loading;
   }
 
-  const context = (ix: Indexes): BuildContext => ({
-    ix,
-    known: m.known,
-    orderChanged: () => {
-      m.queries.order = null;
-    },
-  });
+  // The memory of the job's start: after a reset, work begun before touches none of the new one.
+  const context = (ix: Indexes, memory = m): BuildContext => {
+    return {
+      ix,
+      known: memory.known,
+      orderChanged: () => {
+        memory.queries.order = null;
+      },
+      alive: () => memory === m,
+    };
+  };
 
   async function ensureNow(now = Date.now()): Promise<void> {
+    const memory = m;
     const ix = await loadNow();
-    const lost = m.entriesLost;
-    m.entriesLost = false;
-    const changed = await bringInLine(context(ix), now, lost);
-    if (changed.meta || changed.text) await bump();
+    const lost = memory.entriesLost;
+    memory.entriesLost = false;
+    const ctx = context(ix);
+    const changed = await bringInLine(ctx, now, lost);
+    if (ctx.alive() && (changed.meta || changed.text)) await bump();
   }
 
   async function bump(): Promise<void> {
@@ -183,6 +191,7 @@ export function createHistoryKeeper() {
   /** Handle changed keys now: the sessions they touch (all at once, or a bulk build). */
   function applyChanges(keys: readonly string[], now = Date.now()): Promise<void> {
     return serial(async () => {
+      const memory = m;
       const listChanged = keys.includes(sessionsStore.bare);
       const touched = new Set<string>();
       for (const key of keys) {
@@ -197,11 +206,13 @@ export function createHistoryKeeper() {
         return;
       }
       const sessions = (await readChecked(sessionsStore)).value;
+      const ctx = context(ix, memory);
       const changed = await indexSessions(
-        context(ix),
+        ctx,
         sessions.filter((s) => touched.has(s.id)),
         now,
       );
+      if (!ctx.alive()) return;
       // Nothing written when nothing changed; the index entries (in storage.local) first.
       if (changed.meta) await saveMeta(ix);
       if (changed.text) {

@@ -166,7 +166,8 @@ async function scanPending(ctx: QueryContext, words: string[], coacheeId: string
     memo.checked.add(meta.id);
     if (source) memo.hits.set(meta.id, indexEntry(meta, source, phases, ctx.now));
   }
-  const hits = [...memo.hits.values()].filter((e) => !isIndexed(ctx.ix, e.id)).sort((a, b) => b.createdAt - a.createdAt);
+  // (One indexed since the question began is among these too: the caller lists each session once.)
+  const hits = [...memo.hits.values()].sort((a, b) => b.createdAt - a.createdAt);
   return { hits, complete };
 }
 
@@ -190,6 +191,10 @@ export async function answerQuery(ctx: QueryContext, q: HistoryQuery): Promise<H
           ids,
         );
   const building = ix.pending.length > 0;
+  // Counted with the order, before any await: the build goes on meanwhile.
+  const notIndexed = building
+    ? ix.pending.filter((m) => !isIndexed(ix, m.id) && (q.coacheeId === null || m.coacheeId === q.coacheeId)).length
+    : 0;
   const scanned = building && words.length > 0 ? await scanPending(ctx, words, q.coacheeId) : { hits: [], complete: true };
   // A session that may have changed is in the index (its old words) and scanned (its new ones): listed once.
   const listed = new Set(indexed);
@@ -200,9 +205,6 @@ export async function answerQuery(ctx: QueryContext, q: HistoryQuery): Promise<H
     .slice(q.offset, q.offset + q.limit)
     .map((id) => ix.meta.entries[id] ?? byId.get(id))
     .filter((e): e is IndexEntry => e !== undefined);
-  const notIndexed = building
-    ? ix.pending.filter((m) => !isIndexed(ix, m.id) && (q.coacheeId === null || m.coacheeId === q.coacheeId)).length
-    : 0;
   return {
     total: ids.length + notIndexed,
     matched: matches.length,
