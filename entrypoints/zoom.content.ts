@@ -16,4 +16,6 @@ export default defineContentScript({
 
 // Try by hand: https://app.zoom.us/wc/1234567890/join?fromPWA=1 (join form, waiting room, then a
 // call inside iframe#webclient), https://app.zoom.com/wc/1234567890/join (the same on zoom.com),
-// https://zoom.us/j/1234567890 (launcher, not a call), https://zoom.us/ (landing).
+// https://zoom.us/j/1234567890 (launcher, not a call), https://zoom.us/ (landing),
+// https://app.zoom.us/wc/home (the web app: no call until it opens a meeting, which this script still sees).
+// It matches all of Zoom's pages, not only meetings, because the web app turns into a meeting without a page load.

@@ -15,6 +15,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { extensionId, launchChromium } from './chromium.mjs';
+import { renderMailOnPhone } from './mail-phone.mjs';
 
 const out = process.argv[2] ?? 'docs/screens';
 mkdirSync(out, { recursive: true });
@@ -296,7 +297,10 @@ await asking.locator('summary', { hasText: 'The mail:' }).click();
 const askText = asking.getByRole('textbox', { name: /^The mail:/ });
 await askText.waitFor();
 const asked = await askText.inputValue();
+const askedSubject = ((await asking.locator('summary', { hasText: 'The mail:' }).textContent()) ?? '').replace(/^The mail: /, '');
 await asking.close();
+// The same mail as Ada's phone shows it (README, the mail section).
+await renderMailOnPhone(context, { subject: askedSubject, body: asked }, `${out}/mail-phone-390.png`);
 const answers = {
   1: 'Saying no to extra projects without sounding lazy',
   2: 'My manager asks in the corridor and I say yes before I think.',
@@ -320,8 +324,8 @@ for (const scheme of ['light', 'dark']) {
   await panel.goto(`chrome-extension://${id}/sidepanel.html`);
   const inbox = panel.locator('details.fold', { has: panel.locator(':scope > summary', { hasText: 'Take in a card' }) });
   await inbox.locator(':scope > summary').click();
-  await panel.getByLabel('Paste a card (the whole message is fine)').fill(reply.join('\n'));
-  await panel.getByRole('button', { name: 'Check the card' }).click();
+  await panel.getByLabel('Paste a card or your coachee’s reply to a mail (the whole message is fine)').fill(reply.join('\n'));
+  await panel.getByRole('button', { name: 'Show what it brings' }).click();
   const preview = panel.locator('fieldset.mail-preview');
   await preview.waitFor();
   await panel.waitForTimeout(300);

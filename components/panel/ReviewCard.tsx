@@ -91,7 +91,10 @@ function ReviewItemFields({
       {item.coachee && (
         <div class="coachee-said small">
           <p>{t('reviewCoacheeMark', name, markWord(item.coachee.mark))}</p>
-          {item.coachee.heldBack && <p class="prewrap">{t('reviewCoacheeHeldBack', item.coachee.heldBack)}</p>}
+          {/* Words on a step they did are their words on it, not what held them back. */}
+          {item.coachee.heldBack && (
+            <p class="prewrap">{t(item.coachee.mark === 'done' ? 'reviewCoacheeWords' : 'reviewCoacheeHeldBack', item.coachee.heldBack)}</p>
+          )}
           {item.coachee.dreading && <p class="prewrap">{t('reviewCoacheeDreading', item.coachee.dreading)}</p>}
         </div>
       )}

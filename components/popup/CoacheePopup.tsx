@@ -49,7 +49,11 @@ export function CoacheePopup({ sessionId, planSessionId, callTab }: RolePopupPro
       )}
       <PopupFold title={t('cardSendHeading')} module={preworkCardSend} props={{ sessionId }} />
       {planId && PopupPlan && <PopupPlan sessionId={planId} activeId={sessionId} />}
-      <PopupFold title={t('cardInboxHeading')} module={cardInbox} props={{ id: 'popup-inbox', onPlan: () => (planTaken.value = true) }} />
+      <PopupFold
+        title={t('cardInboxHeadingCard')}
+        module={cardInbox}
+        props={{ id: 'popup-inbox', replies: false, onPlan: () => (planTaken.value = true) }}
+      />
       {OpenPanelButton && <OpenPanelButton callTab={callTab} message={panelMessage} />}
     </>
   );

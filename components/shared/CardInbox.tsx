@@ -129,7 +129,17 @@ function ChangeList({ changes }: { changes: readonly FieldChange[] }) {
  * change, then confirm. Nothing is written before the confirmation; a card
  * that differs from what is there asks to replace it; text is shown as text.
  */
-export function CardInbox({ id, onPlan }: { id: string /** Called when a plan card has been taken in. */; onPlan?: () => void }) {
+export function CardInbox({
+  id,
+  onPlan,
+  replies = true,
+}: {
+  id: string;
+  /** Called when a plan card has been taken in. */
+  onPlan?: () => void;
+  /** Whether replies to our mails come here too (the coach's inboxes), so the words name them; the coachee's takes cards. */
+  replies?: boolean;
+}) {
   const text = useSignal('');
   const preview = useSignal<CardPreview | null>(null);
   const problem = useSignal<string | null>(null);
@@ -168,8 +178,14 @@ export function CardInbox({ id, onPlan }: { id: string /** Called when a plan ca
   const current = preview.value;
   return (
     <div class="card-inbox">
-      <p class="small muted">{t('cardInboxMailHelp')}</p>
-      <CardSource id={id} text={text} onCheck={(source) => void check(source)} onProblem={(message) => (problem.value = message)} />
+      {replies && <p class="small muted">{t('cardInboxMailHelp')}</p>}
+      <CardSource
+        id={id}
+        text={text}
+        replies={replies}
+        onCheck={(source) => void check(source)}
+        onProblem={(message) => (problem.value = message)}
+      />
       {problem.value && (
         <p role="alert" class="problem">
           {problem.value}
@@ -200,11 +216,13 @@ export function CardInbox({ id, onPlan }: { id: string /** Called when a plan ca
 function CardSource({
   id,
   text,
+  replies,
   onCheck,
   onProblem,
 }: {
   id: string;
   text: Signal<string>;
+  replies: boolean;
   onCheck: (source: string) => void;
   onProblem: (message: string) => void;
 }) {
@@ -233,7 +251,7 @@ function CardSource({
   return (
     <>
       <div class="field">
-        <label for={`${id}-paste`}>{t('cardInboxLabel')}</label>
+        <label for={`${id}-paste`}>{t(replies ? 'cardInboxLabelReply' : 'cardInboxLabel')}</label>
         <textarea
           id={`${id}-paste`}
           rows={4}
@@ -247,7 +265,7 @@ function CardSource({
         <input id={`${id}-file`} type="file" accept=".txt,.eml,text/plain,message/rfc822" onChange={onFile} />
       </div>
       <button type="button" onClick={() => onCheck(text.value)} disabled={!text.value.trim()}>
-        {t('cardCheck')}
+        {t(replies ? 'cardCheckReply' : 'cardCheck')}
       </button>
     </>
   );

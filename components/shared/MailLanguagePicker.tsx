@@ -1,4 +1,4 @@
-import type { MailLanguage } from '../../utils/domain/mail-ask';
+import type { MailLanguage } from '../../utils/domain/mail/questions';
 import type { Coachee } from '../../utils/domain/model';
 import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { setMailLanguage } from '../../utils/platform/coachee-repo';

@@ -1,10 +1,11 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { answersAnything, answersOf, type MailAnswers } from '../../utils/domain/mail-intake';
-import type { MailProblem } from '../../utils/domain/mail-reply';
+import { answersAnything, answersOf, answersPlan, answersPrework, type MailAnswers, weekOfPlan } from '../../utils/domain/mail/intake';
+import type { MailProblem } from '../../utils/domain/mail/reader';
 import { MINUTES_PER_WEEK_MAX, TOPIC_TEXT_MAX, TOPIC_TITLE_MAX } from '../../utils/domain/model';
 import type { StepMark } from '../../utils/domain/plan-progress';
 import { coacheeLabel } from '../../utils/platform/coachee-name';
+import { formatDay } from '../../utils/platform/dates';
 import { t } from '../../utils/platform/i18n';
 import { type MailPreview, previewMail, takeInMail } from '../../utils/platform/mail';
 
@@ -51,7 +52,7 @@ export function MailReplyPreview({
         return;
       }
       preview.value = read.preview;
-      answers.value = answersOf(read.preview.reading);
+      answers.value = answersOf(read.preview.reading, read.preview.kind, read.preview.planAt);
       coacheeId.value = read.preview.coacheeId ?? '';
     });
     return () => {
@@ -74,6 +75,17 @@ export function MailReplyPreview({
   const coachee = shown.coachees.find((c) => c.id === coacheeId.value);
   const name = coachee ? coacheeLabel(coachee.name) : '';
   const topicAsked = shown.kind === 'ask' || reading.title !== null || reading.difficulty !== null || reading.outcome !== null;
+  // The topic offered from the coachee's words that answered nothing (not found under a question or label).
+  const offered = reading.title === null && a.title !== '';
+  const minutesLabel = (title: string, week: number | null) =>
+    week === null
+      ? t('mailMinutesThisWeek', title)
+      : t('mailMinutesWeek', title, week, formatDay(weekOfPlan(week, shown.planAt, Date.now())));
+  // Only what will change: the topic when there is one, the plan when the reply carries marks, minutes or words on it.
+  const will = [
+    ...(shown.kind === 'ask' || answersPrework(a) ? [t('mailWillTopic', name)] : []),
+    ...(answersPlan(a) ? [t('mailWillPlan', name)] : []),
+  ].join(' ');
 
   const confirm = async () => {
     if (!coacheeId.value) {
@@ -103,7 +115,7 @@ export function MailReplyPreview({
           <div class="field">
             <label for={`${id}-title`}>
               {t('summaryTopic')}
-              {notFound(reading.title !== null)}
+              {offered ? <span class="small muted"> ({t('mailTopicOffered')})</span> : notFound(reading.title !== null)}
             </label>
             <input
               id={`${id}-title`}
@@ -194,27 +206,34 @@ export function MailReplyPreview({
           />
         </div>
       )}
-      {a.minutes.map((m, i) => (
-        <div key={m.n} class="field">
-          <label for={`${id}-minutes-${m.n}`}>
-            {t('mailMinutes', m.text)}
-            {notFound(reading.minutes[i]?.minutes != null)}
-          </label>
-          <input
-            id={`${id}-minutes-${m.n}`}
-            type="number"
-            min={0}
-            max={MINUTES_PER_WEEK_MAX * 10}
-            step={5}
-            value={m.minutes ?? ''}
-            onInput={(e) => {
-              const raw = (e.currentTarget as HTMLInputElement).value;
-              const minutes = raw === '' ? null : Number(raw);
-              set({ minutes: a.minutes.map((x) => (x.n === m.n ? { ...x, minutes: Number.isFinite(minutes) ? minutes : null } : x)) });
-            }}
-          />
-        </div>
-      ))}
+      {a.minutes.map((m, i) =>
+        m.weeks.map((w, k) => (
+          <div key={`${m.n}-${w.week ?? 'now'}`} class="field">
+            <label for={`${id}-minutes-${m.n}-${k}`}>
+              {minutesLabel(m.text, w.week)}
+              {notFound((reading.minutes[i]?.weeks.length ?? 0) > 0)}
+            </label>
+            <input
+              id={`${id}-minutes-${m.n}-${k}`}
+              type="number"
+              min={0}
+              max={MINUTES_PER_WEEK_MAX * 10}
+              step={5}
+              value={w.minutes ?? ''}
+              onInput={(e) => {
+                const raw = (e.currentTarget as HTMLInputElement).value;
+                const value = raw === '' ? null : Number(raw);
+                const minutes = Number.isFinite(value) ? value : null;
+                set({
+                  minutes: a.minutes.map((x) =>
+                    x.n === m.n ? { ...x, weeks: x.weeks.map((y, j) => (j === k ? { ...y, minutes } : y)) } : x,
+                  ),
+                });
+              }}
+            />
+          </div>
+        )),
+      )}
       {reading.unplaced.length > 0 && (
         <div class="unplaced">
           <p class="small">{t('mailUnplaced')}</p>
@@ -226,7 +245,7 @@ export function MailReplyPreview({
         </div>
       )}
       {!answersAnything(a) && <p class="warning">{t('mailNothing')}</p>}
-      {coachee && <p class="small">{shown.kind === 'ask' || a.title ? t('mailWillAsk', name) : t('mailWillPlan', name)}</p>}
+      {coachee && will && <p class="small">{will}</p>}
       {hint.value && (
         <p role="alert" class="problem">
           {hint.value}

@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { mailtoLink, type PlainMail } from '../../utils/domain/mail-ask';
+import type { PlainMail } from '../../utils/domain/mail/compose';
+import { mailtoLink } from '../../utils/domain/mail/mailto';
 import { copyText } from '../../utils/platform/clipboard';
 import { t } from '../../utils/platform/i18n';
 

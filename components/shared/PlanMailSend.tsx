@@ -1,3 +1,4 @@
+import { identityStore } from '../../utils/platform/card-exchange';
 import { t } from '../../utils/platform/i18n';
 import { mailLanguageOf, makePlanMail } from '../../utils/platform/mail';
 import { coacheesStore, partStore } from '../../utils/platform/storage';
@@ -15,14 +16,16 @@ export function PlanMailSend({ sessionId, idPrefix }: { sessionId: string; idPre
   const coachees = useStored(coacheesStore);
   const coacheeId = sessions.value?.find((s) => s.id === sessionId)?.coacheeId;
   const coachee = coachees.value.value.find((c) => c.id === coacheeId);
+  // Signed with the name asked just above it (the plan card's "Your name"): the mail follows it as it is typed.
+  const coachName = useStored(identityStore).value.value?.name ?? '';
   return (
     <div class="plan-mail">
       <p class="small muted">{t('mailPlanHelp')}</p>
       {coachee && <MailLanguagePicker id={`${idPrefix}-plan-language`} coachee={coachee} />}
       <MailSend
         id={`${idPrefix}-plan-mail`}
-        make={() => makePlanMail(sessionId).then((made) => made.mail)}
-        inputs={[sessionId, plan.value.value, homework.value.value, wrapUp.value.value, mailLanguageOf(coachee), coachee?.name]}
+        make={() => makePlanMail(sessionId, coachName.trim()).then((made) => made.mail)}
+        inputs={[sessionId, plan.value.value, homework.value.value, wrapUp.value.value, mailLanguageOf(coachee), coachee?.name, coachName]}
       />
     </div>
   );

@@ -35,6 +35,19 @@ function callStateOf(browser: ExtensionBrowser) {
     );
 }
 
+/** The active session's clock log, read in the service worker. */
+function timerLogOf(browser: ExtensionBrowser) {
+  const worker = browser.context.serviceWorkers()[0];
+  if (!worker) throw new Error('no service worker');
+  return () =>
+    worker.evaluate(async () => {
+      const { activeSessionId } = await chrome.storage.local.get('activeSessionId');
+      return (await chrome.storage.local.get(`timer.${activeSessionId}`))[`timer.${activeSessionId}`] as
+        | { type: string; at: number }[]
+        | undefined;
+    });
+}
+
 /** The side panel's options for the tab showing `url`, read in the service worker. */
 async function panelOptionsFor(browser: ExtensionBrowser, url: string) {
   const worker = browser.context.serviceWorkers()[0];
@@ -45,6 +58,32 @@ async function panelOptionsFor(browser: ExtensionBrowser, url: string) {
     if (!tab?.id) return null;
     return chrome.sidePanel.getOptions({ tabId: tab.id });
   }, url);
+}
+
+/**
+ * The content scripts' reports as the service worker receives them (a listener of the test's own beside
+ * the background's). A report is sent after a look at the page whenever the answer changes, so a
+ * report for a URL is the proof that the page was looked at and what it was taken for.
+ */
+async function recordReports(browser: ExtensionBrowser) {
+  const worker = browser.context.serviceWorkers()[0];
+  if (!worker) throw new Error('no service worker');
+  await worker.evaluate(() => {
+    const seen: { state: string; url: string }[] = [];
+    (globalThis as unknown as { seenReports: typeof seen }).seenReports = seen;
+    chrome.runtime.onMessage.addListener((raw: { type?: string; state?: string; url?: string }) => {
+      if (raw?.type === 'callState' && raw.state && raw.url) seen.push({ state: raw.state, url: raw.url });
+    });
+  });
+  /** The states reported so far for URLs starting with `prefix`. */
+  return (prefix: string) =>
+    worker.evaluate(
+      (wanted) =>
+        (globalThis as unknown as { seenReports: { state: string; url: string }[] }).seenReports
+          .filter((r) => r.url.startsWith(wanted))
+          .map((r) => r.state),
+      prefix,
+    );
 }
 
 describe('on the call in Chromium', () => {
@@ -76,23 +115,27 @@ describe('on the call in Chromium', () => {
   });
 
   it('offers to start the clock when the call starts, and the offer starts it', async () => {
+    const reports = await recordReports(browser);
+    const callState = callStateOf(browser);
     const panel = new ClockPage(await browser.openPage('sidepanel.html'));
     await panel.button('Start').waitFor();
     const meet = await browser.context.newPage();
     // Asking to be let in: the leave button and the self-preview are there, but it is not a call.
-    await meet.goto(`${MEET_CALL}?fixture=meet-asking-to-join.html`);
-    // A fixed wait is the point: for a while, nothing may be offered.
-    await meet.waitForTimeout(4500);
+    const asking = `${MEET_CALL}?fixture=meet-asking-to-join.html`;
+    await meet.goto(asking);
+    // The page was looked at and taken for no call (and a lobby never turns into one by waiting: call-detect.test.ts).
+    await expect.poll(() => reports(asking)).toEqual(['none']);
+    expect((await callState())?.inCall ?? false).toBe(false);
     expect(await panel.page.getByText('Your call started at', { exact: false }).count()).toBe(0);
 
     await meet.goto(`${MEET_CALL}?fixture=meet-in-call.html`);
     await panel.page.getByText('Your call started at', { exact: false }).waitFor({ timeout: 6000 });
-    // Start from the call's actual start: the clock already shows the time since then.
-    // A fixed wait is the point: a poll or more passes and still nothing is offered.
-    await meet.waitForTimeout(2200);
     await panel.page.getByRole('button', { name: /^Start the clock from .*when the call began$/ }).click();
     await panel.button('Pause').waitFor();
-    expect(await panel.seconds(panel.sessionTimer)).toBeLessThanOrEqual(60 * 60 - 2);
+    // The clock starts at the call's own start, not at the click.
+    const { startedAt } = (await callState()) ?? {};
+    expect(startedAt).toEqual(expect.any(Number));
+    await expect.poll(timerLogOf(browser)).toEqual([{ type: 'start', at: startedAt }]);
     expect(await panel.page.getByText('Your call started at', { exact: false }).count()).toBe(0);
 
     await meet.evaluate(() => (window as unknown as { endCall: () => void }).endCall());
@@ -107,11 +150,18 @@ describe('on the call in Chromium', () => {
     const callState = () => worker?.evaluate(async () => (await chrome.storage.local.get('callState')).callState);
     const panel = new ClockPage(await browser.openPage('sidepanel.html'));
     await panel.button('Start').waitFor();
+    const reports = await recordReports(browser);
     const zoom = await browser.context.newPage();
     await zoom.goto('https://app.zoom.com/wc/1234567890/join?fromPWA=1&fixture=zoom-pwa.html&inner=zoom-waiting-room.html');
     await expect.poll(() => panelOptionsFor(browser, 'https://app.zoom.com/wc/')).toMatchObject({ enabled: true, path: 'sidepanel.html' });
-    // A fixed wait is the point: for a while, nothing may be offered.
-    await zoom.waitForTimeout(4500);
+    // Once the waiting room is up in the iframe, a history change makes the watcher look at once (as it does when
+    // the web app moves inside one page): its report for the new URL says what the waiting room was taken for.
+    await zoom.frameLocator('iframe#webclient').locator('.meeting-app, #wc-footer').first().waitFor({ state: 'attached' });
+    await zoom.evaluate(() => history.replaceState(null, '', `${location.href}&looked=1`));
+    await expect
+      .poll(() => reports('https://app.zoom.com/wc/1234567890/join?fromPWA=1&fixture=zoom-pwa.html&inner=zoom-waiting-room.html&looked=1'))
+      .toEqual(['none']);
+    expect(await callState()).toBeFalsy();
     expect(await panel.page.getByText('Your call started at', { exact: false }).count()).toBe(0);
 
     await zoom.goto('https://app.zoom.com/wc/1234567890/join?fromPWA=1&fixture=zoom-pwa.html&inner=zoom-meeting.html');
@@ -126,13 +176,14 @@ describe('on the call in Chromium', () => {
   });
 
   it('reads green room → call → left on one page: offered once, and the panel says when it started and ended', async () => {
+    const reports = await recordReports(browser);
     const callState = callStateOf(browser);
     const panel = new ClockPage(await browser.openPage('sidepanel.html'));
     await panel.button('Start').waitFor();
     const meet = await browser.context.newPage();
     await meet.goto(`${MEET_CALL}?fixture=meet-lobby.html`);
-    // A fixed wait is the point: the green room, looked at more than once, is no call.
-    await meet.waitForTimeout(2500);
+    // The green room was looked at and is no call.
+    await expect.poll(() => reports(`${MEET_CALL}?fixture=meet-lobby.html`)).toEqual(['none']);
     expect((await callState())?.inCall ?? false).toBe(false);
     await act(meet, 'join');
     await panel.page.getByText(/^Call started \d\d:\d\d( [AP]M)?$/).waitFor({ timeout: 6000 });
@@ -159,7 +210,7 @@ describe('on the call in Chromium', () => {
     expect(await panel.page.getByRole('button', { name: 'Pause the clock' }).count()).toBe(0);
   });
 
-  it('a 30-second reconnect neither ends the call nor offers it again; the panel says it is reconnecting', async () => {
+  it('a reconnect neither ends the call nor offers it again; the panel says it is reconnecting', async () => {
     const callState = callStateOf(browser);
     const panel = new ClockPage(await browser.openPage('sidepanel.html'));
     await panel.button('Start').waitFor();
@@ -171,12 +222,15 @@ describe('on the call in Chromium', () => {
     await offer.getByRole('button', { name: 'Not now' }).click();
 
     await act(meet, 'dropOut');
-    const droppedAt = Date.now();
+    // Past the watcher's grace period (8 s) with no call page: unsure, still in the call.
     await panel.page.getByText('Reconnecting…', { exact: true }).waitFor({ timeout: 14_000 });
-    expect(await callState()).toMatchObject({ inCall: true, startedAt: started?.startedAt });
-    // A fixed wait is the point: the call page stays gone for 30 s, as a reconnect does.
-    await meet.waitForTimeout(30_000 - (Date.now() - droppedAt));
-    expect(await callState()).toMatchObject({ inCall: true, startedAt: started?.startedAt, endedAt: null });
+    const unsure = await callState();
+    expect(unsure).toMatchObject({ inCall: true, startedAt: started?.startedAt, endedAt: null, unsureSince: expect.any(Number) });
+    // What would end it is the background's alarm, set 90 s after the page went (CALL_LOST_MS: reconnects of
+    // 5 to 55 s were seen), so a 30-second reconnect ends nothing; the watcher's own 90 s is unit-tested.
+    const worker = browser.context.serviceWorkers()[0];
+    const alarm = await worker?.evaluate(() => chrome.alarms.get('call-lost'));
+    expect((alarm?.scheduledTime ?? 0) - (unsure?.unsureSince ?? 0)).toBe(90_000);
 
     await act(meet, 'reconnect');
     expect(meet.url()).toContain('arjcm=1');
@@ -190,17 +244,11 @@ describe('on the call in Chromium', () => {
     const panel = new ClockPage(await browser.openPage('sidepanel.html'));
     await panel.button('Start').waitFor();
     const zoom = await browser.context.newPage();
-    await zoom.goto(`${ZOOM_PWA}&inner=zoom-meeting.html`);
+    // A recording notice over the speaker view with its video hidden (once read as the end): a look at it finds the
+    // call itself. Were it taken for an end or for no call, no call would start here at all.
+    await zoom.goto(`${ZOOM_PWA}&inner=zoom-recording-notice.html`);
     await panel.page.getByText(/^Call started \d\d:\d\d( [AP]M)?$/).waitFor({ timeout: 6000 });
-    const meeting = zoom.frameLocator('iframe#webclient').locator('body');
-    // A modal over the speaker view with its video hidden: once read as the end, now the call goes on.
-    await meeting.evaluate(() => document.querySelector('.single-main-container__video-frame')?.remove());
-    await act(meeting, 'recordingNotice');
-    // A fixed wait is the point: past the 8 s grace period and several looks, the notice still ends nothing.
-    await zoom.waitForTimeout(12_000);
     expect(await callState()).toMatchObject({ inCall: true, unsureSince: null });
-    expect(await panel.page.getByText('Reconnecting…').count()).toBe(0);
-    await act(meeting, 'dismissNotice');
 
     await zoom.goto(`${ZOOM_PWA}&inner=zoom-gallery.html`);
     await expect.poll(callState, { timeout: 6000 }).toMatchObject({ inCall: true });
@@ -209,6 +257,29 @@ describe('on the call in Chromium', () => {
     await panel.page.getByText(/^Call ended \d\d:\d\d( [AP]M)?$/).waitFor({ timeout: 3000 });
     expect(Date.now() - endedAt).toBeLessThan(3000);
     expect(await callState()).toMatchObject({ inCall: false });
+  });
+
+  it('does not offer the panel on the Zoom web app\u2019s home, and does once the web app opens a meeting in place', async () => {
+    const reports = await recordReports(browser);
+    const panel = new ClockPage(await browser.openPage('sidepanel.html'));
+    await panel.button('Start').waitFor();
+    const zoom = await browser.context.newPage();
+    const home = 'https://app.zoom.us/wc/home?fixture=zoom-web-app.html';
+    await zoom.goto(home);
+    // The content script watches the web app too (a meeting may open inside it) and reports its page as no call.
+    await expect.poll(() => reports(home)).toEqual(['ended']);
+    expect(await panelOptionsFor(browser, home)).toMatchObject({ enabled: false });
+
+    // The web app opens a meeting in its own tab: a history change to /wc/<n>/join?fromPWA=1, the client in iframe#webclient.
+    await zoom.evaluate(() => (window as unknown as { openMeeting: (inner: string) => void }).openMeeting('zoom-meeting.html'));
+    expect(zoom.url()).toBe('https://app.zoom.us/wc/1234567890/join?fromPWA=1');
+    await expect
+      .poll(() => panelOptionsFor(browser, 'https://app.zoom.us/wc/1234567890/'))
+      .toMatchObject({ enabled: true, path: 'sidepanel.html' });
+    await panel.page.getByText('Your call started at', { exact: false }).waitFor({ timeout: 6000 });
+    expect(await callStateOf(browser)()).toMatchObject({ inCall: true, platform: 'zoom' });
+    const popup = await browser.openPage('popup.html');
+    await popup.getByRole('button', { name: 'Open the session panel' }).waitFor();
   });
 
   it('leaving the call\u2019s URL ends the call: another site, or Zoom\u2019s post-meeting page', async () => {

@@ -55,24 +55,26 @@ describe('cards between two browsers', () => {
     // The coach takes it in: a preview first, then the panel shows Ada's topic.
     const panel = await coach.openPage('sidepanel.html');
     await openFold(panel, 'Take in a card');
-    await panel.getByLabel('Paste a card (the whole message is fine)').fill(`Hi!\n\n${preworkCard}\n\nAda`);
-    await panel.getByRole('button', { name: 'Check the card' }).click();
+    await panel
+      .getByLabel('Paste a card or your coachee’s reply to a mail (the whole message is fine)')
+      .fill(`Hi!\n\n${preworkCard}\n\nAda`);
+    await panel.getByRole('button', { name: 'Show what it brings' }).click();
     await panel.getByText('A new coachee: Ada.').waitFor();
     await panel.getByRole('button', { name: 'Take it in' }).click();
     await panel.getByTestId('panel-topic').getByText('I find it hard to speak up in meetings').waitFor();
 
     // The same card again changes nothing.
     await openFold(panel, 'Take in a card');
-    await panel.getByLabel('Paste a card (the whole message is fine)').fill(preworkCard);
-    await panel.getByRole('button', { name: 'Check the card' }).click();
+    await panel.getByLabel('Paste a card or your coachee’s reply to a mail (the whole message is fine)').fill(preworkCard);
+    await panel.getByRole('button', { name: 'Show what it brings' }).click();
     await panel.getByText('This card is already taken in: nothing would change.').waitFor();
     expect(await panel.getByRole('button', { name: 'Take it in' }).count()).toBe(0);
 
     // A damaged card is refused with a message, and nothing is written.
     const before = await settled(panel);
     const broken = preworkCard.replace(/(sidecoach-card\.2\.prework\.)(.)/, (_, head: string, c: string) => head + (c === 'A' ? 'B' : 'A'));
-    await panel.getByLabel('Paste a card (the whole message is fine)').fill(broken);
-    await panel.getByRole('button', { name: 'Check the card' }).click();
+    await panel.getByLabel('Paste a card or your coachee’s reply to a mail (the whole message is fine)').fill(broken);
+    await panel.getByRole('button', { name: 'Show what it brings' }).click();
     await panel.getByRole('alert').getByText('This card is damaged or cut off', { exact: false }).waitFor();
     // A fixed wait is the point: nothing may be written in the moments after the refusal either.
     await panel.waitForTimeout(800);

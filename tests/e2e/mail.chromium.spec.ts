@@ -2,13 +2,15 @@
  * The coachee with nothing installed: the coach asks for the pre-work by mail
  * (the text read from the clipboard and from the mailto: link), replies built
  * from that text in two mail programs' quoting styles are pasted under *Take
- * in a card*, read into an editable preview, corrected and taken in; the same
- * for the plan by mail; a text that is no reply changes nothing.
+ * in a card or a reply*, read into an editable preview, corrected and taken
+ * in; the same for the plan by mail (minutes by the week); a lazy reply with
+ * labels instead of markers; a text that is no reply changes nothing; the
+ * language of a coachee's mails kept across a change of the browser's language.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
-import { extensionPerTest, pasteClipboard } from './chromium';
+import { extensionPerTest, launchExtension, pasteClipboard } from './chromium';
 import { openFold } from './pages';
 
 const everything = (page: Page) => page.evaluate(() => chrome.storage.local.get(null));
@@ -41,7 +43,8 @@ function gmailInline(mail: string, answers: Record<string, string>): string {
 const outlookTop = (mail: string, answers: string) =>
   `${answers}\n\nAnna\n\nFrom: Maria Coach <maria@coach.example>\nSent: Monday, November 30, 2026 10:12 AM\nTo: Anna Berg <anna@example.org>\nSubject: Pre-work\n\n${mail}`;
 
-const PASTE = 'Paste a card (the whole message is fine)';
+const PASTE = 'Paste a card or your coachee’s reply to a mail (the whole message is fine)';
+const READ = 'Show what it brings';
 
 /** axe-core finds nothing, light and dark. */
 async function accessible(page: Page, where: string): Promise<void> {
@@ -55,7 +58,7 @@ async function accessible(page: Page, where: string): Promise<void> {
 describe('the coachee by plain mail', () => {
   const coach = extensionPerTest({ role: 'coach' });
 
-  it('asks for the pre-work, reads two replies back with a preview, takes the corrected answers in; the plan by mail logs a step and 20 minutes; a non-reply changes nothing', async () => {
+  it('asks for the pre-work, reads two replies back with a preview, takes the corrected answers in; the plan by mail logs a step and minutes in two weeks; a non-reply changes nothing', async () => {
     // The coach adds Anna (the coach's popup) and opens the panel.
     const popup = await coach.openPage('popup.html');
     await popup.getByRole('heading', { name: 'Your next session' }).waitFor();
@@ -83,7 +86,7 @@ describe('the coachee by plain mail', () => {
     // Reply 1, Outlook top-posted: the preview shows each answer; cancelled.
     await openFold(panel, 'Take in a card');
     await panel.getByLabel(PASTE).fill(outlookTop(mail, '1. Release keeps slipping\n2. Telling the client\n3. A first sentence'));
-    await panel.getByRole('button', { name: 'Check the card' }).click();
+    await panel.getByRole('button', { name: READ }).click();
     await expect.poll(() => panel.getByLabel('Topic', { exact: true }).inputValue(), { timeout: 5000 }).toBe('Release keeps slipping');
     expect(await panel.getByLabel(/^Hardest in the past/).inputValue()).toBe('Telling the client');
     expect(await panel.getByLabel(/^What would make this hour worth it/).inputValue()).toBe('A first sentence');
@@ -95,7 +98,7 @@ describe('the coachee by plain mail', () => {
     // Reply 2, Gmail inline: the coach corrects one answer and takes it in; the panel shows the topic.
     const inline = gmailInline(mail, { '1': 'The release keeps slipping', '2': 'Saying no to Sam', '3': 'A scirpt for the talk' });
     await panel.getByLabel(PASTE).fill(`${inline}\n\n-- \nAnna Berg\nSent from my iPhone`);
-    await panel.getByRole('button', { name: 'Check the card' }).click();
+    await panel.getByRole('button', { name: READ }).click();
     const outcome = panel.getByLabel(/^What would make this hour worth it/);
     await expect.poll(() => outcome.inputValue(), { timeout: 5000 }).toBe('A scirpt for the talk');
     expect(await panel.getByLabel('Topic', { exact: true }).inputValue()).toBe('The release keeps slipping');
@@ -120,20 +123,22 @@ describe('the coachee by plain mail', () => {
     await panel.getByRole('button', { name: 'Add', exact: true }).click();
     const send = panel.getByRole('region', { name: 'Send the plan to Anna' });
     await send.locator('summary', { hasText: 'Or as a plain mail' }).click();
-    await send.locator('summary', { hasText: 'The mail: Your plan until our next session' }).click();
+    await send.locator('summary', { hasText: 'The mail: Your plan from our session on' }).click();
     const planBody = send.getByRole('textbox', { name: /^The mail: / });
-    await expect.poll(() => planBody.inputValue(), { timeout: 5000 }).toContain('[6.1] Exercise: Journaling (30 min a week)');
+    await expect.poll(() => planBody.inputValue(), { timeout: 5000 }).toContain('[3.1] Exercise: Journaling (30 min a week)');
     await send.getByRole('button', { name: 'Copy the mail' }).click();
     await send.getByText('The mail is on the clipboard', { exact: false }).waitFor();
     const planMail = await pasteClipboard(coach);
-    expect(planMail).toContain('[4.1] [ ] Talk to Sam about the release date');
+    expect(planMail).toContain('[1.1] [ ] Talk to Sam about the release date');
+    expect(planMail).toContain('Week 1 of the homework is the week of');
 
     await openFold(panel, 'Take in a card');
-    await panel.getByLabel(PASTE).fill(gmailInline(planMail, { '4.1': 'Done!', '6.1': '20 min' }));
-    await panel.getByRole('button', { name: 'Check the card' }).click();
+    await panel.getByLabel(PASTE).fill(gmailInline(planMail, { '1.1': 'Done!', '3.1': '20 min the first week, 15 the second' }));
+    await panel.getByRole('button', { name: READ }).click();
     const mark = panel.getByRole('combobox', { name: /^Step 1: Talk to Sam/ });
     await expect.poll(() => mark.inputValue(), { timeout: 5000 }).toBe('done');
-    expect(await panel.getByLabel('Minutes this week: Exercise: Journaling (30 min a week)').inputValue()).toBe('20');
+    expect(await panel.getByLabel(/^Minutes in week 1 \(from .+\): Exercise: Journaling/).inputValue()).toBe('20');
+    expect(await panel.getByLabel(/^Minutes in week 2 \(from .+\): Exercise: Journaling/).inputValue()).toBe('15');
     await panel.getByRole('button', { name: 'Take it in', exact: true }).click();
     await panel.getByText('The answers are taken in.').waitFor();
     await openFold(panel, 'Plan for the month');
@@ -147,12 +152,13 @@ describe('the coachee by plain mail', () => {
       }[];
       return Object.values(homework[0]?.logged ?? {});
     });
-    expect(logged).toEqual([20]);
+    // Two weeks, from the plan's week on (not the week of taking in twice).
+    expect(logged).toEqual([20, 15]);
 
     // A text that is no reply: a clear message, and storage byte for byte unchanged.
     const before = await settled(panel);
     await panel.getByLabel(PASTE).fill('Hi Maria,\n\nsee you on Thursday!\n\nAnna');
-    await panel.getByRole('button', { name: 'Check the card' }).click();
+    await panel.getByRole('button', { name: READ }).click();
     await panel
       .getByRole('alert')
       .getByText('This is neither a Sidecoach card nor a reply to a Sidecoach mail', { exact: false })
@@ -190,5 +196,104 @@ describe('the coachee by plain mail', () => {
     await panel.getByRole('button', { name: 'Take it in', exact: true }).click();
     await panel.getByRole('alert').getByText('Choose whose reply it is first.').waitFor();
     expect(JSON.stringify(await everything(panel))).toBe(before);
+  });
+
+  it('takes in a lazy reply from the panel: no markers, "Topic: / Hardest: / Hope:" above the quote, and promises only what changes', async () => {
+    const popup = await coach.openPage('popup.html');
+    await popup.getByRole('heading', { name: 'Your next session' }).waitFor();
+    await popup.getByRole('button', { name: 'Add coachee' }).click();
+    await popup.getByLabel('New coachee’s name').fill('Jonas Becker');
+    await popup.getByRole('button', { name: 'Add coachee' }).click();
+    await expect.poll(() => popup.getByLabel('Coachee', { exact: true }).inputValue(), { timeout: 5000 }).toMatch(/^c-/);
+    const panel = await coach.openPage('sidepanel.html');
+
+    // The mail, as the coach sends it: asked for the name to sign with once, greeting by first name.
+    await openFold(panel, 'Ask for the pre-work');
+    const ask = panel.locator('.ask-prework');
+    await ask.getByLabel('Your name, as your coachee knows you').fill('Maria Coach');
+    const body = ask.getByRole('textbox', { name: /^The mail: Pre-work/ });
+    await ask.locator('summary', { hasText: 'The mail: Pre-work' }).click();
+    await expect.poll(() => body.inputValue(), { timeout: 5000 }).toContain('Thank you!\nMaria Coach\n');
+    const mail = await body.inputValue();
+    expect(mail).toMatch(/^Hi Jonas,\n/);
+
+    // The reply, typed on a phone above the quote.
+    const reply = [
+      'Topic: my team lead ignores my proposals',
+      'Hardest: last Tuesday’s meeting',
+      'Hope: a plan to get heard',
+      '',
+      'Sent from my iPhone',
+      '',
+      'On 30 Nov 2026, at 10:12, Maria Coach <maria@coach.example> wrote:',
+      '',
+      ...mail.split('\n').map((l) => (l ? `> ${l}` : '>')),
+    ].join('\n');
+    await openFold(panel, 'Take in a card or a reply');
+    await panel.getByLabel(PASTE).fill(reply);
+    await panel.getByRole('button', { name: READ }).click();
+    const title = panel.getByLabel('Topic', { exact: true });
+    await expect.poll(() => title.inputValue(), { timeout: 5000 }).toBe('my team lead ignores my proposals');
+    expect(await panel.getByLabel(/^Hardest in the past/).inputValue()).toBe('last Tuesday’s meeting');
+    expect(await panel.getByLabel(/^What would make this hour worth it/).inputValue()).toBe('a plan to get heard');
+    const preview = panel.locator('fieldset.mail-preview');
+    await preview.getByText('Taken in, the topic goes into Jonas Becker’s upcoming session', { exact: false }).waitFor();
+    // No plan yet: nothing is promised about one.
+    expect(await preview.textContent()).not.toMatch(/plan|minutes/i);
+    const take = panel.getByRole('button', { name: 'Take it in', exact: true });
+    expect(await take.isEnabled()).toBe(true);
+    await accessible(panel, 'a lazy reply’s preview');
+    await take.click();
+    await panel.getByText('The answers are taken in.').waitFor();
+    await panel.getByTestId('panel-topic').getByText('my team lead ignores my proposals').waitFor();
+  });
+
+  it('keeps a coachee’s mail language with the coachee across a change of the browser’s language', async () => {
+    const popup = await coach.openPage('popup.html');
+    await popup.getByRole('heading', { name: 'Your next session' }).waitFor();
+    await popup.getByRole('button', { name: 'Add coachee' }).click();
+    await popup.getByLabel('New coachee’s name').fill('Anna');
+    await popup.getByRole('button', { name: 'Add coachee' }).click();
+    await expect.poll(() => popup.getByLabel('Coachee', { exact: true }).inputValue(), { timeout: 5000 }).toMatch(/^c-/);
+    const dir = coach.userDataDir;
+    await coach.close(true);
+
+    // The same profile in a German browser: Anna, never set to German, still gets English mails.
+    const german = await launchExtension(dir, { lang: 'de' });
+    try {
+      const panel = await german.openPage('sidepanel.html');
+      await openFold(panel, 'Vorbereitung per Mail erfragen');
+      const picker = panel.getByRole('combobox', { name: 'Sprache der Mails an Anna' });
+      await expect.poll(() => picker.inputValue(), { timeout: 5000 }).toBe('en');
+      // The coach picks German for her: kept with Anna.
+      await picker.selectOption('de');
+      await expect
+        .poll(
+          () =>
+            panel.evaluate(async () => {
+              const { coachees } = await chrome.storage.local.get('coachees');
+              return (coachees as { name: string; language?: string }[]).find((c) => c.name === 'Anna')?.language;
+            }),
+          { timeout: 5000 },
+        )
+        .toBe('de');
+    } finally {
+      await german.close(true);
+    }
+
+    // Back in an English browser: her mails stay German.
+    const english = await launchExtension(dir, { lang: 'en-US' });
+    try {
+      const panel = await english.openPage('sidepanel.html');
+      await openFold(panel, 'Ask for the pre-work');
+      const picker = panel.getByRole('combobox', { name: 'Language of the mails to Anna' });
+      await expect.poll(() => picker.inputValue(), { timeout: 5000 }).toBe('de');
+      await panel.locator('summary', { hasText: 'The mail: Vorbereitung' }).click();
+      await expect
+        .poll(() => panel.getByRole('textbox', { name: /^The mail: / }).inputValue(), { timeout: 5000 })
+        .toMatch(/^Hallo Anna,\n/);
+    } finally {
+      await english.close();
+    }
   });
 });

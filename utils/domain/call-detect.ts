@@ -63,8 +63,8 @@ export const CALL_CUES: readonly CallCue[] = [
   {
     platform: 'meet',
     phase: 'ended',
-    name: 'meet left or call-ended screen',
-    selector: '[data-call-ended="true"], [data-mdc-dialog-action="returnToHomePage"], button[jsname="EszDse"]',
+    name: 'meet call-ended screen',
+    selector: '[data-call-ended="true"]',
   },
   /** Source: attendee-labs/attendee : bots/google_meet_bot_adapter/google_meet_chromedriver_payload.js (.roSPhc, 2025-05-08) */
   {
@@ -81,6 +81,16 @@ export const CALL_CUES: readonly CallCue[] = [
     phase: 'ended',
     name: "meet can't-join screen (startup error code)",
     selector: '[data-startup-code]:not([data-startup-code=""])',
+    absent: MEET_CALL_PAGE,
+  },
+  /** Source: KMChris/google-meet-attendance-extension : src/content/content-script.js (read 2026-12-07); Vexa-ai/vexa PR #471 (2026-07-03: the waiting screen shows "Return to home screen" too) */
+  {
+    platform: 'meet',
+    phase: 'ended',
+    name: 'meet return-home or rejoin button, no call page left',
+    // Since mid-2026 "Asking to be let in" carries a way home beside the leave button (Vexa reclassified it as
+    // a waiting sign): the way home is an end only where nothing of the call page is left.
+    selector: '[data-mdc-dialog-action="returnToHomePage"], button[jsname="EszDse"]',
     absent: MEET_CALL_PAGE,
   },
   /** Source: Vexa-ai/vexa : core/meetings/modules/join/src/googlemeet/selectors.ts; Meeting-BaaS/meet-teams-bot : src/meeting/meet-state-config.ts (both read 2026-11-30) */

@@ -15,10 +15,26 @@ const MEET_CODE = /^\/(?:_meet\/)?[a-z]{3}-[a-z]{4}-[a-z]{3}(?:\/|$)/;
 const isZoomHost = (host: string) => ['zoom.us', 'zoom.com'].some((root) => host === root || host.endsWith(`.${root}`));
 
 /**
+ * A Zoom web-client meeting: the meeting number (9 to 11 digits: Vexa-ai/vexa
+ * clients/extension/src/meeting.ts) right after `/wc/` or `/wc/join/`, then
+ * anything (`/join`, `/start`, a bare `/`). The forms in use: `/wc/<n>/join`
+ * (vivek-nexus/transcriptonic extension/rules.json rewrites `/j/` links to it
+ * with `?fromPWA=1`; Vexa core/meetings/modules/join/src/zoom/join.ts),
+ * `/wc/<n>/start` (transcriptonic rules.json for `/s/`; Meeting-BaaS/meet-teams-bot
+ * src/urlParser/zoomUrlParser.test.ts), `/wc/<n>/` (meet-teams-bot, same test) and
+ * `/wc/join/<n>` (screenappai/meeting-bot src/bots/ZoomBot.ts; basecamp/omarchy
+ * bin/omarchy-webapp-handler-zoom). Zoom's web app (Zoom Workplace, at
+ * `/wc/home`: omarchy, same file) shares the prefix for pages with no meeting
+ * (home, chat, contacts, settings, recordings, scheduler): words, never a number.
+ */
+const ZOOM_MEETING = /^\/wc\/(?:join\/)?\d{9,11}(?:\/|$)/;
+
+/**
  * The platform of a call page, or null when the URL is not a call: Meet
- * meeting codes on meet.google.com, and Zoom's web client (`/wc/...`) on
- * zoom.us, zoom.com or any of their subdomains. Landing pages, `/j/`, `/s/`
- * and `/w/` launchers and look-alike hosts are not calls.
+ * meeting codes on meet.google.com, and Zoom web-client meetings (a meeting
+ * number under `/wc/`) on zoom.us, zoom.com or any of their subdomains.
+ * Landing pages, the Zoom web app's own pages, `/j/`, `/s/` and `/w/`
+ * launchers and look-alike hosts are not calls.
  */
 export function callPlatform(url: string | undefined): CallPlatform | null {
   if (!url) return null;
@@ -31,7 +47,7 @@ export function callPlatform(url: string | undefined): CallPlatform | null {
   if (parsed.protocol !== 'https:') return null;
   const host = parsed.hostname.toLowerCase();
   if (host === 'meet.google.com' && MEET_CODE.test(parsed.pathname)) return 'meet';
-  if (isZoomHost(host) && /^\/wc\//.test(parsed.pathname)) return 'zoom';
+  if (isZoomHost(host) && ZOOM_MEETING.test(parsed.pathname)) return 'zoom';
   return null;
 }
 

@@ -300,6 +300,9 @@ export interface CardLabels {
   howToTakeIn: string;
 }
 
+/** A label ending in a colon, unless it ends in punctuation of its own ("How did the last plan go?" takes none). */
+const colon = (label: string): string => (/[?:!.]$/.test(label.trim()) ? label : `${label}:`);
+
 /** The whole card: what a person reads, then the data line for the other browser. */
 export function cardText(
   card: Card,
@@ -313,11 +316,11 @@ export function cardText(
     out.push(l.preworkTitle(card.from.name), '');
     if (card.sessionOn) out.push(`${l.sessionOn}: ${formatDay(card.sessionOn)}`);
     out.push(`${l.topic}: ${card.topic.title}`);
-    if (card.topic.difficulty) out.push('', `${l.difficulty}:`, card.topic.difficulty);
-    if (card.topic.outcome) out.push('', `${l.outcome}:`, card.topic.outcome);
+    if (card.topic.difficulty) out.push('', colon(l.difficulty), card.topic.difficulty);
+    if (card.topic.outcome) out.push('', colon(l.outcome), card.topic.outcome);
     const p = card.progress;
     if (p && (p.steps.length > 0 || p.homework.length > 0)) {
-      out.push('', `${l.review}:`);
+      out.push('', colon(l.review));
       for (const item of p.steps) {
         out.push(`- ${item.text}: ${l.status[item.mark]}`);
         if (item.heldBack) out.push(`  ${l.heldBack} ${item.heldBack}`);
@@ -326,7 +329,7 @@ export function cardText(
       if (p.rootCause) out.push(`${l.rootCause}: ${p.rootCause}`);
       const logged = p.homework.filter((a) => Object.keys(a.logged).length > 0);
       if (logged.length > 0) {
-        out.push('', `${l.logged}:`);
+        out.push('', colon(l.logged));
         for (const a of logged) {
           const weeks = Object.entries(a.logged)
             .sort(([x], [y]) => x.localeCompare(y))
@@ -336,15 +339,15 @@ export function cardText(
       }
     }
   } else {
-    out.push(l.planTitle(card.to.name), '', `${l.plan}:`);
+    out.push(l.planTitle(card.to.name), '', colon(l.plan));
     for (const step of card.plan) out.push(`- ${step.text}`);
     if (card.homework.length > 0) {
-      out.push('', `${l.homework}:`);
+      out.push('', colon(l.homework));
       for (const a of card.homework)
         out.push(`- ${a.kind === 'exercise' ? l.exercise : l.reading}: ${a.title} (${l.perWeek(a.minutesPerWeek)})`);
     }
     if (card.next !== null) out.push('', `${l.nextSession}: ${formatDate(card.next)}`);
-    if (card.feedback) out.push('', `${l.feedback}:`, card.feedback);
+    if (card.feedback) out.push('', colon(l.feedback), card.feedback);
   }
   out.push('', l.howToTakeIn, '', dataLine(card.kind, payload), '');
   return out.join('\n');

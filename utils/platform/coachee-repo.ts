@@ -6,7 +6,7 @@
  * form). Switching the popup and panel to a coachee is choosing the active
  * session (session-activation.ts, under its lock); how a name is shown is coachee-name.ts.
  */
-import type { MailLanguage } from '../domain/mail-ask';
+import type { MailLanguage } from '../domain/mail/questions';
 import { COACHEE_NAME_MAX, type Coachee } from '../domain/model';
 import { newItemId, withItem } from '../domain/session-list';
 import { updateStored } from './list-writes';

@@ -1,26 +1,50 @@
 /**
  * The coachee by plain mail (a platform adapter): makes the *Ask for the
  * pre-work* and *plan* mails from what is stored, reads a pasted reply into a
- * preview (writing nothing), and writes the confirmed answers exactly where a
- * card's would go. Loaded on demand by the pages.
+ * preview (once; writing nothing), and writes the confirmed answers exactly
+ * where a card's would go. Loaded on demand by the pages.
  */
-import { askMail, type MailLanguage, type PlainMail, planMail, stepLineText } from '../domain/mail-ask';
-import { answersPrework, type MailAnswers, type PlanTarget, progressFromMail, resolveRef, topicFromMail } from '../domain/mail-intake';
-import { type MailReading, type ReadMail, readMailReply } from '../domain/mail-reply';
+import { weekKey } from '../domain/homework';
+import { askMail, type PlainMail, planMail, stepLineText } from '../domain/mail/compose';
+import { answersPrework, type MailAnswers, type PlanTarget, progressFromMail, resolveRef, topicFromMail } from '../domain/mail/intake';
+import type { MailLanguage } from '../domain/mail/questions';
+import { type MailReading, type ReadMail, readMailReply, withAskedSteps } from '../domain/mail/reader';
 import type { Coachee, SessionMeta } from '../domain/model';
 import { mergeProgress } from '../domain/plan-progress';
 import { firstStartAt } from '../domain/timer-log';
-import { uiLanguage } from './i18n';
+import type { TimerEvent } from '../domain/timer-schema';
+import { identityStore } from './card-exchange';
 import { createSession } from './session-activation';
 import { readPart } from './session-repo';
 import { activeSessionIdStore, coacheesStore, partStore, readChecked, sessionsStore } from './storage';
 
-/** A coachee's mail language: theirs when set, else the coach's own language when it is German, else English. */
+/**
+ * A coachee's mail language: the one the coach picked for them, else English.
+ * Never the coach's browser language: a coachee's mails do not change language
+ * when the coach's browser does.
+ */
 export function mailLanguageOf(coachee: Pick<Coachee, 'language'> | undefined): MailLanguage {
-  return coachee?.language ?? (uiLanguage().toLowerCase().startsWith('de') ? 'de' : 'en');
+  return coachee?.language ?? 'en';
 }
 
 const locale = (language: MailLanguage) => (language === 'de' ? 'de-DE' : 'en-GB');
+const dateTime = (language: MailLanguage, at: number) =>
+  new Intl.DateTimeFormat(locale(language), { dateStyle: 'full', timeStyle: 'short' }).format(at);
+const day = (language: MailLanguage, at: number) => new Intl.DateTimeFormat(locale(language), { dateStyle: 'long' }).format(at);
+/** The Monday of the plan's first week, written out (week 1 of the homework). */
+function mondayOf(language: MailLanguage, planAt: number): string {
+  const [y, m, d] = weekKey(planAt).split('-').map(Number);
+  const at = Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1);
+  return new Intl.DateTimeFormat(locale(language), { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(at);
+}
+
+/** When a plan was made: its session's first start, else when the session was made. */
+const planAtOf = (session: SessionMeta, timer: readonly TimerEvent[]) => firstStartAt(timer) ?? session.createdAt;
+
+/** The name the coach signs with (the name on their cards, asked once and kept). */
+async function coachName(): Promise<string> {
+  return (await readChecked(identityStore)).value?.name ?? '';
+}
 
 /** A coachee's sessions with what the mails need: which never started, which carry a plan. */
 async function coacheeSessions(coacheeId: string) {
@@ -35,13 +59,25 @@ async function coacheeSessions(coacheeId: string) {
     .filter((s) => !planSession || s.createdAt >= planSession.createdAt)
     .at(-1);
   const target: PlanTarget | null = planSession
-    ? { sessionId: planSession.id, plan: plans.get(planSession.id) ?? [], homework: homework.get(planSession.id) ?? [] }
+    ? {
+        sessionId: planSession.id,
+        plan: plans.get(planSession.id) ?? [],
+        homework: homework.get(planSession.id) ?? [],
+        at: planAtOf(planSession, timers.get(planSession.id) ?? []),
+      }
     : null;
   return { sessions, upcoming, target };
 }
 
-/** *Ask for the pre-work* for a coachee: the mail in their language, with the upcoming date and the last plan. */
-export async function makeAskMail(coacheeId: string, now = Date.now()): Promise<{ mail: PlainMail; language: MailLanguage }> {
+/**
+ * *Ask for the pre-work* for a coachee: the mail in their language, with the upcoming date and the last plan,
+ * signed with `name` (as typed, maybe not yet saved) or else the kept one.
+ */
+export async function makeAskMail(
+  coacheeId: string,
+  now = Date.now(),
+  name?: string,
+): Promise<{ mail: PlainMail; language: MailLanguage }> {
   const coachee = (await readChecked(coacheesStore)).value.find((c) => c.id === coacheeId);
   const language = mailLanguageOf(coachee);
   const { target } = await coacheeSessions(coacheeId);
@@ -49,31 +85,44 @@ export async function makeAskMail(coacheeId: string, now = Date.now()): Promise<
   // The upcoming session's date is the one the last plan set (its wrap-up's next date).
   if (target) {
     const next = (await readChecked(partStore('wrapUp', target.sessionId))).value.nextSessionAt;
-    if (next !== null && next > now - 86_400_000)
-      date = new Intl.DateTimeFormat(locale(language), { dateStyle: 'full', timeStyle: 'short' }).format(next);
+    if (next !== null && next > now - 86_400_000) date = dateTime(language, next);
   }
   const plan = target ? { sessionId: target.sessionId, steps: target.plan, homework: target.homework } : null;
-  const mail = askMail({ language, coacheeName: coachee?.name ?? '', coacheeId, date, plan });
+  const weekOne = target?.at != null ? mondayOf(language, target.at) : null;
+  const mail = askMail({
+    language,
+    coacheeName: coachee?.name ?? '',
+    coachName: name ?? (await coachName()),
+    coacheeId,
+    date,
+    plan,
+    weekOne,
+  });
   return { mail, language };
 }
 
-/** *The plan by mail* for a session: its steps to mark, homework with minutes a week, the next date, the feedback. */
-export async function makePlanMail(sessionId: string): Promise<{ mail: PlainMail; language: MailLanguage }> {
+/** *The plan by mail* for a session: its steps to mark, homework with minutes a week, the next date, the feedback; signed as `makeAskMail`. */
+export async function makePlanMail(sessionId: string, name?: string): Promise<{ mail: PlainMail; language: MailLanguage }> {
   const meta = (await readChecked(sessionsStore)).value.find((s) => s.id === sessionId);
   const coachee = (await readChecked(coacheesStore)).value.find((c) => c.id === meta?.coacheeId);
   const language = mailLanguageOf(coachee);
-  const [plan, homework, wrapUp] = await Promise.all([
+  const [plan, homework, wrapUp, timer] = await Promise.all([
     readChecked(partStore('plan', sessionId)),
     readChecked(partStore('homework', sessionId)),
     readChecked(partStore('wrapUp', sessionId)),
+    readChecked(partStore('timer', sessionId)),
   ]);
   const next = wrapUp.value.nextSessionAt;
+  const planAt = meta ? planAtOf(meta, timer.value) : null;
   const mail = planMail({
     language,
     coacheeName: coachee?.name ?? '',
+    coachName: name ?? (await coachName()),
     sessionId,
     plan: { steps: plan.value, homework: homework.value },
-    next: next === null ? null : new Intl.DateTimeFormat(locale(language), { dateStyle: 'full', timeStyle: 'short' }).format(next),
+    date: planAt === null ? null : day(language, planAt),
+    weekOne: planAt === null ? null : mondayOf(language, planAt),
+    next: next === null ? null : dateTime(language, next),
     feedback: wrapUp.value.feedback,
   });
   return { mail, language };
@@ -88,23 +137,30 @@ export interface MailPreview {
   /** The coachee the reference names, or null (the coach picks). */
   coacheeId: string | null;
   planSessionId: string | null;
+  /** When the plan the reply is about was made (week 1 of its homework), when known. */
+  planAt: number | null;
 }
 
-/** Read a pasted reply (or a dropped .eml/.txt) into a preview; writes nothing. */
+/** Read a pasted reply (or a dropped .eml/.txt) into a preview, in one reading; writes nothing. */
 export async function previewMail(text: string): Promise<{ ok: true; preview: MailPreview } | Extract<ReadMail, { ok: false }>> {
-  const first = readMailReply(text);
-  if (!first.ok) return first;
+  const read = readMailReply(text);
+  if (!read.ok) return read;
   const [coachees, sessions] = await Promise.all([readChecked(coacheesStore), readChecked(sessionsStore)]);
-  const { coacheeId, planSessionId } = resolveRef(first.reading.ref, coachees.value, sessions.value);
-  let reading = first.reading;
-  if (planSessionId) {
-    // Read again knowing the steps we asked about, so a mark typed beside a step's text is told from it.
-    const plan = (await readChecked(partStore('plan', planSessionId))).value;
-    const again = readMailReply(text, { steps: plan.map((s) => stepLineText(s.text)) });
-    if (again.ok) reading = again.reading;
+  const { coacheeId, planSessionId } = resolveRef(read.reading.ref, coachees.value, sessions.value);
+  let reading = read.reading;
+  let planAt: number | null = null;
+  const planSession = planSessionId ? sessions.value.find((s) => s.id === planSessionId) : undefined;
+  if (planSession) {
+    // The steps we asked about, so a mark typed beside a step's text is told from it.
+    const [plan, timer] = await Promise.all([
+      readChecked(partStore('plan', planSession.id)),
+      readChecked(partStore('timer', planSession.id)),
+    ]);
+    reading = withAskedSteps(reading, { steps: plan.value.map((s) => stepLineText(s.text)) });
+    planAt = planAtOf(planSession, timer.value);
   }
   const kind = reading.ref?.kind ?? (reading.title || reading.difficulty || reading.outcome ? 'ask' : 'plan');
-  return { ok: true, preview: { reading, kind, coachees: coachees.value, coacheeId, planSessionId } };
+  return { ok: true, preview: { reading, kind, coachees: coachees.value, coacheeId, planSessionId, planAt } };
 }
 
 /**
@@ -144,6 +200,10 @@ export async function takeInMail(preview: MailPreview, answers: MailAnswers, coa
 }
 
 async function planTarget(session: SessionMeta): Promise<PlanTarget> {
-  const [plan, homework] = await Promise.all([readChecked(partStore('plan', session.id)), readChecked(partStore('homework', session.id))]);
-  return { sessionId: session.id, plan: plan.value, homework: homework.value };
+  const [plan, homework, timer] = await Promise.all([
+    readChecked(partStore('plan', session.id)),
+    readChecked(partStore('homework', session.id)),
+    readChecked(partStore('timer', session.id)),
+  ]);
+  return { sessionId: session.id, plan: plan.value, homework: homework.value, at: planAtOf(session, timer.value) };
 }

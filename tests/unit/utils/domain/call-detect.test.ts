@@ -50,6 +50,13 @@ describe('reading a call page, one fixture per state', () => {
     ['Meet reconnecting: no cue at all, no end', () => fixture('meet-reconnecting.html'), MEET, 'other'],
     ['Meet recording and take-notes dialogs over the call', () => fixture('meet-recording-notice.html'), MEET, 'inCall'],
     ['Meet green room, already in the call elsewhere', () => fixture('meet-switch-here.html'), MEET, 'waiting'],
+    [
+      'Meet asking to join since mid-2026: a way home beside the leave button',
+      () => fixture('meet-asking-return-home.html'),
+      MEET,
+      'waiting',
+    ],
+    ['Meet green room, "ask to join anyway" (2026-08)', () => fixture('meet-ask-anyway.html'), MEET_ALT, 'waiting'],
     ['Zoom classic join form', () => fixture('zoom-join.html'), ZOOM, 'waiting'],
     ['Zoom waiting room with footer', () => fixture('zoom-waiting-room.html'), ZOOM, 'waiting'],
     ['Zoom meeting in the top document', () => fixture('zoom-meeting.html'), ZOOM, 'inCall'],
@@ -77,6 +84,23 @@ describe('reading a call page, one fixture per state', () => {
     expect(readCallPage(doc, MEET)?.cue).toBe('meet participant tile (not the effects preview)');
     for (const tile of doc.querySelectorAll('[data-participant-id]')) if (!tile.querySelector('.google-symbols')) tile.remove();
     expect(readCallPage(doc, MEET)?.phase).toBe('waiting');
+  });
+
+  it('takes no Zoom web-app page for a call page, and reads the meeting the web app opens in place', () => {
+    const home = 'https://app.zoom.us/wc/home';
+    expect(readCallPage(zoomPwa('zoom-meeting.html'), home)).toBeNull();
+    const page = fixture('zoom-web-app.html');
+    expect(readCallPage(page, home)).toBeNull();
+    let url = home;
+    const history = { pushState: (_s: unknown, _t: string, path: string) => (url = new URL(path, url).href) };
+    const win = {} as Record<string, (inner?: string) => void>;
+    new Function('window', 'document', 'history', page.querySelector('script')?.textContent ?? '')(win, page, history);
+    win.openMeeting?.('zoom-meeting.html');
+    const frame = page.querySelector('iframe#webclient');
+    if (!frame) throw new Error('openMeeting() made no iframe#webclient');
+    Object.defineProperty(frame, 'contentDocument', { value: fixture('zoom-meeting.html') });
+    expect(url).toBe('https://app.zoom.us/wc/1234567890/join?fromPWA=1');
+    expect(readCallPage(page, url)?.phase).toBe('inCall');
   });
 
   it('reads single-page transitions in place: green room → call → left', () => {
@@ -113,6 +137,19 @@ describe('reading a call page, one fixture per state', () => {
     const page = fixture('zoom-gallery.html');
     const win = {} as Record<string, () => void>;
     new Function('window', 'document', page.querySelector('script')?.textContent ?? '')(win, page);
+    expect(readCallPage(page, ZOOM)?.phase).toBe('inCall');
+    act(win, 'endByHost');
+    expect(readCallPage(page, ZOOM)?.phase).toBe('ended');
+  });
+
+  it('reads Zoom meeting → recording notice over it, video hidden → dismissed, in place: in the call throughout', () => {
+    const page = fixture('zoom-meeting.html');
+    const win = {} as Record<string, () => void>;
+    new Function('window', 'document', page.querySelector('script')?.textContent ?? '')(win, page);
+    page.querySelector('.single-main-container__video-frame')?.remove();
+    act(win, 'recordingNotice');
+    expect(readCallPage(page, ZOOM)?.phase).toBe('inCall');
+    act(win, 'dismissNotice');
     expect(readCallPage(page, ZOOM)?.phase).toBe('inCall');
     act(win, 'endByHost');
     expect(readCallPage(page, ZOOM)?.phase).toBe('ended');
@@ -174,6 +211,9 @@ describe('reading a call page, one fixture per state', () => {
     const videoOnly = fixture('zoom-meeting.html');
     videoOnly.querySelector('#audioOptionMenu')?.remove();
     seen.add(readCallPage(videoOnly, ZOOM)?.cue ?? null);
+    const returnHomeOnly = fixture('meet-ended.html');
+    returnHomeOnly.querySelector('[data-call-ended]')?.removeAttribute('data-call-ended');
+    seen.add(readCallPage(returnHomeOnly, MEET)?.cue ?? null);
     const leaveOnly = fixture('meet-asking-to-join.html');
     leaveOnly.querySelector('[data-participant-id]')?.remove();
     seen.add(readCallPage(leaveOnly, MEET)?.cue ?? null);

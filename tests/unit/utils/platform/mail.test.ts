@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { weekKey } from '../../../../utils/domain/homework';
-import { answersOf } from '../../../../utils/domain/mail-intake';
+import { answersOf } from '../../../../utils/domain/mail/intake';
+import { identityStore } from '../../../../utils/platform/card-exchange';
 import { addCoachee, setMailLanguage } from '../../../../utils/platform/coachee-repo';
-import { makeAskMail, makePlanMail, previewMail, takeInMail } from '../../../../utils/platform/mail';
+import { mailLanguageOf, makeAskMail, makePlanMail, previewMail, takeInMail } from '../../../../utils/platform/mail';
 import { ensureActiveSession } from '../../../../utils/platform/session-activation';
 import { activeSessionIdStore, partStore, readChecked, sessionsStore } from '../../../../utils/platform/storage';
 
@@ -69,7 +70,7 @@ describe('the coachee by plain mail (coach)', () => {
   it('reads a plan reply into the plan’s ticks and the homework log, and a reply without a reference waits for the coach to say whose', async () => {
     const { coacheeId, planSessionId } = await annaWithPlan();
     const { mail } = await makePlanMail(planSessionId);
-    const read = await previewMail(`4.1 done\n6.1 20 min\n\n${quote(mail.body)}`);
+    const read = await previewMail(`1.1 done\n3.1 20 min\n\n${quote(mail.body)}`);
     if (!read.ok) throw new Error('refused');
     expect(read.preview).toMatchObject({ kind: 'plan', coacheeId, planSessionId });
     const sessions = (await readChecked(sessionsStore)).value.length;
@@ -87,6 +88,50 @@ describe('the coachee by plain mail (coach)', () => {
     await ensureActiveSession(T0);
     const id = await addCoachee('Eve\r\nBcc: everyone@example.org', T0 + 1);
     const { mail } = await makeAskMail(id, T0 + 2);
-    expect(mail.body.split('\n')[0]).toBe('Hi Eve Bcc: everyone@example.org,');
+    expect(mail.body.split('\n')[0]).toBe('Hi Eve,');
+    expect(mail.body).not.toMatch(/\r|\nBcc:/);
+  });
+
+  it('keeps a coachee’s mail language with the coachee, never taking it from the coach’s browser', async () => {
+    const { coacheeId } = await annaWithPlan();
+    fakeBrowser.i18n.getUILanguage = () => 'de-DE';
+    try {
+      expect(mailLanguageOf({})).toBe('en');
+      expect((await makeAskMail(coacheeId, T0 + 100)).mail.body).toMatch(/^Hi Anna,/);
+      await setMailLanguage(coacheeId, 'de');
+      fakeBrowser.i18n.getUILanguage = () => 'en-US';
+      expect((await makeAskMail(coacheeId, T0 + 100)).language).toBe('de');
+    } finally {
+      fakeBrowser.i18n.getUILanguage = () => 'en-US';
+    }
+  });
+
+  it('signs with the coach’s card name, greets by first name, and numbers the plan mail from [1]', async () => {
+    const { planSessionId } = await annaWithPlan();
+    await identityStore.item.setValue({ id: 'me', name: 'Maria Coach' });
+    const { mail } = await makePlanMail(planSessionId);
+    expect(mail.body).toMatch(/^Hi Anna,\n/);
+    expect(mail.body).toContain('\nThank you!\nMaria Coach\n\nRef: SC2-P-');
+    expect(mail.body).toContain('\n[1.1] [ ] Talk to Sam\n');
+    expect(mail.subject).toMatch(/^Your plan from our session on \d{1,2} \w+ 20\d\d$/);
+  });
+
+  it('files minutes by the weeks the coachee names, counted from the plan, a month later', async () => {
+    const { coacheeId, planSessionId } = await annaWithPlan();
+    const { mail } = await makePlanMail(planSessionId);
+    const later = T0 + 31 * 86_400_000;
+    const read = await previewMail(`3.1 25 min the first week, 30 min the second week\n\n${quote(mail.body)}`);
+    if (!read.ok) throw new Error('refused');
+    expect(read.preview.planAt).toBe(T0 + 10);
+    const answers = answersOf(read.preview.reading, read.preview.kind, read.preview.planAt);
+    expect(answers.minutes[0]?.weeks).toEqual([
+      { week: 1, minutes: 25 },
+      { week: 2, minutes: 30 },
+    ]);
+    await takeInMail(read.preview, answers, coacheeId, later);
+    expect((await readChecked(partStore('homework', planSessionId))).value[0]?.logged).toEqual({
+      [weekKey(T0 + 10)]: 25,
+      [weekKey(T0 + 10 + 7 * 86_400_000)]: 30,
+    });
   });
 });

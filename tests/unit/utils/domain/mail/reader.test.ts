@@ -5,38 +5,12 @@
  * missing or run together; each with what must be read from it.
  */
 import { describe, expect, it } from 'vitest';
-import { askMail, findMailRef, mailtoLink, planMail, refHash, stepLineText } from '../../../../utils/domain/mail-ask';
-import { type Asked, MAIL_MAX_BYTES, markOf, minutesOf, readMailReply } from '../../../../utils/domain/mail-reply';
+import { stepLineText } from '../../../../../utils/domain/mail/compose';
+import { markOf } from '../../../../../utils/domain/mail/marks';
+import { minutesOf, type WeekMinutes } from '../../../../../utils/domain/mail/minutes';
+import { type Asked, MAIL_MAX_BYTES, readMailReply } from '../../../../../utils/domain/mail/reader';
+import { DE, DE_STEPS, EN, EN_NO_PLAN, PLAN_DE, PLAN_EN, STEPS } from './fixtures';
 
-const STEPS = [{ text: 'Talk to Sam about the release date' }, { text: 'Block two mornings a week for deep work' }];
-const HOMEWORK = [{ kind: 'exercise' as const, title: 'Journaling', minutesPerWeek: 30 }];
-const PLAN = { sessionId: 's-1', steps: STEPS, homework: HOMEWORK };
-const EN = askMail({ language: 'en', coacheeName: 'Anna', coacheeId: 'c-anna', date: 'Thursday, 3 December 2026', plan: PLAN }).body;
-const EN_NO_PLAN = askMail({ language: 'en', coacheeName: 'Anna', coacheeId: 'c-anna', date: null, plan: null }).body;
-const DE_STEPS = [{ text: 'Mit Sam über den Release-Termin sprechen' }, { text: 'Zwei Vormittage pro Woche blocken' }];
-const DE = askMail({
-  language: 'de',
-  coacheeName: 'Jonas',
-  coacheeId: 'c-jonas',
-  date: 'Donnerstag, 3. Dezember 2026',
-  plan: { sessionId: 's-2', steps: DE_STEPS, homework: [{ kind: 'reading', title: 'Deep Work, Kapitel 2', minutesPerWeek: 40 }] },
-}).body;
-const PLAN_EN = planMail({
-  language: 'en',
-  coacheeName: 'Anna',
-  sessionId: 's-1',
-  plan: PLAN,
-  next: 'Thursday, 7 January 2027',
-  feedback: 'Clear goals.',
-}).body;
-const PLAN_DE = planMail({
-  language: 'de',
-  coacheeName: 'Jonas',
-  sessionId: 's-2',
-  plan: { steps: DE_STEPS, homework: [{ kind: 'reading', title: 'Deep Work, Kapitel 2', minutesPerWeek: 40 }] },
-  next: null,
-  feedback: '',
-}).body;
 const ASKED: Asked = { steps: STEPS.map((s) => stepLineText(s.text)) };
 const ASKED_DE: Asked = { steps: DE_STEPS.map((s) => stepLineText(s.text)) };
 
@@ -91,9 +65,16 @@ type View = {
   outcome: string | null;
   heldBack: string | null;
   steps: Record<number, string>;
-  minutes: Record<number, number | null>;
+  minutes: Record<number, number | string | null>;
   unplaced: string[];
 };
+
+/** A homework item's minutes, compactly: null (none), a figure for the week not named, or "w1 25, w2 30". */
+function minutesShown(weeks: readonly WeekMinutes[]): number | string | null {
+  if (weeks.length === 0) return null;
+  if (weeks.length === 1 && weeks[0]?.week === null) return weeks[0].minutes;
+  return weeks.map((w) => `w${w.week ?? '?'} ${w.minutes}`).join(', ');
+}
 
 /** What was read, compactly: a step as "done", "not: no time" or "?" (no mark found). */
 function read(text: string, asked?: Asked): View {
@@ -106,7 +87,7 @@ function read(text: string, asked?: Asked): View {
     outcome: r.outcome,
     heldBack: r.heldBack,
     steps: Object.fromEntries(r.steps.map((s) => [s.n, `${s.mark ?? '?'}${s.note ? `: ${s.note}` : ''}`])),
-    minutes: Object.fromEntries(r.minutes.map((m) => [m.n, m.minutes])),
+    minutes: Object.fromEntries(r.minutes.map((m) => [m.n, minutesShown(m.weeks)])),
     unplaced: r.unplaced,
   };
 }
@@ -130,35 +111,6 @@ const FULL_READ = expected({
   heldBack: FULL['5'],
   steps: { 1: 'done', 2: 'not: no time' },
   minutes: { 1: 20 },
-});
-
-describe('the mail we compose', () => {
-  it('keeps every line short enough that no mail program re-wraps it, quoted five levels deep', () => {
-    for (const body of [EN, DE, PLAN_EN, PLAN_DE])
-      for (const line of body.split('\n')) expect(`> > > > > ${line}`.length).toBeLessThanOrEqual(72);
-  });
-
-  it('carries a reference that names the coachee and the plan by hash only', () => {
-    expect(findMailRef(EN)).toEqual({ kind: 'ask', target: refHash('c-anna'), planSession: refHash('s-1') });
-    expect(findMailRef(PLAN_EN)).toEqual({ kind: 'plan', target: refHash('s-1'), planSession: null });
-    expect(EN).not.toContain('c-anna');
-  });
-
-  it('asks the three questions and nothing about a plan when there was none', () => {
-    expect(EN_NO_PLAN).toContain('[3] What would make our hour worth it for you?');
-    expect(EN_NO_PLAN).not.toContain('[4]');
-  });
-
-  it('cuts a mailto: link at a line within the limit and hands back the rest, and no name adds a header', () => {
-    const long = askMail({ language: 'en', coacheeName: 'Eve\r\nBcc: all@example.org', coacheeId: 'c', date: null, plan: PLAN });
-    expect(long.body).not.toMatch(/\r|\nBcc:/);
-    const { href, rest } = mailtoLink(long, '', 900);
-    expect(href.length).toBeLessThanOrEqual(900);
-    expect(href).not.toMatch(/[\r\n]/);
-    expect(rest).toContain('Ref: SC1-A-');
-    expect(decodeURIComponent(href.split('&body=')[1] ?? '')).toMatch(/\[…\]$/);
-    expect(mailtoLink(long).rest).toBe('');
-  });
 });
 
 describe('reading replies (English)', () => {
@@ -450,13 +402,13 @@ describe('reading replies (English)', () => {
     });
   });
 
-  it('The plan by mail (Outlook): top-posted "4.1 done, 6.1 20 min"', () => {
-    const reply = `4.1 done\n4.2 not yet\n6.1 20 min\n\n${OUTLOOK}\n\n${PLAN_EN}`;
+  it('The plan by mail (Outlook): top-posted "1.1 done, 3.1 20 min", as the plan mail numbers them', () => {
+    const reply = `1.1 done\n1.2 not yet\n3.1 20 min\n\n${OUTLOOK}\n\n${PLAN_EN}`;
     expect(read(reply)).toEqual(expected({ steps: { 1: 'done', 2: 'not' }, minutes: { 1: 20 } }));
   });
 
   it('The plan by mail (Gmail): the feedback and date in our intro are not answers', () => {
-    const reply = under(PLAN_EN, { '4.1': 'done', '6.1': '20' }, '');
+    const reply = under(PLAN_EN, { '1.1': 'done', '3.1': '20' }, '');
     expect(read(reply)).toEqual(expected({ steps: { 1: 'done', 2: '?' }, minutes: { 1: 20 } }));
   });
 });
@@ -529,7 +481,7 @@ describe('reading replies (German)', () => {
   });
 
   it('Der Plan per Mail (Gmail, deutsch): Schritt erledigt, 20 Minuten', () => {
-    const reply = `${GMAIL_DE}\n${under(PLAN_DE, { '4.1': 'Erledigt!', '6.1': '20 Minuten' })}`;
+    const reply = `${GMAIL_DE}\n${under(PLAN_DE, { '1.1': 'Erledigt!', '3.1': '20 Minuten' })}`;
     expect(read(reply)).toEqual(expected({ steps: { 1: 'done', 2: '?' }, minutes: { 1: 20 } }));
   });
 
