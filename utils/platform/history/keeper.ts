@@ -82,20 +82,21 @@ export function createHistoryKeeper() {
     return next;
   }
 
-  async function loadNow(): Promise<Indexes> {
+  /**
+   * Both indexes, loaded once per worker's life and shared by whoever asks first: a page's question
+   * never waits in line behind a build (the load is a read; the build itself starts with it too).
+   */
+  function loadNow(): Promise<Indexes> {
     const memory = m;
-    const loaded = memory.ix ?? (await loadIndexes());
-    memory.ix ??= loaded;
-    return memory.ix;
-  }
-
-  /** Both indexes, loaded once per worker's life; never behind a build (a build loads them first). */
-  function ready(): Promise<Indexes> {
-    if (m.ix) return Promise.resolve(m.ix);
-    const memory = m;
-    memory.loading ??= serial(loadNow).finally(() => {
-      memory.loading = null;
-    });
+    if (memory.ix) return Promise.resolve(memory.ix);
+    memory.loading ??= loadIndexes()
+      .then((ix) => {
+        memory.ix ??= ix;
+        return memory.ix;
+      })
+      .finally(() => {
+        memory.loading = null;
+      });
     return memory.loading;
   }
 
@@ -116,7 +117,7 @@ export function createHistoryKeeper() {
     const ix = await loadNow();
     const lost = memory.entriesLost;
     memory.entriesLost = false;
-    const ctx = context(ix);
+    const ctx = context(ix, memory);
     const changed = await bringInLine(ctx, now, lost);
     if (ctx.alive() && (changed.meta || changed.text)) await bump();
   }
@@ -233,7 +234,7 @@ export function createHistoryKeeper() {
 
   /** A page of the history (queries.ts), answered at once: never behind a build under way. */
   async function queryHistory(q: HistoryQuery): Promise<HistoryPage> {
-    const ix = await ready();
+    const ix = await loadNow();
     // A page that found the head missing wakes the background with an empty query: made again if it is.
     if (m.checked && q.limit === 0) void keepDerivedRecords();
     if (!m.checked) {
