@@ -19,14 +19,15 @@ const literal = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * regard to case or accents). Made once per search, then run on each session.
  */
 export function textMatcher(words: readonly string[]): (texts: readonly string[]) => boolean {
-  // Each query word at the start of a word of the text: after its start or a character that is no letter or digit.
-  const folded = words.map((w) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${literal(w)}`, 'u'));
-  // Most texts are plain ASCII: case is folded by the flag, and accents need the full fold only when there are any.
-  const plain = words.map((w) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${literal(w)}`, 'iu'));
-  // A character other than printable ASCII or white space: the text needs the full fold.
+  const start = (w: string, flags: string) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${literal(w)}`, flags);
+  // One pass over most texts: the word anywhere, or a character other than printable ASCII or white space
+  // (then the text may hold it accented). A text with neither cannot match; thousands are tested at once.
+  const gate = words.map((w) => new RegExp(`${literal(w)}|[^ -~\\s]`, 'iu'));
+  // The word at the start of a word of the text, case folded by the flag; accented text folded whole.
+  const plain = words.map((w) => start(w, 'iu'));
+  const folded = words.map((w) => start(w, 'u'));
   const other = /[^ -~\s]/u;
-  return (texts) =>
-    words.every((_, i) =>
-      texts.some((text) => (plain[i] as RegExp).test(text) || (other.test(text) && (folded[i] as RegExp).test(fold(text)))),
-    );
+  const test = (i: number, text: string) =>
+    (gate[i] as RegExp).test(text) && ((plain[i] as RegExp).test(text) || (other.test(text) && (folded[i] as RegExp).test(fold(text))));
+  return (texts) => words.every((_, i) => texts.some((text) => test(i, text)));
 }
