@@ -8,7 +8,7 @@ import { answerHistoryQueries, createHistoryKeeper } from '../utils/platform/his
 import { onMessage } from '../utils/platform/messaging';
 import { notificationKind } from '../utils/platform/notifications';
 import { disablePanelGlobally, openPanel, setPanelForTab } from '../utils/platform/panel';
-import { followRecentSessions, keepRecentSessions, writeRecentSessions } from '../utils/platform/recent-sessions';
+import { followRecentSessions, keepRecentSessions, refreshRecentSessions } from '../utils/platform/recent-sessions';
 import { onInstalled } from '../utils/platform/release';
 import { activeSessionIdStore, callStateStore, readChecked, settingsStore } from '../utils/platform/storage';
 import { applySyncPrefs, mirrorChange } from '../utils/platform/sync-mirror';
@@ -46,7 +46,7 @@ export default defineBackground(() => {
     void onInstalled(details);
     void syncAllTabs();
     // Install and update ('update' fires instead of onStartup): the derived records made again, whatever else fails.
-    void writeRecentSessions();
+    void refreshRecentSessions();
     void history.ensureIndexes();
     // No session is created here: a coach starts with none until there is a coachee or a call.
     void (async () => {
@@ -71,7 +71,7 @@ export default defineBackground(() => {
     void reschedule();
     void rescheduleCheckIns();
     void applySyncPrefs();
-    void writeRecentSessions();
+    void refreshRecentSessions();
     void history.ensureIndexes();
     void startSyncSchedule();
   });

@@ -78,8 +78,9 @@ async function seed(worker, n) {
 }
 
 /** Wait until the background's indexes hold every stored session (the install's own first session included). */
-async function indexReady(context) {
-  for (let i = 0; i < 1200; i++) {
+async function indexReady(context, n) {
+  // Five minutes for 10,000 sessions, longer for more (the build runs at a third of a core).
+  for (let i = 0; i < 1200 * Math.max(1, n / 10000); i++) {
     // The service worker may be stopped and started again meanwhile: take the live one each time.
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const [size, prepared, stored] = await worker
@@ -304,7 +305,7 @@ for (const n of sizes) {
     .isVisible()
     .catch(() => false);
   await first.close();
-  const total = await indexReady(context);
+  const total = await indexReady(context, n);
   step(`${n}: indexes complete`);
   const buildMs = Date.now() - seedStart;
   const live = context.serviceWorkers()[0] ?? worker;

@@ -14,7 +14,7 @@ export const concernsRecent = (keys: readonly string[]): boolean =>
   keys.includes(sessionsStore.bare) || keys.includes(activeSessionIdStore.bare);
 
 /** Write the record from the session list and the active session (nothing when it is stored as it is). */
-export async function writeRecentSessions(): Promise<void> {
+async function writeRecentSessions(): Promise<void> {
   const [sessions, active, stored, present] = await Promise.all([
     readChecked(sessionsStore),
     readChecked(activeSessionIdStore),
@@ -25,17 +25,21 @@ export async function writeRecentSessions(): Promise<void> {
   if (!present || !sameJson(recent, stored.value)) await recentSessionsStore.item.setValue(recent);
 }
 
-/** Make the record again when it is missing (the worker's start). */
-export async function keepRecentSessions(): Promise<void> {
-  const present = (await browser.storage.session.get(recentSessionsStore.bare))[recentSessionsStore.bare] !== undefined;
-  if (!present) await writeRecentSessions();
-}
-
 let queue: Promise<void> = Promise.resolve();
 
-/** Follow changes of extension storage: the record written again, one write after another (never an older one last). */
-export function followRecentSessions(keys: readonly string[]): Promise<void> {
-  if (!concernsRecent(keys)) return queue;
+/** Write the record again (install, update, browser start), one write after another (never an older one last). */
+export function refreshRecentSessions(): Promise<void> {
   queue = queue.then(writeRecentSessions).catch((e: unknown) => console.warn('recent sessions not written', e));
   return queue;
+}
+
+/** Make the record again when it is missing (each start of the worker). */
+export async function keepRecentSessions(): Promise<void> {
+  const present = (await browser.storage.session.get(recentSessionsStore.bare))[recentSessionsStore.bare] !== undefined;
+  if (!present) await refreshRecentSessions();
+}
+
+/** Follow changes of extension storage: the record written again when the list or the active session changed. */
+export function followRecentSessions(keys: readonly string[]): Promise<void> {
+  return concernsRecent(keys) ? refreshRecentSessions() : queue;
 }

@@ -5,7 +5,6 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHistoryKeeper, isHistoryQuery } from '../../../../../utils/platform/history/keeper';
 import { readIndex } from '../../../../../utils/platform/history/session-index-store';
 import { idbReset } from '../../../../../utils/platform/idb';
-import { followRecentSessions } from '../../../../../utils/platform/recent-sessions';
 
 const T0 = Date.UTC(2026, 10, 1, 10);
 const session = (i: number) => ({ id: `s${i}`, coacheeId: i % 2 ? 'ada' : 'me', createdAt: T0 + i * 1000 });
@@ -109,18 +108,6 @@ describe('the index keeper', () => {
     await applyChanges(['sessions']);
     expect((await ask('quokka')).matched).toBe(0);
     expect(Object.keys((await readIndex()).entries)).not.toContain('s4');
-  });
-
-  it('keeps the record of the sessions near the active one for the panel and the popup', async () => {
-    await seed(30);
-    await followRecentSessions(['activeSessionId']);
-    const { recentSessions } = await fakeBrowser.storage.session.get('recentSessions');
-    // Derived: kept outside the user's data.
-    expect(await fakeBrowser.storage.local.get('recentSessions')).toEqual({});
-    const recent = recentSessions as { activeId: string; sessions: { id: string }[] };
-    expect(recent.activeId).toBe('s29');
-    expect(recent.sessions.map((s) => s.id)).toContain('s27');
-    expect(recent.sessions.length).toBeLessThan(10);
   });
 
   it('after the worker restarts, answers from the saved index without reading the notes again, and catches up an edit not yet saved', async () => {
