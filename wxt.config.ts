@@ -21,7 +21,16 @@ function coreChunk(): Plugin {
     name: 'sidecoach-core-chunk',
     outputOptions(options) {
       if (options.format === 'iife' || options.format === 'umd') return null;
-      return { ...options, codeSplitting: { groups: [{ name: 'core', test: CORE }] } };
+      // The dynamic-import helper stays a file of its own: the toolbar's tiny popup.html needs it, and not the core.
+      return {
+        ...options,
+        codeSplitting: {
+          groups: [
+            { name: 'preload-helper', test: /preload-helper/ },
+            { name: 'core', test: CORE },
+          ],
+        },
+      };
     },
   };
 }

@@ -4,13 +4,16 @@ import { callPlatform } from '../utils/domain/call-urls';
 import { affectsCheckIns, onCheckInAlarm, remindIfNoPlan, rescheduleCheckIns } from '../utils/platform/between-sessions';
 import { onCallAlarm, recordCallReport, recordTabClosed } from '../utils/platform/call-record';
 import { affectsClock, applyClockCommand, onClockAlarm, reschedule, settleLeftSession } from '../utils/platform/clock-alarms';
-import { answerHistoryQueries, createHistoryKeeper } from '../utils/platform/history/keeper';
-import { onMessage } from '../utils/platform/messaging';
+import { createHistoryKeeper } from '../utils/platform/history/keeper';
+import { answerMessages } from '../utils/platform/message-answers';
+import { MESSAGE_CHECKS } from '../utils/platform/message-checks';
+import type { Message, SyncReply } from '../utils/platform/messaging';
 import { notificationKind } from '../utils/platform/notifications';
 import { disablePanelGlobally, openPanel, setPanelForTab } from '../utils/platform/panel';
 import { followRecentSessions, keepRecentSessions, refreshRecentSessions } from '../utils/platform/recent-sessions';
 import { onInstalled } from '../utils/platform/release';
 import { activeSessionIdStore, callStateStore, readChecked, settingsStore } from '../utils/platform/storage';
+import { onStorageChange } from '../utils/platform/storage-area';
 import { applySyncPrefs, mirrorChange } from '../utils/platform/sync-mirror';
 import { onStorageChangeForSync, onSyncAlarm, onSyncMessage, startSyncSchedule } from '../utils/platform/sync-schedule';
 
@@ -90,19 +93,27 @@ export default defineBackground(() => {
     void recordTabClosed(tabId).then(remindIfEnded);
   });
 
-  answerHistoryQueries(history);
-  onMessage('callState', (msg, sender) => {
-    const tabId = sender.tab?.id;
-    if (tabId !== undefined) {
-      const isCall = callPlatform(msg.url) !== null;
-      if (isCall) lastCallTabId = tabId;
-      void setPanelForTab(tabId, isCall);
-      void recordCallReport({ tabId, platform: msg.platform, state: isCall ? msg.state : 'ended' }).then(remindIfEnded);
-    }
+  // Every message the background answers, each checked (message-checks.ts), through one listener.
+  const sync = (msg: Message) => onSyncMessage(msg) as Promise<SyncReply>;
+  answerMessages({
+    callState: {
+      check: MESSAGE_CHECKS.callState,
+      handle: (msg, sender) => {
+        const tabId = sender.tab?.id;
+        if (tabId !== undefined) {
+          const isCall = callPlatform(msg.url) !== null;
+          if (isCall) lastCallTabId = tabId;
+          void setPanelForTab(tabId, isCall);
+          void recordCallReport({ tabId, platform: msg.platform, state: isCall ? msg.state : 'ended' }).then(remindIfEnded);
+        }
+      },
+    },
+    historyQuery: { check: MESSAGE_CHECKS.historyQuery, handle: ({ type: _, ...query }) => history.queryHistory(query) },
+    syncTest: { check: MESSAGE_CHECKS.syncTest, handle: sync },
+    syncStart: { check: MESSAGE_CHECKS.syncStart, handle: sync },
+    syncNow: { check: MESSAGE_CHECKS.syncNow, handle: sync },
+    syncStop: { check: MESSAGE_CHECKS.syncStop, handle: sync },
   });
-
-  // The options page's sync requests (answered with a promise; every other message gets undefined).
-  browser.runtime.onMessage.addListener((raw) => onSyncMessage(raw));
 
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'open-panel') {
@@ -123,7 +134,7 @@ export default defineBackground(() => {
     void onCallAlarm(alarm.name).then(remindIfEnded);
     void onSyncAlarm(alarm.name);
   });
-  browser.storage.onChanged.addListener((changes, area) => {
+  onStorageChange((changes, area) => {
     void mirrorChange(changes, area);
     void onStorageChangeForSync(changes, area);
     const keys = Object.keys(changes);

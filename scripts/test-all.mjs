@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 /**
  * `npm test`: every check, in order, each timed, ending with one plain line
- * `N passed, N failed` (tests from both vitest runs plus one per check step).
- * A failing step does not stop the steps that do not depend on it.
+ * `N passed, N failed` (the tests of every vitest run, the unit suite's time-zone
+ * passes included, plus one per check step). A failing step does not stop the
+ * steps that do not depend on it.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 mkdirSync('.tmp', { recursive: true });
 const results = [];
@@ -42,13 +43,27 @@ const step = (ok) => {
 
 const npx = (...args) => ['npx', args];
 
+/** A vitest run as a step, its tests counted from its own JSON report (never one left by an earlier run). */
+function vitestStep(name, report, args = [], env = {}) {
+  rmSync(report, { force: true });
+  const ok = run(name, ...npx('vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile=${report}`), { env });
+  countVitest(report, ok);
+}
+
+/**
+ * Time zones the unit suite runs in again, besides the machine's: offsets of a quarter and
+ * half an hour with their own daylight saving (Chatham +12:45/+13:45, St John's −3:30/−2:30)
+ * and the date line (Kiritimati +14, a day ahead of UTC for ten hours of each day).
+ */
+const TIME_ZONES = ['Pacific/Chatham', 'America/St_Johns', 'Pacific/Kiritimati'];
+
 step(run('typecheck', ...npx('tsc', '--noEmit')));
 step(run('lint', ...npx('biome', 'check', '--error-on-warnings', '.')));
 
 // The sync unit tests run a real WebDAV server (Debian's rclone).
 step(run('WebDAV server for tests', 'node', ['scripts/ensure-browsers.mjs', 'rclone']));
-const unitOk = run('unit tests', ...npx('vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=.tmp/unit.json'));
-countVitest('.tmp/unit.json', unitOk);
+vitestStep('unit tests', '.tmp/unit.json');
+for (const zone of TIME_ZONES) vitestStep(`unit tests, TZ=${zone}`, `.tmp/unit-${zone.replace('/', '-')}.json`, [], { TZ: zone });
 
 const built =
   step(run('build chrome', ...npx('wxt', 'build'))) &
@@ -61,11 +76,7 @@ if (built) {
   step(run('release: changelog entry for this version', 'node', ['scripts/check-release.mjs']));
   step(run('AMO: the sources zip rebuilds the same Firefox files', 'node', ['scripts/check-sources.mjs']));
   if (step(run('browsers for e2e', 'node', ['scripts/ensure-browsers.mjs']))) {
-    const e2eOk = run(
-      'e2e tests (Chromium + Firefox ESR)',
-      ...npx('vitest', 'run', '--config', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', '--outputFile=.tmp/e2e.json'),
-    );
-    countVitest('.tmp/e2e.json', e2eOk);
+    vitestStep('e2e tests (Chromium + Firefox ESR)', '.tmp/e2e.json', ['--config', 'vitest.e2e.config.ts']);
   }
 } else {
   console.error('\nA build failed: the size check, web-ext lint and the e2e tests were skipped.');

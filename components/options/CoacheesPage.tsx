@@ -4,6 +4,7 @@ import { type IndexEntry, newestFirst, type SessionIndex, sessionTime } from '..
 import type { Coachee, Review } from '../../utils/domain/model';
 import {
   coacheeGlance,
+  heldBackAnswers,
   homeworkByWeek,
   phasesPerSession,
   planDonePerSession,
@@ -227,18 +228,8 @@ function ProgressCharts({ entries, day }: { entries: IndexEntry[]; day: Intl.Dat
         names={phases.map((p) => day.format(p.at))}
         notes={phases.map((p) => (p.mostOver ? `${t('chartMostOver')}: ${p.mostOver}` : null))}
         series={[
-          {
-            name: t('chartPlanned'),
-            values: phases.map((p) => Math.round(p.phases.reduce((s, x) => s + x.planned, 0))),
-            style: 'outline',
-            format: min,
-          },
-          {
-            name: t('chartTaken'),
-            values: phases.map((p) => Math.round(p.phases.reduce((s, x) => s + x.actual, 0))),
-            style: 'solid',
-            format: min,
-          },
+          { name: t('chartPlanned'), values: phases.map((p) => p.planned), style: 'outline', format: min },
+          { name: t('chartTaken'), values: phases.map((p) => p.taken), style: 'solid', format: min },
         ]}
       />
       <BarChart
@@ -248,31 +239,44 @@ function ProgressCharts({ entries, day }: { entries: IndexEntry[]; day: Intl.Dat
         unit={t('chartUnitSessions')}
         labels={months.map((m) => monthShort.format(monthStart(m.month)))}
         names={months.map((m) => monthLong.format(monthStart(m.month)))}
-        series={[{ name: t('chartCount'), values: months.map((m) => m.count), style: 'solid', format: (v) => tn('chartSessions', v) }]}
+        series={[
+          { name: t('chartCount'), values: months.map((m) => m.held), style: 'solid', format: (v) => tn('chartSessions', v) },
+          // Sessions not held yet stand apart (hatched), and only when there is one.
+          ...(months.some((m) => m.upcoming > 0)
+            ? [
+                {
+                  name: t('chartUpcoming'),
+                  values: months.map((m) => m.upcoming),
+                  style: 'outline' as const,
+                  format: (v: number) => tn('chartSessions', v),
+                },
+              ]
+            : []),
+        ]}
       />
     </div>
   );
 }
 
-/** What held the coachee back, as their reviews say, with the day of each. */
+/** What held the coachee back, in their words (from cards and mails alike) and the coach's notes, with the day of each. */
 function HeldBack({ reviews, day }: { reviews: { at: number; review: NonNullable<Review> }[]; day: Intl.DateTimeFormat }) {
+  const answers = heldBackAnswers(reviews);
   return (
     <>
       <h3>{t('heldBackHeading')}</h3>
-      {reviews.length === 0 ? (
+      {answers.length === 0 ? (
         <p class="muted">{t('heldBackNone')}</p>
       ) : (
         <ul class="held-back">
-          {reviews.flatMap(({ at, review }) =>
-            review.items
-              .filter((i) => i.heldBack.trim())
-              .map((i) => (
-                <li key={`${at}-${i.stepId}`}>
-                  <span class="small muted">{day.format(at)}</span> <span class="prewrap">{i.heldBack}</span>
-                  {onlyNoTime(i.heldBack) && <span class="pill">{t('heldBackNoTime')}</span>}
-                </li>
-              )),
-          )}
+          {answers.map((a) => (
+            <li key={`${a.at}-${a.stepId}-${a.by}`}>
+              <span class="small muted">
+                {day.format(a.at)} · {t(a.by === 'coachee' ? 'heldBackTheirWords' : 'heldBackYourNote')}
+              </span>{' '}
+              <span class="prewrap">{a.text}</span>
+              {onlyNoTime(a.text) && <span class="pill">{t('heldBackNoTime')}</span>}
+            </li>
+          ))}
         </ul>
       )}
     </>

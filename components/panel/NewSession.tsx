@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import { t } from '../../utils/platform/i18n';
 import { lazyModule } from '../hooks/useLazy';
 
-const newSessionCode = lazyModule(() => import('../../utils/platform/session-repo').then((m) => m.startNewSession));
+const newSessionCode = lazyModule(() => import('../../utils/platform/session-start').then((m) => m.startNewSession));
 
 /**
  * Starts the next session for the same coachee; the current one stays intact,

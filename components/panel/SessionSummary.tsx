@@ -1,11 +1,16 @@
 import { useComputed, useSignal } from '@preact/signals';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { correctEnd, type EndCorrectionProblem, endOnDay } from '../../utils/domain/end-correction';
 import type { SessionMeta } from '../../utils/domain/model';
-import { correctEnd, type EndCorrectionProblem, recordedMinutes, recordedView } from '../../utils/domain/session-life';
+import { calendarDaysBetween, wallClock } from '../../utils/domain/session-date';
+import { recordedMinutes } from '../../utils/domain/session-figures';
+import { recordedView } from '../../utils/domain/session-life';
 import { nextSessionOf } from '../../utils/domain/session-list';
 import type { EndRecord, TimerView } from '../../utils/domain/timer';
+import { localZone } from '../../utils/platform/dates';
 import { t, uiLanguage } from '../../utils/platform/i18n';
-import { activeSessionIdStore, partStore } from '../../utils/platform/storage';
+import { activateSession } from '../../utils/platform/session-writer';
+import { partStore } from '../../utils/platform/storage';
 import { useSessionsNear } from '../hooks/useSessionsNear';
 import { useStored } from '../hooks/useStored';
 import { NewSession } from './NewSession';
@@ -49,8 +54,8 @@ export function SessionSummary({ sessionId, clock, takeFocus = false }: { sessio
       <h2 id="summary-heading" tabIndex={-1} ref={heading}>
         {t('endSummaryHeading', formats.date.format(current.startedAt ?? ended.at))}
       </h2>
-      <p role="status">{endText(ended, formats.time.format(ended.at))}</p>
-      <EndCorrection clock={clock} view={current} timeFormat={formats.time} />
+      <p role="status">{endText(ended, atText(current.startedAt, ended.at, formats))}</p>
+      <EndCorrection clock={clock} view={current} formats={formats} />
       <table class="figures">
         <thead>
           <tr>
@@ -84,6 +89,18 @@ export function SessionSummary({ sessionId, clock, takeFocus = false }: { sessio
   );
 }
 
+type Formats = { time: Intl.DateTimeFormat; date: Intl.DateTimeFormat };
+
+/**
+ * A time of the session in words: the time of day alone on the day it began; "00:40 the next day" after
+ * midnight, and the date too when later still, so an end after midnight never reads as before the start.
+ */
+function atText(startedAt: number | null, at: number, formats: Formats): string {
+  const time = formats.time.format(at);
+  const days = startedAt === null ? 0 : calendarDaysBetween(startedAt, at, localZone());
+  return days <= 0 ? time : days === 1 ? t('endTimeNextDay', time) : t('endTimeOnDate', time, formats.date.format(at));
+}
+
 /** How the session ended, in words. */
 function endText(ended: EndRecord, time: string): string {
   if (ended.corrected) return t('endCorrected', time);
@@ -99,7 +116,7 @@ function NextSession({ next }: { next: SessionMeta }) {
   return (
     <>
       <p>{title ? t('endNextPrework', title) : t('endNextNoPrework')}</p>
-      <button type="button" onClick={() => void activeSessionIdStore.item.setValue(next.id)}>
+      <button type="button" onClick={() => void activateSession(next.id)}>
         {t('endNextOpen')}
       </button>
     </>
@@ -107,34 +124,45 @@ function NextSession({ next }: { next: SessionMeta }) {
 }
 
 const PROBLEMS: Record<Exclude<EndCorrectionProblem, 'notEnded'>, (start: string) => string> = {
+  noTime: () => t('endCorrectNoTime'),
   beforeStart: (start) => t('endCorrectBeforeStart', start),
   inFuture: () => t('endCorrectInFuture'),
 };
 
-/** Correct the recorded end time (a time of day on the end's date); the log keeps both, the correction counts. */
-function EndCorrection({ clock, view, timeFormat }: { clock: Clock; view: TimerView; timeFormat: Intl.DateTimeFormat }) {
+/**
+ * Correct the recorded end time: a time of day, read on the day the session began, or on the next day
+ * when earlier than the start (23:10 → 23:59 that evening, 00:35 the next morning), and the field says
+ * which day it is read on as the coach types. The log keeps both ends; the correction counts.
+ */
+function EndCorrection({ clock, view, formats }: { clock: Clock; view: TimerView; formats: Formats }) {
   const endAt = view.ended?.at ?? Date.now();
   const startedAt = view.startedAt;
+  const zone = localZone();
+  const initial = wallClock(endAt, zone).time;
   const open = useSignal(false);
+  const typed = useSignal(initial);
   const problem = useSignal('');
   const input = useRef<HTMLInputElement>(null);
   if (!open.value) {
     return (
-      <button type="button" class="link small" onClick={() => (open.value = true)}>
+      <button
+        type="button"
+        class="link small"
+        onClick={() => {
+          typed.value = initial;
+          open.value = true;
+        }}
+      >
         {t('endCorrect')}
       </button>
     );
   }
-  const end = new Date(endAt);
-  const initial = `${String(end.getHours()).padStart(2, '0')}:${String(end.getMinutes()).padStart(2, '0')}`;
+  const reading = startedAt === null ? null : endOnDay(startedAt, typed.value, zone);
+  const day = reading && t(reading.nextDay ? 'endCorrectNextDay' : 'endCorrectSameDay', formats.date.format(reading.at));
   const save = () => {
-    const [h, m] = (input.current?.value ?? '').split(':').map(Number);
-    if (h === undefined || m === undefined || Number.isNaN(h) || Number.isNaN(m)) return;
-    const at = new Date(endAt);
-    at.setHours(h, m, 0, 0);
-    const result = correctEnd(view, at.getTime(), Date.now());
+    const result = correctEnd(view, input.current?.value ?? typed.value, zone, Date.now());
     if ('problem' in result) {
-      problem.value = result.problem === 'notEnded' ? '' : PROBLEMS[result.problem](timeFormat.format(startedAt ?? endAt));
+      problem.value = result.problem === 'notEnded' ? '' : PROBLEMS[result.problem](formats.time.format(startedAt ?? endAt));
       return;
     }
     clock.add(result.event);
@@ -150,9 +178,13 @@ function EndCorrection({ clock, view, timeFormat }: { clock: Clock; view: TimerV
           id="end-correct-time"
           type="time"
           ref={input}
-          value={initial}
-          aria-describedby={problem.value ? 'end-correct-problem' : undefined}
+          value={typed.value}
+          onInput={(e) => (typed.value = (e.currentTarget as HTMLInputElement).value)}
+          aria-describedby={problem.value ? 'end-correct-day end-correct-problem' : 'end-correct-day'}
         />
+        <p id="end-correct-day" class="hint" aria-live="polite">
+          {day}
+        </p>
       </div>
       {problem.value && (
         <p id="end-correct-problem" class="problem" role="alert">

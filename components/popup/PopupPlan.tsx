@@ -6,7 +6,6 @@ import { withMark } from '../../utils/domain/plan-progress';
 import { dayOfInstant } from '../../utils/domain/session-date';
 import { formatDay, formatSessionDate, localZone } from '../../utils/platform/dates';
 import { t } from '../../utils/platform/i18n';
-import { startNextSession } from '../../utils/platform/months';
 import { tn } from '../../utils/platform/plural';
 import { partStore, settingsStore } from '../../utils/platform/storage';
 import type { StoredSignal } from '../../utils/platform/stored-signal';
@@ -64,7 +63,11 @@ export function PopupPlan({ sessionId, activeId }: { sessionId: string; activeId
           />
         )}
         {underWay && (
-          <button type="button" class="primary" onClick={() => void startNextSession(sessionId)}>
+          <button
+            type="button"
+            class="primary"
+            onClick={() => void import('../../utils/platform/session-start').then((m) => m.startNextSession(sessionId))}
+          >
             {next ? t('popupWriteNext', formatDay(next.day)) : t('popupWriteNextNoDate')}
           </button>
         )}

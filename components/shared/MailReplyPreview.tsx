@@ -92,8 +92,8 @@ export function MailReplyPreview({
       hint.value = t('mailChooseFirst');
       return;
     }
-    await takeInMail(shown, a, coacheeId.value);
-    onDone(t('mailTaken'));
+    const taken = await takeInMail(shown, a, coacheeId.value);
+    onDone(taken.same ? t('mailSame') : t('mailTaken'));
   };
 
   return (

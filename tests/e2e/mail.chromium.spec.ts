@@ -140,11 +140,16 @@ describe('the coachee by plain mail', () => {
     expect(await panel.getByLabel(/^Minutes in week 1 \(from .+\): Exercise: Journaling/).inputValue()).toBe('20');
     expect(await panel.getByLabel(/^Minutes in week 2 \(from .+\): Exercise: Journaling/).inputValue()).toBe('15');
     await panel.getByRole('button', { name: 'Take it in', exact: true }).click();
-    await panel.getByText('The answers are taken in.').waitFor();
-    await openFold(panel, 'Plan for the month');
-    await expect
-      .poll(() => panel.getByRole('checkbox', { name: 'Talk to Sam about the release date' }).isChecked(), { timeout: 5000 })
-      .toBe(true);
+    // As a card would: the panel moves to Anna's next session (made for the reply), whose review opens with her mark.
+    await openFold(panel, 'How did the last plan go?');
+    await panel.getByRole('group', { name: 'Talk to Sam about the release date' }).getByText('Anna’s own mark: Done').waitFor();
+    const ticked = await panel.evaluate(async () => {
+      const all = await chrome.storage.local.get(null);
+      return Object.entries(all).some(
+        ([k, v]) => k.startsWith('plan.') && Array.isArray(v) && v.some((s: { text: string; done: boolean }) => s.done),
+      );
+    });
+    expect(ticked).toBe(true);
     const logged = await panel.evaluate(async () => {
       const all = await chrome.storage.local.get(null);
       const homework = Object.entries(all).find(([k, v]) => k.startsWith('homework.') && Array.isArray(v) && v.length)?.[1] as {
@@ -156,6 +161,7 @@ describe('the coachee by plain mail', () => {
     expect(logged).toEqual([20, 15]);
 
     // A text that is no reply: a clear message, and storage byte for byte unchanged.
+    await openFold(panel, 'Take in a card');
     const before = await settled(panel);
     await panel.getByLabel(PASTE).fill('Hi Maria,\n\nsee you on Thursday!\n\nAnna');
     await panel.getByRole('button', { name: READ }).click();

@@ -196,6 +196,12 @@ describe('the months, in two browsers', () => {
     const options = await pageAt(coach, 'options.html#coachees', d0 + 30 * DAY, 1000);
     await options.getByRole('link', { name: /Ada/ }).click();
     await options.getByRole('heading', { name: 'Progress: Ada' }).waitFor();
+    // What held them back: the coachee's own words, as their card brought them.
+    await options
+      .getByRole('listitem')
+      .filter({ hasText: 'I was afraid of the review' })
+      .getByText(/their words/)
+      .waitFor();
     const homework = options.locator('figure', {
       has: options.getByRole('group', { name: 'Homework minutes per week, against the hour-a-week budget' }),
     });

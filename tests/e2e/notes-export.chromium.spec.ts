@@ -92,7 +92,8 @@ describe('exports notes tools read', () => {
     expect(md).toContain('## Plan steps done and not done, per session');
     expect(md).toContain('| Oct 5, 2026 | 1 | 1 |');
     expect(md).toContain('| Oct 5, 2026 | 60 | 62 | Understand the problem |');
-    expect(md).toContain('| October 2026 | 1 |');
+    // Sessions held per month, and those not held yet apart.
+    expect(md).toContain('| October 2026 | 1 | 0 |');
 
     // One file per session, in a zip named like the Markdown file.
     await options.getByRole('checkbox', { name: 'One file per session, in a zip' }).check();
@@ -132,7 +133,7 @@ describe('exports notes tools read', () => {
         .getByRole('row', { name: /October 2026/ })
         .getByRole('cell')
         .allTextContents(),
-    ).toEqual(['October 2026', '1']);
+    ).toEqual(['October 2026', '1', '0']);
     for (const colorScheme of ['light', 'dark'] as const) {
       await print.emulateMedia({ colorScheme });
       expect({ view: 'print', colorScheme, violations: await axeViolations(print) }).toEqual({

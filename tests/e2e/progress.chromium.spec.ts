@@ -9,14 +9,17 @@ import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import { extensionPerTest, installedWorker } from './chromium';
 
+/** The options page's "now": a Thursday at noon on a fixed day, so weeks and months never turn over mid-test. */
+const NOW = new Date(2026, 10, 26, 12).getTime();
+
 describe('progress over the months', () => {
   const browser = extensionPerTest();
 
   it('lists coachees with their figures, sortable, and shows a coachee’s charts that read without the table, by keyboard and pointer, with no WCAG violations', async () => {
     const worker = await installedWorker(browser);
-    // Two sessions with Ada: plans, homework minutes logged this week, the first ran 6 minutes over in understanding.
-    await worker.evaluate(async () => {
-      const now = Date.now();
+    // Two sessions with Ada: plans, homework minutes logged this week, the first ran 6 minutes over in understanding
+    // (with 5 minutes added to the plan phase); a third is planned, not held yet.
+    await worker.evaluate(async (now) => {
       const day = 86_400_000;
       const monday = new Date(now);
       monday.setHours(0, 0, 0, 0);
@@ -34,6 +37,7 @@ describe('progress over the months', () => {
         sessions: [
           { id: 'a1', coacheeId: 'ada', createdAt: t1 },
           { id: 'a2', coacheeId: 'ada', createdAt: t2 },
+          { id: 'a3', coacheeId: 'ada', createdAt: now - day },
           { id: 'b1', coacheeId: 'ben', createdAt: t1 - day },
         ],
         activeSessionId: 'a2',
@@ -41,6 +45,7 @@ describe('progress over the months', () => {
         'timer.a1': [
           { type: 'start', at: t1 },
           { type: 'next', at: t1 + 31 * 60_000 },
+          { type: 'extend', at: t1 + 45 * 60_000, minutes: 5 },
           { type: 'next', at: t1 + 52 * 60_000 },
           { type: 'pause', at: t1 + 62 * 60_000 },
         ],
@@ -68,17 +73,30 @@ describe('progress over the months', () => {
         ],
         'review.a2': {
           fromSessionId: 'a1',
-          items: [{ stepId: 'p2', text: 'Prepare one point', status: 'not', heldBack: "I didn't have time", dreading: '' }],
+          items: [
+            { stepId: 'p2', text: 'Prepare one point', status: 'not', heldBack: "I didn't have time", dreading: '' },
+            // The coachee's own words, as their card brought them: the coach wrote nothing of their own.
+            {
+              stepId: 'p1',
+              text: 'Speak first twice a week',
+              status: 'partly',
+              heldBack: '',
+              dreading: '',
+              coachee: { mark: 'partly', heldBack: 'Sam cancelled both meetings', dreading: '' },
+            },
+          ],
           rootCause: '',
         },
       });
-    });
+    }, NOW);
 
-    const page = await browser.openPage('options.html');
+    const page = await browser.context.newPage();
+    await page.clock.install({ time: NOW });
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
     // Ada's two sessions and Ben's one (and the install's own first one, if it was made after the seed).
     await page
       .getByRole('status')
-      .getByText(/of [34] sessions/)
+      .getByText(/of [45] sessions/)
       .waitFor({ timeout: 20_000 });
     // By keyboard: Tab to the Coachees link and press Enter.
     const coacheesLink = page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Coachees' });
@@ -105,7 +123,7 @@ describe('progress over the months', () => {
       expect.any(String),
       '–',
     ]);
-    await ada.getByText('2 sessions').waitFor();
+    await ada.getByText('3 sessions').waitFor();
     await table
       .getByRole('row', { name: /Ben/ })
       .getByText(/\b1 session$/)
@@ -163,13 +181,13 @@ describe('progress over the months', () => {
       const d = new Date(ms);
       return new Date(d.getFullYear(), d.getMonth(), d.getDate() - ((d.getDay() + 6) % 7), 12).getTime();
     };
-    expect(drawn).toContain(new Intl.DateTimeFormat('en-US', { day: 'numeric', month: 'short' }).format(weekOf(Date.now())));
+    expect(drawn).toContain(new Intl.DateTimeFormat('en-US', { day: 'numeric', month: 'short' }).format(weekOf(NOW)));
 
     // A bar reached by keyboard says its value, in its name and in a tooltip; the arrow keys move between bars.
     for (let i = 0; i < 30 && !(await homeworkFigure.evaluate((f) => f.contains(document.activeElement))); i++)
       await page.keyboard.press('Tab');
     const focused = page.locator(':focus');
-    const thisWeek = `Week of ${day.format(weekOf(Date.now()))}: Minutes logged 45 min, Budget 60 min`;
+    const thisWeek = `Week of ${day.format(weekOf(NOW))}: Minutes logged 45 min, Budget 60 min`;
     expect(await focused.getAttribute('aria-label')).toBe(thisWeek);
     await homeworkFigure.getByText(thisWeek).waitFor();
     await page.keyboard.press('ArrowLeft');
@@ -177,7 +195,7 @@ describe('progress over the months', () => {
     await homeworkFigure.getByText('Minutes logged 70 min', { exact: false }).waitFor();
     await page.keyboard.press('Home');
     // The weeks start with the week of Ada's first session (35 days ago), not before it.
-    const firstWeek = `Week of ${day.format(weekOf(Date.now() - 35 * 86_400_000))}`;
+    const firstWeek = `Week of ${day.format(weekOf(NOW - 35 * 86_400_000))}`;
     expect(await page.locator(':focus').getAttribute('aria-label')).toBe(`${firstWeek}: Minutes logged 0 min, Budget 60 min`);
     // By pointer: hovering a plan bar shows its figures.
     const planSlots = plan.getByRole('img');
@@ -197,7 +215,20 @@ describe('progress over the months', () => {
     const phases = page.locator('figure', { has: phasesChart });
     await phases.getByText('The figures').click();
     expect(await phases.getByRole('row').nth(1).textContent()).toContain('Ran over most in: Understand the problem');
-    // What held them back, with the "no time" answer marked.
+    // Planned is the phases added up, +5 included (65, as the session's summary and exports say), against 62 taken.
+    expect(await phases.getByRole('row').nth(1).getByRole('cell').allTextContents()).toEqual(['65', '62']);
+    // Sessions per month: those held, and the planned one apart (October: a1; November: a2 held, a3 not yet).
+    const months = page.locator('figure', { has: page.getByRole('group', { name: 'Sessions per month' }) });
+    expect(await months.getByRole('list', { name: 'Legend' }).getByRole('listitem').allTextContents()).toEqual([
+      'Sessions held',
+      'Not held yet',
+    ]);
+    await months.getByText('The figures').click();
+    const monthRows = months.getByRole('table').getByRole('row');
+    expect(await monthRows.nth(1).getByRole('cell').allTextContents()).toEqual(['1', '0']);
+    expect(await monthRows.nth(2).getByRole('cell').allTextContents()).toEqual(['1', '1']);
+    // What held them back: the coachee's own words (from their card) and the coach's, the "no time" answer marked.
+    await page.getByText('Sam cancelled both meetings').waitFor();
     await page.getByText("I didn't have time").waitFor();
     await page.getByText('“No time”: worth asking what is behind it').waitFor();
 

@@ -3,8 +3,10 @@
  * (Playwright's page.clock), ends it in the wrap-up, and a day and a month later
  * the panel shows the session's summary with the recorded length (never an old
  * clock counting on), and the Markdown export reads the recorded minutes. A clock
- * left running is ended by the background's auto-end and recorded as such; the
- * coach corrects the end time. The panel follows the phase at side-panel sizes.
+ * left running from 23:10 is ended by the background's auto-end and recorded as
+ * such; the coach corrects the end to that evening and to the next morning. Every
+ * page's clock is set (page.clock), so nothing depends on the hour the suite runs.
+ * The panel follows the phase at side-panel sizes.
  */
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
@@ -84,48 +86,71 @@ describe('a session that ends', () => {
     expect(text).toContain('| **Total** | **60 min** | **60 min** |');
   });
 
-  it('a clock left running is ended by Sidecoach in the background, and the coach corrects the end time', async () => {
-    const panel = await browser.openPage('sidepanel.html');
+  it('a clock left running from 23:10 is ended by Sidecoach; the coach corrects the end to 23:59 that evening, then to 00:35 the next morning', async () => {
+    // The panel's clock is set (the next morning at 09:00, on a fixed day long past), so this reads the same at any
+    // hour the suite runs; the background keeps the machine's own clock, which is later still, so its auto-end is due.
+    const panel = await browser.context.newPage();
+    await panel.setViewportSize({ width: 400, height: 800 });
+    await panel.clock.install({ time: new Date(2026, 2, 10, 9, 0) });
+    await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
     await new ClockPage(panel).button('Start').waitFor();
     const worker = await installedWorker(browser);
-    // Started two hours ago and forgotten: 30 minutes past the hour, it has ended itself.
-    const startedAt = await worker.evaluate(async () => {
+    // 23:10 on 9 March in the browser's own zone: started, and forgotten.
+    const startedAt = await panel.evaluate(() => new Date(2026, 2, 9, 23, 10).getTime());
+    await worker.evaluate(async (at) => {
       const { activeSessionId } = await chrome.storage.local.get('activeSessionId');
-      const at = Date.now() - 2 * 60 * 60_000;
       await chrome.storage.local.set({ [`timer.${activeSessionId}`]: [{ type: 'start', at }] });
-      return at;
-    });
+    }, startedAt);
     const recorded = () =>
       worker.evaluate(async () => {
         const { activeSessionId } = await chrome.storage.local.get('activeSessionId');
         const key = `timer.${activeSessionId}`;
         return (await chrome.storage.local.get(key))[key] as { type: string; at: number; by?: string }[];
       });
+    // 30 minutes past the hour, it ended itself: at 00:40, the next day.
     await expect
       .poll(async () => (await recorded()).at(-1), { timeout: 5000 })
       .toEqual({ type: 'end', at: startedAt + 90 * 60_000, by: 'auto' });
     expect(await worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
 
-    const hhmm = (ms: number) => {
-      const d = new Date(ms);
-      return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-    };
+    // Times and dates as the panel's language writes them ("12:40 AM", "March 9, 2026" in en-US).
     const shown = (ms: number) =>
       panel.evaluate((t) => new Intl.DateTimeFormat(navigator.language, { hour: '2-digit', minute: '2-digit' }).format(t), ms);
+    const date = (ms: number) => panel.evaluate((t) => new Intl.DateTimeFormat(navigator.language, { dateStyle: 'long' }).format(t), ms);
     const summary = panel.getByRole('region', { name: /^The session of / });
-    await summary.getByText(`Ended by Sidecoach at ${await shown(startedAt + 90 * 60_000)}: the clock was still running.`).waitFor();
-    expect(await summary.getByRole('row', { name: /The whole session/ }).textContent()).toContain('60 min90 min');
+    const total = summary.getByRole('row', { name: /The whole session/ });
+    await summary
+      .getByText(`Ended by Sidecoach at ${await shown(startedAt + 90 * 60_000)} the next day: the clock was still running.`)
+      .waitFor();
+    expect(await total.textContent()).toContain('60 min90 min');
 
+    const correct = async (time: string, day: string) => {
+      await summary.getByRole('button', { name: 'Correct the end time' }).click();
+      await summary.getByLabel('The session ended at').fill(time);
+      // The field says which day the time is read on before it is saved.
+      await summary.getByText(day).waitFor();
+      await summary.getByRole('button', { name: 'Save the end time' }).click();
+    };
+    await correct('23:59', `On ${await date(startedAt)}, the day the session began.`);
+    await summary.getByText(`Ended at ${await shown(startedAt + 49 * 60_000)} (time corrected).`).waitFor();
+    await expect.poll(() => total.textContent()).toContain('60 min49 min');
+    expect((await recorded()).at(-1)).toMatchObject({ type: 'end', at: startedAt + 49 * 60_000, by: 'coach' });
+
+    await correct('00:35', `On ${await date(startedAt + 85 * 60_000)}: the next day, after midnight.`);
+    await summary.getByText(`Ended at ${await shown(startedAt + 85 * 60_000)} the next day (time corrected).`).waitFor();
+    await expect.poll(() => total.textContent()).toContain('60 min85 min');
+    expect((await recorded()).at(-1)).toMatchObject({ type: 'end', at: startedAt + 85 * 60_000, by: 'coach' });
+
+    // A time before the start (22:40 is no session of 23 hours and a half) is refused with a message, and nothing changes.
     await summary.getByRole('button', { name: 'Correct the end time' }).click();
-    await summary.getByLabel('The session ended at').fill(hhmm(startedAt + 60 * 60_000 + 59_000));
+    await summary.getByLabel('The session ended at').fill('22:40');
     await summary.getByRole('button', { name: 'Save the end time' }).click();
-    await summary.getByText(/^Ended at \d\d:\d\d( [AP]M)? \(time corrected\)\.$/).waitFor();
-    await expect.poll(() => summary.getByRole('row', { name: /The whole session/ }).textContent()).toMatch(/60 min6[01] min/);
-    // A time before the start is refused with a message, and nothing changes.
-    await summary.getByRole('button', { name: 'Correct the end time' }).click();
-    await summary.getByLabel('The session ended at').fill(hhmm(startedAt - 30 * 60_000));
-    await summary.getByRole('button', { name: 'Save the end time' }).click();
-    await summary.getByRole('alert').getByText('That is before the clock started', { exact: false }).waitFor();
+    await summary
+      .getByRole('alert')
+      .getByText(`That is before the clock started (${await shown(startedAt)}).`)
+      .waitFor();
+    expect((await recorded()).at(-1)).toMatchObject({ at: startedAt + 85 * 60_000 });
+    expect(await total.textContent()).toContain('60 min85 min');
     // The summary, the correction form and its message pass axe, light and dark.
     for (const colorScheme of ['light', 'dark'] as const) {
       await panel.emulateMedia({ colorScheme });

@@ -69,3 +69,59 @@ describe('paths the docs name', () => {
     });
   }
 });
+
+/** Number words the README's prose counts with. */
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+
+/** Every stored item defined beside the adapter that owns it (outside storage.ts): its key without area, and its file. */
+function itemsDefinedOutsideStorage(): Map<string, string> {
+  const files = (dir: string): string[] =>
+    readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? files(`${dir}/${e.name}`) : /\.tsx?$/.test(e.name) ? [`${dir}/${e.name}`] : [],
+    );
+  const found = new Map<string, string>();
+  for (const file of files('utils')) {
+    if (file === 'utils/platform/storage.ts') continue;
+    for (const m of readFileSync(join(root, file), 'utf8').matchAll(/\bdefine(?:<[\s\S]*?>)?\(\s*'(?:local|sync|session):([\w.-]+)'/g))
+      found.set(m[1] ?? '', file);
+  }
+  return found;
+}
+
+/** What the README says of the items beside their adapters: the count in words, and each `key` in `file`. */
+function itemsTheReadmeCounts(readme: string): { count: number; items: Map<string, string> } {
+  const m = /the shared\s+items in that file, (\w+) beside the one adapter that owns each \(([^)]*)\)/.exec(readme);
+  const items = new Map<string, string>();
+  for (const group of (m?.[2] ?? '').split(';')) {
+    const file = /in\s+`([^`]+)`\s*$/.exec(group.trim())?.[1] ?? '';
+    for (const key of group.replace(/in\s+`[^`]+`\s*$/, '').matchAll(/`([^`]+)`/g)) items.set(key[1] ?? '', file);
+  }
+  return { count: NUMBER_WORDS.indexOf(m?.[1] ?? ''), items };
+}
+
+describe('README prose that counts things', () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+
+  it('counts and names the stored items defined beside their adapters as the code defines them', () => {
+    const defined = itemsDefinedOutsideStorage();
+    expect(defined.size).toBeGreaterThan(3);
+    const said = itemsTheReadmeCounts(readme);
+    expect(said.count).toBe(defined.size);
+    expect(Object.fromEntries(said.items)).toEqual(Object.fromEntries(defined));
+  });
+
+  it('lists the parts of a session as session-parts.ts defines them', async () => {
+    const { SESSION_PART_NAMES } = await import('../../utils/domain/session-parts');
+    const listed = /A session's parts are listed once\*\* \(`utils\/domain\/session-parts\.ts`\): ([^,][\s\S]*?), each with/.exec(
+      readme,
+    )?.[1];
+    const names = (listed ?? '').split(/,\s*|\s+and\s+/).map((n) => n.trim().replace(/-(\w)/g, (_, c: string) => c.toUpperCase()));
+    expect(names).toEqual([...SESSION_PART_NAMES]);
+  });
+
+  it('the checks catch a wrong count', () => {
+    const wrong = readme.replace(/items in that file, \w+ beside/, 'items in that file, three beside');
+    expect(itemsTheReadmeCounts(wrong).count).toBe(3);
+    expect(itemsTheReadmeCounts(wrong).count).not.toBe(itemsDefinedOutsideStorage().size);
+  });
+});

@@ -5,8 +5,8 @@
 import type { Phase } from './agenda';
 import type { SessionRecord } from './backup';
 import type { SessionDate } from './session-date';
-import { recordedView } from './session-life';
-import { fold } from './text';
+import { sessionMinutes } from './session-figures';
+import { fold, isoDate } from './text';
 import { firstStartAt } from './timer-log';
 
 /** Every heading and phrase of the export, in the user's language. */
@@ -71,8 +71,6 @@ export interface DocListItem {
   sub?: string[];
 }
 
-const minutes = (ms: number) => Math.round(ms / 60_000);
-
 /**
  * One session as a document model, every user text trimmed once here. Headings
  * and phrases come from `ctx.labels`, user text is kept as typed.
@@ -88,15 +86,15 @@ export function sessionDocument(session: SessionRecord, ctx: MarkdownContext): D
   if (topic.difficulty.trim()) doc.push({ kind: 'field', label: l.difficulty, text: topic.difficulty.trim(), block: true });
   if (topic.outcome.trim()) doc.push({ kind: 'field', label: l.outcome, text: topic.outcome.trim(), block: true });
 
-  // Recorded times only: an ended session reads what it took, a forgotten clock is ended by the auto-end rule.
-  const view = recordedView(session.timer, session.agenda ?? ctx.defaultAgenda, ctx.now);
+  // Recorded times only (a forgotten clock is ended by the auto-end rule), from the one source of session figures.
+  const m = sessionMinutes(session.timer, session.agenda ?? ctx.defaultAgenda, ctx.now);
   doc.push(
     { kind: 'heading', level: 2, text: l.agenda },
     {
       kind: 'table',
       head: [l.phase, l.planned, l.actual],
-      rows: view.phases.map((p) => [p.title, l.minutes(minutes(p.plannedMs)), l.minutes(minutes(p.actualMs))]),
-      total: [l.total, l.minutes(minutes(view.sessionMs)), l.minutes(minutes(view.sessionElapsedMs))],
+      rows: m.phases.map((p) => [p.title, l.minutes(p.planned), l.minutes(p.taken)]),
+      total: [l.total, l.minutes(m.planned), l.minutes(m.taken)],
     },
   );
 
@@ -205,9 +203,9 @@ export function sessionMarkdown(session: SessionRecord, ctx: MarkdownContext): s
   return documentMarkdown(sessionDocument(session, ctx));
 }
 
-/** A file name with the date and the coachee, safe on every system. */
+/** A file name with the date (the coach's own calendar day, not UTC's) and the coachee, safe on every system. */
 export function exportFileName(kind: string, date: Date, coachee: string | null, extension: string): string {
-  const day = date.toISOString().slice(0, 10);
+  const day = isoDate(date);
   const who = coachee
     ? `-${fold(coachee)
         .replace(/[^a-z0-9]+/g, '-')

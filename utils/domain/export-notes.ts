@@ -8,7 +8,7 @@
  */
 import type { SessionRecord } from './backup';
 import { type MarkdownContext, sessionMarkdown } from './export-markdown';
-import { recordedView } from './session-life';
+import { sessionMinutes } from './session-figures';
 import { fold, isoDate } from './text';
 import { firstStartAt } from './timer-log';
 
@@ -42,8 +42,6 @@ export function sessionDay(session: SessionRecord): number {
   return firstStartAt(session.timer) ?? session.meta.createdAt;
 }
 
-const minutes = (ms: number) => Math.round(ms / 60_000);
-
 /** A tag notes tools accept (letters, digits, `-`, `_`, `/`), from a name; empty when nothing is left. */
 function tag(text: string): string {
   return fold(text)
@@ -54,8 +52,8 @@ function tag(text: string): string {
 
 /** One session's YAML front matter, between `---` lines. */
 export function sessionFrontMatter(session: SessionRecord, ctx: MarkdownContext): string {
-  // The recorded times, as the agenda table of the same export shows them.
-  const view = recordedView(session.timer, session.agenda ?? ctx.defaultAgenda, ctx.now);
+  // The recorded times, from the one source the agenda table of the same export reads.
+  const m = sessionMinutes(session.timer, session.agenda ?? ctx.defaultAgenda, ctx.now);
   const who = tag(ctx.coacheeName);
   const tags = ['coaching', 'sidecoach', ...(who ? [`coachee/${who}`] : [])];
   const lines = [
@@ -65,20 +63,16 @@ export function sessionFrontMatter(session: SessionRecord, ctx: MarkdownContext)
     `topic: ${yamlString(session.topic.title.trim())}`,
     `started: ${firstStartAt(session.timer) === null ? 'false' : 'true'}`,
     'phases:',
-    ...view.phases.flatMap((p) => [
-      `  - title: ${yamlString(p.title)}`,
-      `    planned: ${minutes(p.plannedMs)}`,
-      `    taken: ${minutes(p.actualMs)}`,
-    ]),
-    `planned_minutes: ${minutes(view.sessionMs)}`,
-    `taken_minutes: ${minutes(view.sessionElapsedMs)}`,
+    ...m.phases.flatMap((p) => [`  - title: ${yamlString(p.title)}`, `    planned: ${p.planned}`, `    taken: ${p.taken}`]),
+    `planned_minutes: ${m.planned}`,
+    `taken_minutes: ${m.taken}`,
     `plan_done: ${session.plan.filter((s) => s.done).length}`,
     `plan_total: ${session.plan.length}`,
     'tags:',
     ...tags.map((t) => `  - ${yamlString(t)}`),
     '---',
   ];
-  if (view.phases.length === 0) lines.splice(lines.indexOf('phases:'), 1, 'phases: []');
+  if (m.phases.length === 0) lines.splice(lines.indexOf('phases:'), 1, 'phases: []');
   return `${lines.join('\n')}\n`;
 }
 

@@ -2,7 +2,7 @@
  * A coachee's progress figures as a document (the same blocks the Markdown
  * export and the print view lay out): homework minutes per week against the
  * budget, plan steps done per session, minutes planned and taken per session,
- * sessions per month. Pure: labels and formatting come from the caller.
+ * sessions held per month (and those not held yet). Pure: labels and formatting come from the caller.
  */
 import type { DocBlock } from './export-markdown';
 import type { IndexEntry } from './history/session-index';
@@ -26,6 +26,7 @@ export interface ProgressLabels {
   mostOver: string;
   month: string;
   count: string;
+  upcoming: string;
 }
 
 /** The figures of one coachee's sessions as headed tables; empty without sessions. */
@@ -39,7 +40,6 @@ export function progressDocument(
   if (entries.length === 0) return [];
   const l = labels;
   const weeks = homeworkByWeek(entries, now, weeksSinceFirstSession(entries, now));
-  const sum = (xs: { planned: number; actual: number }[], k: 'planned' | 'actual') => String(Math.round(xs.reduce((s, x) => s + x[k], 0)));
   return [
     { kind: 'heading', level: 1, text: l.heading(coachee) },
     { kind: 'heading', level: 2, text: l.homework },
@@ -58,9 +58,13 @@ export function progressDocument(
     {
       kind: 'table',
       head: [l.session, l.planned, l.taken, l.mostOver],
-      rows: phasesPerSession(entries).map((p) => [format.day(p.at), sum(p.phases, 'planned'), sum(p.phases, 'actual'), p.mostOver ?? '']),
+      rows: phasesPerSession(entries).map((p) => [format.day(p.at), String(p.planned), String(p.taken), p.mostOver ?? '']),
     },
     { kind: 'heading', level: 2, text: l.months },
-    { kind: 'table', head: [l.month, l.count], rows: sessionsPerMonth(entries).map((m) => [format.month(m.month), String(m.count)]) },
+    {
+      kind: 'table',
+      head: [l.month, l.count, l.upcoming],
+      rows: sessionsPerMonth(entries).map((m) => [format.month(m.month), String(m.held), String(m.upcoming)]),
+    },
   ];
 }

@@ -1,12 +1,16 @@
 /**
  * The figures of a coachee's progress over the months, from the session index:
  * homework minutes per week against the budget, plan steps done per session,
- * each session's phases planned against actual, sessions per month.
+ * each session's phases planned against actual, sessions held per month (the
+ * ones not held yet apart). Session minutes are whole, from the index, which
+ * takes them from `recordedMinutes` (session-figures.ts), the one source the
+ * panel's summary and every export read too.
  * Pure: no browser calls.
  */
 
 import { type IndexEntry, sessionTime } from './history/session-index';
 import { WEEKLY_BUDGET_MINUTES } from './homework';
+import type { Review } from './model';
 import { isoDate } from './text';
 
 /** Minutes logged per week (Monday's date), the last `weeks` weeks up to `now`, against the hour-a-week budget. */
@@ -36,11 +40,16 @@ export function planDonePerSession(entries: readonly IndexEntry[]): { id: string
     .map((e) => ({ id: e.id, at: sessionTime(e), done: e.plan.done, notDone: e.plan.total - e.plan.done }));
 }
 
-/** Each started session's phases, planned against actual minutes, oldest first, with the phase that ran over most. */
+/**
+ * Each started session's phases, planned against actual minutes, and its totals (the phases added up, as
+ * the session's summary and exports total them), oldest first, with the phase that ran over most.
+ */
 export function phasesPerSession(entries: readonly IndexEntry[]): {
   id: string;
   at: number;
   phases: { title: string; planned: number; actual: number }[];
+  planned: number;
+  taken: number;
   overBy: number;
   mostOver: string | null;
 }[] {
@@ -55,25 +64,37 @@ export function phasesPerSession(entries: readonly IndexEntry[]): {
         id: e.id,
         at: sessionTime(e),
         phases: e.phases,
+        planned,
+        taken: actual,
         overBy: Math.max(0, Math.round((actual - planned) * 10) / 10),
         mostOver: worst && worst.actual > worst.planned ? worst.title : null,
       };
     });
 }
 
-/** Sessions per calendar month (YYYY-MM), oldest first, with the empty months between. */
-export function sessionsPerMonth(entries: readonly IndexEntry[]): { month: string; count: number }[] {
+/**
+ * Sessions per calendar month (YYYY-MM, the coach's own calendar), oldest first, with the empty months
+ * between: `held` counts the sessions whose clock ran (in the month it first started), `upcoming` apart
+ * those not held yet (in the month they were made), so a session planned is never counted as one held.
+ */
+export function sessionsPerMonth(entries: readonly IndexEntry[]): { month: string; held: number; upcoming: number }[] {
   if (entries.length === 0) return [];
   const key = (ms: number) => isoDate(ms).slice(0, 7);
-  const counts = new Map<string, number>();
-  for (const e of entries) counts.set(key(sessionTime(e)), (counts.get(key(sessionTime(e))) ?? 0) + 1);
+  const counts = new Map<string, { held: number; upcoming: number }>();
+  for (const e of entries) {
+    const month = key(sessionTime(e));
+    const count = counts.get(month) ?? { held: 0, upcoming: 0 };
+    if (e.startedAt === null) count.upcoming += 1;
+    else count.held += 1;
+    counts.set(month, count);
+  }
   const months = [...counts.keys()].sort();
-  const out: { month: string; count: number }[] = [];
+  const out: { month: string; held: number; upcoming: number }[] = [];
   let [y, m] = (months[0] ?? '').split('-').map(Number) as [number, number];
   const last = months.at(-1) ?? '';
   for (let guard = 0; guard < 600; guard++) {
     const month = `${y}-${String(m).padStart(2, '0')}`;
-    out.push({ month, count: counts.get(month) ?? 0 });
+    out.push({ month, held: counts.get(month)?.held ?? 0, upcoming: counts.get(month)?.upcoming ?? 0 });
     if (month === last) break;
     m += 1;
     if (m > 12) [y, m] = [y + 1, 1];
@@ -95,6 +116,36 @@ export function weeksSinceFirstSession(entries: readonly IndexEntry[], now: numb
   };
   const weeks = Math.round((monday(now) - monday(first)) / (7 * 86_400_000)) + 1;
   return Math.max(1, Math.min(max, weeks));
+}
+
+/** One answer to "what held you back?": whose words, on which step, from the review of which session. */
+export interface HeldBackAnswer {
+  /** When the session whose review holds it took place. */
+  at: number;
+  stepId: string;
+  text: string;
+  /** The coachee's own words (from their card or their mail reply), or the coach's note in the review. */
+  by: 'coachee' | 'coach';
+}
+
+/**
+ * What held the coachee back, from the reviews in the order given: for each step, the coachee's own
+ * words as their card or mail brought them, then the coach's note when it says something else. Cards
+ * and mails fill the same review (`coachee` on each item), so both are listed alike.
+ */
+export function heldBackAnswers(reviews: readonly { at: number; review: NonNullable<Review> }[]): HeldBackAnswer[] {
+  return reviews.flatMap(({ at, review }) => [
+    ...review.items.flatMap((item) => {
+      const theirs = item.coachee?.heldBack.trim() ?? '';
+      const mine = item.heldBack.trim();
+      return [
+        ...(theirs ? [{ at, stepId: item.stepId, text: theirs, by: 'coachee' as const }] : []),
+        ...(mine && mine !== theirs ? [{ at, stepId: item.stepId, text: mine, by: 'coach' as const }] : []),
+      ];
+    }),
+    // Their word on what held them back overall (a card's or a mail's "What held you back?").
+    ...(review.coacheeRootCause?.trim() ? [{ at, stepId: 'root', text: review.coacheeRootCause.trim(), by: 'coachee' as const }] : []),
+  ]);
 }
 
 /** One coachee at a glance, for the list of coachees. */

@@ -62,6 +62,21 @@ export function dayOfInstant(at: number, localZone: string): SessionDate {
   return { day: shifted.toISOString().slice(0, 10), time: null, zone: null };
 }
 
+/** The wall-clock day (YYYY-MM-DD) and time of day (HH:MM) of the instant `at` in `zone`. */
+export function wallClock(at: number, zone: string): { day: string; time: string } {
+  const iso = new Date(at + zoneOffsetMs(zone, at)).toISOString();
+  return { day: iso.slice(0, 10), time: iso.slice(11, 16) };
+}
+
+/** How many calendar days in `zone` lie from the day of `from` to the day of `to` (0: the same day, 1: the next). */
+export function calendarDaysBetween(from: number, to: number, zone: string): number {
+  const day = (at: number) => {
+    const [y, m, d] = dayParts(wallClock(at, zone).day);
+    return Date.UTC(y, m - 1, d);
+  };
+  return Math.round((day(to) - day(from)) / 86_400_000);
+}
+
 /** The day after `day` (YYYY-MM-DD), for an all-day event's end. */
 export function nextDay(day: string): string {
   const [y, m, d] = dayParts(day);

@@ -89,35 +89,7 @@ export function recordedView(log: readonly TimerEvent[], agenda: readonly Phase[
   return timerView(withAutoEnd(log, agenda, now, call), agenda, now);
 }
 
-/** Each phase's and the whole session's minutes, planned and taken, from a view (whole minutes, rounded). */
-export function recordedMinutes(view: TimerView): {
-  phases: { id: string; title: string; planned: number; taken: number }[];
-  planned: number;
-  taken: number;
-} {
-  const min = (ms: number) => Math.round(ms / MINUTE);
-  return {
-    phases: view.phases.map((p) => ({ id: p.id, title: p.title, planned: min(p.plannedMs), taken: min(p.actualMs) })),
-    planned: min(view.sessionMs),
-    taken: min(view.sessionElapsedMs),
-  };
-}
-
 /** The end the coach records by hand (End the session), or null when the clock is not running or paused. */
 export function endEvent(view: TimerView, now: number, by: EndedBy = 'coach'): TimerEvent | null {
   return view.status === 'running' || view.status === 'paused' ? { type: 'end', at: now, by } : null;
-}
-
-/** Why a corrected end time is refused, or null when it can be recorded. */
-export type EndCorrectionProblem = 'beforeStart' | 'inFuture' | 'notEnded';
-
-/**
- * The coach's correction of the recorded end time, or why it cannot be: only
- * an ended session, not before its clock started, not later than now.
- */
-export function correctEnd(view: TimerView, at: number, now: number): { event: TimerEvent } | { problem: EndCorrectionProblem } {
-  if (view.status !== 'ended' || view.startedAt === null) return { problem: 'notEnded' };
-  if (at < view.startedAt) return { problem: 'beforeStart' };
-  if (at > now) return { problem: 'inFuture' };
-  return { event: { type: 'end', at, by: 'coach', correctedAt: now } };
 }

@@ -14,18 +14,18 @@ import {
   planPlanIntake,
   planPreworkIntake,
 } from '../domain/card-intake';
-import { COACHEE_NAME_MAX, EMPTY_TOPIC, EMPTY_WRAP_UP, type Topic } from '../domain/model';
+import { planChange, preworkChange } from '../domain/intake-change';
+import { COACHEE_NAME_MAX, EMPTY_TOPIC, EMPTY_WRAP_UP } from '../domain/model';
 import { newItemId, newSessionId, previousSessionOf, SELF_COACHEE_ID } from '../domain/session-list';
 import { firstStartAt } from '../domain/timer-log';
 import { decodeCard, encodeCard } from './card-codec';
 import { coacheeLabel } from './coachee-name';
-import { putCoachee } from './coachee-repo';
 import { formatDay, formatSessionDate, localZone } from './dates';
 import { t } from './i18n';
 import { updateStored } from './list-writes';
 import { nextDayOf } from './months';
-import { createSession } from './session-activation';
 import { readPart, readSessionsNear } from './session-repo';
+import { newSessionParts, writeSessions } from './session-writer';
 import { activeSessionIdStore, coacheesStore, define, partStore, readChecked, sessionsStore } from './storage';
 
 /** Who this browser's user is on the cards they send: a random id made once, and the name they give. */
@@ -190,47 +190,21 @@ export async function previewCard(text: string, now = Date.now()) {
   return { ok: true as const, preview: { card, intake, coacheeId } as CardPreview };
 }
 
-/** Note on a session which session of the other person's it is. */
-async function linkSession(sessionId: string, peer: string): Promise<void> {
-  await updateStored(sessionsStore, (list) => list.map((s) => (s.id === sessionId && s.peer !== peer ? { ...s, peer } : s)));
-}
-
 /**
- * Write what the preview showed. A pre-work card fills the session it names
- * (made the active one) and puts the coachee's progress into the coach's plan
- * and review; a plan card fills the coachee's session it belongs to.
+ * Write what the preview showed, in one write by the writer of sessions. A
+ * pre-work card fills the session it names (made the active one) and puts the
+ * coachee's progress into the coach's plan and review; a plan card fills the
+ * coachee's session it belongs to (domain/intake-change.ts says what changes).
  */
 export async function takeInCard(preview: CardPreview, now = Date.now()): Promise<string> {
+  const parts = await newSessionParts();
   if (preview.card.kind === 'prework') {
     const intake = preview.intake as PreworkIntake;
-    await putCoachee(intake.coachee);
-    // Filled before it becomes the active one, so no page shows (and writes) it half-made.
-    if (intake.sessionIsNew) await createSession(intake.coachee.id, now, { id: intake.sessionId, activate: false });
-    await linkSession(intake.sessionId, intake.peer);
-    const current = (await readChecked(partStore('topic', intake.sessionId))).value;
-    if (!sameTopic(current, intake.topic)) await partStore('topic', intake.sessionId).item.setValue(intake.topic);
-    const progress = intake.progress;
-    if (progress) {
-      await partStore('review', intake.sessionId).item.setValue(progress.merge.review);
-      if (progress.planSessionId)
-        await Promise.all([
-          partStore('plan', progress.planSessionId).item.setValue(progress.merge.plan),
-          partStore('homework', progress.planSessionId).item.setValue(progress.merge.homework),
-        ]);
-    }
-    await activeSessionIdStore.item.setValue(intake.sessionId);
+    const current = intake.sessionIsNew ? null : (await readChecked(partStore('topic', intake.sessionId))).value;
+    await writeSessions(() => preworkChange(intake, current, now, parts));
     return intake.sessionId;
   }
   const intake = preview.intake as PlanIntake;
-  if (intake.sessionIsNew) await createSession(preview.coacheeId ?? SELF_COACHEE_ID, now, { id: intake.sessionId, activate: false });
-  await linkSession(intake.sessionId, intake.peer);
-  await Promise.all([
-    partStore('plan', intake.sessionId).item.setValue(intake.plan),
-    partStore('homework', intake.sessionId).item.setValue(intake.homework),
-    partStore('wrapUp', intake.sessionId).item.setValue(intake.wrapUp),
-  ]);
-  if (intake.sessionIsNew) await activeSessionIdStore.item.setValue(intake.sessionId);
+  await writeSessions(() => planChange(intake, preview.coacheeId ?? SELF_COACHEE_ID, now, parts));
   return intake.sessionId;
 }
-
-const sameTopic = (a: Topic, b: Topic) => a.title === b.title && a.difficulty === b.difficulty && a.outcome === b.outcome;

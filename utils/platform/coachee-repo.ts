@@ -4,10 +4,10 @@
  * deleting one with their sessions.
  * The callers decide what loads on demand (the popup loads `addCoachee` with its
  * form). Switching the popup and panel to a coachee is choosing the active
- * session (session-activation.ts, under its lock); how a name is shown is coachee-name.ts.
+ * session (session-activation.ts, written by session-writer.ts under its lock); a coachee a card names is put by the card's intake; how a name is shown is coachee-name.ts.
  */
 import type { MailLanguage } from '../domain/mail/questions';
-import { COACHEE_NAME_MAX, type Coachee } from '../domain/model';
+import { COACHEE_NAME_MAX } from '../domain/model';
 import { newItemId, withItem } from '../domain/session-list';
 import { updateStored } from './list-writes';
 import { switchToCoachee } from './session-activation';
@@ -20,13 +20,6 @@ export async function addCoachee(name: string, now = Date.now()): Promise<string
   await updateStored(coacheesStore, (list) => withItem(list, { id, name: name.trim().slice(0, COACHEE_NAME_MAX), createdAt: now }));
   await switchToCoachee(id, now);
   return id;
-}
-
-/** Keep a coachee as a card names them: added when new, replaced (their name) when known. */
-export async function putCoachee(coachee: Coachee): Promise<void> {
-  await updateStored(coacheesStore, (list) =>
-    list.some((c) => c.id === coachee.id) ? list.map((c) => (c.id === coachee.id ? coachee : c)) : withItem(list, coachee),
-  );
 }
 
 /** Keep a coachee's mail language with the coachee. */

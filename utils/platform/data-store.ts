@@ -3,8 +3,6 @@
  * adapter for backup, restore and deleting everything). Sessions read whole and
  * deleted one by one are in session-repo.ts, coachees in coachee-repo.ts.
  */
-import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import {
   BACKUP_MAX_BYTES,
   type Backup,
@@ -19,18 +17,22 @@ import {
 import { SESSION_PART_NAMES, type SessionPartValues } from '../domain/session-parts';
 import { updateStored } from './list-writes';
 import { readRecords } from './session-repo';
+import { writeSessions } from './session-writer';
 import {
   activeSessionIdStore,
   bareKey,
-  CheckedRead,
   coacheesStore,
+  type Put,
   partStore,
+  put,
   readChecked,
   type Stored,
   sessionsStore,
   settingsStore,
   templatesStore,
+  writeAll,
 } from './storage';
+import { clearAll, localBytesInUse, readBatch } from './storage-area';
 
 /**
  * Read everything in one storage call, by the read policy (storage.ts, CheckedRead):
@@ -38,9 +40,8 @@ import {
  * are listed (by key without area).
  */
 export async function readDataSet(): Promise<{ data: DataSet; problems: string[] }> {
-  const local = await storage.snapshot('local');
-  const reader = new CheckedRead();
-  const read = <T>(stored: Stored<T>): T => reader.value(stored, local[stored.bare]);
+  const reader = await readBatch(null);
+  const read = <T>(stored: Stored<T>): T => reader.take(stored);
   const sessions: SessionRecord[] = read(sessionsStore).map((meta) => {
     const parts = Object.fromEntries(SESSION_PART_NAMES.map((name) => [name, read(partStore(name, meta.id))])) as SessionPartValues;
     return { meta, ...parts };
@@ -61,22 +62,19 @@ export async function readDataSet(): Promise<{ data: DataSet; problems: string[]
  * set are kept; the active session changes only if there was none.
  */
 export async function writeDataSet(data: DataSet): Promise<void> {
-  const local: Record<string, unknown> = {
-    [coacheesStore.bare]: data.coachees,
-    [settingsStore.bare]: data.settings,
-    [templatesStore.bare]: data.templates,
-  };
+  const puts: Put[] = [put(coacheesStore, data.coachees), put(settingsStore, data.settings), put(templatesStore, data.templates)];
   for (const s of data.sessions) {
-    for (const name of SESSION_PART_NAMES) local[partStore(name, s.meta.id).bare] = s[name];
+    for (const name of SESSION_PART_NAMES) puts.push({ key: partStore(name, s.meta.id).key, value: s[name] });
   }
-  await browser.storage.local.set(local);
+  await writeAll(puts);
   const incoming = new Map(data.sessions.map((s) => [s.meta.id, s.meta]));
-  const merged = await updateStored(sessionsStore, (list) =>
+  await updateStored(sessionsStore, (list) =>
     [...list.filter((m) => !incoming.has(m.id)), ...incoming.values()].sort((x, y) => x.createdAt - y.createdAt),
   );
-  await updateStored(activeSessionIdStore, (active) =>
-    active && merged.some((m) => m.id === active) ? active : (data.activeSessionId ?? merged.at(-1)?.id ?? null),
-  );
+  // The active session stays while it exists; else the backup's, else the newest (decided and written by the writer of sessions).
+  await writeSessions(({ active, sessions }) => ({
+    activate: active && sessions.some((m) => m.id === active) ? active : (data.activeSessionId ?? sessions.at(-1)?.id ?? null),
+  }));
 }
 
 /** What is stored of a backup's contents: the small items and the stored sessions with the backup's ids (not every note ever kept). */
@@ -120,12 +118,7 @@ export async function readSmall(): Promise<Omit<DataSet, 'sessions'>> {
 }
 
 /** Delete everything Sidecoach keeps, in both areas. */
-export async function wipeAll(): Promise<void> {
-  await Promise.all([browser.storage.local.clear(), browser.storage.sync.clear()]);
-}
+export const wipeAll = clearAll;
 
 /** Bytes used in local storage (undefined where the browser cannot tell). */
-export async function bytesInUse(): Promise<number | undefined> {
-  const local = browser.storage.local as { getBytesInUse?: (keys: null) => Promise<number> };
-  return local.getBytesInUse ? local.getBytesInUse(null).catch(() => undefined) : undefined;
-}
+export const bytesInUse = localBytesInUse;

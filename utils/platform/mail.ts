@@ -5,18 +5,18 @@
  * where a card's would go. Loaded on demand by the pages.
  */
 import { weekKey } from '../domain/homework';
+import { planMailIntake } from '../domain/intake-change';
 import { askMail, type PlainMail, planMail, stepLineText } from '../domain/mail/compose';
-import { answersPrework, type MailAnswers, type PlanTarget, progressFromMail, resolveRef, topicFromMail } from '../domain/mail/intake';
+import { type MailAnswers, type PlanTarget, resolveRef } from '../domain/mail/intake';
 import type { MailLanguage } from '../domain/mail/questions';
 import { type MailReading, type ReadMail, readMailReply, withAskedSteps } from '../domain/mail/reader';
-import type { Coachee, SessionMeta } from '../domain/model';
-import { mergeProgress } from '../domain/plan-progress';
+import { type Coachee, EMPTY_TOPIC, type SessionMeta } from '../domain/model';
 import { firstStartAt } from '../domain/timer-log';
 import type { TimerEvent } from '../domain/timer-schema';
 import { identityStore } from './card-exchange';
-import { createSession } from './session-activation';
 import { readPart } from './session-repo';
-import { activeSessionIdStore, coacheesStore, partStore, readChecked, sessionsStore } from './storage';
+import { newSessionParts, writeSessions } from './session-writer';
+import { coacheesStore, partStore, readChecked, sessionsStore } from './storage';
 
 /**
  * A coachee's mail language: the one the coach picked for them, else English.
@@ -164,46 +164,50 @@ export async function previewMail(text: string): Promise<{ ok: true; preview: Ma
 }
 
 /**
- * Take the confirmed answers in for a coachee: the topic into their upcoming
- * session (made if there is none, then made the active one, as a card does),
- * the marks and minutes into the last plan's steps and homework log, and the
- * marks and answers into the upcoming session's review, as the coachee's.
- * Returns the session the pre-work went to (or the plan's session).
+ * Take the confirmed answers in for a coachee, exactly as a card would fill
+ * them (domain/intake-change.ts): the topic and their words on the plan into
+ * their next session (made when there is none, then made the active one), the
+ * marks and minutes into the plan's session, in one write by the writer of
+ * sessions. Returns the session the words went to, and `same` when the reply
+ * was taken in before (then nothing is written).
  */
-export async function takeInMail(preview: MailPreview, answers: MailAnswers, coacheeId: string, now = Date.now()): Promise<string | null> {
-  const { upcoming, target: newest, sessions } = await coacheeSessions(coacheeId);
-  const named = preview.planSessionId ? sessions.find((s) => s.id === preview.planSessionId) : undefined;
-  const target = named ? await planTarget(named) : newest;
-  const progress = progressFromMail(answers, target, now);
-  const prework = preview.kind === 'ask' || answersPrework(answers);
-  let sessionId: string | null = upcoming?.id ?? null;
-  if (prework) {
-    sessionId ??= await createSession(coacheeId, now);
-    if (answersPrework(answers)) await partStore('topic', sessionId).item.setValue(topicFromMail(answers, now));
-  }
-  if (progress) {
-    const review = sessionId ? (await readChecked(partStore('review', sessionId))).value : null;
-    const merged = mergeProgress(progress, {
-      sessionId: target?.sessionId ?? null,
-      plan: target?.plan ?? [],
-      homework: target?.homework ?? [],
-      review,
-    });
-    if (target) {
-      await partStore('plan', target.sessionId).item.setValue(merged.plan);
-      await partStore('homework', target.sessionId).item.setValue(merged.homework);
-    }
-    if (sessionId) await partStore('review', sessionId).item.setValue(merged.review);
-  }
-  if (prework && sessionId) await activeSessionIdStore.item.setValue(sessionId);
-  return prework ? sessionId : (target?.sessionId ?? null);
-}
-
-async function planTarget(session: SessionMeta): Promise<PlanTarget> {
-  const [plan, homework, timer] = await Promise.all([
-    readChecked(partStore('plan', session.id)),
-    readChecked(partStore('homework', session.id)),
-    readChecked(partStore('timer', session.id)),
+export async function takeInMail(
+  preview: MailPreview,
+  answers: MailAnswers,
+  coacheeId: string,
+  now = Date.now(),
+): Promise<{ sessionId: string | null; same: boolean }> {
+  const sessions = (await readChecked(sessionsStore)).value.filter((s) => s.coacheeId === coacheeId);
+  const ids = sessions.map((s) => s.id);
+  const [timers, plans, homework, reviews, topics, parts] = await Promise.all([
+    readPart('timer', ids),
+    readPart('plan', ids),
+    readPart('homework', ids),
+    readPart('review', ids),
+    readPart('topic', ids),
+    newSessionParts(),
   ]);
-  return { sessionId: session.id, plan: plan.value, homework: homework.value, at: planAtOf(session, timer.value) };
+  const intake = planMailIntake(
+    answers,
+    coacheeId,
+    {
+      sessions,
+      started: (id) => firstStartAt(timers.get(id) ?? []) !== null,
+      partsOf: (id) => ({
+        plan: plans.get(id) ?? [],
+        homework: homework.get(id) ?? [],
+        review: reviews.get(id) ?? null,
+        topic: topics.get(id) ?? EMPTY_TOPIC,
+      }),
+      planSessionId: preview.planSessionId,
+      planAt: (id) => {
+        const session = sessions.find((s) => s.id === id);
+        return session ? planAtOf(session, timers.get(id) ?? []) : null;
+      },
+    },
+    now,
+    parts,
+  );
+  if (!intake.same) await writeSessions(() => intake.change);
+  return { sessionId: intake.sessionId, same: intake.same };
 }

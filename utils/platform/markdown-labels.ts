@@ -58,6 +58,7 @@ export function progressLabels(): ProgressLabels {
     mostOver: t('chartMostOver'),
     month: t('chartMonth'),
     count: t('chartCount'),
+    upcoming: t('chartUpcoming'),
   };
 }
 

@@ -1,13 +1,19 @@
 /**
- * The typed commands surfaces send to the background (and the background to
- * an open panel). Storage is the bus for data; messages are only for things
- * another context must do. A message that is answered declares its reply with
- * `ProtocolWithReturn` (the shape webext-core's messaging uses), so both the
- * sender and the handler are checked against one map.
+ * The typed messages between the extension's contexts: one map of every message
+ * with its reply type, one way to send, and one listener per context that checks
+ * each message before its handler sees it. Storage is the bus for data; messages
+ * are only for things another context must do (the background's call tracking,
+ * history queries and sync; an open panel's chime). A message that is answered
+ * declares its reply with `ProtocolWithReturn` (the shape webext-core's messaging
+ * uses), so both the sender and the handler are checked against one map. The one
+ * listener of a context is message-answers.ts (apart: the pages that only send do
+ * not carry it).
  */
 import { browser } from 'wxt/browser';
 import type { CallReport } from '../domain/call-detect';
 import type { CallPlatform } from '../domain/call-urls';
+import type { HistoryPage, HistoryQuery } from '../domain/history/records';
+import type { SyncFault } from '../domain/sync-faults';
 
 /** A message whose handler answers with `TReturn`. */
 export interface ProtocolWithReturn<TData, TReturn> {
@@ -15,19 +21,36 @@ export interface ProtocolWithReturn<TData, TReturn> {
   reply: TReturn;
 }
 
+/** The server's address and the account on it. */
+interface SyncAccount {
+  url: string;
+  user: string;
+  password: string;
+}
+/** The background sync's answer: done (with what a test found), or the problem. */
+export type SyncReply = { ok: true; found?: 'empty' | 'sidecoach' } | { ok: false; fault: SyncFault };
+type Nothing = { [key in never]: never };
+
 /** Every message, by type, with its one object argument (and its reply, where it has one). */
 export interface Protocol {
   /** A content script saw a call page appear, change or go away. */
   callState: { platform: CallPlatform; state: CallReport; url: string };
   /** The background asks an open panel to play the chime; the panel answers true. */
-  chime: ProtocolWithReturn<{ [key in never]: never }, boolean>;
+  chime: ProtocolWithReturn<Nothing, boolean>;
+  /** The options page asks the background, which holds the indexes, for one page of the history. */
+  historyQuery: ProtocolWithReturn<HistoryQuery, HistoryPage>;
+  /** The options page asks the background's sync to try a server, start, sync now or stop. */
+  syncTest: ProtocolWithReturn<SyncAccount, SyncReply>;
+  syncStart: ProtocolWithReturn<SyncAccount & { passphrase: string }, SyncReply>;
+  syncNow: ProtocolWithReturn<Nothing, SyncReply>;
+  syncStop: ProtocolWithReturn<Nothing, SyncReply>;
 }
 
 type DataOf<T> = T extends ProtocolWithReturn<infer D, unknown> ? D : T;
 /** What the handler of a message answers (`void` for a command with no reply). */
 export type ReplyOf<K extends keyof Protocol> = Protocol[K] extends ProtocolWithReturn<unknown, infer R> ? R : undefined;
 export type Message = { [K in keyof Protocol]: { type: K } & DataOf<Protocol[K]> }[keyof Protocol];
-type MessageOf<K extends keyof Protocol> = Extract<Message, { type: K }>;
+export type MessageOf<K extends keyof Protocol> = Extract<Message, { type: K }>;
 
 /**
  * Send a message; never throws (the other side may be starting up or not be
@@ -41,43 +64,4 @@ export async function send<K extends keyof Protocol>(type: K, payload: DataOf<Pr
     // state change or tab update sends the state again.
     return undefined;
   }
-}
-
-/** Narrow an unknown incoming message to the protocol, or null. */
-function asMessage(raw: unknown): Message | null {
-  if (typeof raw !== 'object' || raw === null) return null;
-  const msg = raw as Partial<Message>;
-  if (
-    msg.type === 'callState' &&
-    (msg.platform === 'meet' || msg.platform === 'zoom') &&
-    (msg.state === 'none' || msg.state === 'inCall' || msg.state === 'unsure' || msg.state === 'ended') &&
-    typeof msg.url === 'string'
-  ) {
-    return msg as Message;
-  }
-  if (msg.type === 'chime') return { type: 'chime' };
-  return null;
-}
-
-/** What a handler returns: its reply, or nothing for a command that is not answered. */
-type HandlerResult<K extends keyof Protocol> = [ReplyOf<K>] extends [undefined] ? void | Promise<void> : ReplyOf<K> | Promise<ReplyOf<K>>;
-
-type Sender = Parameters<Parameters<typeof browser.runtime.onMessage.addListener>[0]>[1];
-
-/**
- * Answer one kind of message in this context. The handler's return value is
- * the reply (typed by the protocol); messages of other kinds are left to
- * other listeners. Returns the function that removes the listener.
- */
-export function onMessage<K extends keyof Protocol>(
-  type: K,
-  handler: (message: MessageOf<K>, sender: Sender) => HandlerResult<K>,
-): () => void {
-  const listener = (raw: unknown, sender: Sender) => {
-    const msg = asMessage(raw);
-    if (msg?.type !== type) return undefined;
-    return Promise.resolve(handler(msg as MessageOf<K>, sender));
-  };
-  browser.runtime.onMessage.addListener(listener);
-  return () => browser.runtime.onMessage.removeListener(listener);
 }

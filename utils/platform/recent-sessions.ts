@@ -4,10 +4,10 @@
  * never read the whole session list. Derived, in `storage.session`: made again
  * at every start of the worker when missing (empty after a browser start and an update).
  */
-import { browser } from 'wxt/browser';
 import { sameJson } from '../domain/json';
 import { recentSessions } from '../domain/recent-sessions';
 import { activeSessionIdStore, readChecked, recentSessionsStore, sessionsStore } from './storage';
+import { isStored } from './storage-area';
 
 /** Whether a change of these local keys changes the record (the session list, the active session). */
 export const concernsRecent = (keys: readonly string[]): boolean =>
@@ -19,7 +19,7 @@ async function writeRecentSessions(): Promise<void> {
     readChecked(sessionsStore),
     readChecked(activeSessionIdStore),
     readChecked(recentSessionsStore),
-    browser.storage.session.get(recentSessionsStore.bare).then((items) => items[recentSessionsStore.bare] !== undefined),
+    isStored(recentSessionsStore),
   ]);
   const recent = recentSessions(sessions.value, active.value);
   if (!present || !sameJson(recent, stored.value)) await recentSessionsStore.item.setValue(recent);
@@ -35,8 +35,7 @@ export function refreshRecentSessions(): Promise<void> {
 
 /** Make the record again when it is missing (each start of the worker). */
 export async function keepRecentSessions(): Promise<void> {
-  const present = (await browser.storage.session.get(recentSessionsStore.bare))[recentSessionsStore.bare] !== undefined;
-  if (!present) await refreshRecentSessions();
+  if (!(await isStored(recentSessionsStore))) await refreshRecentSessions();
 }
 
 /** Follow changes of extension storage: the record written again when the list or the active session changed. */

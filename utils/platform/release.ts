@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { define } from './storage';
+import { define, readChecked } from './storage';
 
 /** The version whose "What's new" line waits in the options page, or null. */
 export const whatsNewStore = define<string | null>('local:whatsNew', v.nullable(v.pipe(v.string(), v.maxLength(20))), null);
@@ -24,7 +24,7 @@ export function currentVersion(): string {
  */
 export async function onInstalled(details: { reason: string; previousVersion?: string }): Promise<void> {
   if (details.reason === 'install') {
-    if (await welcomedStore.item.getValue()) return;
+    if ((await readChecked(welcomedStore)).value) return;
     await welcomedStore.item.setValue(true);
     await browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
   } else if (details.reason === 'update' && details.previousVersion !== currentVersion()) {

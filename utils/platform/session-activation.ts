@@ -1,49 +1,11 @@
 /**
- * Finding or creating the session the surfaces work on (a platform adapter:
- * it reads and writes storage through the stored items). Every session is
- * created here, by `createSession`.
+ * Finding the session the surfaces work on, or making the first one (a platform
+ * adapter): every page needs this at start, so it stays small. Making one is
+ * session-start.ts, loaded on demand: decided by the pure rules
+ * (domain/session-change.ts), written by the one writer of sessions
+ * (session-writer.ts, under the `active-session` lock).
  */
-import type { Coachee, SessionMeta } from '../domain/model';
-import { newestSessionOf, newSessionId, SELF_COACHEE_ID, withItem } from '../domain/session-list';
-import { exclusive, updateStored } from './list-writes';
-import {
-  activeSessionIdStore,
-  coacheesStore,
-  partStore,
-  readChecked,
-  recentSessionsStore,
-  sessionsStore,
-  settingsStore,
-  templatesStore,
-} from './storage';
-
-export interface NewSessionOptions {
-  /** The session id (default: a new one from the coachee and the time). */
-  id?: string;
-  /** Copy this session's topic into the new one. */
-  carryTopicFrom?: string;
-  /** Make it the active session (default); a caller that fills its parts first activates it after. */
-  activate?: boolean;
-}
-
-/**
- * Create a session for a coachee and make it the active one. It gets the
- * template chosen in the settings (the built-in hour by default) and, when
- * asked, the topic of an earlier session.
- */
-export async function createSession(coacheeId: string, now: number, options: NewSessionOptions = {}): Promise<string> {
-  const session: SessionMeta = { id: options.id ?? newSessionId(coacheeId, now), coacheeId, createdAt: now };
-  if (options.carryTopicFrom) {
-    const topic = (await readChecked(partStore('topic', options.carryTopicFrom))).value;
-    await partStore('topic', session.id).item.setValue({ ...topic, updatedAt: now });
-  }
-  const [settings, templates] = await Promise.all([readChecked(settingsStore), readChecked(templatesStore)]);
-  const chosen = templates.value.find((tpl) => tpl.id === settings.value.defaultTemplateId);
-  if (chosen) await partStore('agenda', session.id).item.setValue(chosen.phases);
-  await updateStored(sessionsStore, (sessions) => withItem(sessions, session));
-  if (options.activate !== false) await activeSessionIdStore.item.setValue(session.id);
-  return session.id;
-}
+import { activeSessionIdStore, readChecked, recentSessionsStore, sessionsStore } from './storage';
 
 /**
  * Return the active session's id, creating the first coachee and session if
@@ -59,7 +21,7 @@ export async function ensureActiveSession(now = Date.now()): Promise<string> {
     void verifyActive(active);
     return active;
   }
-  return chooseActive(now);
+  return choose(now);
 }
 
 async function verifyActive(active: string): Promise<void> {
@@ -67,47 +29,19 @@ async function verifyActive(active: string): Promise<void> {
   const recent = (await readChecked(recentSessionsStore)).value;
   if (recent.activeId === active) return;
   const sessions = (await readChecked(sessionsStore)).value;
-  if (!sessions.some((s) => s.id === active)) await chooseActive(Date.now());
+  if (!sessions.some((s) => s.id === active)) await choose(Date.now());
 }
 
-/**
- * Which session is active, and a coachee's first session, are decided one page at a
- * time (a lock apart from the lists' own, which the steps inside take in turn): two
- * panels opening at once on a new install, or a coachee added in the popup while a
- * panel opens, make one session, and a page that comes second takes what the first
- * one chose instead of writing over it.
- */
-const ACTIVE_LOCK = 'active-session';
+// Making a session is rare (a new install, a dangling id, a switch): its code loads then, not in every page's start-up bundle.
+const start = () => import('./session-start');
 
 /** Make the newest session active, or create the first coachee and session when there is none. */
-function chooseActive(now: number): Promise<string> {
-  return exclusive(ACTIVE_LOCK, async () => {
-    // Read afresh under the lock (never a read begun before another page's write).
-    const [active, sessions] = await Promise.all([readChecked(activeSessionIdStore, now, false), readChecked(sessionsStore, now, false)]);
-    if (active.value && sessions.value.some((s) => s.id === active.value)) return active.value;
-
-    const newest = sessions.value.at(-1);
-    if (newest) {
-      await activeSessionIdStore.item.setValue(newest.id);
-      return newest.id;
-    }
-
-    const self: Coachee = { id: SELF_COACHEE_ID, name: '', createdAt: now };
-    const coachees = await updateStored(coacheesStore, (list) => (list.length > 0 ? list : [self]));
-    const coachee = coachees[0] ?? self;
-    return createSession(coachee.id, now, { id: `${coachee.id}-1` });
-  });
-}
+const choose = async (now: number) => (await start()).chooseActiveSession(now);
 
 /**
  * Make `coacheeId` the one the popup and the panel work on: their newest
  * session becomes active, or a first session is created for them.
  */
-export function switchToCoachee(coacheeId: string, now = Date.now()): Promise<string> {
-  return exclusive(ACTIVE_LOCK, async () => {
-    const theirs = newestSessionOf((await readChecked(sessionsStore, now, false)).value, coacheeId);
-    if (!theirs) return createSession(coacheeId, now);
-    await activeSessionIdStore.item.setValue(theirs.id);
-    return theirs.id;
-  });
+export async function switchToCoachee(coacheeId: string, now = Date.now()): Promise<string> {
+  return (await start()).switchCoachee(coacheeId, now);
 }

@@ -1,23 +1,21 @@
 /**
  * The home of what is done to sessions after start-up (a platform adapter):
- * starting the next one, finding the one whose plan the coachee works on,
+ * finding the one whose plan the coachee works on,
  * reading the sessions near one, reading sessions whole (by the read policy, in
  * batches), and deleting them.
- * The callers decide what loads on demand (the panel loads `startNewSession`
- * on the click, the popup `findCurrentPlanSession` after its first paint).
+ * The callers decide what loads on demand (the popup loads `findCurrentPlanSession`
+ * after its first paint).
  *
- * Creating a session and choosing the active one, which every page needs at
- * start, are in session-activation.ts: kept apart so the start-up bundles of the
- * panel and the popups (at their size budgets) carry only that.
+ * Choosing the active session, which every page needs at start, is in
+ * session-activation.ts; starting sessions in session-start.ts (on demand).
  */
-import { browser } from 'wxt/browser';
 import type { SessionRecord } from '../domain/backup';
 import type { SessionMeta } from '../domain/model';
-import { SELF_COACHEE_ID } from '../domain/session-list';
+import { removeSessions } from '../domain/session-change';
 import { SESSION_PART_NAMES, type SessionPartName, type SessionPartValues } from '../domain/session-parts';
-import { updateStored } from './list-writes';
-import { createSession, ensureActiveSession } from './session-activation';
-import { activeSessionIdStore, CheckedRead, partStore, readChecked, recentSessionsStore, sessionsStore } from './storage';
+import { writeSessions } from './session-writer';
+import { partStore, readChecked, recentSessionsStore, sessionsStore } from './storage';
+import { readBatch } from './storage-area';
 
 /**
  * The session `sessionId`, the ones just before and after it for its coachee, and
@@ -29,16 +27,6 @@ export async function readSessionsNear(sessionId: string): Promise<readonly Sess
   const recent = (await readChecked(recentSessionsStore)).value;
   const held = recent.activeId === sessionId && recent.sessions.some((s) => s.id === sessionId);
   return held ? recent.sessions : (await readChecked(sessionsStore)).value;
-}
-
-/**
- * Start a new session for the active session's coachee. The previous session
- * stays as it is; its topic is copied forward only when asked.
- */
-export async function startNewSession(options: { carryTopic: boolean }, now = Date.now()): Promise<string> {
-  const previousId = await ensureActiveSession(now);
-  const previous = (await readSessionsNear(previousId)).find((s) => s.id === previousId);
-  return createSession(previous?.coacheeId ?? SELF_COACHEE_ID, now, options.carryTopic ? { carryTopicFrom: previousId } : {});
 }
 
 /**
@@ -69,15 +57,12 @@ export interface CheckedRecords {
 /** The whole records of these sessions (those that exist), in one storage call, by the read policy. */
 export async function readRecords(ids: readonly string[]): Promise<CheckedRecords> {
   const metas = new Map((await readChecked(sessionsStore)).value.map((m) => [m.id, m]));
-  const raw = await browser.storage.local.get(ids.flatMap((id) => SESSION_PART_NAMES.map((name) => partStore(name, id).bare)));
-  const reader = new CheckedRead();
+  const reader = await readBatch(ids.flatMap((id) => SESSION_PART_NAMES.map((name) => partStore(name, id))));
   const unreadable = new Set<string>();
   const records = ids.flatMap((id) => {
     const meta = metas.get(id);
     if (!meta) return [];
-    const parts = Object.fromEntries(
-      SESSION_PART_NAMES.map((name) => [name, reader.value(partStore(name, id), raw[partStore(name, id).bare])]),
-    ) as SessionPartValues;
+    const parts = Object.fromEntries(SESSION_PART_NAMES.map((name) => [name, reader.take(partStore(name, id))])) as SessionPartValues;
     return [{ meta, ...parts }];
   });
   for (const problem of await reader.done()) {
@@ -107,22 +92,13 @@ export async function forEachRecordBatch(
 
 /** One part of several sessions, in one storage call (e.g. the reviews of a coachee's sessions), by the read policy. */
 export async function readPart<K extends SessionPartName>(name: K, ids: readonly string[]): Promise<Map<string, SessionPartValues[K]>> {
-  const raw = await browser.storage.local.get(ids.map((id) => partStore(name, id).bare));
-  const reader = new CheckedRead();
-  const values = new Map(ids.map((id) => [id, reader.value(partStore(name, id), raw[partStore(name, id).bare])]));
+  const reader = await readBatch(ids.map((id) => partStore(name, id)));
+  const values = new Map(ids.map((id) => [id, reader.take(partStore(name, id))]));
   await reader.done();
   return values;
 }
 
-/** Every storage key kept about these sessions (each part, and WXT's metadata key beside it). */
-function sessionKeys(ids: readonly string[]): string[] {
-  return ids.flatMap((id) => SESSION_PART_NAMES.flatMap((name) => [partStore(name, id).bare, `${partStore(name, id).bare}$`]));
-}
-
-/** Delete sessions and everything kept about them. */
+/** Delete sessions and everything kept about them (the active one gives way to the newest left). */
 export async function deleteSessions(ids: readonly string[]): Promise<void> {
-  const gone = new Set(ids);
-  await browser.storage.local.remove(sessionKeys(ids));
-  const remaining = await updateStored(sessionsStore, (list) => list.filter((s) => !gone.has(s.id)));
-  await updateStored(activeSessionIdStore, (active) => (active && gone.has(active) ? (remaining.at(-1)?.id ?? null) : active));
+  await writeSessions((state) => removeSessions(state, ids));
 }

@@ -93,6 +93,23 @@ export const settingsStore = define<Settings>('local:settings', SettingsSchema, 
 /** The user's own agenda templates. Kept here; mirrored to sync storage while the user lets them sync. */
 export const templatesStore = define<AgendaTemplate[]>('local:templates', TemplateListSchema, []);
 
+/** One value to put, paired with its item (so its type is checked where it is made). */
+export interface Put {
+  key: string;
+  value: unknown;
+}
+/** A value for an item, to put with others in one call. */
+export const put = <T>(stored: Stored<T>, value: T): Put => ({ key: stored.key, value });
+
+/**
+ * Put several values in one storage call per area (one `storage.local.set`, so a
+ * page sees all of them or none), and remove keys (with area, e.g. `local:topic.x`).
+ */
+export async function writeAll(puts: readonly Put[], removals: readonly string[] = []): Promise<void> {
+  if (removals.length > 0) await storage.removeItems(removals as `local:${string}`[]);
+  if (puts.length > 0) await storage.setItems(puts as { key: `local:${string}`; value: unknown }[]);
+}
+
 const partCache = new Map<string, Stored<unknown>>();
 
 /**

@@ -5,7 +5,8 @@
  * page to the background inside the extension, and no further.
  */
 import { browser } from 'wxt/browser';
-import type { SyncFault } from '../domain/sync-faults';
+import type { SyncReply } from './messaging';
+import { send } from './messaging';
 import { originPattern } from './sync-config';
 
 /** A request to the background's sync. */
@@ -15,8 +16,8 @@ export type SyncRequest =
   | { type: 'syncNow' }
   | { type: 'syncStop' };
 
-/** The background's answer: done (with what a test found), or the problem. */
-export type SyncReply = { ok: true; found?: 'empty' | 'sidecoach' } | { ok: false; fault: SyncFault };
+/** The background's answer: done (with what a test found), or the problem (one type with the message map's). */
+export type { SyncReply } from './messaging';
 
 const TYPES = new Set(['syncTest', 'syncStart', 'syncNow', 'syncStop']);
 
@@ -33,12 +34,11 @@ export function asSyncRequest(raw: unknown): SyncRequest | null {
 
 /** Ask the background's sync to do something, and wait for its answer. */
 export async function askSync(request: SyncRequest): Promise<SyncReply> {
-  try {
-    const reply = (await browser.runtime.sendMessage(request)) as SyncReply | undefined;
-    return reply ?? { ok: false, fault: 'unexpected' };
-  } catch {
-    return { ok: false, fault: 'unexpected' };
-  }
+  const { type, ...payload } = request;
+  // The typed message map (messaging.ts) types each request; the background checks its fields (message-checks.ts).
+  // The cast: `type` is a union here, so the payload's type cannot follow it; SyncRequest has the same shapes.
+  const reply = await send(type, payload as never);
+  return reply ?? { ok: false, fault: 'unexpected' };
 }
 
 /** Ask for access to the server: call it first thing in a click (the browser needs the gesture). */

@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import type { Phase } from '../agenda';
 import type { Assignment, PlanStep, Review, SessionMeta, Topic } from '../model';
 import { onlyNoTime } from '../review';
+import { recordedMinutes } from '../session-figures';
 import { recordedView } from '../session-life';
 import { firstStartAt } from '../timer-log';
 import type { TimerEvent } from '../timer-schema';
@@ -15,8 +16,9 @@ import type { TimerEvent } from '../timer-schema';
 /**
  * Bumped when the entry's shape or meaning changes: an index of another version is rebuilt.
  * 3: lengths and phase minutes are the recorded ones (an ended clock, or one ended by the auto-end rule).
+ * 4: phase minutes are whole, from `recordedMinutes` (the summary's, the exports' and the charts' one source).
  */
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
 
 const Minutes = v.pipe(v.number(), v.minValue(0));
 export const IndexEntrySchema = v.object({
@@ -28,7 +30,7 @@ export const IndexEntrySchema = v.object({
   title: v.string(),
   /** Running time of the clock. */
   lengthMs: v.number(),
-  /** Each phase: its title, planned and actual minutes. */
+  /** Each phase: its title, planned and actual minutes (whole, as `recordedMinutes` gives them: they add up to its totals). */
   phases: v.array(v.object({ title: v.string(), planned: Minutes, actual: Minutes })),
   plan: v.object({ total: v.number(), done: v.number() }),
   /** Minutes a week the homework asks for, and the minutes logged by week (Monday's date). */
@@ -146,8 +148,6 @@ export interface IndexSource {
   nextSessionAt: number | null;
 }
 
-const min = (ms: number) => Math.round(ms / 6_000) / 10;
-
 /** One session's index entry. */
 export function indexEntry(meta: SessionMeta, source: IndexSource, defaultAgenda: readonly Phase[], now: number): IndexEntry {
   // Recorded times only (the progress charts read these): never a clock still counting a month later.
@@ -161,7 +161,7 @@ export function indexEntry(meta: SessionMeta, source: IndexSource, defaultAgenda
     startedAt: firstStartAt(source.timer),
     title: source.topic.title,
     lengthMs: view.sessionElapsedMs,
-    phases: view.phases.map((p) => ({ title: p.title, planned: min(p.plannedMs), actual: min(p.actualMs) })),
+    phases: recordedMinutes(view).phases.map((p) => ({ title: p.title, planned: p.planned, actual: p.taken })),
     plan: { total: source.plan.length, done: source.plan.filter((s) => s.done).length },
     homework: { perWeek: source.homework.reduce((sum, a) => sum + a.minutesPerWeek, 0), logged },
     review: source.review

@@ -5,7 +5,6 @@
  * small records the options page reads (the head, the revision) in `storage.session`.
  */
 import type MiniSearch from 'minisearch';
-import { browser } from 'wxt/browser';
 import { FULL_TEXT_VERSION, loadTextIndex, newTextIndex, type TextDoc } from '../../domain/history/full-text';
 import { historyHead } from '../../domain/history/records';
 import { EMPTY_INDEX, INDEX_VERSION, packIndex, type SessionIndex } from '../../domain/history/session-index';
@@ -13,6 +12,7 @@ import { sameJson } from '../../domain/json';
 import type { SessionMeta } from '../../domain/model';
 import { idbGet, idbSet } from '../idb';
 import { readChecked } from '../storage';
+import { isStored } from '../storage-area';
 import { historyHeadStore, historyRevisionStore } from './records-store';
 import { indexStore, readIndex } from './session-index-store';
 
@@ -83,8 +83,8 @@ export async function saveMeta(ix: Indexes): Promise<void> {
 }
 
 /** Whether the session index is stored at all (a new install stores its empty one: pages read a stored one). */
-export async function metaStored(): Promise<boolean> {
-  return indexStore.bare in (await browser.storage.local.get(indexStore.bare));
+export function metaStored(): Promise<boolean> {
+  return isStored(indexStore);
 }
 
 /** Save the full-text index (IndexedDB), then the list of sessions indexed since (none). */
@@ -125,6 +125,6 @@ export async function bumpRevision(last: number): Promise<number> {
 }
 
 /** Whether the history's head is in `storage.session` (empty after every browser start and update). */
-export async function headStored(): Promise<boolean> {
-  return (await browser.storage.session.get(historyHeadStore.bare))[historyHeadStore.bare] !== undefined;
+export function headStored(): Promise<boolean> {
+  return isStored(historyHeadStore);
 }

@@ -6,7 +6,6 @@
  * session. Made by a factory: all its memory is in one object, and `reset`
  * forgets all of it (a worker that stopped and starts again).
  */
-import { browser } from 'wxt/browser';
 import type { HistoryPage, HistoryQuery } from '../../domain/history/records';
 import { partOfKey } from '../../domain/session-parts';
 import { coacheesStore, readChecked, sessionsStore } from '../storage';
@@ -258,22 +257,3 @@ export function createHistoryKeeper() {
 
 /** A keeper of the history (see createHistoryKeeper). */
 export type HistoryKeeper = ReturnType<typeof createHistoryKeeper>;
-
-/** Whether a message is a history query (from the options page). */
-export function isHistoryQuery(raw: unknown): raw is { type: 'historyQuery' } & HistoryQuery {
-  if (typeof raw !== 'object' || raw === null) return false;
-  const q = raw as Partial<HistoryQuery> & { type?: unknown };
-  return (
-    q.type === 'historyQuery' &&
-    typeof q.query === 'string' &&
-    (q.snippets === undefined || typeof q.snippets === 'boolean') &&
-    (q.coacheeId === null || typeof q.coacheeId === 'string') &&
-    Number.isInteger(q.offset) &&
-    Number.isInteger(q.limit)
-  );
-}
-
-/** Answer the options page's history queries with this keeper (the background registers this once). */
-export function answerHistoryQueries(keeper: HistoryKeeper): void {
-  browser.runtime.onMessage.addListener((raw: unknown) => (isHistoryQuery(raw) ? keeper.queryHistory(raw) : undefined));
-}

@@ -109,7 +109,8 @@ describe('ClockBar: when the hour ends', () => {
   afterEach(() => cleanup());
 
   it('says the time of day the hour ends, and that a pause moves it', async () => {
-    const time = (ms: number) => new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit' }).format(ms);
+    // As the bar writes it in en-US ("7:30 AM" at St John's: no leading zero), in whatever zone the suite runs.
+    const time = (ms: number) => new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit' }).format(ms);
     await fakeBrowser.storage.local.set({ 'timer.s1': [{ type: 'start', at: T0 }] });
     render(<ClockFor sessionId="s1" />);
     await settle();

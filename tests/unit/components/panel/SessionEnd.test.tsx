@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CallStatus } from '../../../../components/panel/CallStatus';
 import { ClockBar } from '../../../../components/panel/ClockBar';
+import { SessionSummary } from '../../../../components/panel/SessionSummary';
 import { useClock } from '../../../../components/panel/useClock';
 import { WrapUpChecklist } from '../../../../components/panel/WrapUpChecklist';
 import { partStore, readChecked } from '../../../../utils/platform/storage';
@@ -91,5 +92,55 @@ describe('ending a session from the panel', () => {
     render(<Panel />);
     await pass(100);
     expect(screen.queryByRole('button', { name: /^End the session at / })).toBeNull();
+  });
+});
+
+describe('correcting the end of a session that crossed midnight', () => {
+  // Local wall times, so the test means the same in every zone the suite runs in (TZ=Pacific/Chatham…).
+  const START = new Date(2026, 10, 25, 23, 10).getTime();
+  beforeEach(() => {
+    vi.useFakeTimers({ now: new Date(2026, 10, 26, 9, 0).getTime() });
+  });
+  afterEach(() => cleanup());
+
+  function Summary() {
+    return <SessionSummary sessionId="s1" clock={useClock('s1')} />;
+  }
+
+  it('reads 23:59 as that evening and 00:35 as the next morning, says which day, and records each', async () => {
+    // Started at 23:10 and left running: Sidecoach ended it at 00:40.
+    await fakeBrowser.storage.local.set({ 'timer.s1': [{ type: 'start', at: START }] });
+    render(<Summary />);
+    await pass(100);
+    screen.getByText('Ended by Sidecoach at 12:40 AM the next day: the clock was still running.');
+    const correct = async (time: string) => {
+      fireEvent.click(screen.getByRole('button', { name: 'Correct the end time' }));
+      const field = screen.getByLabelText('The session ended at') as HTMLInputElement;
+      fireEvent.input(field, { target: { value: time } });
+      return field;
+    };
+    const field = await correct('23:59');
+    expect(field.getAttribute('aria-describedby')).toBe('end-correct-day');
+    screen.getByText('On November 25, 2026, the day the session began.');
+    fireEvent.click(screen.getByRole('button', { name: 'Save the end time' }));
+    await pass(100);
+    expect((await log()).at(-1)).toMatchObject({ type: 'end', at: START + 49 * M, by: 'coach' });
+    screen.getByText('Ended at 11:59 PM (time corrected).');
+    expect(screen.getByRole('row', { name: /The whole session/ }).textContent).toContain('49 min');
+
+    await correct('00:35');
+    screen.getByText('On November 26, 2026: the next day, after midnight.');
+    fireEvent.click(screen.getByRole('button', { name: 'Save the end time' }));
+    await pass(100);
+    expect((await log()).at(-1)).toMatchObject({ type: 'end', at: START + 85 * M, by: 'coach' });
+    screen.getByText('Ended at 12:35 AM the next day (time corrected).');
+    expect(screen.getByRole('row', { name: /The whole session/ }).textContent).toContain('85 min');
+
+    // 22:40 is no session of 23 and a half hours: it is before the start, said so, and nothing changes.
+    await correct('22:40');
+    fireEvent.click(screen.getByRole('button', { name: 'Save the end time' }));
+    await pass(100);
+    expect(screen.getByRole('alert').textContent).toBe('That is before the clock started (11:10 PM).');
+    expect((await log()).at(-1)).toMatchObject({ at: START + 85 * M });
   });
 });

@@ -112,7 +112,12 @@ describe('sessionMarkdown', () => {
 
 describe('exportFileName', () => {
   it('carries the date and a safe coachee name', () => {
-    expect(exportFileName('notes', new Date(Date.UTC(2026, 10, 25)), 'Zoë O’Neil', 'md')).toBe('sidecoach-notes-2026-11-25-zoe-o-neil.md');
-    expect(exportFileName('backup', new Date(Date.UTC(2026, 10, 25)), null, 'json')).toBe('sidecoach-backup-2026-11-25.json');
+    expect(exportFileName('notes', new Date(2026, 10, 25, 12), 'Zoë O’Neil', 'md')).toBe('sidecoach-notes-2026-11-25-zoe-o-neil.md');
+    expect(exportFileName('backup', new Date(2026, 10, 25, 12), null, 'json')).toBe('sidecoach-backup-2026-11-25.json');
+  });
+
+  it('is dated by the local day, also in the hour after midnight (where UTC is still on the day before, or after)', () => {
+    expect(exportFileName('backup', new Date(2026, 10, 25, 0, 20), null, 'json')).toBe('sidecoach-backup-2026-11-25.json');
+    expect(exportFileName('backup', new Date(2026, 10, 25, 23, 50), null, 'json')).toBe('sidecoach-backup-2026-11-25.json');
   });
 });

@@ -141,8 +141,8 @@ describe('the months: two browsers, two sessions', () => {
       { id: 'h1', kind: 'exercise', title: 'Journal', minutesPerWeek: 45, logged: { '2026-01-05': 45, '2026-01-12': 40 } },
     ]);
     // Month two: a new session of their own, the pre-work and their answers.
-    const { startNextSession } = await import('../../../../utils/platform/months');
-    const c2 = await startNextSession(c1, T0 + 20 * DAY);
+    const { startNextSession } = await import('../../../../utils/platform/session-start');
+    const c2 = await startNextSession(c1, {}, T0 + 20 * DAY);
     expect(c2).not.toBe(c1);
     await partStore('topic', c2).item.setValue({ title: 'Being heard', difficulty: '', outcome: '', updatedAt: T0 });
     await partStore('review', c2).item.setValue({

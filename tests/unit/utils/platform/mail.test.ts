@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { weekKey } from '../../../../utils/domain/homework';
 import { answersOf } from '../../../../utils/domain/mail/intake';
@@ -49,7 +49,8 @@ describe('the coachee by plain mail (coach)', () => {
     expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).toBe(before);
 
     const at = T0 + 200;
-    const sessionId = await takeInMail(read.preview, answersOf(read.preview.reading), coacheeId, at);
+    const { sessionId, same } = await takeInMail(read.preview, answersOf(read.preview.reading), coacheeId, at);
+    expect(same).toBe(false);
     expect(sessionId).not.toBe(planSessionId);
     expect((await readChecked(activeSessionIdStore)).value).toBe(sessionId);
     expect((await readChecked(partStore('topic', sessionId as string))).value).toMatchObject({
@@ -73,14 +74,55 @@ describe('the coachee by plain mail (coach)', () => {
     const read = await previewMail(`1.1 done\n3.1 20 min\n\n${quote(mail.body)}`);
     if (!read.ok) throw new Error('refused');
     expect(read.preview).toMatchObject({ kind: 'plan', coacheeId, planSessionId });
-    const sessions = (await readChecked(sessionsStore)).value.length;
     await takeInMail(read.preview, answersOf(read.preview.reading), coacheeId, T0 + 300);
-    expect((await readChecked(sessionsStore)).value.length).toBe(sessions);
     expect((await readChecked(partStore('plan', planSessionId))).value[0]?.done).toBe(true);
     expect((await readChecked(partStore('homework', planSessionId))).value[0]?.logged).toEqual({ [weekKey(T0 + 300)]: 20 });
 
     const bare = await previewMail('1. Release\n2. Saying no');
     expect(bare.ok && bare.preview.coacheeId).toBeNull();
+  });
+
+  it('a plan reply taken in a month later, with no next session yet, fills a new next session with every word; taken again, nothing changes', async () => {
+    const { coacheeId, planSessionId } = await annaWithPlan();
+    const { mail } = await makePlanMail(planSessionId);
+    const reply = `1.1 done\n1.2 not yet, the client kept calling\n2. Saying yes too fast\n3.1 25 min the first week, 30 min the second week\n\n${quote(mail.body)}`;
+    const read = await previewMail(reply);
+    if (!read.ok) throw new Error('refused');
+    const monthLater = T0 + 30 * 86_400_000;
+    const sessionsBefore = (await readChecked(sessionsStore)).value.length;
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const answers = answersOf(read.preview.reading, read.preview.kind, read.preview.planAt);
+    const first = await takeInMail(read.preview, answers, coacheeId, monthLater);
+    expect(first.same).toBe(false);
+    const next = first.sessionId as string;
+    expect(next).not.toBe(planSessionId);
+    const sessions = (await readChecked(sessionsStore)).value;
+    expect(sessions).toHaveLength(sessionsBefore + 1);
+    expect(sessions.find((s) => s.id === next)).toMatchObject({ coacheeId });
+    // Every word the preview showed is stored: the marks, the words on a step, what held them back.
+    const review = (await readChecked(partStore('review', next))).value;
+    expect(review?.fromSessionId).toBe(planSessionId);
+    expect(review?.items.map((i) => i.coachee)).toEqual([
+      { mark: 'done', heldBack: '', dreading: '' },
+      { mark: 'not', heldBack: 'the client kept calling', dreading: '' },
+    ]);
+    expect(review?.coacheeRootCause).toBe('Saying yes too fast');
+    expect((await readChecked(partStore('plan', planSessionId))).value.map((s) => s.done)).toEqual([true, false]);
+    // 55 minutes over two weeks, in those weeks of the plan (not the week of taking in).
+    expect((await readChecked(partStore('homework', planSessionId))).value[0]?.logged).toEqual({
+      [weekKey(T0 + 10)]: 25,
+      [weekKey(T0 + 10 + 7 * 86_400_000)]: 30,
+    });
+    // The new session is the active one, made so only once it is whole.
+    expect((await readChecked(activeSessionIdStore)).value).toBe(next);
+    const writes = set.mock.calls.map(([items]) => Object.keys(items as object));
+    expect(writes).toEqual([expect.arrayContaining(['sessions', `review.${next}`, `plan.${planSessionId}`]), ['activeSessionId']]);
+
+    set.mockClear();
+    const again = await takeInMail(read.preview, answers, coacheeId, monthLater + 60_000);
+    expect(again).toEqual({ sessionId: next, same: true });
+    expect(set).not.toHaveBeenCalled();
+    expect((await readChecked(sessionsStore)).value).toHaveLength(sessionsBefore + 1);
   });
 
   it('refuses a text that is no reply, and a name cannot add a mail header', async () => {

@@ -4,7 +4,7 @@ import { SELF_COACHEE_ID } from '../../../../utils/domain/session-list';
 import { addCoachee } from '../../../../utils/platform/coachee-repo';
 import { updateStored } from '../../../../utils/platform/list-writes';
 import { ensureActiveSession, switchToCoachee } from '../../../../utils/platform/session-activation';
-import { startNewSession } from '../../../../utils/platform/session-repo';
+import { startNewSession } from '../../../../utils/platform/session-start';
 import { activeSessionIdStore, coacheesStore, partStore, readChecked, sessionsStore } from '../../../../utils/platform/storage';
 
 describe('ensureActiveSession', () => {
