@@ -136,11 +136,6 @@ export async function bringInLine(ctx: BuildContext, now: number, lost: boolean)
   ix.pending = todo;
   let sinceSave = 0;
   let headAt = 0;
-  // Said at once (an open search asks again when the head moves, and is then answered with a scan of the rest).
-  if (todo.length > 0) {
-    headAt = Date.now();
-    await writeHead(ix);
-  }
   try {
     for (let i = 0; i < todo.length; i += CHUNK) {
       const chunk = todo.slice(i, i + CHUNK);
