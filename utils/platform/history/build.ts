@@ -39,6 +39,8 @@ export interface BuildContext {
   orderChanged(): void;
   /** False once the keeper was reset: work begun before stops and writes nothing more. */
   alive(): boolean;
+  /** A build of many sessions begins: open searches ask again (and are answered with a scan of the rest). */
+  started(): Promise<void>;
 }
 
 /** What indexing some sessions again changed: their index entries, their words. */
@@ -134,6 +136,7 @@ export async function bringInLine(ctx: BuildContext, now: number, lost: boolean)
   ix.stored = sessions.length;
   ix.prepared = sessions.length - todo.filter(missing).length;
   ix.pending = todo;
+  if (todo.length > 0) await ctx.started();
   let sinceSave = 0;
   let headAt = 0;
   try {

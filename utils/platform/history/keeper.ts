@@ -108,6 +108,7 @@ export function createHistoryKeeper() {
         memory.queries.order = null;
       },
       alive: () => memory === m,
+      started: () => (memory === m ? bump() : Promise.resolve()),
     };
   };
 
