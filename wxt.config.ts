@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
-import { defineConfig } from 'wxt';
+import { type BuildOutput, defineConfig, type OutputFile, type Wxt } from 'wxt';
 
 /**
  * What every extension page loads at start (Preact, Signals, the polyfill,
@@ -61,6 +64,32 @@ function inlinePanelCss(): Plugin {
 const SYNC_HOSTS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
 
 /**
+ * The service worker's file named for its content (`background-<hash>.js`). Chrome keeps an extension's
+ * service worker script in its own cache under the script's URL: with the same name across releases, an
+ * update of an unpacked folder (and, reported by others, a store update) can go on running the old
+ * background against the new pages, which then wait forever for records the old code never writes (the
+ * history said "0 of 0 sessions" after an update; checked in Chromium 156: the old script stayed in the
+ * profile's `Service Worker/ScriptCache` after a restart). A new name is a new registration.
+ */
+async function nameServiceWorkerByContent(wxt: Wxt, output: BuildOutput): Promise<void> {
+  const worker =
+    output.manifest.background && 'service_worker' in output.manifest.background ? output.manifest.background.service_worker : undefined;
+  if (worker !== 'background.js') return;
+  const dir = wxt.config.outDir;
+  const code = await readFile(join(dir, worker));
+  const named = `background-${createHash('sha256').update(code).digest('hex').slice(0, 10)}.js`;
+  await rename(join(dir, worker), join(dir, named));
+  const manifestFile = join(dir, 'manifest.json');
+  const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as { background: { service_worker: string } };
+  manifest.background.service_worker = named;
+  await writeFile(manifestFile, JSON.stringify(manifest));
+  output.manifest.background = { ...output.manifest.background, service_worker: named };
+  // The build's summary lists the file under its new name (a chunk's own fileName is read-only).
+  for (const step of output.steps)
+    step.chunks = step.chunks.map((c): OutputFile => (c.fileName === worker ? { type: 'asset', fileName: named } : c));
+}
+
+/**
  * Sidecoach build configuration.
  *
  * Chrome gets MV3 with a side panel; Firefox gets WXT's default MV2 build with a
@@ -71,6 +100,7 @@ export default defineConfig({
   // Every module imports what it uses; auto-imports would only hide where things come from.
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
+  hooks: { 'build:done': nameServiceWorkerByContent },
   // The sources zip for addons.mozilla.org: what `npm ci && npm run build-for-amo` needs (SOURCE-BUILD.md), not the store's pictures or docs.
   zip: { excludeSources: ['docs/**', 'store/**', 'coverage/**', 'test-results/**', 'web-ext-artifacts/**', 'scripts/bench-*.mjs'] },
   vite: () => ({

@@ -4,17 +4,21 @@ import { callPlatform } from '../utils/domain/call-urls';
 import { affectsCheckIns, onCheckInAlarm, remindIfNoPlan, rescheduleCheckIns } from '../utils/platform/between-sessions';
 import { onCallAlarm, recordCallReport, recordTabClosed } from '../utils/platform/call-record';
 import { affectsClock, applyClockCommand, onClockAlarm, reschedule, settleLeftSession } from '../utils/platform/clock-alarms';
-import { ensureIndexes, followChanges, queryHistory } from '../utils/platform/index-keeper';
+import { createHistoryKeeper } from '../utils/platform/history/keeper';
 import { answerMessages } from '../utils/platform/message-answers';
 import { MESSAGE_CHECKS } from '../utils/platform/message-checks';
 import type { Message, SyncReply } from '../utils/platform/messaging';
 import { notificationKind } from '../utils/platform/notifications';
 import { disablePanelGlobally, openPanel, setPanelForTab } from '../utils/platform/panel';
+import { followRecentSessions, keepRecentSessions, refreshRecentSessions } from '../utils/platform/recent-sessions';
 import { onInstalled } from '../utils/platform/release';
 import { applySyncPrefs, mirrorChange } from '../utils/platform/settings-mirror';
 import { activeSessionIdStore, callStateStore, readChecked, settingsStore } from '../utils/platform/storage';
 import { onStorageChange } from '../utils/platform/storage-area';
 import { onStorageChangeForSync, onSyncAlarm, onSyncMessage, startSyncSchedule } from '../utils/platform/sync/schedule';
+
+/** The history's indexes and the options page's records (one per worker's life). */
+const history = createHistoryKeeper();
 
 /** When a call has just ended, remind the coach of a missing plan. */
 const remindIfEnded = (ended: boolean) => {
@@ -33,6 +37,10 @@ async function syncAllTabs(): Promise<void> {
 }
 
 export default defineBackground(() => {
+  // The pages' derived records (the history's head, the sessions near the active one) live in storage.session,
+  // empty after every browser start and update: each start of the worker makes them again when missing.
+  void keepRecentSessions();
+  void history.keepDerivedRecords();
   void readChecked(callStateStore).then(({ value }) => {
     if (value?.inCall) lastCallTabId ??= value.tabId;
   });
@@ -40,12 +48,14 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener((details) => {
     void onInstalled(details);
     void syncAllTabs();
+    // Install and update ('update' fires instead of onStartup): the derived records made again, whatever else fails.
+    void refreshRecentSessions();
+    void history.ensureIndexes();
     // No session is created here: a coach starts with none until there is a coachee or a call.
     void (async () => {
       await reschedule();
       await rescheduleCheckIns();
       await applySyncPrefs();
-      await ensureIndexes();
       await startSyncSchedule();
       // Test builds only (stripped from production): Firefox refuses navigation to
       // moz-extension:// from automation, so the e2e build opens its own pages.
@@ -64,7 +74,8 @@ export default defineBackground(() => {
     void reschedule();
     void rescheduleCheckIns();
     void applySyncPrefs();
-    void ensureIndexes();
+    void refreshRecentSessions();
+    void history.ensureIndexes();
     void startSyncSchedule();
   });
 
@@ -97,7 +108,7 @@ export default defineBackground(() => {
         }
       },
     },
-    historyQuery: { check: MESSAGE_CHECKS.historyQuery, handle: ({ type: _, ...query }) => queryHistory(query) },
+    historyQuery: { check: MESSAGE_CHECKS.historyQuery, handle: ({ type: _, ...query }) => history.queryHistory(query) },
     syncTest: { check: MESSAGE_CHECKS.syncTest, handle: sync },
     syncStart: { check: MESSAGE_CHECKS.syncStart, handle: sync },
     syncNow: { check: MESSAGE_CHECKS.syncNow, handle: sync },
@@ -131,13 +142,11 @@ export default defineBackground(() => {
     const left = area === 'local' ? changes[activeSessionIdStore.bare]?.oldValue : undefined;
     if (typeof left === 'string') void settleLeftSession(left);
     if (keys.some(affectsCheckIns)) void rescheduleCheckIns();
-    // The history's indexes and the pages' small records follow every session's changes (index-keeper).
-    if (area === 'local')
-      followChanges(
-        keys,
-        undefined,
-        keys.filter((k) => changes[k]?.newValue === undefined),
-      );
+    // The pages' small records and the history's indexes follow every session's changes.
+    if (area === 'local') {
+      void followRecentSessions(keys);
+      history.followChanges(changes);
+    }
   });
   browser.notifications.onClicked.addListener((id) => {
     const kind = notificationKind(id);

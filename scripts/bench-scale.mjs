@@ -9,8 +9,11 @@
  * after the bulk write (as after a restore: newest rows, progress), the time until both
  * indexes are complete, and their sizes; and sync with a real WebDAV server on 127.0.0.1
  * (Debian's rclone): the first sync of everything (time, bytes on the server) and then one
- * change of the notes (time, bytes uploaded). Prints, never asserts.
- * `node scripts/bench-scale.mjs [counts…]` (default 100 1000 10000).
+ * change of the notes (time, bytes uploaded). Each figure that a build could slow is taken twice: right
+ * after the bulk write (as after a restore or an update, while the background builds its indexes) and
+ * once settled. Prints, never asserts.
+ * `node scripts/bench-scale.mjs [counts…]` (default 100 1000 10000; BENCH_50K=1 adds 50,000;
+ * BENCH_SKIP_SYNC=1 leaves out the sync figures).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -20,7 +23,8 @@ import { join, resolve } from 'node:path';
 import { extensionId, launchChromium } from './chromium.mjs';
 
 const counts = process.argv.slice(2).map(Number).filter(Boolean);
-const sizes = counts.length > 0 ? counts : [100, 1000, 10000];
+// BENCH_50K=1 adds the coach who keeps every note for twenty years (about 200 MB; the run takes minutes longer).
+const sizes = counts.length > 0 ? counts : [100, 1000, 10000, ...(process.env.BENCH_50K === '1' ? [50000] : [])];
 const ext = resolve('.output/chrome-mv3');
 const rows = [];
 const step = (what) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${what}\n`);
@@ -74,8 +78,9 @@ async function seed(worker, n) {
 }
 
 /** Wait until the background's indexes hold every stored session (the install's own first session included). */
-async function indexReady(context) {
-  for (let i = 0; i < 1200; i++) {
+async function indexReady(context, n) {
+  // Five minutes for 10,000 sessions, longer for more (the build runs at a third of a core).
+  for (let i = 0; i < 1200 * Math.max(1, n / 10000); i++) {
     // The service worker may be stopped and started again meanwhile: take the live one each time.
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const [size, prepared, stored] = await worker
@@ -207,21 +212,86 @@ async function measureSync(context, id, panel) {
   return { firstMs, firstBytes, changeMs, changeBytes };
 }
 
+/** Panel and popup until ready: the median of `times` opens each (one open on a loaded machine is noise). */
+async function readyMs(context, url, path, ready, times = 5) {
+  const all = [];
+  for (let i = 0; i < times; i++) {
+    const page = await context.newPage();
+    const t0 = Date.now();
+    await page.goto(url(path));
+    await ready(page).waitFor({ timeout: 60_000 });
+    all.push(Date.now() - t0);
+    await page.close();
+  }
+  return all.sort((a, b) => a - b)[Math.floor(times / 2)];
+}
+const panelReady = (p) => p.getByRole('button', { name: /^(Start|Pause|Resume)$/ });
+const popupReady = (n) => (p) => p.getByText(new RegExp(`^Session ${n - 1}: `));
+
+/**
+ * Type `word` into the open options page's search; the time from the keystroke until the row of the
+ * session `title` shows (the word is in that one session's notes).
+ */
+async function wordFound(page, word, title) {
+  await page.locator('#history-search').waitFor({ timeout: 120_000 });
+  return page.evaluate(
+    async ([w, t]) => {
+      const input = document.getElementById('history-search');
+      const t0 = performance.now();
+      input.value = w;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      const found = () => [...document.querySelectorAll('.history-item .topic-title')].some((el) => el.textContent.startsWith(t));
+      await new Promise((r) => {
+        const check = () => found() && r();
+        check();
+        new MutationObserver(check).observe(document.body, { childList: true, subtree: true, characterData: true });
+      });
+      return performance.now() - t0;
+    },
+    [word, title],
+  );
+}
+
+const withSync = process.env.BENCH_SKIP_SYNC !== '1';
+
 for (const n of sizes) {
   const dir = mkdtempSync(join(tmpdir(), 'sc-scale-'));
   const context = await launchChromium(dir, { extension: ext });
   const { worker, id } = await extensionId(context);
   const url = (path) => `chrome-extension://${id}/${path}`;
   await installDone(context);
-  step(`${n}: install done, seeding`);
-  const seedStart = Date.now();
-  await seed(worker, n);
   // Years of sessions are a coach's: answer the toolbar's question as one would, so it opens the coach's popup.
   const question = await context.newPage();
   await question.goto(url('popup.html'));
   await question.getByRole('button', { name: 'I coach' }).click();
-  await question.getByRole('heading', { name: 'Your next session' }).waitFor();
+  for (
+    let i = 0;
+    i < 100 && (await worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings?.role)) !== 'coach';
+    i++
+  )
+    await question.waitForTimeout(100);
   await question.close();
+  step(`${n}: install done, seeding`);
+  const seedStart = Date.now();
+  await seed(worker, n);
+  const seededMs = Date.now() - seedStart;
+  const wordTitle = `Session ${Math.floor(n / 2)}: `;
+
+  // Right after the bulk write (as after a restore or an update), while the background builds its indexes:
+  // a word in one session's notes (from the keystroke, and from the end of the write), the panel and the popup.
+  const during = await context.newPage();
+  const writtenAt = Date.now();
+  await during.goto(url('options.html'));
+  const duringWordMs = await wordFound(during, 'xylophone', wordTitle);
+  const duringWordSinceWriteMs = Date.now() - writtenAt;
+  const stillIndexing = await during
+    .getByText('Still indexing')
+    .isVisible()
+    .catch(() => false);
+  await during.close();
+  const duringPanelMs = await readyMs(context, url, 'sidepanel.html', panelReady, 3);
+  const duringPopupMs = await readyMs(context, url, 'popup.html', popupReady(n), 3);
+  step(`${n}: right after the write: word ${duringWordMs.toFixed(0)} ms, panel ${duringPanelMs} ms, popup ${duringPopupMs} ms`);
 
   // The first open after the bulk write (as after a restore): until the newest rows show, and whether progress shows.
   const first = await context.newPage();
@@ -235,7 +305,7 @@ for (const n of sizes) {
     .isVisible()
     .catch(() => false);
   await first.close();
-  const total = await indexReady(context);
+  const total = await indexReady(context, n);
   step(`${n}: indexes complete`);
   const buildMs = Date.now() - seedStart;
   const live = context.serviceWorkers()[0] ?? worker;
@@ -320,22 +390,9 @@ for (const n of sizes) {
   });
   await options.waitForTimeout(1500);
 
-  // Panel and popup until ready: the median of 5 opens each (one open on a loaded machine is noise).
-  const readyMs = async (path, ready) => {
-    const times = [];
-    for (let i = 0; i < 5; i++) {
-      const page = await context.newPage();
-      const t0 = Date.now();
-      await page.goto(url(path));
-      await ready(page).waitFor();
-      times.push(Date.now() - t0);
-      await page.close();
-    }
-    return times.sort((a, b) => a - b)[2];
-  };
-  const panelMs = await readyMs('sidepanel.html', (p) => p.getByRole('button', { name: /^(Start|Pause|Resume)$/ }));
+  const panelMs = await readyMs(context, url, 'sidepanel.html', panelReady);
   // The coach's popup (through the toolbar's router page), ready when the next session's topic shows.
-  const popupMs = await readyMs('popup.html', (p) => p.getByText(new RegExp(`^Session ${n - 1}: `)));
+  const popupMs = await readyMs(context, url, 'popup.html', popupReady(n));
   const load = loadavg()[0];
   step(`${n}: searches ${searchMs.map((m) => m.toFixed(0))}, panel ${panelMs} ms, popup ${popupMs} ms`);
   const panel = await context.newPage();
@@ -362,7 +419,14 @@ for (const n of sizes) {
   await panel.waitForTimeout(1000);
   const withoutOptions = await typingLoad();
   const cpu = Math.max(0, withOptions - withoutOptions);
-  const sync = await measureSync(context, id, panel);
+  const sync = withSync ? await measureSync(context, id, panel) : null;
+  const settledWordMs = await (async () => {
+    const page = await context.newPage();
+    await page.goto(url('options.html'));
+    const ms = await wordFound(page, 'xylophone', wordTitle);
+    await page.close();
+    return ms;
+  })();
 
   rows.push({
     n,
@@ -381,6 +445,13 @@ for (const n of sizes) {
     indexBytes,
     answerMs,
     sync,
+    seededMs,
+    duringWordMs,
+    duringWordSinceWriteMs,
+    stillIndexing,
+    duringPanelMs,
+    duringPopupMs,
+    settledWordMs,
   });
   await context.close();
   rmSync(dir, { recursive: true, force: true });
@@ -405,6 +476,19 @@ for (const r of rows) {
     `| ${r.n.toLocaleString('en-US')} | ${(r.firstMs / 1000).toFixed(2)} s | ${r.progressShown ? 'yes' : 'no'} | ${(r.buildMs / 1000).toFixed(1)} s | ${(r.indexBytes.meta / 1e6).toFixed(2)} MB | ${(r.indexBytes.text / 1e6).toFixed(2)} MB | ${r.answerMs.toFixed(1)} ms |`,
   );
 }
+console.log('');
+const base = rows.find((r) => r.n === 100);
+const ratio = (ms, of) => (base ? ` (${(ms / base[of]).toFixed(2)}×)` : '');
+console.log(
+  '| sessions stored | bulk write | right after: word in one note, keystroke → row (since the write) | "Still indexing" shown | right after: panel (median of 3) | right after: popup (median of 3) | settled: word, keystroke → row | settled: panel | settled: popup | options page | load average (1 min) |',
+);
+console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+for (const r of rows) {
+  console.log(
+    `| ${r.n.toLocaleString('en-US')} | ${(r.seededMs / 1000).toFixed(1)} s | ${r.duringWordMs.toFixed(0)} ms (${(r.duringWordSinceWriteMs / 1000).toFixed(2)} s) | ${r.stillIndexing ? 'yes' : 'no'} | ${r.duringPanelMs} ms${ratio(r.duringPanelMs, 'panelMs')} | ${r.duringPopupMs} ms${ratio(r.duringPopupMs, 'popupMs')} | ${r.settledWordMs.toFixed(0)} ms | ${r.panelMs} ms${ratio(r.panelMs, 'panelMs')} | ${r.popupMs} ms${ratio(r.popupMs, 'popupMs')} | ${(r.optionsMs / 1000).toFixed(2)} s | ${r.load.toFixed(1)} |`,
+  );
+}
+if (!withSync) process.exit(0);
 console.log('\n| sessions stored | first sync (time) | on the server | one notes change: sync now | bytes uploaded |');
 console.log('|---|---|---|---|---|');
 for (const r of rows) {

@@ -1,5 +1,6 @@
 import { type ReadonlySignal, useSignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
+import { type IndexEntry, newestFirst, type SessionIndex, sessionTime } from '../../utils/domain/history/session-index';
 import type { Coachee, Review } from '../../utils/domain/model';
 import {
   coacheeGlance,
@@ -11,7 +12,6 @@ import {
   weeksSinceFirstSession,
 } from '../../utils/domain/progress';
 import { onlyNoTime } from '../../utils/domain/review';
-import { type IndexEntry, newestFirst, type SessionIndex, sessionTime } from '../../utils/domain/session-index';
 import { SELF_COACHEE_ID } from '../../utils/domain/session-list';
 import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { t, uiLanguage } from '../../utils/platform/i18n';

@@ -1,7 +1,7 @@
 import { type ReadonlySignal, useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
+import type { SessionIndex } from '../../utils/domain/history/session-index';
 import type { Coachee } from '../../utils/domain/model';
-import type { SessionIndex } from '../../utils/domain/session-index';
 import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { deleteCoachee } from '../../utils/platform/coachee-repo';
 import { bytesInUse, wipeAll } from '../../utils/platform/data-store';

@@ -1,7 +1,7 @@
 import { type ReadonlySignal, type Signal, useSignal } from '@preact/signals';
 import { chosenScope, type ExportScope, entriesIn, scopeToHash } from '../../utils/domain/export-scope';
+import { type IndexEntry, type SessionIndex, sessionTime } from '../../utils/domain/history/session-index';
 import type { Coachee } from '../../utils/domain/model';
-import { type IndexEntry, type SessionIndex, sessionTime } from '../../utils/domain/session-index';
 import { SELF_COACHEE_ID } from '../../utils/domain/session-list';
 import type { Role } from '../../utils/domain/settings';
 import { selfLabel } from '../../utils/platform/coachee-name';

@@ -1,12 +1,12 @@
 import { useComputed, useSignal } from '@preact/signals';
-import { useMemo } from 'preact/hooks';
-import { HISTORY_PAGE } from '../../utils/domain/history-records';
+import { useEffect, useMemo } from 'preact/hooks';
+import { EMPTY_HEAD, HISTORY_PAGE } from '../../utils/domain/history/records';
+import { type IndexEntry, sessionTime } from '../../utils/domain/history/session-index';
+import type { SnippetPart } from '../../utils/domain/history/snippet';
 import type { Coachee } from '../../utils/domain/model';
-import { type IndexEntry, sessionTime } from '../../utils/domain/session-index';
-import type { SnippetPart } from '../../utils/domain/snippet';
 import { coacheeLabel } from '../../utils/platform/coachee-name';
-import type { HistorySearch } from '../../utils/platform/history-search';
-import { historyHeadStore, historyRevisionStore } from '../../utils/platform/history-store';
+import { historyHeadStore, historyRevisionStore } from '../../utils/platform/history/records-store';
+import { type HistorySearch, warmHistory } from '../../utils/platform/history/search';
 import { t, uiLanguage } from '../../utils/platform/i18n';
 import { tn } from '../../utils/platform/plural';
 import { coacheesStore } from '../../utils/platform/storage';
@@ -28,9 +28,16 @@ const sessionDetail = lazyModule(() => import('./SessionDetail').then((m) => m.S
  */
 export function SessionHistory() {
   const coachees = useStored(coacheesStore);
-  const head = useStored(historyHeadStore);
+  const stored = useStored(historyHeadStore);
+  // Missing (null) until the background has made it again after a start or an update: shown as being prepared.
+  const head = useComputed(() => stored.value.value ?? EMPTY_HEAD);
   const revision = useStored(historyRevisionStore);
-  const search = useHistorySearch(head.value, revision.value);
+  const search = useHistorySearch(head, revision.value);
+  // Found missing (a browser start or an update, and the background not yet at it): ask it to make it again.
+  const missing = stored.loaded.value && stored.value.value === null;
+  useEffect(() => {
+    if (missing) warmHistory();
+  }, [missing]);
   const open = useSignal<IndexEntry | null>(null);
   const dateFormat = useMemo(() => new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }), []);
   const numbers = useMemo(() => new Intl.NumberFormat(uiLanguage()), []);
@@ -50,10 +57,11 @@ export function SessionHistory() {
     );
   }
 
-  const h = head.value.value;
-  const { rows, matched, total, snippets } = search.view.value;
+  const h = head.value;
+  const { rows, matched, total, snippets, answered, complete } = search.view.value;
   const shown = search.shown.value;
-  const ready = head.loaded.value;
+  // The count once the head is there or a search was answered; until then the history is being prepared.
+  const ready = answered || (stored.loaded.value && stored.value.value !== null);
   const preparing = h.prepared < h.total;
   return (
     <section aria-labelledby="history-heading">
@@ -67,6 +75,7 @@ export function SessionHistory() {
       <HistoryFilters search={search} coachees={coachees.value.value} />
       <p role="status" class="small muted" aria-busy={search.asking.value}>
         {ready ? tn('historyCount', total, matched, total) : t('historyIndexing')}
+        {ready && !complete && <> · {t('historyStillIndexing')}</>}
       </p>
       {ready && rows.length === 0 && !search.asking.value && !preparing ? (
         <p>{t('historyEmpty')}</p>

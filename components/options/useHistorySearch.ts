@@ -1,7 +1,7 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
-import type { HistoryHead } from '../../utils/domain/history-records';
-import { createHistorySearch, type HistorySearch, warmHistory } from '../../utils/platform/history-search';
+import type { HistoryHead } from '../../utils/domain/history/records';
+import { createHistorySearch, type HistorySearch, warmHistory } from '../../utils/platform/history/search';
 
 /** The history search for this page (see createHistorySearch), stopped when the page goes. */
 export function useHistorySearch(head: ReadonlySignal<HistoryHead>, revision: ReadonlySignal<number>): HistorySearch {

@@ -1,8 +1,8 @@
 import { type ReadonlySignal, useComputed } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { EMPTY_INDEX, type SessionIndex, unpackIndex } from '../../utils/domain/session-index';
-import { askHistory } from '../../utils/platform/history-client';
-import { indexStore } from '../../utils/platform/session-index-store';
+import { EMPTY_INDEX, type SessionIndex, unpackIndex } from '../../utils/domain/history/session-index';
+import { askHistory } from '../../utils/platform/history/client';
+import { indexStore } from '../../utils/platform/history/session-index-store';
 import { useStored } from '../hooks/useStored';
 
 /**

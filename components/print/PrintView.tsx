@@ -1,7 +1,7 @@
 import type { SessionRecord } from '../../utils/domain/backup';
 import { sessionDocument } from '../../utils/domain/export-markdown';
+import type { IndexEntry } from '../../utils/domain/history/session-index';
 import { progressDocument } from '../../utils/domain/progress-doc';
-import type { IndexEntry } from '../../utils/domain/session-index';
 import { t, uiLanguage } from '../../utils/platform/i18n';
 import { progressFormats, progressLabels } from '../../utils/platform/markdown-labels';
 import { documentContext } from '../../utils/platform/session-export';

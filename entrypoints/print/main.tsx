@@ -5,9 +5,9 @@ import { PrintView } from '../../components/print/PrintView';
 import { entriesIn, scopeFromHash } from '../../utils/domain/export-scope';
 import { SELF_COACHEE_ID } from '../../utils/domain/session-list';
 import { coacheeLabel } from '../../utils/platform/coachee-name';
+import { ensureIndex } from '../../utils/platform/history/session-index-store';
 import { t, uiLanguage } from '../../utils/platform/i18n';
 import { readForPrint } from '../../utils/platform/session-export';
-import { ensureIndex } from '../../utils/platform/session-index-store';
 import { coacheesStore, readChecked } from '../../utils/platform/storage';
 
 document.documentElement.lang = uiLanguage();

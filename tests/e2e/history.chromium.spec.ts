@@ -59,4 +59,39 @@ describe('session history in Chromium', () => {
     await options.getByRole('status').getByText('2 of 2 sessions').waitFor();
     expect(await options.getByRole('button', { name: 'Work-life balance' }).count()).toBe(2);
   });
+
+  it('says "Preparing the history…" while its records are missing (as after a browser start or an update), never "0 of 0", and shows the sessions again', async () => {
+    const popup = new PopupPage(await browser.openPage('popup.html'));
+    await popup.topic.fill('Saying no to extra projects');
+    const panel = new NotesPage(await browser.openPage('sidepanel.html'));
+    await panel.field.fill('The word zeppelin came up.');
+    await panel.saveStatus.getByText('Saved').waitFor();
+    const options = await browser.openPage('options.html');
+    const status = options.getByRole('status').first();
+    await status.getByText('1 of 1 session').waitFor();
+    // Every text the count shows from now on is noted.
+    await options.evaluate(() => {
+      const seen: string[] = [];
+      (globalThis as unknown as { __seen: string[] }).__seen = seen;
+      const node = document.querySelector('[role="status"]');
+      if (node)
+        new MutationObserver(() => seen.push(node.textContent ?? '')).observe(node, {
+          childList: true,
+          subtree: true,
+          characterData: true,
+        });
+    });
+    // storage.session is empty after every browser start and update: here emptied while the page is open.
+    await options.evaluate(() => chrome.storage.session.clear());
+    await options.getByRole('button', { name: /^Saying no to extra projects/ }).waitFor();
+    await status.getByText('1 of 1 session').waitFor();
+    const seen = await options.evaluate(() => (globalThis as unknown as { __seen: string[] }).__seen);
+    expect(seen).toContain('Preparing the history…');
+    expect(seen.filter((text) => /^0 of 0/.test(text))).toEqual([]);
+    await options.getByLabel('Search topics and notes').fill('zeppelin');
+    await options
+      .getByRole('button', { name: /^Saying no to extra projects/ })
+      .getByText('zeppelin')
+      .waitFor();
+  });
 });

@@ -1,6 +1,6 @@
 import type { DataSet, SessionRecord } from '../../utils/domain/backup';
+import type { IndexEntry } from '../../utils/domain/history/session-index';
 import { EMPTY_WRAP_UP } from '../../utils/domain/model';
-import type { IndexEntry } from '../../utils/domain/session-index';
 import { DEFAULT_SETTINGS } from '../../utils/domain/settings';
 
 const M = 60_000;

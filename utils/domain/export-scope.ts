@@ -2,7 +2,7 @@
  * Which sessions an export covers (the one scope rule, shared by the options
  * page's export and backup and the print view), and the scope as a URL hash.
  */
-import { type IndexEntry, sessionTime } from './session-index';
+import { type IndexEntry, sessionTime } from './history/session-index';
 
 export type ExportScope = { kind: 'all' } | { kind: 'coachee'; coacheeId: string } | { kind: 'session'; sessionId: string };
 

@@ -5,8 +5,8 @@
  * sessions held per month (and those not held yet). Pure: labels and formatting come from the caller.
  */
 import type { DocBlock } from './export-markdown';
+import type { IndexEntry } from './history/session-index';
 import { homeworkByWeek, phasesPerSession, planDonePerSession, sessionsPerMonth, weeksSinceFirstSession } from './progress';
-import type { IndexEntry } from './session-index';
 
 /** The words of the progress figures, in the user's language. */
 export interface ProgressLabels {

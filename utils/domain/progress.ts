@@ -7,9 +7,10 @@
  * panel's summary and every export read too.
  * Pure: no browser calls.
  */
+
+import { type IndexEntry, sessionTime } from './history/session-index';
 import { WEEKLY_BUDGET_MINUTES } from './homework';
 import type { Review } from './model';
-import { type IndexEntry, sessionTime } from './session-index';
 import { isoDate } from './text';
 
 /** Minutes logged per week (Monday's date), the last `weeks` weeks up to `now`, against the hour-a-week budget. */

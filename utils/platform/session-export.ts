@@ -10,8 +10,8 @@ import { BACKUP_TAIL, backupHead, backupSessions, type SessionRecord } from '../
 import { documentMarkdown, exportFileName, type MarkdownContext } from '../domain/export-markdown';
 import { notesFileFrontMatter, sessionDay, sessionFields, sessionFileName, sessionNote, sessionSection } from '../domain/export-notes';
 import type { ExportScope } from '../domain/export-scope';
+import type { IndexEntry } from '../domain/history/session-index';
 import { progressDocument } from '../domain/progress-doc';
-import type { IndexEntry } from '../domain/session-index';
 import { SELF_COACHEE_ID } from '../domain/session-list';
 import { zipWriter } from '../domain/zip';
 import { readSmall } from './data-store';

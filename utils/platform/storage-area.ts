@@ -20,9 +20,23 @@ export class CheckedBatch extends CheckedRead {
   }
 }
 
-/** Read these items (every item of the local area when null) in one storage call. */
-export async function readBatch(items: readonly { bare: string }[] | null): Promise<CheckedBatch> {
-  return new CheckedBatch(await browser.storage.local.get(items ? items.map((i) => i.bare) : null));
+/**
+ * Read these items (every item of the local area when null) in one storage call. `known` holds values
+ * already in memory by key (what a change just wrote, as storage reported it): those are not read again,
+ * and are checked like the rest.
+ */
+export async function readBatch(items: readonly { bare: string }[] | null, known?: ReadonlyMap<string, unknown>): Promise<CheckedBatch> {
+  if (!items || !known) return new CheckedBatch(await browser.storage.local.get(items ? items.map((i) => i.bare) : null));
+  const unknown = items.map((i) => i.bare).filter((k) => !known.has(k));
+  const raw: Record<string, unknown> = unknown.length > 0 ? await browser.storage.local.get(unknown) : {};
+  for (const { bare } of items) if (known.has(bare)) raw[bare] = known.get(bare);
+  return new CheckedBatch(raw);
+}
+
+/** Whether an item is stored at all (a derived record missing after a browser start or an update, the index of a new install). */
+export async function isStored(item: { key: string; bare: string }): Promise<boolean> {
+  const area = item.key.startsWith('session:') ? browser.storage.session : browser.storage.local;
+  return (await area.get(item.bare))[item.bare] !== undefined;
 }
 
 /** Delete everything kept, in both areas. */

@@ -15,8 +15,8 @@ import {
   sessionSection,
   yamlString,
 } from '../../../../utils/domain/export-notes';
+import { indexEntry } from '../../../../utils/domain/history/session-index';
 import { type ProgressLabels, progressDocument } from '../../../../utils/domain/progress-doc';
-import { indexEntry } from '../../../../utils/domain/session-index';
 import { isoDate } from '../../../../utils/domain/text';
 import { zipStore } from '../../../../utils/domain/zip';
 import { sampleSession } from '../../sample-data';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chosenScope, entriesIn, scopeFromHash, scopeToHash } from '../../../../utils/domain/export-scope';
-import type { IndexEntry } from '../../../../utils/domain/session-index';
+import type { IndexEntry } from '../../../../utils/domain/history/session-index';
 
 const entry = (id: string, coacheeId: string, createdAt: number, startedAt: number | null = null) =>
   ({ id, coacheeId, createdAt, startedAt }) as IndexEntry;

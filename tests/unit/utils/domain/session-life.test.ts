@@ -2,9 +2,9 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { defaultTemplate, type Phase } from '../../../../utils/domain/agenda';
 import { type MarkdownLabels, sessionMarkdown } from '../../../../utils/domain/export-markdown';
+import { indexEntry } from '../../../../utils/domain/history/session-index';
 import type { CallState } from '../../../../utils/domain/model';
 import { phasesPerSession } from '../../../../utils/domain/progress';
-import { indexEntry } from '../../../../utils/domain/session-index';
 import {
   AUTO_END_MARGIN_MS,
   autoEnd,

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { INDEX_VERSION, packIndex, unpackIndex } from '../../../../utils/domain/session-index';
-import { ensureIndex, rebuildIndex } from '../../../../utils/platform/session-index-store';
+import { INDEX_VERSION, packIndex, unpackIndex } from '../../../../../utils/domain/history/session-index';
+import { ensureIndex, rebuildIndex } from '../../../../../utils/platform/history/session-index-store';
 
 const T0 = Date.UTC(2026, 10, 1, 10);
 const session = (i: number) => ({ id: `s${i}`, coacheeId: i % 2 ? 'ada' : 'me', createdAt: T0 + i * 1000 });

@@ -6,10 +6,14 @@
  * nothing changed never sees them, and the keeper makes them again at each start.
  */
 import * as v from 'valibot';
-import { EMPTY_HEAD, type HistoryHead, HistoryHeadSchema } from '../domain/history-records';
-import { define } from './storage';
+import { type HistoryHead, HistoryHeadSchema } from '../../domain/history/records';
+import { define } from '../storage';
 
-/** The newest rows of the history and the progress of a bulk build, for the options page's first view. */
-export const historyHeadStore = define<HistoryHead>('session:historyHead', HistoryHeadSchema, EMPTY_HEAD);
+/**
+ * The newest rows of the history and the progress of a bulk build, for the options page's first view.
+ * Null while missing (after a browser start or an update, before the background has made it again):
+ * the page then says the history is being prepared, never "0 of 0".
+ */
+export const historyHeadStore = define<HistoryHead | null>('session:historyHead', v.nullable(HistoryHeadSchema), null);
 /** Counts the background's changes to the history's indexes: an open search asks again when it moves. */
 export const historyRevisionStore = define<number>('session:historyRevision', v.number(), 0);

@@ -4,8 +4,6 @@
  * the pages instead of every session's data. The background keeps it up to
  * date; a page that finds it missing or stale rebuilds it.
  */
-import { browser } from 'wxt/browser';
-import type { SessionMeta, WrapUp } from '../domain/model';
 import {
   EMPTY_INDEX,
   type IndexSource,
@@ -16,9 +14,11 @@ import {
   packIndex,
   type SessionIndex,
   unpackIndex,
-} from '../domain/session-index';
-import { localDefaultTemplate } from './default-template';
-import { CheckedRead, define, partStore, readChecked, sessionsStore } from './storage';
+} from '../../domain/history/session-index';
+import type { SessionMeta, WrapUp } from '../../domain/model';
+import { localDefaultTemplate } from '../default-template';
+import { define, partStore, readChecked, sessionsStore } from '../storage';
+import { isStored, readBatch } from '../storage-area';
 
 /** The index of every session, stored packed (see domain/session-index.ts). */
 export const indexStore = define<PackedIndex>('local:sessionIndex', PackedIndexSchema, packIndex(EMPTY_INDEX));
@@ -29,35 +29,47 @@ export const readIndex = async (): Promise<SessionIndex> => unpackIndex((await r
 const SOURCE_PARTS = ['topic', 'timer', 'agenda', 'plan', 'homework', 'review', 'wrapUp'] as const;
 const BATCH = 400;
 
+/** The parts of a session the indexes are made from (its notes among them). */
+export const SOURCE_NAMES: readonly string[] = [...SOURCE_PARTS, 'notes'];
+
+/** The storage keys of what the indexes read of one session. */
+export const sourceKeys = (id: string): string[] => [...SOURCE_PARTS, 'notes' as const].map((name) => partStore(name, id).bare);
+
 /** What the indexes need of one session: the index entry's parts, and its texts when asked for. */
 export type SessionSource = IndexSource & { wrapUp: WrapUp; notes: string };
 
-/** Read what the index needs of these sessions (and their notes, `withNotes`), in one storage call. */
-export async function readSources(ids: readonly string[], withNotes = false): Promise<Map<string, SessionSource>> {
+/**
+ * Read what the index needs of these sessions (and their notes, `withNotes`), in one storage call.
+ * `known` holds values already in memory by their storage key (a change just written, as storage reported
+ * it): those are not read again.
+ */
+export async function readSources(
+  ids: readonly string[],
+  withNotes = false,
+  known?: ReadonlyMap<string, unknown>,
+): Promise<Map<string, SessionSource>> {
   const names = withNotes ? [...SOURCE_PARTS, 'notes' as const] : SOURCE_PARTS;
-  const keys = ids.flatMap((id) => names.map((name) => partStore(name, id).bare));
-  const raw = await browser.storage.local.get(keys);
-  const sources = new Map<string, SessionSource>();
   // The read policy (storage.ts): a part of the wrong shape is kept aside in the quarantine, never dropped.
-  const reader = new CheckedRead();
+  const batch = await readBatch(
+    ids.flatMap((id) => names.map((name) => partStore(name, id))),
+    known,
+  );
+  const sources = new Map<string, SessionSource>();
   for (const id of ids) {
-    const read = <K extends (typeof SOURCE_PARTS)[number] | 'notes'>(name: K) => {
-      const stored = partStore(name, id);
-      return reader.value(stored, raw[stored.bare]);
-    };
+    const wrapUp = batch.take(partStore('wrapUp', id));
     sources.set(id, {
-      topic: read('topic'),
-      timer: read('timer'),
-      agenda: read('agenda'),
-      plan: read('plan'),
-      homework: read('homework'),
-      review: read('review'),
-      nextSessionAt: read('wrapUp').nextSessionAt,
-      wrapUp: read('wrapUp'),
-      notes: withNotes ? read('notes') : '',
+      topic: batch.take(partStore('topic', id)),
+      timer: batch.take(partStore('timer', id)),
+      agenda: batch.take(partStore('agenda', id)),
+      plan: batch.take(partStore('plan', id)),
+      homework: batch.take(partStore('homework', id)),
+      review: batch.take(partStore('review', id)),
+      nextSessionAt: wrapUp.nextSessionAt,
+      wrapUp,
+      notes: withNotes ? batch.take(partStore('notes', id)) : '',
     });
   }
-  await reader.done();
+  await batch.done();
   return sources;
 }
 
@@ -92,7 +104,7 @@ export async function ensureIndex(known?: SessionIndex, now = Date.now()): Promi
     known ?? readIndex(),
     readChecked(sessionsStore),
     // Missing (a new install, which has no session yet): written, empty, so every page reads a stored index.
-    known !== undefined || browser.storage.local.get(indexStore.bare).then((items) => items[indexStore.bare] !== undefined),
+    known !== undefined || isStored(indexStore),
   ]);
   return stored && indexMatches(index, sessions.value) ? index : rebuildIndex(now);
 }

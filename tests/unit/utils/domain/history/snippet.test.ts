@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { queryWords } from '../../../../utils/domain/history';
-import { firstSnippet, snippet } from '../../../../utils/domain/snippet';
-import { fold } from '../../../../utils/domain/text';
+import { queryWords } from '../../../../../utils/domain/history/query';
+import { firstSnippet, snippet } from '../../../../../utils/domain/history/snippet';
+import { fold } from '../../../../../utils/domain/text';
 
 const shown = (parts: ReturnType<typeof snippet>) => parts.map((p) => (p.mark ? `[${p.text}]` : p.text)).join('');
 

@@ -3,7 +3,7 @@
  * around the first match, each matching word marked whole.
  * Pure: no browser calls.
  */
-import { fold } from './text';
+import { fold } from '../text';
 
 /** A piece of a snippet: plain text, or a matching word (`mark`). */
 export interface SnippetPart {

@@ -11,8 +11,8 @@
  * 15 MB of heap (bench data) against 133 and 315 MB; a word in one note found in ~1 ms.
  */
 import MiniSearch, { type Options } from 'minisearch';
-import type { Assignment, PlanStep, Review, Topic, WrapUp } from './model';
-import { fold } from './text';
+import type { Assignment, PlanStep, Review, Topic, WrapUp } from '../model';
+import { fold } from '../text';
 
 /** Bumped when what is indexed or how changes: a stored index of another version is rebuilt. */
 export const FULL_TEXT_VERSION = 1;

@@ -5,13 +5,13 @@
  * Pure: no browser calls.
  */
 import * as v from 'valibot';
-import type { Phase } from './agenda';
-import type { Assignment, PlanStep, Review, SessionMeta, Topic } from './model';
-import { onlyNoTime } from './review';
-import { recordedMinutes } from './session-figures';
-import { recordedView } from './session-life';
-import { firstStartAt } from './timer-log';
-import type { TimerEvent } from './timer-schema';
+import type { Phase } from '../agenda';
+import type { Assignment, PlanStep, Review, SessionMeta, Topic } from '../model';
+import { onlyNoTime } from '../review';
+import { recordedMinutes } from '../session-figures';
+import { recordedView } from '../session-life';
+import { firstStartAt } from '../timer-log';
+import type { TimerEvent } from '../timer-schema';
 
 /**
  * Bumped when the entry's shape or meaning changes: an index of another version is rebuilt.

@@ -6,10 +6,10 @@
  * thin hook (components/options/useHistorySearch.ts).
  */
 import { computed, effect, type ReadonlySignal, signal } from '@preact/signals';
-import { HISTORY_PAGE, type HistoryHead, type HistoryPage } from '../domain/history-records';
-import type { IndexEntry } from '../domain/session-index';
-import type { SnippetPart } from '../domain/snippet';
-import { askHistory } from './history-client';
+import { HISTORY_PAGE, type HistoryHead, type HistoryPage } from '../../domain/history/records';
+import type { IndexEntry } from '../../domain/history/session-index';
+import type { SnippetPart } from '../../domain/history/snippet';
+import { askHistory } from './client';
 
 /** What the list shows: the background's answer to a search, or the head record when nothing is searched. */
 export interface HistoryView {
@@ -17,6 +17,10 @@ export interface HistoryView {
   matched: number;
   total: number;
   snippets: Record<string, SnippetPart[]>;
+  /** Whether the list is the background's answer to a search or filter (not the head record). */
+  answered: boolean;
+  /** False while the background's build goes on and not every session was searched: older ones may follow. */
+  complete: boolean;
 }
 
 /**
@@ -68,8 +72,16 @@ export function createHistorySearch(head: ReadonlySignal<HistoryHead>, revision:
     const h = head.value;
     const page = answer.value;
     // Until the background's first answer to a search, the list shown before stays.
-    if (plain.value || page === null) return { rows: h.rows, matched: h.total, total: h.total, snippets: {} };
-    return { rows: page.rows, matched: page.matched, total: page.total, snippets: page.snippets };
+    if (plain.value || page === null)
+      return { rows: h.rows, matched: h.total, total: h.total, snippets: {}, answered: false, complete: true };
+    return {
+      rows: page.rows,
+      matched: page.matched,
+      total: page.total,
+      snippets: page.snippets,
+      answered: true,
+      complete: page.complete !== false,
+    };
   });
 
   return {

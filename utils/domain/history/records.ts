@@ -51,4 +51,6 @@ export interface HistoryPage {
   /** Sessions prepared so far, of all stored (a bulk build under way when below). */
   prepared: number;
   stored: number;
+  /** False while a build is under way and not every session was searched yet: older sessions may follow. */
+  complete?: boolean;
 }

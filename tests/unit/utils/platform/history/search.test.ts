@@ -1,9 +1,9 @@
 import { signal } from '@preact/signals';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { EMPTY_HEAD, type HistoryHead, type HistoryPage, type HistoryQuery } from '../../../../utils/domain/history-records';
-import type { IndexEntry } from '../../../../utils/domain/session-index';
-import { createHistorySearch } from '../../../../utils/platform/history-search';
+import { EMPTY_HEAD, type HistoryHead, type HistoryPage, type HistoryQuery } from '../../../../../utils/domain/history/records';
+import type { IndexEntry } from '../../../../../utils/domain/history/session-index';
+import { createHistorySearch } from '../../../../../utils/platform/history/search';
 
 const row = (id: string): IndexEntry =>
   ({ id, coacheeId: 'me', createdAt: 1, startedAt: null, title: id, lengthMs: 0 }) as unknown as IndexEntry;

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { dropText, loadTextIndex, newTextIndex, putText, rankMatches, scoresFor, sessionText } from '../../../../utils/domain/full-text';
-import { EMPTY_WRAP_UP } from '../../../../utils/domain/model';
+import {
+  dropText,
+  loadTextIndex,
+  newTextIndex,
+  putText,
+  rankMatches,
+  scoresFor,
+  sessionText,
+} from '../../../../../utils/domain/history/full-text';
+import { EMPTY_WRAP_UP } from '../../../../../utils/domain/model';
 
 describe('the full-text index', () => {
   it('reads every part a person writes: topic, notes, plan, homework, review, feedback', () => {

@@ -2,16 +2,10 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { idbReset } from '../../../../utils/platform/idb';
-import {
-  applyChanges,
-  ensureIndexes,
-  followChanges,
-  isHistoryQuery,
-  queryHistory,
-  resetIndexKeeper,
-} from '../../../../utils/platform/index-keeper';
-import { readIndex } from '../../../../utils/platform/session-index-store';
+import { INDEX_VERSION } from '../../../../../utils/domain/history/session-index';
+import { createHistoryKeeper } from '../../../../../utils/platform/history/keeper';
+import { readIndex } from '../../../../../utils/platform/history/session-index-store';
+import { idbReset } from '../../../../../utils/platform/idb';
 
 const T0 = Date.UTC(2026, 10, 1, 10);
 const session = (i: number) => ({ id: `s${i}`, coacheeId: i % 2 ? 'ada' : 'me', createdAt: T0 + i * 1000 });
@@ -33,8 +27,16 @@ async function seed(count: number, notes = (i: number) => `Notes of session ${i}
   await fakeBrowser.storage.local.set(data);
 }
 
+let keeper = createHistoryKeeper();
+const ensureIndexes = () => keeper.ensureIndexes();
+const applyChanges = (keys: string[]) => keeper.applyChanges(keys);
+const queryHistory = (q: Parameters<typeof keeper.queryHistory>[0]) => keeper.queryHistory(q);
+/** The worker stopped and started again: the keeper's memory is gone. */
+const resetIndexKeeper = () => keeper.reset();
+
 beforeEach(() => {
-  resetIndexKeeper();
+  keeper.reset();
+  keeper = createHistoryKeeper();
   idbReset();
   globalThis.indexedDB = new IDBFactory();
 });
@@ -48,8 +50,13 @@ describe('the index keeper', () => {
       if (head) heads.push({ prepared: head.prepared, total: head.total, newest: head.rows[0]?.id });
     });
     await ensureIndexes();
-    expect(heads.map((h) => h.prepared)).toEqual([200, 400, 450]);
-    expect(heads.every((h) => h.total === 450 && h.newest === 's449')).toBe(true);
+    // The first chunk at once (the newest rows), then at most every half second, and the end.
+    expect(heads[0]?.prepared).toBe(200);
+    expect(heads.at(-1)?.prepared).toBe(450);
+    expect(heads.map((h) => h.prepared)).toEqual([...heads.map((h) => h.prepared)].sort((a, b) => a - b));
+    expect(heads.every((h) => h.total === 450)).toBe(true);
+    // Newest first: from the first chunk on, the newest session is on top.
+    expect(heads.every((h) => h.newest === 's449')).toBe(true);
     expect(Object.keys((await readIndex()).entries)).toHaveLength(450);
   });
 
@@ -104,18 +111,6 @@ describe('the index keeper', () => {
     expect(Object.keys((await readIndex()).entries)).not.toContain('s4');
   });
 
-  it('keeps the record of the sessions near the active one for the panel and the popup', async () => {
-    await seed(30);
-    await applyChanges(['activeSessionId']);
-    const { recentSessions } = await fakeBrowser.storage.session.get('recentSessions');
-    // Derived: kept outside the user's data.
-    expect(await fakeBrowser.storage.local.get('recentSessions')).toEqual({});
-    const recent = recentSessions as { activeId: string; sessions: { id: string }[] };
-    expect(recent.activeId).toBe('s29');
-    expect(recent.sessions.map((s) => s.id)).toContain('s27');
-    expect(recent.sessions.length).toBeLessThan(10);
-  });
-
   it('after the worker restarts, answers from the saved index without reading the notes again, and catches up an edit not yet saved', async () => {
     await seed(50);
     await ensureIndexes();
@@ -159,7 +154,7 @@ describe('the index keeper', () => {
     await fakeBrowser.storage.local.clear();
     await fakeBrowser.storage.session.clear();
     await fakeBrowser.storage.local.set(Object.fromEntries(Object.entries(stored).filter(([k]) => k !== 'sessionIndex')));
-    followChanges(Object.keys(stored), 0, ['sessionIndex']);
+    keeper.followChanges({ ...Object.fromEntries(Object.entries(stored).map(([k, v]) => [k, { newValue: v }])), sessionIndex: {} }, 0);
     await new Promise((r) => setTimeout(r, 10));
     await ensureIndexes();
     expect(Object.keys((await readIndex()).entries)).toHaveLength(12);
@@ -170,10 +165,83 @@ describe('the index keeper', () => {
     expect(historyHead?.rows[0]?.id).toBe('s11');
   });
 
-  it('takes only well-formed history queries', () => {
-    expect(isHistoryQuery({ type: 'historyQuery', query: 'x', coacheeId: null, offset: 0, limit: 50 })).toBe(true);
-    expect(isHistoryQuery({ type: 'historyQuery', query: 1, coacheeId: null, offset: 0, limit: 50 })).toBe(false);
-    expect(isHistoryQuery({ type: 'chime' })).toBe(false);
-    expect(isHistoryQuery(null)).toBe(false);
+  it('answers a search during a build at once: a word in a session not indexed yet, and says older ones may follow', async () => {
+    await seed(1500, (i) => (i === 40 ? 'Only here: the xylophone lessons.' : `Notes ${i}`));
+    const all = await fakeBrowser.storage.local.get(null);
+    // The bulk write as the background's storage.onChanged reports it (the values with it).
+    keeper.followChanges(Object.fromEntries(Object.entries(all).map(([k, v]) => [k, { newValue: v }])), 60_000);
+    const started = new Promise<void>((resolve) =>
+      fakeBrowser.storage.session.onChanged.addListener((changes) => {
+        // The build's first chunk.
+        if (changes.historyHead?.newValue) resolve();
+      }),
+    );
+    const build = ensureIndexes();
+    await started;
+    const page = await ask('xylophone');
+    expect(page.rows.map((r) => r.id)).toEqual(['s40']);
+    expect(page.prepared).toBeLessThan(1500);
+    expect(page.total).toBe(1500);
+    await build;
+    const settled = await ask('xylophone');
+    expect(settled.rows.map((r) => r.id)).toEqual(['s40']);
+    expect(settled.complete).toBe(true);
+  });
+
+  it('scans sessions it has no values for from storage, in steps, within a time budget', async () => {
+    await seed(400, (i) => (i === 3 ? 'the walrus spoke' : `Notes ${i}`));
+    const started = new Promise<void>((resolve) =>
+      fakeBrowser.storage.session.onChanged.addListener((changes) => {
+        // The build's first chunk.
+        if (changes.historyHead?.newValue) resolve();
+      }),
+    );
+    const build = ensureIndexes();
+    await started;
+    const page = await ask('walrus');
+    expect(page.rows.map((r) => r.id)).toEqual(['s3']);
+    await build;
+  });
+
+  it('makes the head again when it is missing (after a browser start or an update), also for an empty history', async () => {
+    await keeper.keepDerivedRecords();
+    expect((await fakeBrowser.storage.session.get('historyHead')).historyHead).toEqual({ total: 0, prepared: 0, rows: [] });
+    await seed(5);
+    await ensureIndexes();
+    await fakeBrowser.storage.session.clear();
+    keeper.reset();
+    await keeper.keepDerivedRecords();
+    const { historyHead } = (await fakeBrowser.storage.session.get('historyHead')) as { historyHead?: { total: number } };
+    expect(historyHead?.total).toBe(5);
+  });
+
+  it('keeps an index of the same format over an update, and builds one of another format again', async () => {
+    await seed(30);
+    await ensureIndexes();
+    keeper.reset();
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    await ensureIndexes();
+    const notesRead = get.mock.calls
+      .flatMap(([keys]) => (Array.isArray(keys) ? keys : [keys]))
+      .filter((k) => String(k).startsWith('notes.'));
+    expect(notesRead).toEqual([]);
+    get.mockRestore();
+    const { sessionIndex } = (await fakeBrowser.storage.local.get('sessionIndex')) as { sessionIndex: { version: number } };
+    await fakeBrowser.storage.local.set({ sessionIndex: { ...sessionIndex, version: INDEX_VERSION - 1 } });
+    keeper.reset();
+    await ensureIndexes();
+    expect((await readIndex()).version).toBe(INDEX_VERSION);
+    expect(Object.keys((await readIndex()).entries)).toHaveLength(30);
+  });
+
+  it('forgets everything on reset, changes waiting to be handled too', async () => {
+    await seed(10);
+    await ensureIndexes();
+    await fakeBrowser.storage.local.set({ 'notes.s2': 'A new word: okapi' });
+    keeper.followChanges({ 'notes.s2': { newValue: 'A new word: okapi' } }, 5);
+    keeper.reset();
+    await new Promise((r) => setTimeout(r, 20));
+    // The change was dropped with the memory: the saved index does not have it until the list is checked again.
+    expect((await ask('okapi')).matched).toBe(0);
   });
 });

@@ -1,0 +1,260 @@
+/**
+ * The background's keeper of the history (a platform adapter): it holds the
+ * session index and the full-text index (indexes.ts), keeps them in line with
+ * the storage changes the background follows (build.ts), and answers the
+ * options page's history queries (queries.ts), so no page ever reads every
+ * session. Made by a factory: all its memory is in one object, and `reset`
+ * forgets all of it (a worker that stopped and starts again).
+ */
+import type { HistoryPage, HistoryQuery } from '../../domain/history/records';
+import { partOfKey } from '../../domain/session-parts';
+import { coacheesStore, readChecked, sessionsStore } from '../storage';
+import { type BuildContext, bringInLine, catchUp, indexSessions } from './build';
+import { bumpRevision, headStored, type Indexes, isIndexed, loadIndexes, saveMeta, saveText, saveUnsavedList, writeHead } from './indexes';
+import { answerQuery, freshQueryMemory, type QueryMemory } from './queries';
+import { indexStore, SOURCE_NAMES } from './session-index-store';
+
+/** How long after a change of the session list its changes are handled (other keys: the caller's delay). */
+const LIST_DELAY = 50;
+/** More sessions than this changed at once: a bulk build, in chunks, with progress. */
+const BULK = 100;
+/** The full-text index is saved this long after the last change (and at least this often while changes go on). */
+const SAVE_DELAY = 5_000;
+const SAVE_MAX_WAIT = 30_000;
+
+/** A storage change as the background's `storage.onChanged` reports it. */
+export type Changes = Record<string, { newValue?: unknown } | undefined>;
+
+/** Everything the keeper keeps in memory. */
+interface Memory {
+  ix: Indexes | null;
+  loading: Promise<Indexes> | null;
+  /** Index work, one job at a time (a change waits for a bulk build, never interleaves with it). */
+  chain: Promise<unknown>;
+  /** Whether this worker has checked the indexes against the session list. */
+  checked: boolean;
+  queuedCheck: Promise<void> | null;
+  /** The stored index entries were removed by someone else (everything deleted): written again at the next check. */
+  entriesLost: boolean;
+  saveTimer: ReturnType<typeof setTimeout> | undefined;
+  firstUnsavedAt: number | null;
+  revision: number;
+  pendingKeys: Set<string>;
+  changeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Parts of sessions by storage key as the last changes wrote them, until indexed (a bulk write is not read again). */
+  known: Map<string, unknown>;
+  /** The coachees' names, read again when the coachees change. */
+  names: Promise<Map<string, string>> | null;
+  queries: QueryMemory;
+}
+
+const freshMemory = (): Memory => ({
+  ix: null,
+  loading: null,
+  chain: Promise.resolve(),
+  checked: false,
+  queuedCheck: null,
+  entriesLost: false,
+  saveTimer: undefined,
+  firstUnsavedAt: null,
+  revision: 0,
+  pendingKeys: new Set(),
+  changeTimer: undefined,
+  known: new Map(),
+  names: null,
+  queries: freshQueryMemory(),
+});
+
+/** Whether a part of a session named by this key is read by the indexes. */
+const isSourceKey = (key: string): boolean => {
+  const part = partOfKey(key);
+  return part !== null && SOURCE_NAMES.includes(part.name);
+};
+
+/** A keeper of the history with its own memory (the background makes one; tests make one per case). */
+export function createHistoryKeeper() {
+  let m = freshMemory();
+
+  function serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = m.chain.then(work, work);
+    m.chain = next.catch((e: unknown) => console.warn('index work failed', e));
+    return next;
+  }
+
+  /**
+   * Both indexes, loaded once per worker's life and shared by whoever asks first: a page's question
+   * never waits in line behind a build (the load is a read; the build itself starts with it too).
+   */
+  function loadNow(): Promise<Indexes> {
+    const memory = m;
+    if (memory.ix) return Promise.resolve(memory.ix);
+    memory.loading ??= loadIndexes()
+      .then((ix) => {
+        memory.ix ??= ix;
+        return memory.ix;
+      })
+      .finally(() => {
+        memory.loading = null;
+      });
+    return memory.loading;
+  }
+
+  // The memory of the job's start: after a reset, work begun before touches none of the new one.
+  const context = (ix: Indexes, memory = m): BuildContext => {
+    return {
+      ix,
+      known: memory.known,
+      orderChanged: () => {
+        memory.queries.order = null;
+      },
+      alive: () => memory === m,
+      started: () => (memory === m ? bump() : Promise.resolve()),
+    };
+  };
+
+  async function ensureNow(now = Date.now()): Promise<void> {
+    const memory = m;
+    const ix = await loadNow();
+    const lost = memory.entriesLost;
+    memory.entriesLost = false;
+    const ctx = context(ix, memory);
+    const changed = await bringInLine(ctx, now, lost);
+    if (ctx.alive() && (changed.meta || changed.text)) await bump();
+  }
+
+  async function bump(): Promise<void> {
+    m.revision = await bumpRevision(m.revision);
+  }
+
+  /** Check both indexes against the session list and build what is missing (install, update, start, a worker's first query). */
+  function ensureIndexes(): Promise<void> {
+    m.checked = true;
+    // Asked again before the queued check began (install and the worker's start at once): the same check.
+    const memory = m;
+    memory.queuedCheck ??= serial(() => {
+      memory.queuedCheck = null;
+      return ensureNow();
+    });
+    return memory.queuedCheck;
+  }
+
+  /** Make the history's derived records again when they are missing (each start of the worker; a page that finds them missing). */
+  async function keepDerivedRecords(): Promise<void> {
+    if (!(await headStored())) await ensureIndexes();
+  }
+
+  /** Save the full-text index a little after the last change (a worker stopped before then catches up from the unsaved list). */
+  function scheduleSave(): void {
+    const now = Date.now();
+    m.firstUnsavedAt ??= now;
+    clearTimeout(m.saveTimer);
+    const wait = Math.max(0, Math.min(SAVE_DELAY, m.firstUnsavedAt + SAVE_MAX_WAIT - now));
+    m.saveTimer = setTimeout(() => {
+      void serial(async () => {
+        m.saveTimer = undefined;
+        m.firstUnsavedAt = null;
+        if (m.ix) await saveText(m.ix);
+      });
+    }, wait);
+  }
+
+  /**
+   * Follow changes of extension storage (the background's `storage.onChanged`): keys written together a
+   * moment apart are handled together; the values of the parts the indexes read are kept, so a bulk write
+   * (a restore) is indexed and searched without reading it back from storage.
+   */
+  function followChanges(changes: Changes, delay = 400): void {
+    const keys = Object.keys(changes);
+    if (keys.includes(coacheesStore.bare)) m.names = null;
+    if (keys.includes(indexStore.bare) && changes[indexStore.bare]?.newValue === undefined) m.entriesLost = true;
+    const relevant = keys.filter((key) => key === sessionsStore.bare || partOfKey(key) !== null);
+    if (relevant.length === 0) return;
+    for (const key of relevant) {
+      if (isSourceKey(key)) {
+        const value = changes[key]?.newValue;
+        if (value === undefined) m.known.delete(key);
+        else m.known.set(key, value);
+      }
+      m.pendingKeys.add(key);
+    }
+    // A scan remembered for a search may be out of date now.
+    m.queries.scan = null;
+    clearTimeout(m.changeTimer);
+    // The session list is written last by a bulk write (a restore): its build starts at once.
+    const wait = keys.includes(sessionsStore.bare) ? Math.min(delay, LIST_DELAY) : delay;
+    m.changeTimer = setTimeout(() => {
+      const batch = [...m.pendingKeys];
+      m.pendingKeys.clear();
+      void applyChanges(batch);
+    }, wait);
+  }
+
+  /** Handle changed keys now: the sessions they touch (all at once, or a bulk build). */
+  function applyChanges(keys: readonly string[], now = Date.now()): Promise<void> {
+    return serial(async () => {
+      const memory = m;
+      const listChanged = keys.includes(sessionsStore.bare);
+      const touched = new Set<string>();
+      for (const key of keys) {
+        const part = partOfKey(key);
+        if (part) touched.add(part.sessionId);
+      }
+      if (!listChanged && touched.size === 0) return;
+      const ix = await loadNow();
+      for (const id of touched) ix.stale.add(id);
+      if (listChanged || touched.size > BULK) {
+        await ensureNow(now);
+        return;
+      }
+      const sessions = (await readChecked(sessionsStore)).value;
+      const ctx = context(ix, memory);
+      const changed = await indexSessions(
+        ctx,
+        sessions.filter((s) => touched.has(s.id)),
+        now,
+      );
+      if (!ctx.alive()) return;
+      // Nothing written when nothing changed; the index entries (in storage.local) first.
+      if (changed.meta) await saveMeta(ix);
+      if (changed.text) {
+        await saveUnsavedList(ix);
+        scheduleSave();
+      }
+      if (changed.meta || changed.text) await bump();
+      if (changed.meta) {
+        ix.stored = sessions.length;
+        ix.prepared = sessions.filter((s) => isIndexed(ix, s.id)).length;
+        await writeHead(ix);
+      }
+    });
+  }
+
+  const coacheeNames = (): Promise<Map<string, string>> =>
+    (m.names ??= readChecked(coacheesStore).then(({ value }) => new Map(value.map((c) => [c.id, c.name]))));
+
+  /** A page of the history (queries.ts), answered at once: never behind a build under way. */
+  async function queryHistory(q: HistoryQuery): Promise<HistoryPage> {
+    const ix = await loadNow();
+    // A page that found the head missing wakes the background with an empty query: made again if it is.
+    if (m.checked && q.limit === 0) void keepDerivedRecords();
+    if (!m.checked) {
+      // A worker's first query: sessions edited after the last save are indexed again first (a few);
+      // the check against the whole list (which may start a bulk build) goes on behind the answer.
+      if (ix.stale.size > 0 && ix.stale.size <= BULK) await serial(() => catchUp(context(ix), Date.now()));
+      void ensureIndexes();
+    }
+    return answerQuery({ ix, memory: m.queries, known: m.known, names: await coacheeNames(), now: Date.now() }, q);
+  }
+
+  /** Forget everything in memory (a worker that stopped and starts again): all of it, one object. */
+  function reset(): void {
+    clearTimeout(m.saveTimer);
+    clearTimeout(m.changeTimer);
+    m = freshMemory();
+  }
+
+  return { ensureIndexes, keepDerivedRecords, followChanges, applyChanges, queryHistory, reset };
+}
+
+/** A keeper of the history (see createHistoryKeeper). */
+export type HistoryKeeper = ReturnType<typeof createHistoryKeeper>;
