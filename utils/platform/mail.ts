@@ -10,10 +10,12 @@ import { askMail, type PlainMail, planMail, stepLineText } from '../domain/mail/
 import { type MailAnswers, type PlanTarget, resolveRef } from '../domain/mail/intake';
 import type { MailLanguage } from '../domain/mail/questions';
 import { type MailReading, type ReadMail, readMailReply, withAskedSteps } from '../domain/mail/reader';
-import { type Coachee, EMPTY_TOPIC, type SessionMeta } from '../domain/model';
+import { type Coachee, EMPTY_TOPIC, type SessionMeta, type WrapUp } from '../domain/model';
+import { dayOfInstant, instantOf, knownZone } from '../domain/session-date';
 import { firstStartAt } from '../domain/timer-log';
 import type { TimerEvent } from '../domain/timer-schema';
 import { identityStore } from './card-exchange';
+import { localZone } from './dates';
 import { readPart } from './session-repo';
 import { newSessionParts, writeSessions } from './session-writer';
 import { coacheesStore, partStore, readChecked, sessionsStore } from './storage';
@@ -28,9 +30,25 @@ export function mailLanguageOf(coachee: Pick<Coachee, 'language'> | undefined): 
 }
 
 const locale = (language: MailLanguage) => (language === 'de' ? 'de-DE' : 'en-GB');
-const dateTime = (language: MailLanguage, at: number) =>
-  new Intl.DateTimeFormat(locale(language), { dateStyle: 'full', timeStyle: 'short' }).format(at);
 const day = (language: MailLanguage, at: number) => new Intl.DateTimeFormat(locale(language), { dateStyle: 'long' }).format(at);
+/**
+ * The next session as the coach picked it: a day without a time stays a day
+ * (the instant kept beside it is noon, for order only, and must not read as
+ * "at 12:00"); a picked time is shown in the zone it was picked in.
+ * Older data has only the instant, and older versions stored only days.
+ */
+function nextSessionText(language: MailLanguage, wrapUp: Pick<WrapUp, 'next' | 'nextSessionAt'>): string | null {
+  const here = localZone();
+  const next = wrapUp.next ?? (wrapUp.nextSessionAt === null ? null : dayOfInstant(wrapUp.nextSessionAt, here));
+  if (!next) return null;
+  if (!next.time) {
+    const [y, m, d] = next.day.split('-').map(Number);
+    const at = Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1);
+    return new Intl.DateTimeFormat(locale(language), { dateStyle: 'full', timeZone: 'UTC' }).format(at);
+  }
+  const zone = next.zone && knownZone(next.zone) ? next.zone : here;
+  return new Intl.DateTimeFormat(locale(language), { dateStyle: 'full', timeStyle: 'short', timeZone: zone }).format(instantOf(next, here));
+}
 /** The Monday of the plan's first week, written out (week 1 of the homework). */
 function mondayOf(language: MailLanguage, planAt: number): string {
   const [y, m, d] = weekKey(planAt).split('-').map(Number);
@@ -84,8 +102,9 @@ export async function makeAskMail(
   let date: string | null = null;
   // The upcoming session's date is the one the last plan set (its wrap-up's next date).
   if (target) {
-    const next = (await readChecked(partStore('wrapUp', target.sessionId))).value.nextSessionAt;
-    if (next !== null && next > now - 86_400_000) date = dateTime(language, next);
+    const wrapUp = (await readChecked(partStore('wrapUp', target.sessionId))).value;
+    const next = wrapUp.nextSessionAt;
+    if (next !== null && next > now - 86_400_000) date = nextSessionText(language, wrapUp);
   }
   const plan = target ? { sessionId: target.sessionId, steps: target.plan, homework: target.homework } : null;
   const weekOne = target?.at != null ? mondayOf(language, target.at) : null;
@@ -112,7 +131,6 @@ export async function makePlanMail(sessionId: string, name?: string): Promise<{ 
     readChecked(partStore('wrapUp', sessionId)),
     readChecked(partStore('timer', sessionId)),
   ]);
-  const next = wrapUp.value.nextSessionAt;
   const planAt = meta ? planAtOf(meta, timer.value) : null;
   const mail = planMail({
     language,
@@ -122,7 +140,7 @@ export async function makePlanMail(sessionId: string, name?: string): Promise<{ 
     plan: { steps: plan.value, homework: homework.value },
     date: planAt === null ? null : day(language, planAt),
     weekOne: planAt === null ? null : mondayOf(language, planAt),
-    next: next === null ? null : dateTime(language, next),
+    next: nextSessionText(language, wrapUp.value),
     feedback: wrapUp.value.feedback,
   });
   return { mail, language };

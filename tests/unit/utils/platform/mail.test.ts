@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { weekKey } from '../../../../utils/domain/homework';
 import { answersOf } from '../../../../utils/domain/mail/intake';
+import { instantOf } from '../../../../utils/domain/session-date';
 import { identityStore } from '../../../../utils/platform/card-exchange';
 import { addCoachee, setMailLanguage } from '../../../../utils/platform/coachee-repo';
 import { mailLanguageOf, makeAskMail, makePlanMail, previewMail, takeInMail } from '../../../../utils/platform/mail';
@@ -175,5 +176,32 @@ describe('the coachee by plain mail (coach)', () => {
       [weekKey(T0 + 10)]: 25,
       [weekKey(T0 + 10 + 7 * 86_400_000)]: 30,
     });
+  });
+
+  it('says the next session’s day without inventing a time when none was picked, and its time when one was', async () => {
+    const { coacheeId, planSessionId } = await annaWithPlan();
+    const day = { day: '2026-12-22', time: null, zone: null };
+    // The instant kept beside a day is noon, for order and reminders only.
+    await partStore('wrapUp', planSessionId).item.setValue({
+      feedback: '',
+      nextSessionAt: instantOf(day, 'UTC'),
+      next: day,
+      checkInNote: '',
+    });
+    const plan = (await makePlanMail(planSessionId)).mail;
+    expect(plan.body).toContain('Our next session: Tuesday, 22 December 2026.');
+    const ask = (await makeAskMail(coacheeId, T0 + 100)).mail;
+    expect(ask.subject).toBe('Pre-work for our session on Tuesday, 22 December 2026');
+    expect(`${plan.body}${ask.subject}${ask.body}`).not.toMatch(/12:00/);
+
+    const timed = { day: '2026-12-22', time: '09:30', zone: 'Europe/Berlin' };
+    await partStore('wrapUp', planSessionId).item.setValue({
+      feedback: '',
+      nextSessionAt: instantOf(timed, 'UTC'),
+      next: timed,
+      checkInNote: '',
+    });
+    expect((await makePlanMail(planSessionId)).mail.body).toContain('Our next session: Tuesday, 22 December 2026 at 09:30.');
+    expect((await makeAskMail(coacheeId, T0 + 100)).mail.subject).toBe('Pre-work for our session on Tuesday, 22 December 2026 at 09:30');
   });
 });
