@@ -55,6 +55,12 @@ function inlinePanelCss(): Plugin {
 }
 
 /**
+ * The hosts a sync server may be on: https anywhere, http only on this computer (the address check in
+ * utils/domain/sync/checks.ts refuses http elsewhere, so asking for more would be access never used).
+ */
+const SYNC_HOSTS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
+
+/**
  * Sidecoach build configuration.
  *
  * Chrome gets MV3 with a side panel; Firefox gets WXT's default MV2 build with a
@@ -85,9 +91,7 @@ export default defineConfig({
     host_permissions: ['https://meet.google.com/*', 'https://*.zoom.us/*', 'https://*.zoom.com/*'],
     // Sync with the coach's own WebDAV server: access to that one server is asked for at run time
     // (permissions.request from the click that starts syncing) and given back when syncing stops.
-    ...(browser === 'firefox'
-      ? { optional_permissions: ['https://*/*', 'http://*/*'] }
-      : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
+    ...(browser === 'firefox' ? { optional_permissions: SYNC_HOSTS } : { optional_host_permissions: SYNC_HOSTS }),
     // Changeable in chrome://extensions/shortcuts or Firefox's add-on shortcut settings.
     commands: {
       // Firefox opens its sidebar natively with this reserved command; Chrome's panel is opened by the background.

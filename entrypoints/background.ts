@@ -11,10 +11,10 @@ import type { Message, SyncReply } from '../utils/platform/messaging';
 import { notificationKind } from '../utils/platform/notifications';
 import { disablePanelGlobally, openPanel, setPanelForTab } from '../utils/platform/panel';
 import { onInstalled } from '../utils/platform/release';
+import { applySyncPrefs, mirrorChange } from '../utils/platform/settings-mirror';
 import { activeSessionIdStore, callStateStore, readChecked, settingsStore } from '../utils/platform/storage';
 import { onStorageChange } from '../utils/platform/storage-area';
-import { applySyncPrefs, mirrorChange } from '../utils/platform/sync-mirror';
-import { onStorageChangeForSync, onSyncAlarm, onSyncMessage, startSyncSchedule } from '../utils/platform/sync-schedule';
+import { onStorageChangeForSync, onSyncAlarm, onSyncMessage, startSyncSchedule } from '../utils/platform/sync/schedule';
 
 /** When a call has just ended, remind the coach of a missing plan. */
 const remindIfEnded = (ended: boolean) => {

@@ -255,10 +255,17 @@ const sizes = [
   [1280, 800],
   [420, 800],
 ];
+/** The options page is shaped by role: its coachee list and coachees' pages are a coach's. */
+const playRole = (worker, role) =>
+  worker.evaluate(async (role) => {
+    const { settings } = await chrome.storage.local.get('settings');
+    await chrome.storage.local.set({ settings: { ...settings, role } });
+  }, role);
 for (const lang of ['en', 'de']) {
   const ctx = lang === 'en' ? context : await launchChromium(mkdtempSync(join(tmpdir(), 'sc-shot-de-')), { extension: ext, lang: 'de' });
   const { worker, id: extId } = await extensionId(ctx);
   await seedCoachees(worker);
+  await playRole(worker, 'coach');
   const suffix = lang === 'en' ? '' : '-de';
   for (const scheme of ['light', 'dark']) {
     const options = await ctx.newPage();
@@ -424,6 +431,8 @@ await worker.evaluate(async () => {
     },
   });
 });
+// The coachee's month, as the coachee sees it.
+await playRole(worker, 'coachee');
 for (const scheme of ['light', 'dark']) {
   const month = await context.newPage();
   await month.emulateMedia({ colorScheme: scheme });

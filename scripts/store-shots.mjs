@@ -2,12 +2,16 @@
 /**
  * Pictures made from the real production build (`npm run build` first), in
  * English and German: the welcome page's step pictures (public/welcome/<lang>/,
- * 360×450, shipped in the extension), the store screenshots
- * (store/screenshots/<lang>/, 1280×800, light and dark) and the store tile
- * (store/tile-440x280.png). Part of `npm run screenshots`; the store check
- * (tests/unit/store.test.ts) holds their sizes.
+ * 360×450, light and `-dark`, shipped in the extension), each made in its
+ * role's own state (a coach's pages as a coach, a coachee's as a coachee), with
+ * a record of what each was made from and shows (docs/welcome-shots.json, which
+ * tests/e2e/welcome.chromium.spec.ts holds the alt texts to); the store
+ * screenshots (store/screenshots/<lang>/, 1280×800, light and dark) and the
+ * store tile (store/tile-440x280.png). Part of `npm run screenshots`; the store
+ * check (tests/unit/store.test.ts) holds their sizes. `--welcome` makes only the
+ * welcome pictures.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { extensionId, launchChromium } from './chromium.mjs';
@@ -27,10 +31,20 @@ async function seed(worker, lang) {
       await chrome.storage.local.set({
         coachees: [...coachees.filter((c) => c.id !== 'dana'), { id: 'dana', name: 'Dana Weber', createdAt: now - 40 * 86_400_000 }],
         sessions: [
-          ...sessions.filter((s) => s.id !== 'dana1' && s.id !== 'me-shots'),
+          ...sessions.filter((s) => !['dana1', 'me-shots', 'me-next'].includes(s.id)),
           { id: 'dana1', coacheeId: 'dana', createdAt: now - 3 * 86_400_000 },
           { id: 'me-shots', coacheeId: 'me', createdAt: now - 86_400_000 },
+          // The coachee's next session: the pre-work being written (the month's plan is the one before's).
+          { id: 'me-next', coacheeId: 'me', createdAt: now - 3_600_000 },
         ],
+        'topic.me-next': {
+          title: de ? 'Ich will in der Teamrunde meine Idee vorstellen' : 'I want to pitch my idea at the team meeting',
+          difficulty: de
+            ? 'Letzte Woche habe ich es wieder verschoben, weil ich dachte, sie sei noch nicht fertig.'
+            : 'Last week I put it off again because I thought it was not ready yet.',
+          outcome: '',
+          updatedAt: now,
+        },
         'topic.dana1': {
           title: de ? 'Ich traue mich nicht, in Meetings etwas zu sagen' : 'I find it hard to speak up in meetings',
           difficulty: de
@@ -84,6 +98,137 @@ async function seed(worker, lang) {
   );
 }
 const activate = (worker, id) => worker.evaluate((id) => chrome.storage.local.set({ activeSessionId: id }), id);
+/** Play one role only (no switch between the popups): each role's pictures are made in its own state. */
+const playRole = (worker, role) =>
+  worker.evaluate(async (role) => {
+    const { settings } = await chrome.storage.local.get('settings');
+    await chrome.storage.local.set({ settings: { ...settings, role } });
+  }, role);
+
+/**
+ * What a picture shows, as a person reads it: the visible headings, labels,
+ * buttons, fold titles and list items inside `rects` (viewport coordinates).
+ */
+function visibleTexts(page, rects) {
+  return page.evaluate((rects) => {
+    // In the document's coordinates (a crop of a full-page picture, or the scrolled view).
+    const inside = (b) => {
+      const r = { top: b.top + window.scrollY, bottom: b.bottom + window.scrollY };
+      return b.width > 0 && b.height > 0 && rects.some((c) => r.bottom > c.y + 2 && r.top < c.y + c.height - 2);
+    };
+    const texts = new Set();
+    const shown = 'h1, h2, h3, h4, summary, label, button, legend, li, [role="timer"], .topic-title, .phase-name, .clock-label';
+    for (const el of document.querySelectorAll(shown)) {
+      // Not what is hidden (a closed fold's content, a screen reader's text), nor what lies outside the picture.
+      if (!el.checkVisibility({ visibilityProperty: true }) || el.closest('.sr-only') || !inside(el.getBoundingClientRect())) continue;
+      const text = (el.getAttribute('aria-label') || el.textContent || '').replace(/\s+/g, ' ').trim();
+      if (text) texts.add(text.slice(0, 160));
+    }
+    return [...texts];
+  }, rects);
+}
+const viewport = (page) => page.evaluate(() => [{ x: 0, y: window.scrollY, width: window.innerWidth, height: window.innerHeight }]);
+
+/** Two crops of one page stacked into one 360×450 picture (the plan's steps, and the control that sends it). */
+async function stacked(context, page, [first, second], path, scheme) {
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const crops = [await page.screenshot({ clip: first, fullPage: true }), await page.screenshot({ clip: second, fullPage: true })];
+  const gap = 14;
+  const scale = Math.min(1, (WELCOME.height - gap) / (first.height + second.height));
+  const img = (png, r) => `<img src="${src(png)}" width="${Math.round(r.width * scale)}" height="${Math.round(r.height * scale)}">`;
+  const shot = await context.newPage();
+  await shot.setViewportSize(WELCOME);
+  await shot.emulateMedia({ colorScheme: scheme });
+  await shot.setContent(`<body style="margin:0;height:${WELCOME.height}px;background:${bg};display:flex;flex-direction:column;align-items:center;gap:${gap}px;overflow:hidden">
+    ${img(crops[0], first)}${img(crops[1], second)}</body>`);
+  await shot.waitForLoadState('load');
+  await shot.screenshot({ path });
+  await shot.close();
+}
+
+/**
+ * The welcome's six step pictures in one language and one scheme, each from its
+ * role's own page and state; returns what each was made from and shows.
+ */
+async function welcomePictures(context, worker, id, lang, scheme) {
+  const dir = `public/welcome/${lang}`;
+  const file = (name) => `${dir}/${name}${scheme === 'dark' ? '-dark' : ''}.png`;
+  const made = {};
+  const record = (name, page, role, visible) => {
+    made[name] = { page: new URL(page.url()).pathname.slice(1), role, visible };
+  };
+
+  // The coach: the panel during the hour, the popup with the coachee's pre-work, the plan and its copy control.
+  await playRole(worker, 'coach');
+  await activate(worker, 'dana1');
+  let page = await open(context, id, 'sidepanel.html', { scheme });
+  await page
+    .getByText(lang === 'de' ? 'endet' : 'ends', { exact: false })
+    .first()
+    .waitFor();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: file('coach-1') });
+  record('coach-1', page, 'coach', await visibleTexts(page, await viewport(page)));
+  // The plan's steps (in the plan section) and "Send the plan to …" with its copy button (in the wrap-up).
+  await page.setViewportSize({ width: WELCOME.width, height: 1400 });
+  await page.locator('#wrap-fold > summary').click();
+  await page.locator('[id$="-coach-name"]').fill('Sam');
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.waitForTimeout(400);
+  const box = async (selector) =>
+    page
+      .locator(selector)
+      .first()
+      .evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return { x: 0, y: r.top + window.scrollY, bottom: r.bottom + window.scrollY };
+      });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const planTop = await box('#plan-heading');
+  const planEnd = await box('#plan-fold .checklist, #plan-fold ul');
+  const sendTop = await box('.send-plan h3');
+  const sendEnd = await box('.send-plan .card-send button, .send-plan button.primary');
+  const rects = [
+    { x: 0, y: planTop.y - 6, width: WELCOME.width, height: planEnd.bottom - planTop.y + 12 },
+    { x: 0, y: sendTop.y - 6, width: WELCOME.width, height: sendEnd.bottom - sendTop.y + 12 },
+  ];
+  await stacked(context, page, rects, file('coach-3'), scheme);
+  record('coach-3', page, 'coach', await visibleTexts(page, rects));
+  await page.close();
+  page = await open(context, id, 'popup-coach.html', { scheme });
+  await page
+    .locator('summary')
+    .filter({ hasText: lang === 'de' ? /^Karte .*übernehmen/ : /^Take in a card/ })
+    .click();
+  await page.evaluate(() => document.activeElement?.blur());
+  await scrollTo(page, page.locator('#coach-topic-heading'));
+  await page.screenshot({ path: file('coach-2') });
+  record('coach-2', page, 'coach', await visibleTexts(page, await viewport(page)));
+  await page.close();
+
+  // The coachee: the pre-work form, sending it, the month's plan.
+  await playRole(worker, 'coachee');
+  await activate(worker, 'me-next');
+  page = await open(context, id, 'popup-coachee.html', { scheme });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: file('coachee-1') });
+  record('coachee-1', page, 'coachee', await visibleTexts(page, await viewport(page)));
+  const send = page.locator('summary').first();
+  await send.click();
+  await page.locator('#card-name').fill('Ada');
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.waitForTimeout(300);
+  await scrollTo(page, send);
+  await page.screenshot({ path: file('coachee-2') });
+  record('coachee-2', page, 'coachee', await visibleTexts(page, await viewport(page)));
+  await send.click();
+  await scrollTo(page, page.locator('#popup-plan-heading'));
+  await page.screenshot({ path: file('coachee-3') });
+  record('coachee-3', page, 'coachee', await visibleTexts(page, await viewport(page)));
+  await page.close();
+  await playRole(worker, 'both');
+  return made;
+}
 
 async function open(context, id, path, { scheme = 'light', size = WELCOME } = {}) {
   const page = await context.newPage();
@@ -121,51 +266,30 @@ function callBeside(panelPng, scheme) {
     <img src="${src(panelPng)}" width="400" height="800" style="display:block"></body>`;
 }
 
+const onlyWelcome = process.argv.includes('--welcome');
+/** What each welcome picture was made from and shows, per language (the light ones; the dark are the same pages). */
+const shots = {};
 for (const lang of ['en', 'de']) {
   const profile = mkdtempSync(join(tmpdir(), 'sc-store-'));
   const context = await launchChromium(profile, { extension: ext, lang: lang === 'de' ? 'de' : 'en-US' });
   const { worker, id } = await extensionId(context);
-  const welcomeDir = `public/welcome/${lang}`;
   const storeDir = `store/screenshots/${lang}`;
-  mkdirSync(welcomeDir, { recursive: true });
+  mkdirSync(`public/welcome/${lang}`, { recursive: true });
   mkdirSync(storeDir, { recursive: true });
   await seed(worker, lang);
 
-  // The coach: the panel during the hour, the popup with the coachee's pre-work, the plan sent as a card.
-  await activate(worker, 'dana1');
-  let page = await open(context, id, 'sidepanel.html');
-  await page
-    .getByText(lang === 'de' ? 'endet' : 'ends', { exact: false })
-    .first()
-    .waitFor();
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: `${welcomeDir}/coach-1.png` });
-  await scrollTo(page, page.locator('#plan-heading'));
-  await page.screenshot({ path: `${welcomeDir}/coach-3.png` });
-  await page.close();
-  page = await open(context, id, 'popup-coach.html');
-  await page.locator('summary').last().click();
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: `${welcomeDir}/coach-2.png` });
-  await page.close();
-
-  // The coachee: the pre-work, sending it, the month's plan.
-  await activate(worker, 'me-shots');
-  page = await open(context, id, 'popup-coachee.html');
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: `${welcomeDir}/coachee-1.png` });
-  const send = page.locator('summary').first();
-  await send.click();
-  await page.locator('#card-name').fill('Ada');
-  await scrollTo(page, send);
-  await page.screenshot({ path: `${welcomeDir}/coachee-2.png` });
-  await send.click();
-  await scrollTo(page, page.locator('#popup-plan-heading'));
-  await page.screenshot({ path: `${welcomeDir}/coachee-3.png` });
-  await page.close();
+  for (const scheme of ['light', 'dark']) {
+    const made = await welcomePictures(context, worker, id, lang, scheme);
+    if (scheme === 'light') shots[lang] = made;
+  }
+  if (onlyWelcome) {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+    continue;
+  }
 
   // The store: the welcome, the panel beside a call (light and dark), both popups (dark).
-  page = await open(context, id, 'welcome.html', { size: STORE });
+  let page = await open(context, id, 'welcome.html', { size: STORE });
   await page.waitForTimeout(300);
   await page.screenshot({ path: `${storeDir}/1-welcome-light.png` });
   await page.close();
@@ -206,6 +330,12 @@ for (const lang of ['en', 'de']) {
   );
   await context.close();
   rmSync(profile, { recursive: true, force: true });
+}
+
+writeFileSync('docs/welcome-shots.json', `${JSON.stringify(shots, null, 2)}\n`);
+if (onlyWelcome) {
+  console.log('welcome pictures in public/welcome/, what they show in docs/welcome-shots.json');
+  process.exit(0);
 }
 
 // The tile: the icon, the name, the promise (English; the stores show it beside the listing).

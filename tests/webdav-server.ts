@@ -103,6 +103,8 @@ export interface CuttableProxy {
   stopAfter(count: number): void;
   /** Requests seen (method and path), for the test's own checks. */
   seen: string[];
+  /** Bytes of the answers' bodies passed back (what the computers downloaded). */
+  received: { bytes: number };
   close(): Promise<void>;
 }
 
@@ -114,6 +116,7 @@ export async function startProxy(target: WebDavServer): Promise<CuttableProxy> {
   const targetPort = Number(new URL(target.origin).port);
   let budget = Number.POSITIVE_INFINITY;
   const seen: string[] = [];
+  const received = { bytes: 0 };
   const server = createHttpServer((req, res) => {
     if (budget <= 0) {
       req.socket.destroy();
@@ -124,6 +127,9 @@ export async function startProxy(target: WebDavServer): Promise<CuttableProxy> {
     // Headers go on unchanged (Host too: WebDAV's MOVE checks its Destination against it).
     const forward = request({ host: '127.0.0.1', port: targetPort, method: req.method, path: req.url, headers: req.headers }, (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.on('data', (chunk: Buffer) => {
+        received.bytes += chunk.length;
+      });
       answer.pipe(res);
     });
     forward.on('error', () => req.socket.destroy());
@@ -135,6 +141,7 @@ export async function startProxy(target: WebDavServer): Promise<CuttableProxy> {
     url: `${origin}/`,
     origin,
     seen,
+    received,
     async stop() {
       budget = 0;
       server.closeAllConnections();

@@ -12,6 +12,7 @@ import {
 } from '../../utils/domain/progress';
 import { onlyNoTime } from '../../utils/domain/review';
 import { type IndexEntry, newestFirst, type SessionIndex, sessionTime } from '../../utils/domain/session-index';
+import { SELF_COACHEE_ID } from '../../utils/domain/session-list';
 import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { t, uiLanguage } from '../../utils/platform/i18n';
 import { tn } from '../../utils/platform/plural';
@@ -45,16 +46,20 @@ export function CoacheesPage({ index, coachees, coacheeId }: Props) {
   const sort = useSignal<{ key: SortKey; ascending: boolean }>({ key: 'name', ascending: true });
   const open = coachees.value.find((c) => c.id === coacheeId);
   if (open) return <CoacheeProgress index={index} coachee={open} />;
+  // The person's own progress is not one of their coachees: it has a page of its own ("My progress").
+  if (coacheeId === SELF_COACHEE_ID) return <CoacheeProgress index={index} coachee={{ id: SELF_COACHEE_ID, name: '', createdAt: 0 }} />;
   const now = Date.now();
   const day = new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium' });
   const byCoachee = new Map<string, IndexEntry[]>();
   for (const e of Object.values(index.value.entries)) byCoachee.set(e.coacheeId, [...(byCoachee.get(e.coacheeId) ?? []), e]);
   const collator = new Intl.Collator(uiLanguage());
-  const rows = coachees.value.map((c) => ({
-    coachee: c,
-    name: coacheeLabel(c.name),
-    glance: coacheeGlance(byCoachee.get(c.id) ?? [], now),
-  }));
+  const rows = coachees.value
+    .filter((c) => c.id !== SELF_COACHEE_ID)
+    .map((c) => ({
+      coachee: c,
+      name: coacheeLabel(c.name),
+      glance: coacheeGlance(byCoachee.get(c.id) ?? [], now),
+    }));
   type Row = (typeof rows)[number];
   // Missing figures sort last either way.
   const figure = (r: Row): number | null =>
@@ -122,6 +127,8 @@ export function CoacheesPage({ index, coachees, coacheeId }: Props) {
 
 /** One coachee's months: their sessions, the current plan, four charts with their figures, and what held them back. */
 function CoacheeProgress({ index, coachee }: { index: ReadonlySignal<SessionIndex>; coachee: Coachee }) {
+  // The person's own page speaks to them: "My progress", and no asking themselves for the pre-work.
+  const own = coachee.id === SELF_COACHEE_ID;
   const name = coacheeLabel(coachee.name);
   const entries = newestFirst(index.value, coachee.id);
   const day = useMemo(() => new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium' }), []);
@@ -139,15 +146,19 @@ function CoacheeProgress({ index, coachee }: { index: ReadonlySignal<SessionInde
   const current = entries.find((e) => e.plan.total > 0);
   return (
     <section aria-labelledby="coachee-heading" class="progress">
-      <a href="#coachees" class="link">
-        {t('coacheeBack')}
-      </a>
-      <h2 id="coachee-heading">{t('coacheePageHeading', name)}</h2>
+      {!own && (
+        <a href="#coachees" class="link">
+          {t('coacheeBack')}
+        </a>
+      )}
+      <h2 id="coachee-heading">{own ? t('myProgressHeading') : t('coacheePageHeading', name)}</h2>
       {current && <p>{tn('coacheeCurrentPlan', current.plan.total, current.plan.done, current.plan.total)}</p>}
-      <section class="card" aria-labelledby="coachee-ask-heading">
-        <h3 id="coachee-ask-heading">{t('mailAskHeading')}</h3>
-        <AskPrework coacheeId={coachee.id} idPrefix="coachee-ask" />
-      </section>
+      {!own && (
+        <section class="card" aria-labelledby="coachee-ask-heading">
+          <h3 id="coachee-ask-heading">{t('mailAskHeading')}</h3>
+          <AskPrework coacheeId={coachee.id} idPrefix="coachee-ask" />
+        </section>
+      )}
       <ProgressCharts entries={entries} day={day} />
       <HeldBack reviews={reviews.value} day={day} />
       <h3>{t('coacheeSessionsHeading')}</h3>

@@ -2,6 +2,8 @@ import { type ReadonlySignal, type Signal, useSignal } from '@preact/signals';
 import { chosenScope, type ExportScope, entriesIn, scopeToHash } from '../../utils/domain/export-scope';
 import type { Coachee } from '../../utils/domain/model';
 import { type IndexEntry, type SessionIndex, sessionTime } from '../../utils/domain/session-index';
+import { SELF_COACHEE_ID } from '../../utils/domain/session-list';
+import type { Role } from '../../utils/domain/settings';
 import { selfLabel } from '../../utils/platform/coachee-name';
 import { t, uiLanguage } from '../../utils/platform/i18n';
 import { downloadBackup, downloadNotes, type ExportResult, exportMessage } from '../../utils/platform/session-export';
@@ -12,7 +14,16 @@ import { openExtensionPage } from '../../utils/platform/tabs';
  * view; back up everything as JSON. Sessions are read and written a batch at a
  * time into a file of pieces, so years of notes never sit in memory at once.
  */
-export function ExportPanel({ index, coachees }: { index: ReadonlySignal<SessionIndex>; coachees: ReadonlySignal<Coachee[]> }) {
+export function ExportPanel({
+  index,
+  coachees,
+  role,
+}: {
+  index: ReadonlySignal<SessionIndex>;
+  coachees: ReadonlySignal<Coachee[]>;
+  /** A coachee exports their own sessions and progress: no choice of coachee. */
+  role?: Role;
+}) {
   const kind = useSignal<ExportScope['kind']>('all');
   const coacheeId = useSignal('');
   const sessionId = useSignal('');
@@ -24,7 +35,7 @@ export function ExportPanel({ index, coachees }: { index: ReadonlySignal<Session
   const entries = entriesIn(Object.values(index.value.entries), { kind: 'all' });
   const scope = chosenScope(
     kind.value,
-    { coacheeId: coacheeId.value, sessionId: sessionId.value },
+    { coacheeId: role === 'coachee' ? SELF_COACHEE_ID : coacheeId.value, sessionId: sessionId.value },
     { coacheeId: coachees.value[0]?.id, sessionId: entries.at(-1)?.id },
   );
   const chosen = entriesIn(entries, scope);
@@ -50,6 +61,7 @@ export function ExportPanel({ index, coachees }: { index: ReadonlySignal<Session
         scope={scope}
         entries={entries}
         coachees={coachees.value}
+        own={role === 'coachee'}
         nameOf={nameOf}
         onCoachee={(id) => (coacheeId.value = id)}
         onSession={(id) => (sessionId.value = id)}
@@ -87,6 +99,7 @@ function ScopeFields({
   scope,
   entries,
   coachees,
+  own,
   nameOf,
   onCoachee,
   onSession,
@@ -95,6 +108,8 @@ function ScopeFields({
   scope: ExportScope;
   entries: IndexEntry[];
   coachees: Coachee[];
+  /** The coachee's own export: "my sessions and progress", without a list of coachees. */
+  own: boolean;
   nameOf: (id: string) => string;
   onCoachee: (id: string) => void;
   onSession: (id: string) => void;
@@ -107,17 +122,21 @@ function ScopeFields({
         {(['all', 'coachee', 'session'] as const).map((k) => (
           <label class="check" key={k}>
             <input type="radio" name="export-scope" value={k} checked={kind.value === k} onChange={() => (kind.value = k)} />
-            {k === 'all' ? t('exportScopeAll') : k === 'coachee' ? t('exportScopeCoachee') : t('exportScopeSession')}
+            {k === 'all'
+              ? t('exportScopeAll')
+              : k === 'coachee'
+                ? t(own ? 'exportScopeMine' : 'exportScopeCoachee')
+                : t('exportScopeSession')}
           </label>
         ))}
       </fieldset>
-      {scope.kind === 'coachee' && (
+      {scope.kind === 'coachee' && !own && (
         <div class="field">
           <label for="export-coachee">{t('exportCoacheeLabel')}</label>
           <select id="export-coachee" value={scope.coacheeId} onChange={(e) => onCoachee((e.currentTarget as HTMLSelectElement).value)}>
             {coachees.map((c) => (
               <option key={c.id} value={c.id}>
-                {nameOf(c.id)}
+                {c.id === SELF_COACHEE_ID ? t('exportOptionMine') : nameOf(c.id)}
               </option>
             ))}
           </select>

@@ -1,7 +1,7 @@
 import { ROLES, type Settings } from '../../utils/domain/settings';
 import { t } from '../../utils/platform/i18n';
+import { syncPrefsStore } from '../../utils/platform/settings-mirror';
 import { settingsStore } from '../../utils/platform/storage';
-import { syncPrefsStore } from '../../utils/platform/sync-mirror';
 import { useStored } from '../hooks/useStored';
 
 type AlertKey = keyof Settings['alerts'];

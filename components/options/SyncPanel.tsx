@@ -1,9 +1,10 @@
 import { type Signal, useSignal } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
-import type { SyncFault } from '../../utils/domain/sync-faults';
+import { addressProblem, passphraseProblem } from '../../utils/domain/sync/checks';
+import type { SyncFault } from '../../utils/domain/sync/faults';
 import { type MessageKey, t, uiLanguage } from '../../utils/platform/i18n';
-import { type SyncConfig, type SyncStatus, syncConfigStore, syncStatusStore } from '../../utils/platform/sync-config';
-import { askSync, requestHostAccess, type SyncReply } from '../../utils/platform/sync-messages';
+import { type SyncConfig, type SyncStatus, syncConfigStore, syncStatusStore } from '../../utils/platform/sync/config';
+import { askSync, requestHostAccess, type SyncReply } from '../../utils/platform/sync/messages';
 import { useStored } from '../hooks/useStored';
 
 /** Each problem in words, with what to do about it. */
@@ -22,24 +23,17 @@ const FAULT_TEXT: Record<SyncFault, MessageKey> = {
   noAccess: 'serverSyncFaultNoAccess',
   wrongPassphrase: 'serverSyncFaultWrongPassphrase',
   altered: 'serverSyncFaultAltered',
+  missing: 'serverSyncFaultMissing',
+  keyMissing: 'serverSyncFaultKeyMissing',
+  badAddress: 'serverSyncBadAddress',
+  insecure: 'serverSyncNeedsHttps',
+  weakPassphrase: 'serverSyncShortPassphrase',
+  signedOut: 'serverSyncFaultSignedOut',
 };
 
 /** The words for a fault kind (an unknown kind reads as unexpected). */
 function faultText(fault: string): string {
   return t(FAULT_TEXT[fault as SyncFault] ?? 'serverSyncFaultUnexpected');
-}
-
-/** Why an address cannot be used, or null: https, or http only to this computer. */
-function addressProblem(url: string): MessageKey | null {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return 'serverSyncBadAddress';
-  }
-  if (u.protocol === 'https:') return null;
-  if (u.protocol === 'http:' && (u.hostname === '127.0.0.1' || u.hostname === 'localhost' || u.hostname === '[::1]')) return null;
-  return 'serverSyncNeedsHttps';
 }
 
 /** Sync through the coach's own WebDAV server: set up, status, sync now, stop. */
@@ -76,7 +70,7 @@ function SyncSetup({ form }: { form: SyncForm }) {
   const askAccess = (): Promise<boolean> | null => {
     const problem = addressProblem(url.value.trim());
     if (problem) {
-      message.value = { text: t(problem), problem: true };
+      message.value = { text: faultText(problem), problem: true };
       return null;
     }
     return requestHostAccess(url.value.trim());
@@ -112,8 +106,10 @@ function SyncSetup({ form }: { form: SyncForm }) {
 
   const onStart = (e: Event) => {
     e.preventDefault();
-    if (passphrase.value.length < 8) {
-      message.value = { text: t('serverSyncShortPassphrase'), problem: true };
+    // The background checks both again; saying it here spares the person the permission prompt.
+    const weak = passphraseProblem(passphrase.value);
+    if (weak) {
+      message.value = { text: faultText(weak), problem: true };
       return;
     }
     void run(

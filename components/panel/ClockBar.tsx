@@ -1,19 +1,13 @@
 import { type ReadonlySignal, useComputed, useSignal, useSignalEffect } from '@preact/signals';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { Phase } from '../../utils/domain/agenda';
-import { endEvent } from '../../utils/domain/session-life';
-import { availableActions, eventForCommand, formatDuration, type TimerView } from '../../utils/domain/timer';
+import { availableActions, formatDuration, type TimerView } from '../../utils/domain/timer';
 import { t, uiLanguage } from '../../utils/platform/i18n';
 import { useAltKeys } from '../hooks/useAltKeys';
+import { ClockControls, command } from './ClockControls';
 import type { Clock } from './useClock';
 
 const FIVE_MINUTES = 5 * 60_000;
-
-/** Add the event a command (a button or its shortcut) means now, if it means one. */
-function command(clock: Clock, name: 'toggle-clock' | 'next-phase') {
-  const event = eventForCommand(name, clock.view.peek(), Date.now());
-  if (event) clock.add(event);
-}
 
 /**
  * The clock bar, pinned to the top of the panel: the phase and its time left,
@@ -116,68 +110,6 @@ export function ClockBar({ clock, compact, onCompact }: { clock: Clock; compact:
       />
       <ClockControls clock={clock} status={status.value} can={can} />
     </section>
-  );
-}
-
-/**
- * Start/Pause/Resume and Next, the rarer controls one click away (Back, five
- * minutes more, Reset, End), and the question Reset and End ask first.
- */
-function ClockControls({ clock, status, can }: { clock: Clock; status: TimerView['status']; can: ReturnType<typeof availableActions> }) {
-  // Reset and End, one click from the clock, are asked once (End in the wrap-up is the deliberate step).
-  const confirming = useSignal<'reset' | 'end' | null>(null);
-  const ending = confirming.value === 'end';
-  const confirm = () => {
-    const event = ending ? endEvent(clock.view.peek(), Date.now()) : { type: 'reset' as const, at: Date.now() };
-    if (event) clock.add(event);
-    confirming.value = null;
-  };
-  return (
-    <>
-      <div class="controls">
-        {/* One button, so focus stays on it as Start becomes Pause and Resume. */}
-        <button type="button" class="primary" onClick={() => command(clock, 'toggle-clock')} aria-keyshortcuts="Alt+S">
-          {t(status === 'idle' ? 'btnStart' : status === 'running' ? 'btnPause' : 'btnResume')}
-        </button>
-        <button type="button" onClick={() => command(clock, 'next-phase')} disabled={!can.next} aria-keyshortcuts="Alt+N">
-          {t('btnNext')}
-        </button>
-        <details class="more">
-          <summary>
-            <span aria-hidden="true">⋯</span>
-            <span class="sr-only">{t('clockMore')}</span>
-          </summary>
-          <div class="more-body">
-            <button type="button" onClick={() => clock.add({ type: 'back', at: Date.now() })} disabled={!can.back}>
-              {t('btnBack')}
-            </button>
-            <button type="button" onClick={() => clock.add({ type: 'extend', at: Date.now(), minutes: 5 })} disabled={!can.extend}>
-              {t('btnExtend')}
-              <span class="sr-only"> {t('btnExtendLabel')}</span>
-            </button>
-            <button type="button" onClick={() => (confirming.value = 'reset')} disabled={!can.reset}>
-              {t('btnReset')}
-            </button>
-            <button type="button" onClick={() => (confirming.value = 'end')} disabled={!can.end}>
-              {t('endSession')}
-            </button>
-            <p class="muted small">{t('shortcutsHint')}</p>
-          </div>
-        </details>
-      </div>
-      {confirming.value && (
-        <fieldset class="confirm">
-          <legend class="sr-only">{t(ending ? 'endSession' : 'btnReset')}</legend>
-          <p>{t(ending ? 'endConfirmText' : 'resetConfirmText')}</p>
-          <button type="button" onClick={confirm}>
-            {t(ending ? 'endConfirm' : 'resetConfirm')}
-          </button>
-          <button type="button" onClick={() => (confirming.value = null)}>
-            {t(ending ? 'endCancel' : 'resetCancel')}
-          </button>
-        </fieldset>
-      )}
-    </>
   );
 }
 

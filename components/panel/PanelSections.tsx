@@ -61,7 +61,12 @@ export function PanelSections({ sessionId, clock }: { sessionId: string; clock: 
       )}
       <Fold id="plan-fold" headingId="plan-heading" title={t('planHeading')} open={role === 'plan'}>
         <PlanEditor sessionId={sessionId} />
-        <PlanCardSend sessionId={sessionId} idPrefix="panel" />
+        {/* One "Send the plan": in the wrap-up once there is one (the card carries its feedback and next date). */}
+        {active ? (
+          <p class="small muted">{t('planSendInWrapUp', t('wrapHeading'))}</p>
+        ) : (
+          <PlanCardSend sessionId={sessionId} idPrefix="panel" />
+        )}
       </Fold>
       {active && (
         <Fold id="wrap-fold" headingId="wrap-heading" title={t('wrapHeading')} open={role === 'wrapUp'}>

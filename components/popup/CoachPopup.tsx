@@ -45,11 +45,20 @@ function CoachSession({ sessionId, planSessionId, callTab }: RolePopupProps) {
   const wrapUp = useStored(partStore('wrapUp', planSessionId ?? sessionId));
   const panelMessage = useSignal<string | null>(null);
   const dateFormat = useMemo(() => new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'full', timeStyle: 'short' }), []);
+  const dayFormat = useMemo(() => new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'full', timeZone: 'UTC' }), []);
   const held = recent.value.value.activeId === sessionId;
   const current = recent.value.value.sessions.find((s) => s.id === sessionId);
   const noCoachee = held && (!current || current.coacheeId === SELF_COACHEE_ID);
   const { title, difficulty, outcome } = topic.value.value;
-  const next = wrapUp.value.value.nextSessionAt;
+  // The next date: the one the coach set in the last wrap-up, else the day the coachee's pre-work card named.
+  const w = wrapUp.value.value;
+  // (The day is read at noon UTC and written in UTC: the same day in every zone; dates.ts stays off the popup's bytes.)
+  const next =
+    w.nextSessionAt !== null
+      ? dateFormat.format(w.nextSessionAt)
+      : current?.on
+        ? dayFormat.format(new Date(`${current.on}T12:00:00Z`))
+        : null;
   return (
     <>
       <h1>{t('coachPopupTitle')}</h1>
@@ -87,7 +96,7 @@ function CoachSession({ sessionId, planSessionId, callTab }: RolePopupProps) {
       {!noCoachee && <PopupFold title={t('mailAskHeading')} module={askPrework} props={{ sessionId, idPrefix: 'popup-ask' }} />}
       {!noCoachee && (
         <p class="small" data-testid="coach-popup-next">
-          {next !== null ? t('coachPopupNextOn', dateFormat.format(next)) : t('coachPopupNextNone')}
+          {next !== null ? t('coachPopupNextOn', next) : t('coachPopupNextNone')}
         </p>
       )}
     </>

@@ -22,8 +22,8 @@ export function PrintView({
   nameOf: (coacheeId: string) => string;
   /** How many of them could not be read whole. */
   unreadable: number;
-  /** A coachee's print: their name and index entries, for the progress figures at the end. */
-  progress?: { coachee: string; entries: readonly IndexEntry[] } | null;
+  /** A coachee's print: their name and index entries, for the progress figures at the end (`own`: the person's own). */
+  progress?: { coachee: string; entries: readonly IndexEntry[]; own?: boolean } | null;
 }) {
   return (
     <main class="print">
@@ -43,9 +43,13 @@ export function PrintView({
       ))}
       {progress && progress.entries.length > 0 && (
         <article class="print-session">
-          {progressDocument(progress.entries, progress.coachee, progressLabels(), progressFormats(uiLanguage()), Date.now()).map(
-            printBlock,
-          )}
+          {progressDocument(
+            progress.entries,
+            progress.coachee,
+            progressLabels(progress.own),
+            progressFormats(uiLanguage()),
+            Date.now(),
+          ).map(printBlock)}
         </article>
       )}
     </main>

@@ -8,15 +8,18 @@ import { useSessionIndex } from '../../components/options/useSessionIndex';
 import { WhatsNew } from '../../components/options/WhatsNew';
 import type { Coachee } from '../../utils/domain/model';
 import type { SessionIndex } from '../../utils/domain/session-index';
+import { SELF_COACHEE_ID } from '../../utils/domain/session-list';
+import type { Role } from '../../utils/domain/settings';
 import { t } from '../../utils/platform/i18n';
-import { coacheesStore, quarantineStore } from '../../utils/platform/storage';
+import { coacheesStore, quarantineStore, settingsStore } from '../../utils/platform/storage';
 
 /** The options page's sections, each at its own URL hash (deep links, the back button). */
-const SECTIONS = ['sessions', 'coachees', 'cards', 'export', 'templates', 'settings', 'sync'] as const;
+const SECTIONS = ['sessions', 'coachees', 'progress', 'cards', 'export', 'templates', 'settings', 'sync'] as const;
 type Section = (typeof SECTIONS)[number];
 const LABELS: Record<Section, Parameters<typeof t>[0]> = {
   sessions: 'navSessions',
   coachees: 'navCoachees',
+  progress: 'navMyProgress',
   cards: 'navCards',
   export: 'navExport',
   templates: 'navTemplates',
@@ -24,11 +27,30 @@ const LABELS: Record<Section, Parameters<typeof t>[0]> = {
   sync: 'navSync',
 };
 
-/** The section a URL hash names (`#coachee=<id>` is a coachee's page), or the sessions. */
-function routeOf(hash: string): { section: Section; coacheeId: string | null } {
+/**
+ * The sections a role sees. A coach's tools (the list of coachees, agenda templates) are not a coachee's;
+ * a coachee's own progress is not a coachee of the coach's. Before a role is chosen, the coach's page.
+ */
+export function sectionsFor(role: Role | undefined): readonly Section[] {
+  if (role === 'coachee') return ['sessions', 'progress', 'cards', 'export', 'settings', 'sync'];
+  if (role === 'both') return SECTIONS;
+  return SECTIONS.filter((s) => s !== 'progress');
+}
+
+/**
+ * The section a URL hash names (`#coachee=<id>` is a coachee's page; the person's own is their progress),
+ * or the sessions; a section the role does not see is the sessions.
+ */
+function routeOf(hash: string, role: Role | undefined): { section: Section; coacheeId: string | null } {
   const text = hash.replace(/^#/, '');
-  if (text.startsWith('coachee=')) return { section: 'coachees', coacheeId: decodeURIComponent(text.slice(8)) };
-  return { section: (SECTIONS as readonly string[]).includes(text) ? (text as Section) : 'sessions', coacheeId: null };
+  const shown = sectionsFor(role);
+  const pick = (section: Section, coacheeId: string | null = null) =>
+    shown.includes(section) ? { section, coacheeId } : { section: 'sessions' as const, coacheeId: null };
+  if (text.startsWith('coachee=')) {
+    const id = decodeURIComponent(text.slice(8));
+    return id === SELF_COACHEE_ID ? pick('progress') : pick('coachees', id);
+  }
+  return pick((SECTIONS as readonly string[]).includes(text) ? (text as Section) : 'sessions');
 }
 
 // Every section but the history loads its code when first shown.
@@ -41,24 +63,32 @@ const dataPanel = lazyModule(() => import('../../components/options/DataPanel').
 const syncPanel = lazyModule(() => import('../../components/options/SyncPanel').then((m) => m.SyncPanel));
 const coacheesPage = lazyModule(() => import('../../components/options/CoacheesPage').then((m) => m.CoacheesPage));
 
-/** The coach's workspace: sessions, coachees with their progress, cards, export and backup, templates, settings and data. */
+/**
+ * The workspace, shaped by the role: a coach's sessions, coachees with their progress, cards, export and
+ * backup, templates, settings and data; a coachee's own sessions, progress, cards, export, settings and data.
+ */
 export function App() {
   const quarantine = useStored(quarantineStore);
-  const route = useSignal(routeOf(location.hash));
+  const settings = useStored(settingsStore);
+  const role = settings.value.value.role;
+  const hash = useSignal(location.hash);
   // Followed from the first commit (a layout effect runs at once, an effect only after a paint): a link
   // followed right after the page opens is never missed.
   useLayoutEffect(() => {
-    const onHash = () => (route.value = routeOf(location.hash));
+    const onHash = () => (hash.value = location.hash);
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  const { section, coacheeId } = route.value;
+  // The page waits for the role (one small read), so a coachee never sees a coach's section flash by.
+  if (!settings.loaded.value) return <div class="options-app" />;
+  const sections = sectionsFor(role);
+  const { section, coacheeId } = routeOf(hash.value, role);
   const kept = quarantine.value.value;
   return (
     <div class="options-app">
       <nav aria-label={t('navLabel')} class="options-nav">
         <ul>
-          {SECTIONS.map((s) => (
+          {sections.map((s) => (
             <li key={s}>
               <a href={`#${s}`} aria-current={s === section ? 'page' : undefined}>
                 {t(LABELS[s])}
@@ -77,12 +107,15 @@ export function App() {
         )}
         {section === 'sessions' && <SessionHistory />}
         {section === 'coachees' && <WithIndex>{(data) => <Lazy module={coacheesPage} props={{ ...data, coacheeId }} />}</WithIndex>}
+        {section === 'progress' && (
+          <WithIndex>{(data) => <Lazy module={coacheesPage} props={{ ...data, coacheeId: SELF_COACHEE_ID }} />}</WithIndex>
+        )}
         {section === 'cards' && <Lazy module={cardsPanel} props={{}} />}
         {section === 'export' && (
           <WithIndex>
             {(data) => (
               <>
-                <Lazy module={exportPanel} props={data} />
+                <Lazy module={exportPanel} props={{ ...data, role }} />
                 <Lazy module={restorePanel} props={{}} />
               </>
             )}

@@ -3,6 +3,7 @@ import '../../components/shared/theme.css';
 import '../../components/print/print.css';
 import { PrintView } from '../../components/print/PrintView';
 import { entriesIn, scopeFromHash } from '../../utils/domain/export-scope';
+import { SELF_COACHEE_ID } from '../../utils/domain/session-list';
 import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { t, uiLanguage } from '../../utils/platform/i18n';
 import { readForPrint } from '../../utils/platform/session-export';
@@ -21,6 +22,7 @@ void (async () => {
   const { records, unreadable } = await readForPrint(entries);
   const nameOf = (id: string) => coacheeLabel(coachees.value.find((c) => c.id === id)?.name);
   // A coachee's print ends with their progress figures.
-  const progress = scope.kind === 'coachee' ? { coachee: nameOf(scope.coacheeId), entries } : null;
+  const progress =
+    scope.kind === 'coachee' ? { coachee: nameOf(scope.coacheeId), entries, own: scope.coacheeId === SELF_COACHEE_ID } : null;
   render(<PrintView sessions={records} nameOf={nameOf} unreadable={unreadable.length} progress={progress} />, root);
 })();

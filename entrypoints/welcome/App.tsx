@@ -9,7 +9,7 @@ interface Step {
   title: MessageKey;
   text: MessageKey;
   alt: MessageKey;
-  /** A picture in public/welcome/, made by `npm run screenshots` from the production build. */
+  /** A picture in public/welcome/<lang>/ (and its `-dark` twin), made by `npm run screenshots` from the production build. */
   image: string;
 }
 
@@ -67,7 +67,11 @@ function Steps({ heading, steps }: { heading: string; steps: Step[] }) {
               <h3>{t(step.title)}</h3>
               <p>{t(step.text)}</p>
             </div>
-            <img src={`welcome/${lang}/${step.image}.png`} alt={t(step.alt)} width={360} height={300} />
+            {/* The picture in the reader's theme: the pages look as they will on their screen. */}
+            <picture>
+              <source srcset={`welcome/${lang}/${step.image}-dark.png`} media="(prefers-color-scheme: dark)" />
+              <img src={`welcome/${lang}/${step.image}.png`} alt={t(step.alt)} width={360} height={450} />
+            </picture>
           </li>
         ))}
       </ol>

@@ -73,7 +73,8 @@ describe('the production builds', () => {
     (name, dir) => {
       const m = manifest(dir);
       const optional = name === 'firefox' ? m.optional_permissions : m.optional_host_permissions;
-      expect(optional).toEqual(['https://*/*', 'http://*/*']);
+      // The sync server: https anywhere, http only on this computer (utils/domain/sync/checks.ts).
+      expect(optional).toEqual(['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*']);
       expect(name === 'firefox' ? m.optional_host_permissions : m.optional_permissions).toBeUndefined();
     },
   );
@@ -94,7 +95,7 @@ describe('the production builds', () => {
     for (const file of files(dir).filter((f) => /\.(js|html)$/.test(f))) {
       const code = readFileSync(file, 'utf8');
       // The one network call: the background's WebDAV client, to the coach's own server, only while sync is on
-      // (utils/platform/webdav.ts; the sync e2e spec checks where its requests go). No page makes any.
+      // (utils/platform/sync/webdav.ts; the sync e2e spec checks where its requests go). No page makes any.
       const isBackground = /(^|\/)background\.js$/.test(file);
       for (const pattern of [
         /\beval\s*\(/,

@@ -4,7 +4,7 @@
  * between two Chromium profiles with no server and no request.
  */
 import { describe, expect, it } from 'vitest';
-import { extensionPerTest, pasteClipboard } from './chromium';
+import { extensionPerTest, pasteClipboard, setRole } from './chromium';
 import { openFold } from './pages';
 import { everything, settled } from './storage';
 
@@ -12,6 +12,38 @@ describe('cards between two browsers', () => {
   // Two people: a fresh profile each per test, closed after it.
   const coachee = extensionPerTest();
   const coach = extensionPerTest();
+
+  it('the day a pre-work card names is the next session’s date in the coach’s popup', async () => {
+    const popup = await coachee.openPage('popup.html');
+    await popup.getByLabel('Your topic, in one line').fill('Asking for a raise');
+    await popup.locator('summary', { hasText: 'Send to my coach' }).click();
+    await popup.getByLabel('Your name, as your coach knows you').fill('Ada');
+    await popup.getByLabel('Date of the session (optional)').fill('2026-12-10');
+    const copy = popup.getByRole('button', { name: 'Copy the card' });
+    await expect.poll(() => copy.isEnabled(), { timeout: 5000 }).toBe(true);
+    await popup.getByText('Pre-work from Ada for our coaching session', { exact: true }).waitFor();
+    // The card is made ahead of the click: copy until the one made from the last edit (the date) is copied.
+    let card = '';
+    await expect
+      .poll(async () => {
+        await copy.click();
+        await popup.getByText('Card copied', { exact: false }).waitFor();
+        card = await pasteClipboard(coachee);
+        return card.includes('December 10, 2026');
+      })
+      .toBe(true);
+
+    await setRole(coach.worker, 'coach');
+    const coachPopup = await coach.openPage('popup.html');
+    await coachPopup.getByText('No coachee yet.', { exact: false }).waitFor();
+    await coachPopup.locator('summary', { hasText: 'Take in a card' }).click();
+    await coachPopup.getByLabel('Paste a card or your coachee’s reply to a mail (the whole message is fine)').fill(card);
+    await coachPopup.getByRole('button', { name: 'Show what it brings' }).click();
+    await coachPopup.getByRole('button', { name: 'Take it in', exact: true }).click();
+    const again = await coach.openPage('popup.html');
+    await again.getByTestId('coach-popup-topic').getByText('Asking for a raise').waitFor();
+    await again.getByTestId('coach-popup-next').getByText('Next session: Thursday, December 10, 2026', { exact: true }).waitFor();
+  });
 
   it('pre-work goes to the coach, the plan comes back, and a damaged card changes nothing', async () => {
     // The coachee writes the pre-work and sends it.

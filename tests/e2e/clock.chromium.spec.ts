@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, extensionPerTest, installedWorker } from './chromium';
-import { ClockPage } from './pages';
+import { ClockPage, openFold } from './pages';
 
 /**
  * Give the active session one-minute phases and a clock started `secondsAgo`, from the service worker.
@@ -27,6 +27,52 @@ async function shortPhasesStarted(browser: ExtensionBrowser, secondsAgo: number)
 
 describe('session clock in Chromium', () => {
   const browser = extensionPerTest();
+
+  it('opens the ⋯ menu in place over the page, by keyboard; Escape closes it and focus returns; one Send the plan', async () => {
+    const page = await browser.openPage('sidepanel.html');
+    await page.setViewportSize({ width: 360, height: 700 });
+    const clock = new ClockPage(page);
+    await clock.button('Start').click();
+    const more = clock.button('More clock controls');
+    const bar = page.locator('.clockbar');
+    const before = { more: await more.boundingBox(), bar: await bar.boundingBox(), next: await clock.button('Next phase').boundingBox() };
+    await more.focus();
+    await page.keyboard.press('Enter');
+    expect(await more.getAttribute('aria-expanded')).toBe('true');
+    // Open: its first control has focus, and it overlays — the ⋯, its row and the bar keep their place and size.
+    // (Previous phase is disabled in the first phase: focus goes to the first control that can be used.)
+    const back = clock.button('Previous phase');
+    await back.waitFor();
+    expect(await back.isDisabled()).toBe(true);
+    await expect
+      .poll(() =>
+        page.getByRole('button', { name: '+5 min (add five minutes to this phase)' }).evaluate((el) => el === document.activeElement),
+      )
+      .toBe(true);
+    expect({ more: await more.boundingBox(), bar: await bar.boundingBox(), next: await clock.button('Next phase').boundingBox() }).toEqual(
+      before,
+    );
+    const popover = await page.locator('#clock-more').boundingBox();
+    expect(popover && before.bar && popover.y + popover.height > before.bar.y + before.bar.height).toBe(true);
+    expect(popover && popover.x >= 0 && popover.x + popover.width <= 360).toBe(true);
+    // Escape closes it and gives focus back to ⋯.
+    await page.keyboard.press('Escape');
+    expect(await more.getAttribute('aria-expanded')).toBe('false');
+    expect(await back.isVisible()).toBe(false);
+    expect(await more.evaluate((el) => el === document.activeElement)).toBe(true);
+    // A click outside closes it too.
+    await more.click();
+    await back.waitFor();
+    await page.locator('.clockbar .phase-name').click();
+    await back.waitFor({ state: 'hidden' });
+
+    // With the plan and the wrap-up both open, the plan is sent from one place.
+    await openFold(page, 'Plan for the month');
+    await openFold(page, 'Before you say goodbye');
+    await page.getByRole('heading', { name: /^Send the plan to / }).waitFor();
+    expect(await page.getByRole('heading', { name: /^Send the plan to / }).count()).toBe(1);
+    await page.getByText('You send the plan under “Before you say goodbye”', { exact: false }).waitFor();
+  });
 
   it('counts, and shows the right time after the panel is closed and reopened', async () => {
     const clock = new ClockPage(await browser.openPage('sidepanel.html'));

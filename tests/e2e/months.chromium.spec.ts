@@ -65,9 +65,9 @@ async function checkCard(page: Page, card: string): Promise<void> {
 }
 
 describe('the months, in two browsers', () => {
-  // Two people: a fresh profile each per test, closed after it.
+  // Two people, a fresh profile each per test (the coach's profile coaches and is coached), closed after it.
   const coachee = extensionPerTest();
-  const coach = extensionPerTest();
+  const coach = extensionPerTest({ role: 'both' });
 
   it("keeps each month, brings the coachee's progress to the coach, and the same card twice changes nothing", {
     timeout: 300_000,

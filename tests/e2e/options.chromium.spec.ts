@@ -41,10 +41,10 @@ async function restore(options: Page, name: string, content: string) {
 }
 
 describe('options page in Chromium', () => {
-  const browser = extensionPerTest();
+  const browser = extensionPerTest({ role: 'both' });
 
   it('exports Markdown with the topic, notes and plan, and reads the file back', async () => {
-    const popup = new PopupPage(await browser.openPage('popup.html'));
+    const popup = new PopupPage(await browser.openPage('popup-coachee.html'));
     await popup.topic.fill('Speaking up in meetings');
     const notes = new NotesPage(await browser.openPage('sidepanel.html'));
     await notes.field.fill('She waits for the perfect moment.');
@@ -69,7 +69,7 @@ describe('options page in Chromium', () => {
   });
 
   it('backs up, wipes, restores into the empty profile and sees the sessions again', async () => {
-    const popup = new PopupPage(await browser.openPage('popup.html'));
+    const popup = new PopupPage(await browser.openPage('popup-coachee.html'));
     await popup.topic.fill('Work-life balance');
     await popup.status.getByText('Saved').waitFor();
     const options = await browser.openPage('options.html');
@@ -120,7 +120,7 @@ describe('options page in Chromium', () => {
   });
 
   it('refuses each bad file with a clear message and changes nothing', async () => {
-    const popup = new PopupPage(await browser.openPage('popup.html'));
+    const popup = new PopupPage(await browser.openPage('popup-coachee.html'));
     await popup.topic.fill('Keep me');
     await popup.status.getByText('Saved').waitFor();
     const options = await browser.openPage('options.html');
@@ -147,7 +147,7 @@ describe('options page in Chromium', () => {
   });
 
   it('opens a print view of the sessions', async () => {
-    const popup = new PopupPage(await browser.openPage('popup.html'));
+    const popup = new PopupPage(await browser.openPage('popup-coachee.html'));
     await popup.topic.fill('Thinking about leaving my company');
     await popup.status.getByText('Saved').waitFor();
     const options = await browser.openPage('options.html#export');

@@ -13,7 +13,7 @@ import { extensionPerTest, installedWorker } from './chromium';
 const NOW = new Date(2026, 10, 26, 12).getTime();
 
 describe('progress over the months', () => {
-  const browser = extensionPerTest();
+  const browser = extensionPerTest({ role: 'coach' });
 
   it('lists coachees with their figures, sortable, and shows a coachee’s charts that read without the table, by keyboard and pointer, with no WCAG violations', async () => {
     const worker = await installedWorker(browser);

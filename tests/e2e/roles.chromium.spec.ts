@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import { type ExtensionBrowser, launchExtension } from './chromium';
@@ -51,6 +52,68 @@ describe('a popup for each role, in Chromium', () => {
     await page.locator('summary', { hasText: 'Send to my coach' }).waitFor();
     expect(await page.getByRole('button', { name: 'Add coachee' }).count()).toBe(0);
     expect(await page.getByRole('navigation', { name: 'Show the popup for' }).count()).toBe(0);
+  });
+
+  it('shapes the options page by role: a coachee sees their own sessions and progress, not a coach’s tools', async () => {
+    browser = await launchExtension(undefined, { role: 'coachee' });
+    const popup = new PopupPage(await browser.openPage('popup.html'));
+    await popup.topic.fill('Speaking up in meetings');
+    await popup.status.getByText('Saved').waitFor();
+    const options = await browser.openPage('options.html');
+    const nav = options.getByRole('navigation', { name: 'Sections' });
+    await nav.getByRole('link', { name: 'My progress' }).waitFor();
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Sessions',
+      'My progress',
+      'Cards',
+      'Export & backup',
+      'Settings & data',
+      'Sync',
+    ]);
+    // A coach's list of coachees is not there, not even by its address.
+    await options.goto(`${options.url().replace(/#.*$/, '')}#coachees`);
+    await options.getByRole('heading', { name: 'Past sessions' }).waitFor();
+    expect(await options.getByRole('heading', { name: 'Coachees' }).count()).toBe(0);
+    expect(await options.getByRole('table', { name: 'Coachees' }).count()).toBe(0);
+    // Their progress speaks to them: no "Me" as a name, no asking themselves for the pre-work.
+    await nav.getByRole('link', { name: 'My progress' }).click();
+    await options.getByRole('heading', { name: 'My progress', level: 2 }).waitFor();
+    await options.getByRole('cell', { name: 'Speaking up in meetings' }).waitFor();
+    expect(await options.getByText('Me', { exact: true }).count()).toBe(0);
+    expect(await options.getByText('Progress: Me').count()).toBe(0);
+    expect(await options.getByRole('heading', { name: 'Ask for the pre-work' }).count()).toBe(0);
+    // The export offers their own sessions, without a list of coachees.
+    await nav.getByRole('link', { name: 'Export & backup' }).click();
+    await options.getByRole('radio', { name: 'My sessions, with my progress figures' }).check();
+    expect(await options.getByLabel('Coachee to export').count()).toBe(0);
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: 'Download Markdown' }).click(),
+    ]);
+    const md = await readFile(await download.path(), 'utf8');
+    expect(md).toContain('## My progress');
+    expect(md).not.toContain('Progress: Me');
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await options.emulateMedia({ colorScheme });
+      expect({ colorScheme, violations: await axeViolations(options) }).toEqual({ colorScheme, violations: [] });
+    }
+  });
+
+  it('for a coach who is also coached, the coachee list holds the people coached and not "Me"', async () => {
+    browser = await launchExtension(undefined, { role: 'both' });
+    const popup = new PopupPage(await browser.openPage('popup-coachee.html'));
+    await popup.topic.fill('My own topic');
+    await popup.status.getByText('Saved').waitFor();
+    await browser.worker.evaluate(async () => {
+      const { coachees = [] } = (await chrome.storage.local.get('coachees')) as { coachees?: unknown[] };
+      await chrome.storage.local.set({ coachees: [...coachees, { id: 'dana', name: 'Dana', createdAt: 1_790_000_000_000 }] });
+    });
+    const options = await browser.openPage('options.html#coachees');
+    const table = options.getByRole('table', { name: 'Coachees' });
+    await table.getByRole('link', { name: 'Dana' }).waitFor();
+    expect(await table.getByRole('rowheader').count()).toBe(1);
+    await options.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'My progress' }).click();
+    await options.getByRole('heading', { name: 'My progress', level: 2 }).waitFor();
   });
 
   it('with both roles, switches between the coach’s and the coachee’s popup, and remembers the last', async () => {

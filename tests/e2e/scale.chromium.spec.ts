@@ -47,7 +47,7 @@ async function installDone(browser: Pick<ExtensionBrowser, 'context' | 'openPage
 }
 
 describe('a store of 2,000 sessions', () => {
-  const browser = extensionPerTest();
+  const browser = extensionPerTest({ role: 'both' });
 
   it('lists, finds a word of one note through the index, follows an edit in the panel, opens, edits, deletes and exports', async () => {
     const worker = await installDone(browser);
@@ -105,7 +105,7 @@ describe('a store of 2,000 sessions', () => {
       };
     });
     const readsOf = (page: import('playwright-core').Page) => page.evaluate(() => (globalThis as unknown as { __reads: string[] }).__reads);
-    const popup = await browser.openPage('popup.html');
+    const popup = await browser.openPage('popup-coachee.html');
     await popup.getByLabel('Your topic, in one line').waitFor();
     await popup.waitForTimeout(500); // A settle, not a wait for a result: reads that would come late are counted too.
     const popupReads = await readsOf(popup);
@@ -159,8 +159,10 @@ describe('a store of 2,000 sessions', () => {
     expect(md).toContain('Topic number 3');
     expect(md).toContain('Topic number 1993');
     expect(md).not.toContain('Topic number 4\n');
-    // Each session opens with its own front matter.
-    expect(md.match(/^---\ndate: /gm)?.length).toBe(200);
+    // One front matter at the top lists each session; each follows as a section of its own.
+    expect(md.match(/^---$/gm)?.length).toBe(2);
+    expect(md.match(/^ {2}- date: /gm)?.length).toBe(200);
+    expect(md.match(/^## /gm)?.length).toBe(201);
   }, 240_000);
 
   it('restores 2,000 sessions: the newest rows and the progress show at once, the search works when it is done', async () => {

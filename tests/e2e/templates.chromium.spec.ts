@@ -3,7 +3,7 @@ import { extensionPerTest } from './chromium';
 import { openFold, optionsSection } from './pages';
 
 describe('agenda templates in Chromium', () => {
-  const browser = extensionPerTest();
+  const browser = extensionPerTest({ role: 'coach' });
 
   it('refuses an invalid template with clear messages, saves a valid one, and the panel can follow it', async () => {
     const options = await browser.openPage('options.html');

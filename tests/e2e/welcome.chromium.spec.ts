@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
@@ -13,6 +14,101 @@ async function welcomeTab(browser: ExtensionBrowser): Promise<Page> {
   await page.getByRole('heading', { level: 1 }).waitFor();
   return page;
 }
+
+/** The words of a message in a language, up to its first placeholder (what a picture shows begins with them). */
+function words(lang: 'en' | 'de', key: string): string {
+  const messages = JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Record<string, { message: string }>;
+  const text = messages[key]?.message;
+  if (text === undefined) throw new Error(`No message ${key}`);
+  return (text.split(/\$[A-Z_]+\$/)[0] ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * What each picture's alt text claims, as the page and role it must be made from and the words a person must
+ * see in it (message keys); `hides` are words that must not be in it (the switch between the two popups, which
+ * a coachee does not have; the month's plan, which is not the pre-work form).
+ */
+const CLAIMS: Record<string, { image: string; page: string; role: 'coach' | 'coachee'; shows: string[]; hides?: string[] }> = {
+  welcomeCoach1Alt: { image: 'coach-1', page: 'sidepanel.html', role: 'coach', shows: ['clockPhaseLabel', 'phasePlanTitle', 'notesLabel'] },
+  welcomeCoach2Alt: {
+    image: 'coach-2',
+    page: 'popup-coach.html',
+    role: 'coach',
+    shows: ['coachPopupTopicHeading', 'cardInboxHeading'],
+    hides: ['popupViewCoachee'],
+  },
+  welcomeCoach3Alt: { image: 'coach-3', page: 'sidepanel.html', role: 'coach', shows: ['planHeading', 'cardSendPlan', 'cardCopy'] },
+  welcomeCoachee1Alt: {
+    image: 'coachee-1',
+    page: 'popup-coachee.html',
+    role: 'coachee',
+    shows: ['popupTitle', 'topicTitleLabel', 'topicDifficultyLabel'],
+    hides: ['popupViewCoach', 'popupViewCoachee', 'popupPlanHeading'],
+  },
+  welcomeCoachee2Alt: { image: 'coachee-2', page: 'popup-coachee.html', role: 'coachee', shows: ['cardSendHeading', 'cardCopy'] },
+  welcomeCoachee3Alt: {
+    image: 'coachee-3',
+    page: 'popup-coachee.html',
+    role: 'coachee',
+    shows: ['popupPlanHeading', 'popupLogAdd', 'budgetLabel'],
+    hides: ['popupViewCoach'],
+  },
+};
+
+describe('the welcome’s pictures', () => {
+  let browser: ExtensionBrowser | undefined;
+  afterEach(async () => {
+    await browser?.close();
+    browser = undefined;
+  });
+
+  for (const lang of ['en', 'de'] as const)
+    it(`in ${lang}, each alt text names what its picture shows, as recorded when it was made from the real page`, async () => {
+      // What `npm run screenshots` (scripts/store-shots.mjs) recorded for each picture: its page, role and visible words.
+      const shots = JSON.parse(readFileSync('docs/welcome-shots.json', 'utf8'))[lang] as Record<
+        string,
+        { page: string; role: string; visible: string[] }
+      >;
+      browser = await launchExtension(undefined, { role: 'both', lang: lang === 'de' ? 'de' : 'en-US' });
+      const page = await browser.openPage('welcome.html');
+      await page.getByRole('heading', { level: 3 }).nth(5).waitFor();
+      const pictures = await page.locator('.welcome-steps picture').evaluateAll((all) =>
+        all.map((p) => ({
+          alt: p.querySelector('img')?.getAttribute('alt') ?? '',
+          src: p.querySelector('img')?.getAttribute('src') ?? '',
+          dark: p.querySelector('source')?.getAttribute('srcset') ?? '',
+          media: p.querySelector('source')?.getAttribute('media') ?? '',
+        })),
+      );
+      expect(pictures).toHaveLength(6);
+      const claimed = new Set<string>();
+      for (const picture of pictures) {
+        const [key, claim] = Object.entries(CLAIMS).find(([k]) => words(lang, k) === picture.alt) ?? [];
+        expect(claim, `a claim for the alt text "${picture.alt}"`).toBeDefined();
+        if (!key || !claim) continue;
+        claimed.add(key);
+        expect(picture.src).toBe(`welcome/${lang}/${claim.image}.png`);
+        expect(picture).toMatchObject({ dark: `welcome/${lang}/${claim.image}-dark.png`, media: '(prefers-color-scheme: dark)' });
+        for (const file of [picture.src, picture.dark]) expect(existsSync(`public/${file}`), file).toBe(true);
+        const shot = shots[claim.image];
+        expect({ image: claim.image, page: shot?.page, role: shot?.role }).toEqual({
+          image: claim.image,
+          page: claim.page,
+          role: claim.role,
+        });
+        const seen = (text: string) => shot?.visible.some((v) => v.startsWith(text)) ?? false;
+        expect({ image: claim.image, missing: claim.shows.map((k) => words(lang, k)).filter((w) => !seen(w)) }).toEqual({
+          image: claim.image,
+          missing: [],
+        });
+        expect({ image: claim.image, shown: (claim.hides ?? []).map((k) => words(lang, k)).filter(seen) }).toEqual({
+          image: claim.image,
+          shown: [],
+        });
+      }
+      expect([...claimed].sort()).toEqual(Object.keys(CLAIMS).sort());
+    });
+});
 
 describe('the welcome, in Chromium with a fresh profile', () => {
   let browser: ExtensionBrowser | undefined;

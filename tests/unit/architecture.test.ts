@@ -148,9 +148,9 @@ const STORAGE_ADAPTER = ['utils/platform/storage.ts', 'utils/platform/storage-ar
 const NOT_YET_THROUGH_THE_ADAPTER = [
   'utils/platform/index-keeper.ts', // history: whether the index is stored at all
   'utils/platform/session-index-store.ts', // history: the index's parts in one call
-  'utils/platform/sync-engine.ts', // sync: applies remote records, reads its config and status raw
-  'utils/platform/sync-mirror.ts', // settings mirrored to the browser's sync area
-  'utils/platform/sync-schedule.ts', // sync: its config and status raw
+  'utils/platform/sync/local.ts', // sync: reads and writes the synced keys as one batch
+  'utils/platform/sync/schedule.ts', // sync: setAccessLevel (keeps storage.local from content scripts)
+  'utils/platform/settings-mirror.ts', // settings mirrored to the browser's sync area
 ];
 
 /** How a file touches storage outside the adapter. */

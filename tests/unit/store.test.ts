@@ -106,16 +106,16 @@ describe('store folder', () => {
     for (const lang of LANGS) expect(pngSize(`store/${listing(lang).tile}`)).toEqual({ width: 440, height: 280 });
   });
 
-  it('the welcome page’s pictures exist in both languages, 360×450 and modest in size', () => {
+  it('the welcome page’s pictures exist in both languages and both themes, 360×450 and modest in size', () => {
     const app = readFileSync('entrypoints/welcome/App.tsx', 'utf8');
     const names = [...app.matchAll(/image: '([a-z0-9-]+)'/g)].map((m) => m[1]);
     expect(names).toHaveLength(6);
     for (const lang of LANGS)
-      for (const name of names) {
-        const path = `public/welcome/${lang}/${name}.png`;
-        expect(pngSize(path), path).toEqual({ width: 360, height: 450 });
-        expect(statSync(path).size, path).toBeLessThanOrEqual(80_000);
-      }
+      for (const name of names)
+        for (const path of [`public/welcome/${lang}/${name}.png`, `public/welcome/${lang}/${name}-dark.png`]) {
+          expect(pngSize(path), path).toEqual({ width: 360, height: 450 });
+          expect(statSync(path).size, path).toBeLessThanOrEqual(80_000);
+        }
   });
 
   it('every path the README and the other documents name exists', () => {

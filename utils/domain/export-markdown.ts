@@ -50,6 +50,8 @@ export interface MarkdownContext {
   formatDate: (epochMs: number) => string;
   /** The next date as it was picked (a day, or a time in its zone); without it the stored instant is shown. */
   formatSessionDate?: (date: SessionDate) => string;
+  /** A day (ISO `YYYY-MM-DD`) in prose, as `formatDate` writes days; without it the ISO day is shown. */
+  formatDay?: (isoDay: string) => string;
   now: number;
 }
 
@@ -124,7 +126,7 @@ export function sessionDocument(session: SessionRecord, ctx: MarkdownContext): D
             text: `${a.kind === 'exercise' ? l.exercise : l.reading}: ${a.title.trim()} (${l.perWeek(a.minutesPerWeek)})`,
             sub: Object.entries(a.logged)
               .sort(([x], [y]) => x.localeCompare(y))
-              .map(([week, n]) => l.loggedWeek(week, n)),
+              .map(([week, n]) => l.loggedWeek(ctx.formatDay ? ctx.formatDay(week) : week, n)),
           })),
         },
   );
@@ -161,24 +163,38 @@ export function sessionDocument(session: SessionRecord, ctx: MarkdownContext): D
   return doc;
 }
 
+/**
+ * User text as Markdown that keeps the document's shape: a line that would open
+ * a heading (`# …`) or underline the line above into one (`---`, `===`) is
+ * escaped, so a typed `#` or `---` never starts a section or a front matter.
+ * Everything else (lists, emphasis) stays as typed.
+ */
+export function userMarkdown(text: string): string {
+  // `#tag` (no space) is a tag in notes tools, not a heading: it stays.
+  return text.replace(/^( {0,3})(#{1,6}(?=[ \t]|$)|[-=]+[ \t]*$)/gm, '$1\\$2');
+}
 /** Indent continuation lines so multi-line text stays inside its list item. */
-const indent = (text: string) => text.replace(/\n/g, '\n  ');
-const cell = (text: string) => text.replace(/\|/g, '\\|');
+const indent = (text: string) => userMarkdown(text).replace(/\n/g, '\n  ');
+/** A table cell: one line, its pipes escaped. */
+const cell = (text: string) => text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
 
-/** A document model as Markdown. */
-export function documentMarkdown(doc: readonly DocBlock[]): string {
+/**
+ * A document model as Markdown; `shift` moves every heading down that many
+ * levels (a session inside a file of many is a level-2 section).
+ */
+export function documentMarkdown(doc: readonly DocBlock[], shift = 0): string {
   const out: string[] = [];
   for (const block of doc) {
     switch (block.kind) {
       case 'heading':
-        out.push(`${'#'.repeat(block.level)} ${block.text}`, '');
+        out.push(`${'#'.repeat(Math.min(6, block.level + shift))} ${block.text}`, '');
         break;
       case 'field':
-        if (block.block) out.push(`**${block.label}:**`, '', block.text, '');
-        else out.push(`**${block.label}:** ${block.text}`, '');
+        if (block.block) out.push(`**${block.label}:**`, '', userMarkdown(block.text), '');
+        else out.push(`**${block.label}:** ${userMarkdown(block.text)}`, '');
         break;
       case 'text':
-        out.push(block.text, '');
+        out.push(userMarkdown(block.text), '');
         break;
       case 'table':
         out.push(`| ${block.head.join(' | ')} |`, `| --- |${' ---: |'.repeat(block.head.length - 1)}`);

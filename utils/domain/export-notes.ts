@@ -7,7 +7,7 @@
  * Pure: labels and formatting come from the caller.
  */
 import type { SessionRecord } from './backup';
-import { type MarkdownContext, sessionMarkdown } from './export-markdown';
+import { documentMarkdown, type MarkdownContext, sessionDocument, sessionMarkdown } from './export-markdown';
 import { sessionMinutes } from './session-figures';
 import { fold, isoDate } from './text';
 import { firstStartAt } from './timer-log';
@@ -50,35 +50,79 @@ function tag(text: string): string {
     .slice(0, 40);
 }
 
-/** One session's YAML front matter, between `---` lines. */
-export function sessionFrontMatter(session: SessionRecord, ctx: MarkdownContext): string {
+/** A session's details as the lines of a YAML mapping (date, coachee, topic, phases, the plan's count). */
+export function sessionFields(session: SessionRecord, ctx: MarkdownContext): string[] {
   // The recorded times, from the one source the agenda table of the same export reads.
   const m = sessionMinutes(session.timer, session.agenda ?? ctx.defaultAgenda, ctx.now);
-  const who = tag(ctx.coacheeName);
-  const tags = ['coaching', 'sidecoach', ...(who ? [`coachee/${who}`] : [])];
-  const lines = [
-    '---',
+  return [
     `date: ${isoDate(sessionDay(session))}`,
     `coachee: ${yamlString(ctx.coacheeName)}`,
     `topic: ${yamlString(session.topic.title.trim())}`,
     `started: ${firstStartAt(session.timer) === null ? 'false' : 'true'}`,
-    'phases:',
+    ...(m.phases.length === 0 ? ['phases: []'] : ['phases:']),
     ...m.phases.flatMap((p) => [`  - title: ${yamlString(p.title)}`, `    planned: ${p.planned}`, `    taken: ${p.taken}`]),
     `planned_minutes: ${m.planned}`,
     `taken_minutes: ${m.taken}`,
     `plan_done: ${session.plan.filter((s) => s.done).length}`,
     `plan_total: ${session.plan.length}`,
-    'tags:',
-    ...tags.map((t) => `  - ${yamlString(t)}`),
-    '---',
   ];
-  if (m.phases.length === 0) lines.splice(lines.indexOf('phases:'), 1, 'phases: []');
-  return `${lines.join('\n')}\n`;
+}
+
+/** The tags notes tools file a note under: coaching, sidecoach, and one per coachee named. */
+function tagLines(coachees: readonly string[]): string[] {
+  const who = [...new Set(coachees.map(tag).filter(Boolean))];
+  return ['tags:', ...['coaching', 'sidecoach', ...who.map((w) => `coachee/${w}`)].map((t) => `  - ${yamlString(t)}`)];
+}
+
+/** One session's YAML front matter, between `---` lines. */
+export function sessionFrontMatter(session: SessionRecord, ctx: MarkdownContext): string {
+  return `${['---', ...sessionFields(session, ctx), ...tagLines([ctx.coacheeName]), '---'].join('\n')}\n`;
 }
 
 /** One session as a note: front matter, then the session's Markdown (the plan as tasks). */
 export function sessionNote(session: SessionRecord, ctx: MarkdownContext): string {
   return `${sessionFrontMatter(session, ctx)}\n${sessionMarkdown(session, ctx)}`;
+}
+
+/** What a file of many sessions holds, for its one front matter. */
+export interface NotesFileHead {
+  /** The file's title in the reader's words (also its first heading). */
+  title: string;
+  /** Whose sessions: every coachee named in it, in the order first met. */
+  coachees: readonly string[];
+  /** When the file was written. */
+  exportedAt: number;
+  /** Whether the file ends with progress figures. */
+  progress: boolean;
+}
+
+/**
+ * The one front matter of a file of many sessions: what it holds (title, when
+ * written, coachees, how many sessions from which day to which, whether
+ * progress figures follow), tags, and each session's details (`sessions`, the
+ * lines of `sessionFields`, oldest first) as a list. ISO dates: this is data.
+ */
+export function notesFileFrontMatter(head: NotesFileHead, sessions: readonly (readonly string[])[]): string {
+  const dates = sessions.map((lines) => lines[0]?.replace(/^date: /, '') ?? '');
+  const lines = [
+    '---',
+    `title: ${yamlString(head.title)}`,
+    `exported: ${isoDate(head.exportedAt)}`,
+    ...(head.coachees.length === 0 ? ['coachees: []'] : ['coachees:', ...head.coachees.map((c) => `  - ${yamlString(c)}`)]),
+    `session_count: ${sessions.length}`,
+    ...(dates.length > 0 ? [`first_session: ${dates[0]}`, `last_session: ${dates[dates.length - 1]}`] : []),
+    `progress: ${head.progress}`,
+    ...tagLines(head.coachees),
+    ...(sessions.length === 0 ? ['sessions: []'] : ['sessions:']),
+    ...sessions.flatMap((fields) => fields.map((line, i) => `${i === 0 ? '  - ' : '    '}${line}`)),
+    '---',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** One session as a section of a file of many: its document with every heading one level down. */
+export function sessionSection(session: SessionRecord, ctx: MarkdownContext): string {
+  return documentMarkdown(sessionDocument(session, ctx), 1);
 }
 
 /** Characters no file system (or notes tool's links: `#^[]|`) takes, and controls and bidi marks. */

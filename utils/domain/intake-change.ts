@@ -26,7 +26,13 @@ const made = (isNew: boolean, meta: SessionMeta, parts: NewSessionParts): Sessio
  * noted as the coachee's), the topic when it differs, the progress into the
  * review and the plan's session; then that session is the active one.
  */
-export function preworkChange(intake: PreworkIntake, current: Topic | null, now: number, parts: NewSessionParts): SessionChange {
+export function preworkChange(
+  intake: PreworkIntake,
+  current: Topic | null,
+  now: number,
+  parts: NewSessionParts,
+  on: string | null = null,
+): SessionChange {
   const { sessionId, progress } = intake;
   const base = made(intake.sessionIsNew, { id: sessionId, coacheeId: intake.coachee.id, createdAt: now }, parts);
   const writes: PartWrite[] = [...(base.parts ?? [])];
@@ -39,7 +45,8 @@ export function preworkChange(intake: PreworkIntake, current: Topic | null, now:
         { name: 'homework', sessionId: progress.planSessionId, value: progress.merge.homework },
       );
   }
-  return { ...base, coachee: intake.coachee, peers: { [sessionId]: intake.peer }, parts: writes, activate: sessionId };
+  const days = on ? { days: { [sessionId]: on } } : {};
+  return { ...base, coachee: intake.coachee, peers: { [sessionId]: intake.peer }, ...days, parts: writes, activate: sessionId };
 }
 
 /** A plan card on the coachee's side: its session (made when none holds it, and then made active), noted as the coach's, filled. */

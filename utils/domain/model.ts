@@ -62,6 +62,8 @@ export const SessionMetaSchema = v.object({
   createdAt: EpochMs,
   /** The other person's id for this same session (the coach's on the coachee's side, the coachee's on the coach's), from their cards. */
   peer: v.optional(Id),
+  /** The day the session is for, as the coachee's pre-work card named it (the coach's own date is in the wrap-up before). */
+  on: v.optional(DayText),
 });
 export type SessionMeta = v.InferOutput<typeof SessionMetaSchema>;
 export const SessionListSchema = v.array(SessionMetaSchema);

@@ -21,6 +21,8 @@ export interface SessionChange {
   add?: readonly SessionMeta[];
   /** The other person's session id to note on a session (added or listed), by session id. */
   peers?: Readonly<Record<string, string>>;
+  /** The day (YYYY-MM-DD) a pre-work card named for a session, by session id. */
+  days?: Readonly<Record<string, string>>;
   /** A coachee to add, or to put in place of the one with the same id. */
   coachee?: Coachee;
   /** Parts of sessions to put. */
@@ -44,7 +46,11 @@ export function changedLists(state: SessionState, change: SessionChange): Pick<S
   const ids = new Set(state.sessions.map((s) => s.id));
   let sessions = [...state.sessions, ...(change.add ?? []).filter((s) => !ids.has(s.id) && !gone.has(s.id))];
   const peers = change.peers ?? {};
-  sessions = sessions.filter((s) => !gone.has(s.id)).map((s) => (peers[s.id] && s.peer !== peers[s.id] ? { ...s, peer: peers[s.id] } : s));
+  const days = change.days ?? {};
+  sessions = sessions
+    .filter((s) => !gone.has(s.id))
+    .map((s) => (peers[s.id] && s.peer !== peers[s.id] ? { ...s, peer: peers[s.id] } : s))
+    .map((s) => (days[s.id] && s.on !== days[s.id] ? { ...s, on: days[s.id] } : s));
   const unchanged = sessions.length === state.sessions.length && sessions.every((s, i) => s === state.sessions[i]);
   const { coachee } = change;
   const coachees = !coachee

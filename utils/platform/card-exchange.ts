@@ -200,8 +200,9 @@ export async function takeInCard(preview: CardPreview, now = Date.now()): Promis
   const parts = await newSessionParts();
   if (preview.card.kind === 'prework') {
     const intake = preview.intake as PreworkIntake;
+    const on = preview.card.sessionOn;
     const current = intake.sessionIsNew ? null : (await readChecked(partStore('topic', intake.sessionId))).value;
-    await writeSessions(() => preworkChange(intake, current, now, parts));
+    await writeSessions(() => preworkChange(intake, current, now, parts, on));
     return intake.sessionId;
   }
   const intake = preview.intake as PlanIntake;

@@ -33,6 +33,8 @@ import {
   writeAll,
 } from './storage';
 import { clearAll, localBytesInUse, readBatch } from './storage-area';
+import { forgetSync } from './sync/forget';
+import { askSync } from './sync/messages';
 
 /**
  * Read everything in one storage call, by the read policy (storage.ts, CheckedRead):
@@ -117,8 +119,12 @@ export async function readSmall(): Promise<Omit<DataSet, 'sessions'>> {
   return { coachees: coachees.value, settings: settings.value, templates: templates.value, activeSessionId: activeSessionId.value };
 }
 
-/** Delete everything Sidecoach keeps, in both areas. */
-export const wipeAll = clearAll;
+/** Delete everything Sidecoach keeps, in both areas, and sync with it (its database, the server's access given back). */
+export async function wipeAll(): Promise<void> {
+  // The background stops sync after a sync under way; with no background to answer, this page does it.
+  if (!(await askSync({ type: 'syncStop' })).ok) await forgetSync().catch(() => undefined);
+  await clearAll();
+}
 
 /** Bytes used in local storage (undefined where the browser cannot tell). */
 export const bytesInUse = localBytesInUse;

@@ -39,10 +39,10 @@ export function markdownLabels(): MarkdownLabels {
   };
 }
 
-/** The progress figures' words (the same as the coachee's page). */
-export function progressLabels(): ProgressLabels {
+/** The progress figures' words (the same as the coachee's page); `own`: the person's own ("My progress"). */
+export function progressLabels(own = false): ProgressLabels {
   return {
-    heading: (coachee) => t('coacheePageHeading', coachee),
+    heading: (coachee) => (own ? t('myProgressHeading') : t('coacheePageHeading', coachee)),
     homework: t('chartHomework'),
     plan: t('chartPlan'),
     phases: t('chartPhases'),

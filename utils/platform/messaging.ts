@@ -13,7 +13,7 @@ import { browser } from 'wxt/browser';
 import type { CallReport } from '../domain/call-detect';
 import type { CallPlatform } from '../domain/call-urls';
 import type { HistoryPage, HistoryQuery } from '../domain/history-records';
-import type { SyncFault } from '../domain/sync-faults';
+import type { SyncFault } from '../domain/sync/faults';
 
 /** A message whose handler answers with `TReturn`. */
 export interface ProtocolWithReturn<TData, TReturn> {

@@ -8,13 +8,14 @@
  */
 import { BACKUP_TAIL, backupHead, backupSessions, type SessionRecord } from '../domain/backup';
 import { documentMarkdown, exportFileName, type MarkdownContext } from '../domain/export-markdown';
-import { sessionDay, sessionFileName, sessionNote } from '../domain/export-notes';
+import { notesFileFrontMatter, sessionDay, sessionFields, sessionFileName, sessionNote, sessionSection } from '../domain/export-notes';
 import type { ExportScope } from '../domain/export-scope';
 import { progressDocument } from '../domain/progress-doc';
 import type { IndexEntry } from '../domain/session-index';
+import { SELF_COACHEE_ID } from '../domain/session-list';
 import { zipWriter } from '../domain/zip';
 import { readSmall } from './data-store';
-import { formatSessionDate } from './dates';
+import { formatDay, formatSessionDate } from './dates';
 import { localDefaultTemplate } from './default-template';
 import { downloadBlob } from './download';
 import { t, uiLanguage } from './i18n';
@@ -27,23 +28,31 @@ export interface ExportResult {
   unreadable: string[];
 }
 
-/** The context every page renders a session's document with (labels, the default agenda, dates). */
+/**
+ * The context every page renders a session's document with (labels, the default
+ * agenda, dates). Dates in prose read one way, the reader's medium style (as the
+ * progress figures write them): a day as a day, a time with its day.
+ */
 export function documentContext(now: number): Omit<MarkdownContext, 'coacheeName'> {
-  const dateFormat = new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'long', timeStyle: 'short' });
+  const dateFormat = new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
   return {
     labels: markdownLabels(),
     defaultAgenda: localDefaultTemplate().phases,
     formatDate: (ms) => dateFormat.format(ms),
-    formatSessionDate,
+    formatSessionDate: (date) => formatSessionDate(date, 'medium'),
+    formatDay: (day) => formatDay(day, 'medium'),
     now,
   };
 }
 
 /**
- * The chosen sessions (oldest first) as one Markdown file in the downloads, each
- * opening with its YAML front matter and with its plan as tasks; `who` names the
- * file's coachee when all are one coachee's, and `progressOf` (a coachee's name)
- * ends the file with that coachee's progress figures.
+ * The chosen sessions (oldest first) as one Markdown file in the downloads that
+ * notes tools read whole: one YAML front matter at the top (what the file holds,
+ * and each session's details), the file's title, then each session as a section
+ * headed with its date (the plan as tasks), then — when `progressOf` names a
+ * coachee — their progress figures as a section of their own. `who` names the
+ * file's coachee when all are one coachee's. The sections are written a batch
+ * at a time; only the front matter's small lines are held until the end.
  */
 async function downloadMarkdown(
   entries: readonly IndexEntry[],
@@ -54,20 +63,34 @@ async function downloadMarkdown(
   progressOf: string | null = null,
 ): Promise<ExportResult> {
   const context = documentContext(now);
-  const pieces: Blob[] = [];
+  const sections: Blob[] = [];
+  const fields: string[][] = [];
+  const coachees: string[] = [];
   const unreadable = await forEachRecordBatch(
     entries.map((e) => e.id),
     (records) => {
-      const text = records.map((r) => sessionNote(r, { ...context, coacheeName: nameOf(r.meta.coacheeId) })).join('\n');
-      if (text) pieces.push(new Blob([pieces.length > 0 ? '\n' : '', text]));
+      for (const r of records) {
+        const ctx = { ...context, coacheeName: nameOf(r.meta.coacheeId) };
+        if (!coachees.includes(ctx.coacheeName)) coachees.push(ctx.coacheeName);
+        fields.push(sessionFields(r, ctx));
+        sections.push(new Blob(['\n', sessionSection(r, ctx)]));
+      }
     },
   );
-  if (progressOf !== null) {
-    const progress = progressDocument(entries, progressOf, progressLabels(), progressFormats(uiLanguage()), now);
-    if (progress.length > 0) pieces.push(new Blob(['\n', documentMarkdown(progress)]));
-  }
+  // The person's own progress reads "My progress", never "Progress: Me".
+  const own = entries.length > 0 && entries.every((e) => e.coacheeId === SELF_COACHEE_ID);
+  const progress =
+    progressOf === null ? [] : progressDocument(entries, progressOf, progressLabels(own), progressFormats(uiLanguage()), now);
+  if (progress.length > 0) sections.push(new Blob(['\n', documentMarkdown(progress, 1)]));
+  const title = who === null ? t('notesFileTitleAll') : t('notesFileTitle', who);
+  const head = notesFileFrontMatter({ title, coachees, exportedAt: now, progress: progress.length > 0 }, fields);
   const file = exportFileName(kind, new Date(now), who, 'md');
-  downloadBlob(file, new Blob(pieces, { type: 'text/markdown;charset=utf-8' }));
+  downloadBlob(
+    file,
+    new Blob([head, '\n', documentMarkdown([{ kind: 'heading', level: 1, text: title }]), ...sections], {
+      type: 'text/markdown;charset=utf-8',
+    }),
+  );
   return { file, unreadable };
 }
 

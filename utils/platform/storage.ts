@@ -87,7 +87,7 @@ export const quarantineStore = define<Quarantined[]>('local:quarantine', Quarant
 /** The call a content script last reported (for the panel's offer to start the clock). */
 export const callStateStore = define<CallState>('local:callState', CallStateSchema, null);
 
-/** User settings. Kept here; mirrored to sync storage while the user lets them sync (platform/sync-mirror.ts). */
+/** User settings. Kept here; mirrored to sync storage while the user lets them sync (platform/settings-mirror.ts). */
 export const settingsStore = define<Settings>('local:settings', SettingsSchema, DEFAULT_SETTINGS);
 
 /** The user's own agenda templates. Kept here; mirrored to sync storage while the user lets them sync. */

@@ -80,11 +80,23 @@ describe('ClockBar', () => {
     await fakeBrowser.storage.local.set({ 'timer.s1': [{ type: 'start', at: T0 }] });
     render(<ClockFor sessionId="s1" />);
     await settle();
+    // Reset is under ⋯, in a popover whose controls load on the first open.
+    await import('../../../../components/panel/ClockMore');
+    const more = screen.getByRole('button', { name: 'More clock controls' });
+    fireEvent.click(more);
+    await settle();
+    expect(more.getAttribute('aria-expanded')).toBe('true');
     fireEvent.click(screen.getByRole('button', { name: 'Reset' }));
+    await settle();
+    // The question takes the popover's place.
+    expect(more.getAttribute('aria-expanded')).toBe('false');
     fireEvent.click(screen.getByRole('button', { name: 'Keep the clock' }));
     await settle();
     expect((await readChecked(partStore('timer', 's1'))).value).toHaveLength(1);
+    fireEvent.click(more);
+    await settle();
     fireEvent.click(screen.getByRole('button', { name: 'Reset' }));
+    await settle();
     fireEvent.click(screen.getByRole('button', { name: 'Yes, reset the clock' }));
     await settle();
     expect((await readChecked(partStore('timer', 's1'))).value.at(-1)?.type).toBe('reset');

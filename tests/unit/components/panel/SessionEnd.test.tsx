@@ -4,6 +4,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CallStatus } from '../../../../components/panel/CallStatus';
 import { ClockBar } from '../../../../components/panel/ClockBar';
 import { SessionSummary } from '../../../../components/panel/SessionSummary';
+// The ⋯ popover's module, loaded ahead so opening ⋯ shows it within the fake timers' flush.
+import '../../../../components/panel/ClockMore';
 import { useClock } from '../../../../components/panel/useClock';
 import { WrapUpChecklist } from '../../../../components/panel/WrapUpChecklist';
 import { partStore, readChecked } from '../../../../utils/platform/storage';
@@ -15,6 +17,11 @@ const pass = (ms: number) =>
     await vi.advanceTimersByTimeAsync(ms);
   });
 const log = async () => (await readChecked(partStore('timer', 's1'))).value;
+/** Open the clock's ⋯ popover (its controls load on the first open). */
+const openMore = async () => {
+  fireEvent.click(screen.getByRole('button', { name: 'More clock controls' }));
+  await pass(50);
+};
 
 function Panel() {
   const clock = useClock('s1');
@@ -46,6 +53,7 @@ describe('ending a session from the panel', () => {
     await pass(100);
     expect((await log()).at(-1)).toEqual({ type: 'end', at: T0 + 61 * M + 100, by: 'coach' });
     // Nothing more to end: the wrap-up's button is gone, the one under ⋯ disabled (the panel shows the summary instead).
+    await openMore();
     const left = screen.getAllByRole('button', { name: 'End the session' }) as HTMLButtonElement[];
     expect(left.map((b) => [b.getAttribute('aria-describedby'), b.disabled])).toEqual([[null, true]]);
   });
@@ -59,13 +67,16 @@ describe('ending a session from the panel', () => {
     });
     render(<Panel />);
     await pass(100);
-    const buttons = screen.getAllByRole('button', { name: 'End the session' });
+    await openMore();
     // Asked once: keeping the clock changes nothing.
-    fireEvent.click(buttons[0] as HTMLElement);
+    fireEvent.click(screen.getAllByRole('button', { name: 'End the session' })[0] as HTMLElement);
+    await pass(50);
     fireEvent.click(screen.getByRole('button', { name: 'Keep the clock running' }));
     await pass(100);
     expect(await log()).toHaveLength(2);
-    fireEvent.click(buttons[0] as HTMLElement);
+    await openMore();
+    fireEvent.click(screen.getAllByRole('button', { name: 'End the session' })[0] as HTMLElement);
+    await pass(50);
     fireEvent.click(screen.getByRole('button', { name: 'Yes, end the session' }));
     await pass(100);
     expect((await log()).at(-1)).toMatchObject({ type: 'end', by: 'coach' });

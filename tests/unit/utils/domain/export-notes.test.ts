@@ -4,12 +4,22 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { defaultTemplate } from '../../../../utils/domain/agenda';
 import { crc32, crc32Bytes } from '../../../../utils/domain/card-format';
-import { documentMarkdown, type MarkdownLabels } from '../../../../utils/domain/export-markdown';
-import { sessionFileName, sessionFrontMatter, sessionNote, yamlString } from '../../../../utils/domain/export-notes';
+import { documentMarkdown, type MarkdownLabels, userMarkdown } from '../../../../utils/domain/export-markdown';
+import {
+  notesFileFrontMatter,
+  sessionDay,
+  sessionFields,
+  sessionFileName,
+  sessionFrontMatter,
+  sessionNote,
+  sessionSection,
+  yamlString,
+} from '../../../../utils/domain/export-notes';
 import { type ProgressLabels, progressDocument } from '../../../../utils/domain/progress-doc';
 import { indexEntry } from '../../../../utils/domain/session-index';
+import { isoDate } from '../../../../utils/domain/text';
 import { zipStore } from '../../../../utils/domain/zip';
-import { sampleSession, T0 } from '../../sample-data';
+import { sampleSession } from '../../sample-data';
 
 const FUNCTIONS = ['title', 'minutes', 'homework', 'perWeek', 'loggedWeek', 'coacheeMark'];
 const labels = new Proxy({} as MarkdownLabels, {
@@ -30,11 +40,8 @@ const ctx = (coacheeName = 'Ada') => ({ coacheeName, defaultAgenda: agenda, labe
 /** The YAML between the first two `---` lines. */
 const frontMatter = (note: string) => /^---\n([\s\S]*?)\n---\n/.exec(note)?.[1] ?? '';
 const TASK = /^- \[( |x)\] (.+)$/gm;
-/**
- * The sample session's day where the test runs: a note is dated by the coach's own calendar, so the
- * session begun at 10:00 UTC on 25 November is on the 26th at UTC+14 (the suite runs under several TZs).
- */
-const DAY = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(T0);
+/** The sample session's day as this zone counts it (the suite also runs in far zones). */
+const DAY = isoDate(sessionDay(sampleSession()));
 
 describe('a session as a note for notes tools', () => {
   it('opens with front matter a YAML parser reads: date, coachee, topic, phases planned and taken, the plan, tags', () => {
@@ -88,6 +95,61 @@ describe('a session as a note for notes tools', () => {
     const data = parse(frontMatter(sessionFrontMatter(session, ctx())));
     expect(data.phases).toEqual([]);
     expect(data.started).toBe(false);
+  });
+});
+
+describe('one file of many sessions', () => {
+  /** A file as the export writes it: the one front matter, the title, the sections. */
+  const file = (names: string[]) => {
+    const sessions = names.map((name, i) => {
+      const s = sampleSession();
+      s.meta.id = `s${i}`;
+      s.topic.title = i === 1 ? 'Evil": x\n---\ntags: [pwned]\n# a: b' : s.topic.title;
+      s.notes = '# not a heading\nline\n---\n#tag stays';
+      return { s, c: ctx(name) };
+    });
+    const head = notesFileFrontMatter(
+      { title: 'Coaching notes: Ada', coachees: [...new Set(names)], exportedAt: Date.UTC(2026, 11, 7, 12), progress: true },
+      sessions.map(({ s, c }) => sessionFields(s, c)),
+    );
+    return `${head}\n# Coaching notes: Ada\n${sessions.map(({ s, c }) => `\n${sessionSection(s, c)}`).join('')}`;
+  };
+
+  it('has one front matter a YAML parser reads, saying what the file holds and each session’s details', () => {
+    const md = file(['Ada', 'Ada']);
+    expect(md.startsWith('---\n')).toBe(true);
+    // Exactly two fence lines in the whole file: the one front matter.
+    expect(md.split('\n').filter((l) => l === '---')).toHaveLength(2);
+    const data = parse(frontMatter(md));
+    // Days as this zone counts them (the same rule as each session's own `date`).
+    const day = isoDate(sessionDay(sampleSession()));
+    expect(data).toMatchObject({
+      title: 'Coaching notes: Ada',
+      exported: isoDate(Date.UTC(2026, 11, 7, 12)),
+      coachees: ['Ada'],
+      session_count: 2,
+      first_session: day,
+      last_session: day,
+      progress: true,
+      tags: ['coaching', 'sidecoach', 'coachee/ada'],
+    });
+    expect(data.sessions).toHaveLength(2);
+    expect(data.sessions[0]).toEqual({ ...parse(frontMatter(sessionFrontMatter(sampleSession(), ctx()))), tags: undefined });
+    expect(data.sessions[1].topic).toBe('Evil": x\n---\ntags: [pwned]\n# a: b');
+  });
+
+  it('makes each session a level-2 section: the file’s headings are its title, then one per session', () => {
+    const md = file(['Ada', 'Ben']);
+    const body = md.slice(md.indexOf('\n---\n', 4) + 5);
+    expect(body.match(/^# .*/gm)).toEqual(['# Coaching notes: Ada']);
+    const at = sessionDay(sampleSession());
+    expect(body.match(/^## .*/gm)).toEqual([`## title ${at} Ada`, `## title ${at} Ben`]);
+    expect(body).toContain('### notes');
+    expect(parse(frontMatter(md)).tags).toEqual(['coaching', 'sidecoach', 'coachee/ada', 'coachee/ben']);
+  });
+
+  it('keeps user text from opening a heading or a front matter, and keeps tags and lists', () => {
+    expect(userMarkdown('# a\n  ## b\n---\n===\n#tag\n- item\n- - -')).toBe('\\# a\n  \\## b\n\\---\n\\===\n#tag\n- item\n- - -');
   });
 });
 

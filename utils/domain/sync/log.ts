@@ -17,7 +17,7 @@
  * the same files shows the same value, whichever order it received them in.
  * A tombstone among the heads wins: a deleted session stays deleted.
  */
-import { sameJson } from './json';
+import { sameJson } from '../json';
 
 /** For each device, the highest change file number merged. */
 export type Vector = Record<string, number>;
@@ -143,8 +143,10 @@ function withChange(heads: readonly Head[] | undefined, file: ChangeFile, change
  * A local change of one key: the current local value (`undefined`: removed)
  * against the key's merged value. Null when they agree.
  */
-function changeOf(key: string, local: unknown, merged: Merged): Change | null {
+function changeOf(key: string, local: unknown, merged: Merged, again: Merged | null): Change | null {
   if (local === undefined) return merged.deleted ? null : { k: key, del: true };
+  // Sent again: the value, against what the others may have had of it.
+  if (again) return again.deleted ? { k: key, v: local } : { k: key, v: local, b: deltaOf(local, again.value) };
   if (!merged.deleted && sameJson(local, merged.value)) return null;
   return merged.deleted ? { k: key, v: local } : { k: key, v: local, b: deltaOf(local, merged.value) };
 }
@@ -187,16 +189,23 @@ export function applyFile(replica: Replica, file: ChangeFile): string[] {
 /**
  * Record this computer's local values of some keys (`undefined`: removed) as
  * its next change file, and apply it; null when nothing differs from the merged values.
+ * `again`: every value is recorded, unchanged ones too (a computer sending
+ * everything again under a new identity, its earlier files being gone),
+ * against the value the others had: the key's entry in `again` when it has
+ * one (the base of a change never sent), else the merged value.
  */
 export function recordChanges(
   replica: Replica,
   locals: ReadonlyMap<string, unknown>,
   ruleFor: (key: string) => KeyRule,
   at: number,
+  again?: ReadonlyMap<string, Merged>,
 ): ChangeFile | null {
   const changes: Change[] = [];
   for (const [key, local] of locals) {
-    const change = changeOf(key, local, mergedOf(replica.heads.get(key), ruleFor(key)));
+    const merged = mergedOf(replica.heads.get(key), ruleFor(key));
+    const base = again ? (again.get(key) ?? merged) : null;
+    const change = changeOf(key, local, merged, base);
     if (change) changes.push(change);
   }
   if (changes.length === 0) return null;
@@ -230,4 +239,19 @@ export function causalOrder<F extends Pick<ChangeFile, 'dev' | 'seq' | 'seen'>>(
     }
   }
   return ordered;
+}
+
+/**
+ * What the others had of each key changed in files never sent: the base of the
+ * earliest change of the key among them (no base: the key was new then).
+ */
+export function basesBefore(unsent: readonly ChangeFile[]): Map<string, Merged> {
+  const bases = new Map<string, Merged>();
+  for (const file of [...unsent].sort((x, y) => x.seq - y.seq)) {
+    for (const c of file.changes) {
+      if (bases.has(c.k) || c.del) continue;
+      bases.set(c.k, c.b ? { deleted: false, value: baseOf(c.v, c.b) } : NOTHING);
+    }
+  }
+  return bases;
 }

@@ -5,9 +5,9 @@
  * page to the background inside the extension, and no further.
  */
 import { browser } from 'wxt/browser';
-import type { SyncReply } from './messaging';
-import { send } from './messaging';
-import { originPattern } from './sync-config';
+import type { SyncReply } from '../messaging';
+import { send } from '../messaging';
+import { originPattern } from './config';
 
 /** A request to the background's sync. */
 export type SyncRequest =
@@ -17,7 +17,7 @@ export type SyncRequest =
   | { type: 'syncStop' };
 
 /** The background's answer: done (with what a test found), or the problem (one type with the message map's). */
-export type { SyncReply } from './messaging';
+export type { SyncReply } from '../messaging';
 
 const TYPES = new Set(['syncTest', 'syncStart', 'syncNow', 'syncStop']);
 

@@ -13,7 +13,7 @@ import {
   parseKeyFile,
   SyncCryptoError,
   unpackJson,
-} from '../../../../utils/platform/sync-crypto';
+} from '../../../../../utils/platform/sync/crypto';
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 const bytes = (h: string) => new Uint8Array(Buffer.from(h, 'hex'));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS } from '../../../../utils/domain/settings';
-import { applySyncPrefs, mirrorChange } from '../../../../utils/platform/sync-mirror';
+import { applySyncPrefs, mirrorChange } from '../../../../utils/platform/settings-mirror';
 
 const dark = { ...DEFAULT_SETTINGS, theme: 'dark' as const };
 const syncOn = () => fakeBrowser.storage.local.set({ syncPrefs: { settings: true, templates: true } });

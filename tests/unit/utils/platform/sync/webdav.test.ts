@@ -3,9 +3,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backoffMs, faultOfStatus, isTransient } from '../../../../utils/domain/sync-faults';
-import { createDavClient, DavError, parseListing } from '../../../../utils/platform/webdav';
-import { freePort, startWebDav, type WebDavServer } from '../../../webdav-server';
+import { backoffMs, faultOfStatus, isTransient } from '../../../../../utils/domain/sync/faults';
+import { createDavClient, DavError, parseListing } from '../../../../../utils/platform/sync/webdav';
+import { freePort, startWebDav, type WebDavServer } from '../../../../webdav-server';
 
 async function faultOf(p: Promise<unknown>): Promise<string> {
   try {
@@ -29,13 +29,14 @@ describe('WebDAV client against a real server (rclone)', { timeout: 30_000 }, ()
   const client = (password = dav.password) =>
     createDavClient({ url: dav.url, user: dav.user, password, retryDelays: [], timeoutMs: 5_000 });
 
-  it('makes folders, writes files whole through a temporary name, lists and reads them', async () => {
+  it('makes folders, writes each file once through a temporary name, lists and reads them', async () => {
     const c = client();
     await c.mkcol('dev1/');
     await c.mkcol('dev1/'); // already there: fine
-    await c.put('dev1/c1', new Uint8Array([1, 2, 3]));
-    await c.put('dev1/c1', new Uint8Array([4, 5, 6, 7])); // replaced whole
-    expect(await c.list('dev1/')).toEqual([{ name: 'c1', folder: false, size: 4 }]);
+    expect(await c.create('dev1/c1', new Uint8Array([4, 5, 6, 7]))).toBe('created');
+    // Written once: a second file under the name is refused, and what is there stays.
+    expect(await c.create('dev1/c1', new Uint8Array([1, 2, 3]))).toBe('exists');
+    expect(await c.list('dev1/')).toEqual([{ name: 'c1', folder: false, size: 4, modified: expect.any(Number) }]);
     expect((await c.list()).filter((e) => e.folder).map((e) => e.name)).toContain('dev1');
     expect([...((await c.get('dev1/c1')) ?? [])]).toEqual([4, 5, 6, 7]);
     expect(await c.get('dev1/none')).toBeNull();
@@ -63,8 +64,9 @@ describe('WebDAV client against a real server (rclone)', { timeout: 30_000 }, ()
   it('leaves the server file as it was when an upload fails', async () => {
     const c = client();
     await c.mkcol('dev2/');
-    await c.put('dev2/c1', new Uint8Array([9]));
-    expect(await faultOf(client('wrong').put('dev2/c1', new Uint8Array([1, 1, 1])))).toBe('auth');
+    await c.create('dev2/c1', new Uint8Array([9]));
+    expect(await faultOf(client('wrong').create('dev2/c2', new Uint8Array([1, 1, 1])))).toBe('auth');
+    expect(await readdir(join(dav.dir, 'dev2'))).toEqual(['c1']);
     expect([...(await readFile(join(dav.dir, 'dev2/c1')))]).toEqual([9]);
   });
 });

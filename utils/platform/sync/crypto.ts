@@ -142,8 +142,13 @@ export function parseKeyFile(text: string): KeyFile {
 
 /** Whether raw key bytes open a key file's check value. */
 export async function keyOpens(file: KeyFile, raw: Uint8Array<ArrayBuffer>): Promise<boolean> {
+  return keyOpensWith(file, await importKey(raw));
+}
+
+/** Whether a key (its bytes need not be readable) opens a key file's check value. */
+export async function keyOpensWith(file: KeyFile, key: CryptoKey): Promise<boolean> {
   try {
-    const text = new TextDecoder().decode(await decryptFile(await importKey(raw), CHECK_NAME, fromBase64(file.check)));
+    const text = new TextDecoder().decode(await decryptFile(key, CHECK_NAME, fromBase64(file.check)));
     return text === CHECK_TEXT;
   } catch {
     return false;

@@ -2,7 +2,7 @@
  * Merging two computers' notes in sync, where no word may be lost.
  * Pure: no browser calls.
  */
-import { editOf, mergeText } from './text-merge';
+import { editOf, mergeText } from '../text-merge';
 
 /** The words of a text, counted. */
 function wordCounts(text: string): Map<string, number> {

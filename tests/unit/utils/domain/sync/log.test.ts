@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { PlanStep } from '../../../../utils/domain/model';
-import { ruleOf } from '../../../../utils/domain/sync-keys';
+import type { PlanStep } from '../../../../../utils/domain/model';
+import { ruleOf } from '../../../../../utils/domain/sync/keys';
 import {
   applyFile,
   baseOf,
+  basesBefore,
   type ChangeFile,
   causalOrder,
   deltaOf,
@@ -13,8 +14,8 @@ import {
   mergedOf,
   type Replica,
   recordChanges,
-} from '../../../../utils/domain/sync-log';
-import type { TimerEvent } from '../../../../utils/domain/timer-schema';
+} from '../../../../../utils/domain/sync/log';
+import type { TimerEvent } from '../../../../../utils/domain/timer-schema';
 
 const MARKER = '— from another computer —';
 const rule = (key: string): KeyRule => {
@@ -201,5 +202,26 @@ describe('a sync that changes a key being edited', () => {
   });
   it('leaves a key removed here removed', () => {
     expect(localAfter({ deleted: false, value: 'a' }, undefined, { deleted: false, value: 'ab' }, notes)).toEqual({ deleted: true });
+  });
+});
+
+describe('sending everything again', () => {
+  it('takes, for each key changed in files never sent, the value before the earliest of them', () => {
+    const unsent = [
+      { dev: 'a', seq: 5, at: 2, seen: {}, changes: [{ k: 'notes.s1', v: 'one two three', b: deltaOf('one two three', 'one two') }] },
+      {
+        dev: 'a',
+        seq: 4,
+        at: 1,
+        seen: {},
+        changes: [
+          { k: 'notes.s1', v: 'one two', b: deltaOf('one two', 'one') },
+          { k: 'notes.s2', v: 'new' },
+        ],
+      },
+    ];
+    const bases = basesBefore(unsent);
+    expect(bases.get('notes.s1')).toEqual({ deleted: false, value: 'one' });
+    expect(bases.get('notes.s2')).toEqual({ deleted: true });
   });
 });

@@ -33,7 +33,19 @@ export type SyncFault =
   /** The passphrase does not open the data on the server. */
   | 'wrongPassphrase'
   /** A file on the server was altered, cut short or replayed; it was refused. */
-  | 'altered';
+  | 'altered'
+  /** A file another computer wrote is missing on the server (deleted, held back by a restore, or its log cut short). */
+  | 'missing'
+  /** Computers' data is on the server but its key file is gone: starting here would make a key that opens none of it. */
+  | 'keyMissing'
+  /** The address is not a web address of a folder. */
+  | 'badAddress'
+  /** http:// to another computer: the password would travel in the clear. */
+  | 'insecure'
+  /** The passphrase is too weak to guard files anyone holding them may try passphrases against. */
+  | 'weakPassphrase'
+  /** This browser lost the key and app password (its site data was cleared): start sync again. */
+  | 'signedOut';
 
 /** The fault an HTTP status means (for a status that is not a success). */
 export function faultOfStatus(status: number): SyncFault {

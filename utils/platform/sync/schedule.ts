@@ -6,12 +6,14 @@
  * wait in the change log until the server answers.
  */
 import { browser } from 'wxt/browser';
-import { backoffMs } from '../domain/sync-faults';
-import { isSyncedStorageKey } from '../domain/sync-keys';
-import { syncConfigStore, syncStatusStore } from './sync-config';
-import { faultOfError, startSync, stopSync, syncOnce, testConnection } from './sync-engine';
-import { asSyncRequest, type SyncReply } from './sync-messages';
-import { markDirty } from './sync-state';
+import { addressProblem, passphraseProblem } from '../../domain/sync/checks';
+import { backoffMs } from '../../domain/sync/faults';
+import { isSyncedStorageKey } from '../../domain/sync/keys';
+import { readChecked } from '../storage';
+import { syncConfigStore, syncStatusStore } from './config';
+import { faultOfError, startSync, stopSync, syncOnce, testConnection } from './engine';
+import { asSyncRequest, type SyncReply } from './messages';
+import { markDirty } from './state';
 
 /** The poll alarm's name. */
 const SYNC_ALARM = 'sync-poll';
@@ -26,9 +28,19 @@ function syncSoon(delayMs = AFTER_CHANGE_MS): void {
   timer = setTimeout(() => void syncOnce().catch((e: unknown) => console.warn('sync failed', e)), delayMs);
 }
 
-/** On start-up: poll while sync is on, and sync now. */
+/**
+ * Keep `storage.local` from content scripts (Chrome: `setAccessLevel`, kept by the browser; Firefox has no
+ * such switch, its bug 1724754). Ours on Meet and Zoom only send messages and read no storage.
+ */
+async function keepLocalStorageFromContentScripts(): Promise<void> {
+  const local = browser.storage.local as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> };
+  await local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
+}
+
+/** On start-up: keep storage from content scripts; poll while sync is on, and sync now. */
 export async function startSyncSchedule(): Promise<void> {
-  if (!(await syncConfigStore.item.getValue())) return;
+  await keepLocalStorageFromContentScripts();
+  if (!(await readChecked(syncConfigStore)).value) return;
   await browser.alarms.create(SYNC_ALARM, { periodInMinutes: POLL_MINUTES });
   syncSoon(2_000);
 }
@@ -44,7 +56,7 @@ export async function onStorageChangeForSync(changes: Record<string, { newValue?
     }
   }
   const keys = Object.keys(changes).filter(isSyncedStorageKey);
-  if (keys.length === 0 || !(await syncConfigStore.item.getValue())) return;
+  if (keys.length === 0 || !(await readChecked(syncConfigStore)).value) return;
   await markDirty(keys);
   syncSoon();
 }
@@ -52,7 +64,7 @@ export async function onStorageChangeForSync(changes: Record<string, { newValue?
 /** The poll: sync, unless the last failures ask to wait longer. */
 export async function onSyncAlarm(name: string, now = Date.now()): Promise<void> {
   if (name !== SYNC_ALARM) return;
-  const status = await syncStatusStore.item.getValue();
+  const status = (await readChecked(syncStatusStore, now, false)).value;
   if (status.failures > 0 && status.problem && now < status.problem.at + backoffMs(status.failures)) return;
   await syncOnce();
 }
@@ -62,6 +74,11 @@ export function onSyncMessage(raw: unknown): Promise<SyncReply> | undefined {
   const request = asSyncRequest(raw);
   if (!request) return undefined;
   return (async (): Promise<SyncReply> => {
+    // Checked again here: a request may come from any page of the extension, not only the form that checked it.
+    if (request.type === 'syncTest' || request.type === 'syncStart') {
+      const problem = addressProblem(request.url) ?? (request.type === 'syncStart' ? passphraseProblem(request.passphrase) : null);
+      if (problem) return { ok: false, fault: problem };
+    }
     try {
       if (request.type === 'syncTest') return { ok: true, found: await testConnection(request.url, request.user, request.password) };
       if (request.type === 'syncStart') {

@@ -1,10 +1,14 @@
 /**
  * Sync's settings and status, kept in this browser only (never synced, never
- * in a backup): where the server is, the account, the key made from the
- * passphrase (the passphrase itself is not kept), and how the last sync went.
+ * in a backup): where the server is, the account's user name, the server's key
+ * file, and how the last sync went. The secrets (the key made from the
+ * passphrase, and the app password) are not here: `storage.local` can be read
+ * by content scripts, and ours run on Meet and Zoom; they are in sync's
+ * IndexedDB (state.ts), the key as a non-extractable CryptoKey. The
+ * passphrase itself is kept nowhere.
  */
 import * as v from 'valibot';
-import { define } from './storage';
+import { define } from '../storage';
 
 const Text = v.pipe(v.string(), v.maxLength(2000));
 
@@ -13,10 +17,10 @@ const SyncConfigSchema = v.nullable(
     /** The server folder's URL (ending in `/`). */
     url: Text,
     user: Text,
-    /** The app password (kept so the background can sync; extension storage is private to Sidecoach). */
-    password: Text,
-    /** The 256-bit key derived from the passphrase, base64. */
-    key: Text,
+    /** Before secrets moved to IndexedDB: the app password (moved out at the next sync). */
+    password: v.optional(Text),
+    /** Before secrets moved to IndexedDB: the raw key, base64 (moved out at the next sync). */
+    key: v.optional(Text),
     /** The server's key file as it was when the passphrase was checked (to put back if the folder is lost). */
     keyFile: v.pipe(v.string(), v.maxLength(4000)),
   }),

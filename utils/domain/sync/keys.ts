@@ -9,13 +9,19 @@
  * session after years uploads one small change, not the whole list.
  */
 import type * as v from 'valibot';
-import { TemplateListSchema } from './agenda';
-import { mergeValues } from './merge';
-import { CoacheeListSchema, type SessionMeta, SessionMetaSchema } from './model';
-import { SESSION_PARTS, type SessionPartName } from './session-parts';
-import { DEFAULT_SETTINGS, SettingsSchema } from './settings';
-import type { KeyRule } from './sync-log';
-import { mergeTextKeepingWords } from './sync-text';
+import { TemplateListSchema } from '../agenda';
+import { mergeValues } from '../merge';
+import { CoacheeListSchema, type SessionMeta, SessionMetaSchema } from '../model';
+import { SESSION_PARTS, type SessionPartName } from '../session-parts';
+import { DEFAULT_SETTINGS, SettingsSchema } from '../settings';
+import type { KeyRule } from './log';
+import { mergeTextKeepingWords } from './text';
+
+/**
+ * The line between two computers' texts in notes merged by sync. The same bytes on every computer, whatever
+ * its language (a translated marker would make an English and a German computer hold different notes).
+ */
+export const SYNC_CONFLICT_MARKER = '— Also typed on another computer / Auch auf einem anderen Computer getippt —';
 
 /** The stored (bare) key of the session list, carried one session a sync key. */
 export const SESSION_LIST_KEY = 'sessions';

@@ -3,11 +3,15 @@
  * with Basic auth): just what sync needs, with every failure turned into a
  * `SyncFault` (a platform adapter).
  *
- * Files are written to a temporary name and then moved into place, so a
- * browser closed in the middle of an upload leaves at most a `tmp-` file that
- * readers ignore, never half a file under its real name.
+ * Files are written once: uploaded under a temporary name, then moved into
+ * place with `Overwrite: F`, which a WebDAV server refuses (412) when the name
+ * is taken. (`PUT` with `If-None-Match: *` would say the same in one request,
+ * but rclone's `serve webdav` ignores it and overwrites; the move is honoured
+ * by every server tried, see DESIGN §9.) A browser closed in the middle of an
+ * upload leaves at most a `tmp-` file that readers ignore, never half a file
+ * under its real name; its writer removes it later.
  */
-import { faultOfStatus, isTransient, type SyncFault } from '../domain/sync-faults';
+import { faultOfStatus, isTransient, type SyncFault } from '../../domain/sync/faults';
 
 /** A request to the server that failed, and how. */
 export class DavError extends Error {
@@ -38,10 +42,12 @@ export interface DavEntry {
   name: string;
   folder: boolean;
   size: number;
+  /** Last modified (epoch ms), when the server says. */
+  modified?: number;
 }
 
 /** The prefix of temporary upload names (ignored by readers, cleaned up by their writer). */
-const TEMP_PREFIX = 'tmp-';
+export const TEMP_PREFIX = 'tmp-';
 
 /** The folder URL with exactly one trailing slash. */
 export function folderUrl(url: string): string {
@@ -80,7 +86,8 @@ export function parseListing(xml: string, folderPath: string): DavEntry[] {
     const name = trimmed.slice(trimmed.lastIndexOf('/') + 1);
     const folder = /<(?:[\w-]+:)?collection\b/.test(response);
     const size = Number(/<(?:[\w-]+:)?getcontentlength>\s*(\d+)/.exec(response)?.[1] ?? 0);
-    entries.push({ name, folder, size });
+    const modified = Date.parse(/<(?:[\w-]+:)?getlastmodified>\s*([^<]*?)\s*</.exec(response)?.[1] ?? '');
+    entries.push(Number.isNaN(modified) ? { name, folder, size } : { name, folder, size, modified });
   }
   return entries;
 }
@@ -143,7 +150,7 @@ export function createDavClient(options: DavOptions) {
       const response = await request('PROPFIND', path, {
         headers: { Depth: '1', 'Content-Type': 'application/xml; charset=utf-8' },
         body: new TextEncoder().encode(
-          '<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:"><d:prop><d:resourcetype/><d:getcontentlength/></d:prop></d:propfind>',
+          '<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:"><d:prop><d:resourcetype/><d:getcontentlength/><d:getlastmodified/></d:prop></d:propfind>',
         ),
       });
       return parseListing(await response.text(), new URL(base + path).pathname);
@@ -155,19 +162,36 @@ export function createDavClient(options: DavOptions) {
         await response.body?.cancel();
         return null;
       }
-      return new Uint8Array(await response.arrayBuffer());
+      try {
+        return new Uint8Array(await response.arrayBuffer());
+      } catch (e) {
+        // The server broke off in the middle of the file (rclone does when a file it listed is gone from its disk).
+        throw new DavError('unreachable', null, `GET ${path}: ${(e as Error).message}`);
+      }
     },
-    /** Write a file whole: to a temporary name first, then moved over the real one. */
-    async put(path: string, body: Uint8Array<ArrayBuffer>): Promise<void> {
+    /**
+     * Create a file only if there is none of that name: written whole under a temporary name, then moved
+     * with `Overwrite: F`. 'exists' when the name was taken (the caller reads what is there); the
+     * temporary file is removed either way.
+     */
+    async create(path: string, body: Uint8Array<ArrayBuffer>): Promise<'created' | 'exists'> {
       const slash = path.lastIndexOf('/');
       const temp = `${path.slice(0, slash + 1)}${TEMP_PREFIX}${crypto.randomUUID()}`;
       await request('PUT', temp, { body, headers: { 'Content-Type': 'application/octet-stream' } });
+      let status: number;
       try {
-        await request('MOVE', temp, { headers: { Destination: base + path, Overwrite: 'T' } });
+        const moved = await request('MOVE', temp, { headers: { Destination: base + path, Overwrite: 'F' } }, (s) => s < 300 || s === 412);
+        await moved.body?.cancel();
+        status = moved.status;
       } catch (e) {
-        await request('DELETE', temp).catch(() => undefined);
+        await request('DELETE', temp, {}, (s) => s < 300 || s === 404).catch(() => undefined);
         throw e;
       }
+      if (status === 412) {
+        await request('DELETE', temp, {}, (s) => s < 300 || s === 404).catch(() => undefined);
+        return 'exists';
+      }
+      return 'created';
     },
     /** Make a folder; one that is already there is fine. */
     async mkcol(path: string): Promise<void> {

@@ -1,0 +1,192 @@
+/**
+ * Sync for years, between two Chromium profiles through rclone's WebDAV server
+ * on 127.0.0.1, set up and used from the options page as a person would: two
+ * computers starting at once on an empty folder, a change file deleted on the
+ * server and put back, the whole folder deleted, and "delete everything". The
+ * steps follow one another and share the browsers and the server.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDavClient } from '../../utils/platform/sync/webdav';
+import { startWebDav, type WebDavServer } from '../webdav-server';
+import { type ExtensionBrowser, launchExtension } from './chromium';
+import { NotesPage, optionsSection } from './pages';
+
+const PASSPHRASE = 'four words we remember';
+
+/** Play the person's "allow" for the server (Site access → add a site; see sync.chromium.spec.ts). */
+async function allowSite(browser: ExtensionBrowser): Promise<void> {
+  const page = await browser.context.newPage();
+  await page.goto('chrome://extensions');
+  await page.evaluate(
+    (id) =>
+      new Promise<void>((resolve, reject) => {
+        const dev = (
+          globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string, cb: () => void): void } } }
+        ).chrome.developerPrivate;
+        dev.addHostPermission(id, 'http://127.0.0.1/*', () => {
+          const error = (globalThis as unknown as { chrome: { runtime: { lastError?: { message: string } } } }).chrome.runtime.lastError;
+          if (error) reject(new Error(error.message));
+          else resolve();
+        });
+      }),
+    browser.extensionId,
+  );
+  await page.close();
+}
+
+async function openSync(browser: ExtensionBrowser): Promise<Page> {
+  const page = await browser.openPage('options.html');
+  await optionsSection(page, 'Sync');
+  await page.getByRole('heading', { name: 'Sync between your computers' }).waitFor();
+  return page;
+}
+
+async function fillSetup(page: Page, url: string): Promise<void> {
+  await page.getByLabel('Server folder address (WebDAV)').fill(url);
+  await page.getByLabel('User name').fill('coach');
+  await page.getByLabel('App password').fill('app-password-1');
+  await page.getByLabel('Sync passphrase').fill(PASSPHRASE);
+}
+
+type Status = { lastSyncedAt: number | null; problem: { fault: string; at: number } | null; running: boolean };
+const statusOf = async (page: Page): Promise<Status> =>
+  ((await page.evaluate(() => chrome.storage.local.get('syncStatus'))).syncStatus as Status | undefined) ?? {
+    lastSyncedAt: null,
+    problem: null,
+    running: false,
+  };
+
+/** Press Sync now and wait until that sync has ended; returns its problem, if any. */
+async function syncNow(page: Page): Promise<string | null> {
+  const before = await statusOf(page);
+  const button = page.getByRole('button', { name: 'Sync now' });
+  await expect.poll(() => button.isEnabled(), { timeout: 30_000 }).toBe(true);
+  await button.click();
+  await expect
+    .poll(
+      async () => {
+        const s = await statusOf(page);
+        return !s.running && (s.lastSyncedAt !== before.lastSyncedAt || (s.problem?.at ?? 0) !== (before.problem?.at ?? 0));
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  return (await statusOf(page)).problem?.fault ?? null;
+}
+
+const stored = async (page: Page, key: string): Promise<unknown> => (await page.evaluate((k) => chrome.storage.local.get(k), key))[key];
+
+describe('sync for years: gaps said, folders recovered, one key, nothing left after delete everything', () => {
+  let dav: WebDavServer;
+  let a: ExtensionBrowser;
+  let b: ExtensionBrowser;
+  let aSync: Page;
+  let bSync: Page;
+  let sessionId: string;
+  let folder: string;
+  /** The server as another program sees it (a person in the server's web page, a sync client). */
+  const server = () => createDavClient({ url: folder, user: dav.user, password: dav.password, retryDelays: [] });
+  /** The device folders on the server, with their files. */
+  const devices = async () => (await server().list()).filter((e) => e.folder).map((e) => e.name);
+
+  beforeAll(async () => {
+    dav = await startWebDav();
+    folder = `${dav.url}sidecoach/`;
+    [a, b] = await Promise.all([launchExtension(undefined, { role: 'coach' }), launchExtension(undefined, { role: 'coach' })]);
+    await Promise.all([allowSite(a), allowSite(b)]);
+    a.allowServer(dav.origin);
+    b.allowServer(dav.origin);
+  });
+  afterAll(async () => {
+    await Promise.all([a?.close(), b?.close()]);
+    await dav?.dispose();
+  });
+
+  it('two computers starting at the same moment on an empty folder end with one key, and both sync', async () => {
+    const panel = await a.openPage('sidepanel.html');
+    const notes = new NotesPage(panel);
+    await notes.field.fill('Goal: one question in every meeting.');
+    await notes.saveStatus.getByText('Saved').waitFor();
+    sessionId = (await stored(panel, 'activeSessionId')) as string;
+    await panel.close();
+
+    [aSync, bSync] = await Promise.all([openSync(a), openSync(b)]);
+    await Promise.all([fillSetup(aSync, folder), fillSetup(bSync, folder)]);
+    await Promise.all([
+      aSync.getByRole('button', { name: 'Start syncing' }).click(),
+      bSync.getByRole('button', { name: 'Start syncing' }).click(),
+    ]);
+    for (const page of [aSync, bSync]) {
+      await page.getByText('Syncing with', { exact: false }).waitFor({ timeout: 30_000 });
+      await page.getByRole('status').getByText('Last synced', { exact: false }).waitFor({ timeout: 30_000 });
+    }
+    expect((await server().list()).filter((e) => !e.folder).map((e) => e.name)).toEqual(['sidecoach-key.json']);
+    expect(await syncNow(bSync)).toBeNull();
+    expect(await stored(bSync, `notes.${sessionId}`)).toBe('Goal: one question in every meeting.');
+  });
+
+  it('a change file deleted on the server: the other computer says so within one sync, and takes it once it is back', async () => {
+    await aSync.evaluate(
+      (id) => chrome.storage.local.set({ [`notes.${id}`]: 'Goal: one question in every meeting. Step: ask first.' }),
+      sessionId,
+    );
+    expect(await syncNow(aSync)).toBeNull();
+    const aDev = (await aSync.evaluate(async () => {
+      const names = await new Promise<string[]>((resolve) => {
+        const open = indexedDB.open('sidecoach-sync');
+        open.onsuccess = () => {
+          const get = open.result.transaction('meta').objectStore('meta').get('meta');
+          get.onsuccess = () => resolve([(get.result as { dev: string }).dev]);
+        };
+      });
+      return names[0];
+    })) as string;
+    const files = (await server().list(`${aDev}/`)).map((e) => e.name).filter((n) => /^c\d+$/.test(n));
+    const last = files.sort((x, y) => Number(x.slice(1)) - Number(y.slice(1))).at(-1) as string;
+    const kept = await server().get(`${aDev}/${last}`);
+    await server().remove(`${aDev}/${last}`);
+
+    expect(await syncNow(bSync)).toBe('missing');
+    await bSync.getByRole('alert').getByText('A file another computer wrote is missing on the server', { exact: false }).waitFor();
+    expect(await stored(bSync, `notes.${sessionId}`)).not.toContain('Step: ask first.');
+
+    await server().create(`${aDev}/${last}`, kept as Uint8Array<ArrayBuffer>);
+    expect(await syncNow(bSync)).toBeNull();
+    expect(await bSync.getByRole('alert').count()).toBe(0);
+    expect(await stored(bSync, `notes.${sessionId}`)).toContain('Step: ask first.');
+  });
+
+  it('the whole folder deleted on the server: both put it back and send everything again, nothing lost', async () => {
+    // B writes while A does not know yet; then the folder goes.
+    await bSync.evaluate(
+      (id) => chrome.storage.local.set({ [`notes.${id}`]: 'Goal: one question in every meeting. Step: ask first. From B.' }),
+      sessionId,
+    );
+    await server().remove('');
+    expect(await syncNow(aSync)).toBeNull();
+    expect(await syncNow(bSync)).toBeNull();
+    expect(await syncNow(aSync)).toBeNull();
+    const aText = await stored(aSync, `notes.${sessionId}`);
+    expect(aText).toBe(await stored(bSync, `notes.${sessionId}`));
+    expect(aText).toContain('From B.');
+    expect(await devices()).toHaveLength(2);
+    expect((await server().list()).some((e) => e.name === 'sidecoach-key.json')).toBe(true);
+  });
+
+  it('delete everything on B: no sync data left in the browser, the access to the server given back', async () => {
+    expect(await b.worker.evaluate(() => chrome.permissions.contains({ origins: ['http://127.0.0.1/*'] }))).toBe(true);
+    const options = await b.openPage('options.html#settings');
+    await options.getByRole('button', { name: 'Delete everything Sidecoach keeps' }).click();
+    await options.getByRole('button', { name: 'Yes, delete everything for good' }).click();
+    await expect.poll(() => options.evaluate(async () => Object.keys(await chrome.storage.local.get(null)).length)).toBe(0);
+    await expect.poll(() => options.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).not.toContain('sidecoach-sync');
+    expect(await b.worker.evaluate(() => chrome.permissions.contains({ origins: ['http://127.0.0.1/*'] }))).toBe(false);
+    // The sync section offers to start again (nothing claims sync is on).
+    const again = await openSync(b);
+    await again.getByRole('button', { name: 'Start syncing' }).waitFor();
+    expect(await again.getByRole('button', { name: 'Stop syncing' }).count()).toBe(0);
+    // A goes on as before.
+    expect(await syncNow(aSync)).toBeNull();
+  });
+});
