@@ -7,6 +7,7 @@ import { t } from '../../utils/platform/i18n';
 import { tn } from '../../utils/platform/plural';
 import { settingsStore, templatesStore } from '../../utils/platform/storage';
 import { useStored } from '../hooks/useStored';
+import { InputField } from '../shared/InputField';
 
 function templateProblemText(p: TemplateProblem): string {
   if (p.kind === 'noName') return t('problemNoName');
@@ -116,15 +117,13 @@ function TemplateForm({
   return (
     <section class="card" aria-labelledby="template-edit-heading">
       <h2 id="template-edit-heading">{t('templatesHeading')}</h2>
-      <div class="field">
-        <label for="template-name">{t('templateNameLabel')}</label>
-        <input
-          id="template-name"
-          type="text"
-          value={tpl.name}
-          onInput={(e) => (draft.value = { ...tpl, name: (e.currentTarget as HTMLInputElement).value })}
-        />
-      </div>
+      <InputField
+        id="template-name"
+        type="text"
+        label={t('templateNameLabel')}
+        value={tpl.name}
+        onValue={(name) => (draft.value = { ...tpl, name })}
+      />
       {tpl.phases.map((phase, i) => (
         <PhaseFields
           key={phase.id}
@@ -176,36 +175,31 @@ function PhaseFields({
     <fieldset>
       <legend>{t('templatePhaseLegend', i + 1)}</legend>
       <div class="row wrap">
-        <div class="field grow">
-          <label for={`phase-title-${i}`}>{t('templatePhaseTitle')}</label>
-          <input
-            id={`phase-title-${i}`}
-            type="text"
-            value={phase.title}
-            onInput={(e) => onEdit({ title: (e.currentTarget as HTMLInputElement).value })}
-          />
-        </div>
-        <div class="field">
-          <label for={`phase-minutes-${i}`}>{t('templatePhaseMinutes')}</label>
-          <input
-            id={`phase-minutes-${i}`}
-            type="number"
-            min={MIN_PHASE_MINUTES}
-            max={MAX_PHASE_MINUTES}
-            value={phase.minutes}
-            onInput={(e) => onEdit({ minutes: Number((e.currentTarget as HTMLInputElement).value) })}
-          />
-        </div>
-      </div>
-      <div class="field">
-        <label for={`phase-prompt-${i}`}>{t('templatePhasePrompt')}</label>
-        <input
-          id={`phase-prompt-${i}`}
+        <InputField
+          id={`phase-title-${i}`}
+          fieldClass="grow"
           type="text"
-          value={phase.prompt}
-          onInput={(e) => onEdit({ prompt: (e.currentTarget as HTMLInputElement).value.slice(0, PHASE_PROMPT_MAX) })}
+          label={t('templatePhaseTitle')}
+          value={phase.title}
+          onValue={(title) => onEdit({ title })}
+        />
+        <InputField
+          id={`phase-minutes-${i}`}
+          type="number"
+          min={MIN_PHASE_MINUTES}
+          max={MAX_PHASE_MINUTES}
+          label={t('templatePhaseMinutes')}
+          value={phase.minutes}
+          onValue={(minutes) => onEdit({ minutes: Number(minutes) })}
         />
       </div>
+      <InputField
+        id={`phase-prompt-${i}`}
+        type="text"
+        label={t('templatePhasePrompt')}
+        value={phase.prompt}
+        onValue={(prompt) => onEdit({ prompt: prompt.slice(0, PHASE_PROMPT_MAX) })}
+      />
       <button type="button" class="link small" onClick={onRemove}>
         {t('templateRemovePhase', i + 1)}
       </button>

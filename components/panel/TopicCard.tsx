@@ -7,6 +7,7 @@ import type { StoredSignal } from '../../utils/platform/stored-signal';
 import { lazyModule, useLazy } from '../hooks/useLazy';
 import { useStored } from '../hooks/useStored';
 import { SaveStatus } from '../shared/SaveStatus';
+import { TopicAnswers } from '../shared/TopicAnswers';
 
 /** The topic editor loads when the coach first edits the topic in the panel. */
 const topicForm = lazyModule(() => import('../shared/TopicForm').then((m) => m.TopicForm));
@@ -66,20 +67,7 @@ export function TopicCard({ topic, copy }: { topic: StoredSignal<Topic>; copy: (
             <SaveStatus bridges={[topic]} />
           </>
         ) : (
-          <>
-            {difficulty && (
-              <>
-                <h3>{t('panelDifficultyHeading')}</h3>
-                <p class="prewrap">{difficulty}</p>
-              </>
-            )}
-            {outcome && (
-              <>
-                <h3>{t('panelOutcomeHeading')}</h3>
-                <p class="prewrap">{outcome}</p>
-              </>
-            )}
-          </>
+          <TopicAnswers difficulty={difficulty} outcome={outcome} />
         )}
         <div class="controls">
           <button type="button" aria-pressed={editing.value} onClick={() => (editing.value = !editing.value)}>

@@ -7,6 +7,7 @@ import { partStore } from '../../utils/platform/storage';
 import { useStored } from '../hooks/useStored';
 import { CardSend } from '../shared/CardSend';
 import { IdentityNameField } from '../shared/IdentityNameField';
+import { InputField } from '../shared/InputField';
 
 /** "Send to my coach": the coachee's name (asked once), the session's date, and the pre-work as a card. */
 export function PreworkCardSend({ sessionId }: { sessionId: string }) {
@@ -28,15 +29,7 @@ export function PreworkCardSend({ sessionId }: { sessionId: string }) {
     <div class="popup-cards">
       <p class="small muted">{t('cardSendHelp')}</p>
       <IdentityNameField id="card-name" label={t('cardYourName')} identity={identity} />
-      <div class="field">
-        <label for="card-date">{t('cardSessionDate')}</label>
-        <input
-          id="card-date"
-          type="date"
-          value={sessionOn.value}
-          onInput={(e) => (picked.value = (e.currentTarget as HTMLInputElement).value)}
-        />
-      </div>
+      <InputField id="card-date" type="date" label={t('cardSessionDate')} value={sessionOn.value} onValue={(day) => (picked.value = day)} />
       <CardSend
         id="prework-card"
         make={() => makePreworkCard(sessionId, /^\d{4}-\d{2}-\d{2}$/.test(sessionOn.value) ? sessionOn.value : null, name.trim())}

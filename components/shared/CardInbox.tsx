@@ -7,6 +7,7 @@ import { formatDay, formatSessionDate } from '../../utils/platform/dates';
 import { t } from '../../utils/platform/i18n';
 import { tn } from '../../utils/platform/plural';
 import { lazyModule, useLazy } from '../hooks/useLazy';
+import { IntakeControls } from './IntakeControls';
 
 /** Reading a mail reply: loaded the first time a pasted text is not a card. */
 const mailReplyPreview = lazyModule(() => import('./MailReplyPreview').then((m) => m.MailReplyPreview));
@@ -284,16 +285,14 @@ function CardPreviewView({ preview, onConfirm, onCancel }: { preview: CardPrevie
       {preview.intake.status === 'same' && <p>{t('cardSame')}</p>}
       {preview.intake.status === 'replaces' && <p class="warning">{t('cardReplaces')}</p>}
       {preview.intake.status === 'replaces' && <ChangeList changes={preview.intake.changes} />}
-      <div class="controls">
-        {preview.intake.status !== 'same' && (
-          <button type="button" class="primary" onClick={onConfirm}>
-            {preview.intake.status === 'replaces' ? t('cardReplace') : t('cardTakeIn')}
-          </button>
-        )}
-        <button type="button" onClick={onCancel}>
-          {t('cardCancel')}
-        </button>
-      </div>
+      <IntakeControls
+        takeIn={
+          preview.intake.status === 'same'
+            ? null
+            : { label: preview.intake.status === 'replaces' ? t('cardReplace') : t('cardTakeIn'), onClick: onConfirm }
+        }
+        onCancel={onCancel}
+      />
     </fieldset>
   );
 }

@@ -8,6 +8,7 @@ import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { formatDay } from '../../utils/platform/dates';
 import { t } from '../../utils/platform/i18n';
 import { type MailPreview, previewMail, takeInMail } from '../../utils/platform/mail';
+import { IntakeControls } from './IntakeControls';
 
 /** Words for why a pasted text was refused as a reply. */
 function mailProblemText(problem: MailProblem): string {
@@ -251,14 +252,10 @@ export function MailReplyPreview({
           {hint.value}
         </p>
       )}
-      <div class="controls">
-        <button type="button" class="primary" disabled={!answersAnything(a)} onClick={() => void confirm()}>
-          {t('cardTakeIn')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('cardCancel')}
-        </button>
-      </div>
+      <IntakeControls
+        takeIn={{ label: t('cardTakeIn'), disabled: !answersAnything(a), onClick: () => void confirm() }}
+        onCancel={onCancel}
+      />
     </fieldset>
   );
 }

@@ -3,35 +3,15 @@
  * coach's plan reaches the coachee as cards, copied and pasted as a person would,
  * between two Chromium profiles with no server and no request.
  */
-import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchExtension, pasteClipboard, setRole } from './chromium';
+import { describe, expect, it } from 'vitest';
+import { extensionPerTest, pasteClipboard, setRole } from './chromium';
 import { openFold } from './pages';
-
-const everything = (page: Page) => page.evaluate(() => chrome.storage.local.get(null));
-
-/** All that is stored, once the background has finished its own follow-up writes (the session index). */
-async function settled(page: Page): Promise<Record<string, unknown>> {
-  let last = JSON.stringify(await everything(page));
-  for (let i = 0; i < 20; i++) {
-    // Polls until two reads half a second apart agree (the background's follow-up writes are done).
-    await page.waitForTimeout(500);
-    const now = JSON.stringify(await everything(page));
-    if (now === last) return JSON.parse(now);
-    last = now;
-  }
-  throw new Error('storage kept changing');
-}
+import { everything, settled } from './storage';
 
 describe('cards between two browsers', () => {
-  let coachee: ExtensionBrowser;
-  let coach: ExtensionBrowser;
-  beforeEach(async () => {
-    [coachee, coach] = await Promise.all([launchExtension(), launchExtension()]);
-  });
-  afterEach(async () => {
-    await Promise.all([coachee?.close(), coach?.close()]);
-  });
+  // Two people: a fresh profile each per test, closed after it.
+  const coachee = extensionPerTest();
+  const coach = extensionPerTest();
 
   it('the day a pre-work card names is the next session’s date in the coach’s popup', async () => {
     const popup = await coachee.openPage('popup.html');
@@ -110,7 +90,7 @@ describe('cards between two browsers', () => {
     await panel.getByRole('alert').getByText('This card is damaged or cut off', { exact: false }).waitFor();
     // A fixed wait is the point: nothing may be written in the moments after the refusal either.
     await panel.waitForTimeout(800);
-    expect(await everything(panel)).toEqual(before);
+    expect(await everything(panel)).toEqual(JSON.parse(before));
 
     // The coach writes the plan and homework, and sends the plan to Ada.
     await openFold(panel, 'Plan for the month');

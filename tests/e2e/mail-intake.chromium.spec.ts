@@ -5,71 +5,24 @@
  * review in the panel and the coachee's page show them. The same reply taken in
  * again changes nothing, and says so.
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations } from './axe';
-import { extensionPerTest, pasteClipboard } from './chromium';
-import { openFold, optionsSection } from './pages';
-
-const everything = (page: Page) => page.evaluate(() => chrome.storage.local.get(null));
-
-/** All that is stored, once the background has finished its own follow-up writes (the session index). */
-async function settled(page: Page): Promise<string> {
-  let last = JSON.stringify(await everything(page));
-  for (let i = 0; i < 20; i++) {
-    // The point: storage counts as settled only when it stays the same over half a second.
-    await page.waitForTimeout(500);
-    const now = JSON.stringify(await everything(page));
-    if (now === last) return now;
-    last = now;
-  }
-  throw new Error('storage kept changing');
-}
-
-/** Gmail's inline reply: the mail quoted with "> ", an answer typed under each question. */
-function gmailInline(mail: string, answers: Record<string, string>): string {
-  const out = ['On Mon, Nov 30, 2026 at 10:12 AM Maria Coach <maria@coach.example> wrote:', ''];
-  for (const line of mail.split('\n')) {
-    out.push(line ? `> ${line}` : '>');
-    const key = /^\[(\d(?:\.\d+)?)\]/.exec(line)?.[1];
-    if (key && answers[key]) out.push('', answers[key], '');
-  }
-  return out.join('\n');
-}
-
-const PASTE = 'Paste a card or your coachee’s reply to a mail (the whole message is fine)';
-const READ = 'Show what it brings';
+import { expectAccessible } from './axe';
+import { extensionPerTest } from './chromium';
+import { addCoachee, openFold, optionsSection } from './pages';
+import { copyPlanMail, gmailInline, readReply, writePlan } from './replies';
+import { settled } from './storage';
 
 describe('a reply to the plan mail, taken in with no next session', () => {
   const coach = extensionPerTest({ role: 'coach' });
 
   it('fills a new next session with every word (review, coachee page); taken in again, nothing changes and a message says so', async () => {
     // The coach adds Anna and writes her plan: two steps and an exercise.
-    const popup = await coach.openPage('popup.html');
-    await popup.getByRole('heading', { name: 'Your next session' }).waitFor();
-    await popup.getByRole('button', { name: 'Add coachee' }).click();
-    await popup.getByLabel('New coachee’s name').fill('Anna');
-    await popup.getByRole('button', { name: 'Add coachee' }).click();
-    await expect.poll(() => popup.getByLabel('Coachee', { exact: true }).inputValue(), { timeout: 5000 }).toMatch(/^c-/);
+    await addCoachee(await coach.openPage('popup.html'), 'Anna');
     const panel = await coach.openPage('sidepanel.html');
-    await openFold(panel, 'Plan for the month');
-    for (const step of ['Talk to Sam about the release date', 'Block two mornings for deep work']) {
-      await panel.getByLabel('New step').fill(step);
-      await panel.getByRole('button', { name: 'Add step' }).click();
-    }
-    await panel.getByLabel('Exercise or reading').fill('Journaling');
-    await panel.getByLabel('Minutes a week').fill('30');
-    await panel.getByRole('button', { name: 'Add', exact: true }).click();
+    await writePlan(panel, ['Talk to Sam about the release date', 'Block two mornings for deep work']);
 
     // The plan by mail, copied as the coach sends it.
-    const send = panel.getByRole('region', { name: 'Send the plan to Anna' });
-    await send.locator('summary', { hasText: 'Or as a plain mail' }).click();
-    await send.locator('summary', { hasText: 'The mail: Your plan from our session on' }).click();
-    const planBody = send.getByRole('textbox', { name: /^The mail: / });
-    await expect.poll(() => planBody.inputValue(), { timeout: 5000 }).toContain('Block two mornings for deep work');
-    await send.getByRole('button', { name: 'Copy the mail' }).click();
-    await send.getByText('The mail is on the clipboard', { exact: false }).waitFor();
-    const planMail = await pasteClipboard(coach);
+    const planMail = await copyPlanMail(coach, panel, 'Anna', 'Block two mornings for deep work');
     const planSessionId = await panel.evaluate(async () => (await chrome.storage.local.get('activeSessionId')).activeSessionId as string);
     const sessionsBefore = await panel.evaluate(async () => ((await chrome.storage.local.get('sessions')).sessions as unknown[]).length);
 
@@ -80,9 +33,7 @@ describe('a reply to the plan mail, taken in with no next session', () => {
       '2': 'I say yes before I think',
       '3.1': '25 min the first week, 30 min the second week',
     });
-    await openFold(panel, 'Take in a card');
-    await panel.getByLabel(PASTE).fill(reply);
-    await panel.getByRole('button', { name: READ }).click();
+    await readReply(panel, reply);
     // The preview shows the words.
     const note = panel.getByLabel('Their words on step 2');
     await expect.poll(() => note.inputValue(), { timeout: 5000 }).toBe('the client kept calling every morning');
@@ -124,11 +75,7 @@ describe('a reply to the plan mail, taken in with no next session', () => {
         .map(([, minutes]) => minutes),
     ).toEqual([25, 30]);
 
-    for (const colorScheme of ['light', 'dark'] as const) {
-      await panel.emulateMedia({ colorScheme });
-      expect({ colorScheme, violations: await axeViolations(panel) }).toEqual({ colorScheme, violations: [] });
-    }
-    await panel.emulateMedia({ colorScheme: 'light' });
+    await expectAccessible(panel, 'the review after a mail reply');
 
     // The coachee's page lists what held her back, in her words.
     const options = await coach.openPage('options.html');
@@ -141,9 +88,7 @@ describe('a reply to the plan mail, taken in with no next session', () => {
 
     // The same reply taken in again: nothing changes, and the coach is told so.
     const before = await settled(panel);
-    await openFold(panel, 'Take in a card');
-    await panel.getByLabel(PASTE).fill(reply);
-    await panel.getByRole('button', { name: READ }).click();
+    await readReply(panel, reply);
     await expect
       .poll(() => panel.getByLabel('Their words on step 2').inputValue(), { timeout: 5000 })
       .toBe('the client kept calling every morning');

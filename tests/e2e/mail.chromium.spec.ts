@@ -7,65 +7,19 @@
  * labels instead of markers; a text that is no reply changes nothing; the
  * language of a coachee's mails kept across a change of the browser's language.
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations } from './axe';
+import { expectAccessible } from './axe';
 import { extensionPerTest, launchExtension, pasteClipboard } from './chromium';
-import { openFold } from './pages';
-
-const everything = (page: Page) => page.evaluate(() => chrome.storage.local.get(null));
-
-/** All that is stored, once the background has finished its own follow-up writes (the session index). */
-async function settled(page: Page): Promise<string> {
-  let last = JSON.stringify(await everything(page));
-  for (let i = 0; i < 20; i++) {
-    // The point: storage counts as settled only when it stays the same over half a second.
-    await page.waitForTimeout(500);
-    const now = JSON.stringify(await everything(page));
-    if (now === last) return now;
-    last = now;
-  }
-  throw new Error('storage kept changing');
-}
-
-/** Gmail's inline reply: the mail quoted with "> ", an answer typed under each question. */
-function gmailInline(mail: string, answers: Record<string, string>): string {
-  const out = ['On Mon, Nov 30, 2026 at 10:12 AM Maria Coach <maria@coach.example> wrote:', ''];
-  for (const line of mail.split('\n')) {
-    out.push(line ? `> ${line}` : '>');
-    const key = /^\[(\d(?:\.\d+)?)\]/.exec(line)?.[1];
-    if (key && answers[key]) out.push('', answers[key], '');
-  }
-  return out.join('\n');
-}
-
-/** Outlook's top-posted reply: numbered answers above the original, which sits unquoted under its headers. */
-const outlookTop = (mail: string, answers: string) =>
-  `${answers}\n\nAnna\n\nFrom: Maria Coach <maria@coach.example>\nSent: Monday, November 30, 2026 10:12 AM\nTo: Anna Berg <anna@example.org>\nSubject: Pre-work\n\n${mail}`;
-
-const PASTE = 'Paste a card or your coachee’s reply to a mail (the whole message is fine)';
-const READ = 'Show what it brings';
-
-/** axe-core finds nothing, light and dark. */
-async function accessible(page: Page, where: string): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    expect({ where, colorScheme, violations: await axeViolations(page) }).toEqual({ where, colorScheme, violations: [] });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
+import { addCoachee, openFold } from './pages';
+import { copyPlanMail, gmailInline, outlookTop, PASTE, readReply, writePlan } from './replies';
+import { everything, settled } from './storage';
 
 describe('the coachee by plain mail', () => {
   const coach = extensionPerTest({ role: 'coach' });
 
   it('asks for the pre-work, reads two replies back with a preview, takes the corrected answers in; the plan by mail logs a step and minutes in two weeks; a non-reply changes nothing', async () => {
     // The coach adds Anna (the coach's popup) and opens the panel.
-    const popup = await coach.openPage('popup.html');
-    await popup.getByRole('heading', { name: 'Your next session' }).waitFor();
-    await popup.getByRole('button', { name: 'Add coachee' }).click();
-    await popup.getByLabel('New coachee’s name').fill('Anna');
-    await popup.getByRole('button', { name: 'Add coachee' }).click();
-    await expect.poll(() => popup.getByLabel('Coachee', { exact: true }).inputValue(), { timeout: 5000 }).toMatch(/^c-/);
+    await addCoachee(await coach.openPage('popup.html'), 'Anna');
     const panel = await coach.openPage('sidepanel.html');
 
     // Ask for the pre-work: copy the mail, and read the mailto: link.
@@ -81,24 +35,21 @@ describe('the coachee by plain mail', () => {
     const href = (await panel.getByRole('link', { name: 'Open in my mail program' }).getAttribute('href')) ?? '';
     expect(href).toMatch(/^mailto:\?subject=Pre-work/);
     expect(decodeURIComponent(href.split('&body=')[1] ?? '')).toBe(mail);
-    await accessible(panel, 'ask for the pre-work');
+    await expectAccessible(panel, 'ask for the pre-work');
 
     // Reply 1, Outlook top-posted: the preview shows each answer; cancelled.
-    await openFold(panel, 'Take in a card');
-    await panel.getByLabel(PASTE).fill(outlookTop(mail, '1. Release keeps slipping\n2. Telling the client\n3. A first sentence'));
-    await panel.getByRole('button', { name: READ }).click();
+    await readReply(panel, outlookTop(mail, '1. Release keeps slipping\n2. Telling the client\n3. A first sentence'));
     await expect.poll(() => panel.getByLabel('Topic', { exact: true }).inputValue(), { timeout: 5000 }).toBe('Release keeps slipping');
     expect(await panel.getByLabel(/^Hardest in the past/).inputValue()).toBe('Telling the client');
     expect(await panel.getByLabel(/^What would make this hour worth it/).inputValue()).toBe('A first sentence');
-    await accessible(panel, 'the mail reply preview');
+    await expectAccessible(panel, 'the mail reply preview');
     // The reference in the quoted mail names Anna.
     expect(await panel.getByRole('combobox', { name: 'Whose reply is it?' }).locator('option:checked').textContent()).toBe('Anna');
     await panel.getByRole('button', { name: 'Cancel' }).click();
 
     // Reply 2, Gmail inline: the coach corrects one answer and takes it in; the panel shows the topic.
     const inline = gmailInline(mail, { '1': 'The release keeps slipping', '2': 'Saying no to Sam', '3': 'A scirpt for the talk' });
-    await panel.getByLabel(PASTE).fill(`${inline}\n\n-- \nAnna Berg\nSent from my iPhone`);
-    await panel.getByRole('button', { name: READ }).click();
+    await readReply(panel, `${inline}\n\n-- \nAnna Berg\nSent from my iPhone`);
     const outcome = panel.getByLabel(/^What would make this hour worth it/);
     await expect.poll(() => outcome.inputValue(), { timeout: 5000 }).toBe('A scirpt for the talk');
     expect(await panel.getByLabel('Topic', { exact: true }).inputValue()).toBe('The release keeps slipping');
@@ -115,26 +66,12 @@ describe('the coachee by plain mail', () => {
     expect(topic).toMatchObject({ title: 'The release keeps slipping', difficulty: 'Saying no to Sam', outcome: 'A script for the talk' });
 
     // The plan by mail: one step and one exercise; the reply marks the step done and logs 20 minutes.
-    await openFold(panel, 'Plan for the month');
-    await panel.getByLabel('New step').fill('Talk to Sam about the release date');
-    await panel.getByRole('button', { name: 'Add step' }).click();
-    await panel.getByLabel('Exercise or reading').fill('Journaling');
-    await panel.getByLabel('Minutes a week').fill('30');
-    await panel.getByRole('button', { name: 'Add', exact: true }).click();
-    const send = panel.getByRole('region', { name: 'Send the plan to Anna' });
-    await send.locator('summary', { hasText: 'Or as a plain mail' }).click();
-    await send.locator('summary', { hasText: 'The mail: Your plan from our session on' }).click();
-    const planBody = send.getByRole('textbox', { name: /^The mail: / });
-    await expect.poll(() => planBody.inputValue(), { timeout: 5000 }).toContain('[3.1] Exercise: Journaling (30 min a week)');
-    await send.getByRole('button', { name: 'Copy the mail' }).click();
-    await send.getByText('The mail is on the clipboard', { exact: false }).waitFor();
-    const planMail = await pasteClipboard(coach);
+    await writePlan(panel, ['Talk to Sam about the release date']);
+    const planMail = await copyPlanMail(coach, panel, 'Anna', '[3.1] Exercise: Journaling (30 min a week)');
     expect(planMail).toContain('[1.1] [ ] Talk to Sam about the release date');
     expect(planMail).toContain('Week 1 of the homework is the week of');
 
-    await openFold(panel, 'Take in a card');
-    await panel.getByLabel(PASTE).fill(gmailInline(planMail, { '1.1': 'Done!', '3.1': '20 min the first week, 15 the second' }));
-    await panel.getByRole('button', { name: READ }).click();
+    await readReply(panel, gmailInline(planMail, { '1.1': 'Done!', '3.1': '20 min the first week, 15 the second' }));
     const mark = panel.getByRole('combobox', { name: /^Step 1: Talk to Sam/ });
     await expect.poll(() => mark.inputValue(), { timeout: 5000 }).toBe('done');
     expect(await panel.getByLabel(/^Minutes in week 1 \(from .+\): Exercise: Journaling/).inputValue()).toBe('20');
@@ -163,8 +100,7 @@ describe('the coachee by plain mail', () => {
     // A text that is no reply: a clear message, and storage byte for byte unchanged.
     await openFold(panel, 'Take in a card');
     const before = await settled(panel);
-    await panel.getByLabel(PASTE).fill('Hi Maria,\n\nsee you on Thursday!\n\nAnna');
-    await panel.getByRole('button', { name: READ }).click();
+    await readReply(panel, 'Hi Maria,\n\nsee you on Thursday!\n\nAnna');
     await panel
       .getByRole('alert')
       .getByText('This is neither a Sidecoach card nor a reply to a Sidecoach mail', { exact: false })
@@ -205,12 +141,7 @@ describe('the coachee by plain mail', () => {
   });
 
   it('takes in a lazy reply from the panel: no markers, "Topic: / Hardest: / Hope:" above the quote, and promises only what changes', async () => {
-    const popup = await coach.openPage('popup.html');
-    await popup.getByRole('heading', { name: 'Your next session' }).waitFor();
-    await popup.getByRole('button', { name: 'Add coachee' }).click();
-    await popup.getByLabel('New coachee’s name').fill('Jonas Becker');
-    await popup.getByRole('button', { name: 'Add coachee' }).click();
-    await expect.poll(() => popup.getByLabel('Coachee', { exact: true }).inputValue(), { timeout: 5000 }).toMatch(/^c-/);
+    await addCoachee(await coach.openPage('popup.html'), 'Jonas Becker');
     const panel = await coach.openPage('sidepanel.html');
 
     // The mail, as the coach sends it: asked for the name to sign with once, greeting by first name.
@@ -236,8 +167,7 @@ describe('the coachee by plain mail', () => {
       ...mail.split('\n').map((l) => (l ? `> ${l}` : '>')),
     ].join('\n');
     await openFold(panel, 'Take in a card or a reply');
-    await panel.getByLabel(PASTE).fill(reply);
-    await panel.getByRole('button', { name: READ }).click();
+    await readReply(panel, reply);
     const title = panel.getByLabel('Topic', { exact: true });
     await expect.poll(() => title.inputValue(), { timeout: 5000 }).toBe('my team lead ignores my proposals');
     expect(await panel.getByLabel(/^Hardest in the past/).inputValue()).toBe('last Tuesday’s meeting');
@@ -248,19 +178,14 @@ describe('the coachee by plain mail', () => {
     expect(await preview.textContent()).not.toMatch(/plan|minutes/i);
     const take = panel.getByRole('button', { name: 'Take it in', exact: true });
     expect(await take.isEnabled()).toBe(true);
-    await accessible(panel, 'a lazy reply’s preview');
+    await expectAccessible(panel, 'a lazy reply’s preview');
     await take.click();
     await panel.getByText('The answers are taken in.').waitFor();
     await panel.getByTestId('panel-topic').getByText('my team lead ignores my proposals').waitFor();
   });
 
   it('keeps a coachee’s mail language with the coachee across a change of the browser’s language', async () => {
-    const popup = await coach.openPage('popup.html');
-    await popup.getByRole('heading', { name: 'Your next session' }).waitFor();
-    await popup.getByRole('button', { name: 'Add coachee' }).click();
-    await popup.getByLabel('New coachee’s name').fill('Anna');
-    await popup.getByRole('button', { name: 'Add coachee' }).click();
-    await expect.poll(() => popup.getByLabel('Coachee', { exact: true }).inputValue(), { timeout: 5000 }).toMatch(/^c-/);
+    await addCoachee(await coach.openPage('popup.html'), 'Anna');
     const dir = coach.userDataDir;
     await coach.close(true);
 

@@ -8,9 +8,9 @@
  * card taken twice changes nothing.
  */
 import type { Locator, Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
-import { type ExtensionBrowser, launchExtension, pasteClipboard } from './chromium';
+import { type ExtensionBrowser, extensionPerTest, pasteClipboard } from './chromium';
 import { openFold } from './pages';
 
 const DAY = 24 * 60 * 60_000;
@@ -65,14 +65,9 @@ async function checkCard(page: Page, card: string): Promise<void> {
 }
 
 describe('the months, in two browsers', () => {
-  let coachee: ExtensionBrowser;
-  let coach: ExtensionBrowser;
-  beforeEach(async () => {
-    [coachee, coach] = await Promise.all([launchExtension(), launchExtension(undefined, { role: 'both' })]);
-  });
-  afterEach(async () => {
-    await Promise.all([coachee?.close(), coach?.close()]);
-  });
+  // Two people, a fresh profile each per test (the coach's profile coaches and is coached), closed after it.
+  const coachee = extensionPerTest();
+  const coach = extensionPerTest({ role: 'both' });
 
   it("keeps each month, brings the coachee's progress to the coach, and the same card twice changes nothing", {
     timeout: 300_000,

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** The popup, as a person sees it. */
 export class PopupPage {
@@ -71,4 +72,13 @@ export class NotesPage {
 /** Go to a section of the options page by its navigation link, as a person would. */
 export async function optionsSection(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name, exact: true }).click();
+}
+
+/** In the coach's popup: add a coachee by name, and wait until the popup has chosen them. */
+export async function addCoachee(popup: Page, name: string): Promise<void> {
+  await popup.getByRole('heading', { name: 'Your next session' }).waitFor();
+  await popup.getByRole('button', { name: 'Add coachee' }).click();
+  await popup.getByLabel('New coachee’s name').fill(name);
+  await popup.getByRole('button', { name: 'Add coachee' }).click();
+  await expect.poll(() => popup.getByLabel('Coachee', { exact: true }).inputValue(), { timeout: 5000 }).toMatch(/^c-/);
 }

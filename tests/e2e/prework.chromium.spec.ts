@@ -20,6 +20,11 @@ describe('pre-work in Chromium', () => {
     await expect
       .poll(() => popup.page.getByLabel('What would make this hour worth it? (optional)').inputValue())
       .toBe('One thing to try on Monday');
+    // Done editing: the panel shows the answer under its heading, and no heading for the empty one.
+    await panel.page.getByRole('button', { name: 'Done editing' }).click();
+    await panel.topicCard.getByRole('heading', { name: 'Hoped-for outcome' }).waitFor();
+    await panel.topicCard.getByText('One thing to try on Monday').waitFor();
+    expect(await panel.topicCard.getByRole('heading', { name: 'Hardest lately' }).count()).toBe(0);
   });
 
   it('fills the topic from an example, and hints only at a fact question', async () => {

@@ -29,6 +29,12 @@ const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 const Text = v.pipe(v.string(), v.maxLength(TOPIC_TEXT_MAX));
 const EpochMs = v.pipe(v.number(), v.integer(), v.minValue(0));
 const Day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
+const Name = v.pipe(v.string(), v.maxLength(COACHEE_NAME_MAX));
+/** Whom a plan card is for: the id their pre-work card carried (null: the coach never had one) and their name. */
+const PlanRecipient = v.strictObject({ id: v.nullable(Id), name: Name });
+const PlanSteps = v.pipe(v.array(v.strictObject({ id: Id, text: v.pipe(v.string(), v.maxLength(PLAN_STEP_MAX)) })), v.maxLength(50));
+/** What every card begins with, in every format: its kind, its own id and when it was made. */
+const cardHead = <K extends 'prework' | 'plan'>(kind: K) => ({ kind: v.literal(kind), id: Id, createdAt: EpochMs });
 /** A session date on a card: strict (a card with unknown fields is refused), the zone a plain name. */
 const SessionDateSchema = v.strictObject({
   day: Day,
@@ -54,10 +60,8 @@ const HomeworkSchema = v.pipe(
 
 /** Coachee → coach (format 1): the pre-work for a session, and how the last plan went. */
 const PreworkCardV1Schema = v.strictObject({
-  kind: v.literal('prework'),
-  id: Id,
-  createdAt: EpochMs,
-  from: v.strictObject({ id: Id, name: v.pipe(v.string(), v.maxLength(COACHEE_NAME_MAX)) }),
+  ...cardHead('prework'),
+  from: v.strictObject({ id: Id, name: Name }),
   sessionOn: v.nullable(Day),
   topic: TopicPartSchema,
   review: v.nullable(
@@ -81,12 +85,9 @@ export type PreworkCardV1 = v.InferOutput<typeof PreworkCardV1Schema>;
 
 /** Coachee → coach (format 2): the pre-work for one of the coachee's sessions, and their progress on the last plan. */
 const PreworkCardSchema = v.strictObject({
-  kind: v.literal('prework'),
-  /** This card's id. */
-  id: Id,
-  createdAt: EpochMs,
+  ...cardHead('prework'),
   /** The coachee's own browser's id for them (stable across cards) and the name they give. */
-  from: v.strictObject({ id: Id, name: v.pipe(v.string(), v.maxLength(COACHEE_NAME_MAX)) }),
+  from: v.strictObject({ id: Id, name: Name }),
   /** The coachee's id for this session: a card for it fills the same session again (taking it twice changes nothing). */
   sessionId: Id,
   /** The day of the session it is for, if the coachee knows it. */
@@ -99,11 +100,9 @@ export type PreworkCard = v.InferOutput<typeof PreworkCardSchema>;
 
 /** Coach → coachee: the month's plan, the exercises and reading, the next date, the feedback (format 1). */
 const PlanCardV1Schema = v.strictObject({
-  kind: v.literal('plan'),
-  id: Id,
-  createdAt: EpochMs,
-  to: v.strictObject({ id: v.nullable(Id), name: v.pipe(v.string(), v.maxLength(COACHEE_NAME_MAX)) }),
-  plan: v.pipe(v.array(v.strictObject({ id: Id, text: v.pipe(v.string(), v.maxLength(PLAN_STEP_MAX)) })), v.maxLength(50)),
+  ...cardHead('plan'),
+  to: PlanRecipient,
+  plan: PlanSteps,
   homework: HomeworkSchema,
   nextSessionAt: v.nullable(EpochMs),
   feedback: Text,
@@ -116,18 +115,15 @@ export type PlanCardV1 = v.InferOutput<typeof PlanCardV1Schema>;
  * next date as picked (a day, or a time in a zone), the coach's name.
  */
 const PlanCardSchema = v.strictObject({
-  kind: v.literal('plan'),
-  id: Id,
-  createdAt: EpochMs,
+  ...cardHead('plan'),
   /** The coach, as they sign (for the calendar's "Coaching session with …"). */
-  from: v.strictObject({ name: v.pipe(v.string(), v.maxLength(COACHEE_NAME_MAX)) }),
-  /** The coachee the plan is for, by the id their pre-work card carried (null: the coach never had one). */
-  to: v.strictObject({ id: v.nullable(Id), name: v.pipe(v.string(), v.maxLength(COACHEE_NAME_MAX)) }),
+  from: v.strictObject({ name: Name }),
+  to: PlanRecipient,
   /** The coach's session the plan was made in: a card for it fills the same session again, never another month. */
   sessionId: Id,
   /** The coachee's session it answers (from their pre-work card), if known. */
   forSessionId: v.nullable(Id),
-  plan: v.pipe(v.array(v.strictObject({ id: Id, text: v.pipe(v.string(), v.maxLength(PLAN_STEP_MAX)) })), v.maxLength(50)),
+  plan: PlanSteps,
   homework: HomeworkSchema,
   next: v.nullable(SessionDateSchema),
   feedback: Text,

@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { defaultTemplate, type Phase } from '../../../../utils/domain/agenda';
 import { correctEnd, endOnDay } from '../../../../utils/domain/end-correction';
 import { instantOf, wallClock } from '../../../../utils/domain/session-date';
 import { timerView } from '../../../../utils/domain/timer';
-import type { PlainTimerEventType, TimerEvent } from '../../../../utils/domain/timer-schema';
-
-const M = 60_000;
-const DAY = 24 * 60 * M;
-const T0 = Date.UTC(2026, 10, 25, 10, 0, 0);
-const agenda: Phase[] = defaultTemplate({
-  name: 'Hour',
-  understand: { title: 'Understand', prompt: 'What is the real problem?' },
-  plan: { title: 'Plan', prompt: '' },
-  wrapUp: { title: 'Wrap up', prompt: '' },
-}).phases;
-const at = (minutes: number) => T0 + minutes * M;
-const ev = (type: PlainTimerEventType, minutes: number): TimerEvent => ({ type, at: at(minutes) });
-const end = (minutes: number, by: 'coach' | 'call' | 'auto' = 'coach'): TimerEvent => ({ type: 'end', at: at(minutes), by });
+import type { TimerEvent } from '../../../../utils/domain/timer-schema';
+import { agenda, at, DAY, end, ev, M, T0 } from '../../timer-events';
 
 /** The hour run as planned and ended by the coach at 60 minutes. */
 const hour: TimerEvent[] = [ev('start', 0), ev('next', 25), ev('next', 50), end(60)];

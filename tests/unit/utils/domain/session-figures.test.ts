@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { defaultTemplate, type Phase } from '../../../../utils/domain/agenda';
 import { documentMarkdown, type MarkdownLabels, sessionMarkdown } from '../../../../utils/domain/export-markdown';
 import { sessionFrontMatter } from '../../../../utils/domain/export-notes';
 import { indexEntry } from '../../../../utils/domain/history/session-index';
@@ -8,21 +7,9 @@ import { type ProgressLabels, progressDocument } from '../../../../utils/domain/
 import { recordedMinutes } from '../../../../utils/domain/session-figures';
 import { recordedView } from '../../../../utils/domain/session-life';
 import { timerView } from '../../../../utils/domain/timer';
-import type { PlainTimerEventType, TimerEvent } from '../../../../utils/domain/timer-schema';
+import type { TimerEvent } from '../../../../utils/domain/timer-schema';
 import { sampleSession } from '../../sample-data';
-
-const M = 60_000;
-const DAY = 24 * 60 * M;
-const T0 = Date.UTC(2026, 10, 25, 10, 0, 0);
-const agenda: Phase[] = defaultTemplate({
-  name: 'Hour',
-  understand: { title: 'Understand', prompt: 'What is the real problem?' },
-  plan: { title: 'Plan', prompt: '' },
-  wrapUp: { title: 'Wrap up', prompt: '' },
-}).phases;
-const at = (minutes: number) => T0 + minutes * M;
-const ev = (type: PlainTimerEventType, minutes: number): TimerEvent => ({ type, at: at(minutes) });
-const end = (minutes: number, by: 'coach' | 'call' | 'auto' = 'coach'): TimerEvent => ({ type: 'end', at: at(minutes), by });
+import { agenda, at, DAY, end, ev, M, T0 } from '../../timer-events';
 
 describe('a session’s figures: recordedMinutes, the one source', () => {
   it('gives each phase and the session, planned and taken', () => {

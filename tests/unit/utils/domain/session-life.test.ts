@@ -1,6 +1,5 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { defaultTemplate, type Phase } from '../../../../utils/domain/agenda';
 import { type MarkdownLabels, sessionMarkdown } from '../../../../utils/domain/export-markdown';
 import { indexEntry } from '../../../../utils/domain/history/session-index';
 import type { CallState } from '../../../../utils/domain/model';
@@ -16,21 +15,10 @@ import {
 } from '../../../../utils/domain/session-life';
 import { availableActions, badgeText, eventForCommand, timerView, upcomingAlerts } from '../../../../utils/domain/timer';
 import { mergeTimerLogs } from '../../../../utils/domain/timer-log';
-import { type PlainTimerEventType, type TimerEvent, TimerLogSchema } from '../../../../utils/domain/timer-schema';
+import { type TimerEvent, TimerLogSchema } from '../../../../utils/domain/timer-schema';
 import { sampleSession } from '../../sample-data';
+import { agenda, at, DAY, end, ev, M, T0 } from '../../timer-events';
 
-const M = 60_000;
-const DAY = 24 * 60 * M;
-const T0 = Date.UTC(2026, 10, 25, 10, 0, 0);
-const agenda: Phase[] = defaultTemplate({
-  name: 'Hour',
-  understand: { title: 'Understand', prompt: 'What is the real problem?' },
-  plan: { title: 'Plan', prompt: '' },
-  wrapUp: { title: 'Wrap up', prompt: '' },
-}).phases;
-const at = (minutes: number) => T0 + minutes * M;
-const ev = (type: PlainTimerEventType, minutes: number): TimerEvent => ({ type, at: at(minutes) });
-const end = (minutes: number, by: 'coach' | 'call' | 'auto' = 'coach'): TimerEvent => ({ type: 'end', at: at(minutes), by });
 const fix = (minutes: number, correctedAtMinutes: number): TimerEvent => ({
   type: 'end',
   at: at(minutes),

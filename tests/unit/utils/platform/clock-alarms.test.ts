@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS } from '../../../../utils/domain/settings';
+import type { TimerEvent } from '../../../../utils/domain/timer-schema';
 import { affectsClock, applyClockCommand, onClockAlarm, reschedule, settleLeftSession } from '../../../../utils/platform/clock-alarms';
 
 const M = 60_000;
@@ -26,8 +27,9 @@ function recordAlerts() {
   return { badge, notifications, offscreen };
 }
 
-async function startClock(at: number) {
-  await fakeBrowser.storage.local.set({ activeSessionId: 's1', 'timer.s1': [{ type: 'start', at }] });
+/** Make 's1' the active session, its clock started at `at` and then these events. */
+async function activeClock(at: number, ...then: TimerEvent[]) {
+  await fakeBrowser.storage.local.set({ activeSessionId: 's1', 'timer.s1': [{ type: 'start', at }, ...then] });
 }
 
 describe('clock alarms', () => {
@@ -37,7 +39,7 @@ describe('clock alarms', () => {
 
   it('schedules the phase end, the five-minute warning, the hour end and the auto-end of a running clock', async () => {
     recordAlerts();
-    await startClock(T0);
+    await activeClock(T0);
     await reschedule(T0 + 10 * M);
     const alarms = (await fakeBrowser.alarms.getAll()).map((a) => [a.name, a.scheduledTime]).sort();
     expect(alarms).toEqual([
@@ -51,7 +53,7 @@ describe('clock alarms', () => {
 
   it('is idempotent: scheduling again leaves the same alarms, not copies', async () => {
     recordAlerts();
-    await startClock(T0);
+    await activeClock(T0);
     await reschedule(T0 + M);
     await reschedule(T0 + M);
     expect(await fakeBrowser.alarms.getAll()).toHaveLength(5);
@@ -59,13 +61,7 @@ describe('clock alarms', () => {
 
   it('clears every alert when the clock is paused, keeping only the auto-end', async () => {
     recordAlerts();
-    await fakeBrowser.storage.local.set({
-      activeSessionId: 's1',
-      'timer.s1': [
-        { type: 'start', at: T0 },
-        { type: 'pause', at: T0 + M },
-      ],
-    });
+    await activeClock(T0, { type: 'pause', at: T0 + M });
     await reschedule(T0 + 2 * M);
     // Paused at 1 min with 59 left: the hour would end at 60, the forgotten clock ends itself at 90.
     expect((await fakeBrowser.alarms.getAll()).map((a) => [a.name, a.scheduledTime])).toEqual([['sidecoach:autoEnd', T0 + 90 * M]]);
@@ -73,7 +69,7 @@ describe('clock alarms', () => {
 
   it('at the phase boundary shows the badge, notifies and asks for the chime', async () => {
     const { badge, notifications, offscreen } = recordAlerts();
-    await startClock(T0);
+    await activeClock(T0);
     await onClockAlarm('sidecoach:phaseEnd', T0 + 25 * M);
     expect(offscreen.createDocument).toHaveBeenCalledWith(expect.objectContaining({ reasons: ['AUDIO_PLAYBACK'] }));
     expect(notifications).toEqual([{ title: 'Phase time is up: Understand the problem', message: 'Next: Plan the attack.' }]);
@@ -83,20 +79,14 @@ describe('clock alarms', () => {
 
   it('does not alert for an alarm whose moment has passed (the coach moved on)', async () => {
     const { notifications } = recordAlerts();
-    await fakeBrowser.storage.local.set({
-      activeSessionId: 's1',
-      'timer.s1': [
-        { type: 'start', at: T0 },
-        { type: 'next', at: T0 + 20 * M },
-      ],
-    });
+    await activeClock(T0, { type: 'next', at: T0 + 20 * M });
     await onClockAlarm('sidecoach:phaseEnd', T0 + 25 * M);
     expect(notifications).toEqual([]);
   });
 
   it('respects the alert settings', async () => {
     const { badge, notifications } = recordAlerts();
-    await startClock(T0);
+    await activeClock(T0);
     await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, alerts: { sound: false, notification: false, badge: false } } });
     await onClockAlarm('sidecoach:sessionEnd', T0 + 60 * M);
     expect(notifications).toEqual([]);
@@ -106,7 +96,7 @@ describe('clock alarms', () => {
 
   it('shows the minutes left on the badge, turning red in overtime', async () => {
     const { badge } = recordAlerts();
-    await startClock(T0);
+    await activeClock(T0);
     await reschedule(T0 + 3 * M);
     expect(badge.text.at(-1)).toBe('22m');
     expect(badge.color.at(-1)).toBe('#0b57d0');
@@ -129,7 +119,7 @@ describe('the auto-end of a clock left running', () => {
 
   it('records "ended by Sidecoach" when its alarm fires, once, and leaves no alarm behind', async () => {
     const { badge } = recordAlerts();
-    await startClock(T0);
+    await activeClock(T0);
     await onClockAlarm('sidecoach:autoEnd', T0 + 90 * M);
     await onClockAlarm('sidecoach:autoEnd', T0 + 91 * M);
     await reschedule(T0 + 92 * M);
@@ -143,13 +133,7 @@ describe('the auto-end of a clock left running', () => {
 
   it('records a missed auto-end at start-up (the browser was closed), and says nothing of the old hour', async () => {
     const { notifications, badge } = recordAlerts();
-    await fakeBrowser.storage.local.set({
-      activeSessionId: 's1',
-      'timer.s1': [
-        { type: 'start', at: T0 },
-        { type: 'pause', at: T0 + 56 * M },
-      ],
-    });
+    await activeClock(T0, { type: 'pause', at: T0 + 56 * M });
     // The next day: a stale five-minute alarm fires late, then start-up reschedules.
     await onClockAlarm('sidecoach:fiveMinutesLeft', T0 + 24 * 60 * M);
     await reschedule(T0 + 24 * 60 * M);
@@ -160,7 +144,7 @@ describe('the auto-end of a clock left running', () => {
 
   it('ends at the call’s end when the call ended and nobody touched the clock', async () => {
     recordAlerts();
-    await startClock(T0);
+    await activeClock(T0);
     await fakeBrowser.storage.local.set({
       callState: { tabId: 4, platform: 'meet', inCall: false, startedAt: T0 - M, endedAt: T0 + 58 * M },
     });
@@ -189,13 +173,7 @@ describe('the auto-end of a clock left running', () => {
 
   it('leaves a coach’s end alone', async () => {
     recordAlerts();
-    await fakeBrowser.storage.local.set({
-      activeSessionId: 's1',
-      'timer.s1': [
-        { type: 'start', at: T0 },
-        { type: 'end', at: T0 + 60 * M, by: 'coach' },
-      ],
-    });
+    await activeClock(T0, { type: 'end', at: T0 + 60 * M, by: 'coach' });
     await reschedule(T0 + 200 * M);
     expect(await log()).toHaveLength(2);
     expect(await fakeBrowser.alarms.getAll()).toEqual([]);
@@ -203,13 +181,7 @@ describe('the auto-end of a clock left running', () => {
 
   it('no keyboard command restarts an ended session', async () => {
     recordAlerts();
-    await fakeBrowser.storage.local.set({
-      activeSessionId: 's1',
-      'timer.s1': [
-        { type: 'start', at: T0 },
-        { type: 'end', at: T0 + 60 * M, by: 'coach' },
-      ],
-    });
+    await activeClock(T0, { type: 'end', at: T0 + 60 * M, by: 'coach' });
     await applyClockCommand('toggle-clock', T0 + 24 * 60 * M);
     await applyClockCommand('next-phase', T0 + 24 * 60 * M);
     expect(await log()).toHaveLength(2);

@@ -95,6 +95,9 @@ const NOTHING: View = { title: null, difficulty: null, outcome: null, heldBack: 
 const PLAN_UNMARKED = { steps: { 1: '?', 2: '?' }, minutes: { 1: null } };
 const expected = (v: Partial<View>): View => ({ ...NOTHING, ...PLAN_UNMARKED, ...v });
 
+/** The three short answers most of the replies below give (topic, hardest, hope). */
+const SHORT = { title: 'Release slips', difficulty: 'Saying no', outcome: 'A script' };
+
 const FULL = {
   '1': 'The release keeps slipping and I am the one who has to tell the client',
   '2': 'Saying no to Sam without ruining our working relationship.',
@@ -193,9 +196,7 @@ describe('reading replies (English)', () => {
     ].join('\n');
     expect(read(reply)).toEqual(
       expected({
-        title: 'Release slips',
-        difficulty: 'Saying no',
-        outcome: 'A script',
+        ...SHORT,
         heldBack: 'Meetings',
         steps: { 1: 'done', 2: 'partly: one morning' },
         minutes: { 1: 45 },
@@ -211,9 +212,7 @@ describe('reading replies (English)', () => {
     const reply = `See my answers below.\n\n${OUTLOOK}\n\n${inline}`;
     expect(read(reply, ASKED)).toEqual(
       expected({
-        title: 'Release slips',
-        difficulty: 'Saying no',
-        outcome: 'A script',
+        ...SHORT,
         heldBack: 'Meetings',
         steps: { 1: 'done', 2: 'not' },
         minutes: { 1: 90 },
@@ -224,12 +223,12 @@ describe('reading replies (English)', () => {
 
   it('Outlook desktop (older): top-posted above "-----Original Message-----"', () => {
     const reply = `[1] Release slips\n[2] Saying no\n[3] A script\n\n-----Original Message-----\n${OUTLOOK}\n\n${EN}`;
-    expect(read(reply)).toEqual(expected({ title: 'Release slips', difficulty: 'Saying no', outcome: 'A script' }));
+    expect(read(reply)).toEqual(expected({ ...SHORT }));
   });
 
   it('Outlook on the web: top-posted above the "____" line and headers', () => {
     const reply = `1) Release slips\n2) Saying no\n3) A script\n\nGet Outlook for iOS\n________________________________\n${OUTLOOK}\n\n${EN}`;
-    expect(read(reply)).toEqual(expected({ title: 'Release slips', difficulty: 'Saying no', outcome: 'A script' }));
+    expect(read(reply)).toEqual(expected({ ...SHORT }));
   });
 
   it('Outlook on the web: an answer typed on the question’s own line', () => {
@@ -252,30 +251,26 @@ describe('reading replies (English)', () => {
 
   it('iOS Mail: top-posted, "Sent from my iPhone", the attribution inside the quote', () => {
     const reply = `1. Release slips\n2. Saying no\n3. A script\n\nSent from my iPhone\n\n> ${APPLE}\n> \n${q(EN)}`;
-    expect(read(reply)).toEqual(expected({ title: 'Release slips', difficulty: 'Saying no', outcome: 'A script' }));
+    expect(read(reply)).toEqual(expected({ ...SHORT }));
   });
 
   it('Android (Samsung Email): top-posted above "-------- Original message --------"', () => {
     const header =
       '-------- Original message --------\nFrom: Maria Coach <maria@coach.example>\nDate: 30/11/2026 10:12 (GMT+01:00)\nTo: Anna Berg <anna@example.org>\nSubject: Pre-work';
     const reply = `1. Release slips\n2. Saying no\n3. A script\n4.1 x\n4.2 no\n\nSent from my Galaxy\n\n${header}\n\n${EN}`;
-    expect(read(reply)).toEqual(
-      expected({ title: 'Release slips', difficulty: 'Saying no', outcome: 'A script', steps: { 1: 'done', 2: 'not' } }),
-    );
+    expect(read(reply)).toEqual(expected({ ...SHORT, steps: { 1: 'done', 2: 'not' } }));
   });
 
   it('Android Gmail app: top-posted, numbered with "1)" and the plan by its quoted lines', () => {
     const reply = `1) Release slips\n2) Saying no\n3) A script\n6.1: 0\n\n${ANDROID_GMAIL}\n\n${q(EN)}`;
-    expect(read(reply)).toEqual(expected({ title: 'Release slips', difficulty: 'Saying no', outcome: 'A script', minutes: { 1: 0 } }));
+    expect(read(reply)).toEqual(expected({ ...SHORT, minutes: { 1: 0 } }));
   });
 
   it('Thunderbird: bottom-posted, numbered answers below the quote', () => {
     const reply = `${THUNDERBIRD}\n${q(EN_NO_PLAN)}\n\n1. Release slips\n2. Saying no\n3. A script\n\nThanks,\nAnna`;
     expect(read(reply)).toEqual({
       ...NOTHING,
-      title: 'Release slips',
-      difficulty: 'Saying no',
-      outcome: 'A script',
+      ...SHORT,
       unplaced: ['Thanks,\nAnna'],
     });
   });
@@ -305,7 +300,7 @@ describe('reading replies (English)', () => {
 
   it('Gmail, the rendered conversation copied as text (no quote marks): top-posted', () => {
     const reply = `1. Release slips\n2. Saying no\n3. A script\n\n${GMAIL}\n\n${EN}`;
-    expect(read(reply)).toEqual(expected({ title: 'Release slips', difficulty: 'Saying no', outcome: 'A script' }));
+    expect(read(reply)).toEqual(expected({ ...SHORT }));
   });
 
   it('Web mail, rendered text copied without any attribution: answers inline, our intro not taken for an answer', () => {
@@ -352,9 +347,7 @@ describe('reading replies (English)', () => {
     const fwd = `Forwarding my answers, sent them from the wrong account.\n\n---------- Forwarded message ---------\nFrom: Anna Berg <anna@example.org>\nDate: Tue, Dec 1, 2026 at 8:03 AM\nSubject: Re: Pre-work\nTo: Maria Coach <maria@coach.example>\n\n${original}`;
     expect(read(fwd)).toEqual({
       ...NOTHING,
-      title: 'Release slips',
-      difficulty: 'Saying no',
-      outcome: 'A script',
+      ...SHORT,
       unplaced: ['Forwarding my answers, sent them from the wrong account.'],
     });
   });
@@ -364,9 +357,7 @@ describe('reading replies (English)', () => {
     const reply = `Adding one thing: the client called again.\n\nOn Tue, Dec 1, 2026 at 9:00 AM Maria Coach <maria@coach.example> wrote:\n> Thanks! Anything to add?\n>\n${q(first)}`;
     expect(read(reply)).toEqual({
       ...NOTHING,
-      title: 'Release slips',
-      difficulty: 'Saying no',
-      outcome: 'A script',
+      ...SHORT,
       unplaced: ['Adding one thing: the client called again.'],
     });
   });
