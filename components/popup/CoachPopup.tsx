@@ -5,6 +5,7 @@ import { t, uiLanguage } from '../../utils/platform/i18n';
 import { partStore, recentSessionsStore } from '../../utils/platform/storage';
 import { lazyModule } from '../hooks/useLazy';
 import { useStored } from '../hooks/useStored';
+import { TopicAnswers } from '../shared/TopicAnswers';
 import { CoacheePicker } from './CoacheePicker';
 import { OpenPanelButton } from './OpenPanelButton';
 import { PopupFold } from './PopupFold';
@@ -73,18 +74,7 @@ function CoachSession({ sessionId, planSessionId, callTab }: RolePopupProps) {
               <p class="topic-title" data-testid="coach-popup-topic">
                 {title}
               </p>
-              {difficulty && (
-                <>
-                  <h3>{t('panelDifficultyHeading')}</h3>
-                  <p class="prewrap">{difficulty}</p>
-                </>
-              )}
-              {outcome && (
-                <>
-                  <h3>{t('panelOutcomeHeading')}</h3>
-                  <p class="prewrap">{outcome}</p>
-                </>
-              )}
+              <TopicAnswers difficulty={difficulty} outcome={outcome} />
             </>
           ) : (
             <p class="muted">{t('coachPopupNoTopic')}</p>

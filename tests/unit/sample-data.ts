@@ -1,3 +1,4 @@
+import { defaultTemplate } from '../../utils/domain/agenda';
 import type { DataSet, SessionRecord } from '../../utils/domain/backup';
 import type { IndexEntry } from '../../utils/domain/history/session-index';
 import { EMPTY_WRAP_UP } from '../../utils/domain/model';
@@ -73,3 +74,12 @@ export const entry = (over: Partial<IndexEntry>): IndexEntry => ({
   nextSessionAt: null,
   ...over,
 });
+
+/** The method's hour with plain English phase titles, as the export tests label it. */
+export const exportAgenda = () =>
+  defaultTemplate({
+    name: 'h',
+    understand: { title: 'Understand the problem', prompt: '' },
+    plan: { title: 'Plan the attack', prompt: '' },
+    wrapUp: { title: 'Review and wrap up', prompt: '' },
+  }).phases;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultTemplate } from '../../../../utils/domain/agenda';
 import { exportFileName, type MarkdownLabels, sessionMarkdown } from '../../../../utils/domain/export-markdown';
-import { sampleSession } from '../../sample-data';
+import { exportAgenda, sampleSession } from '../../sample-data';
 
 const labels: MarkdownLabels = {
   title: (d, c) => `Coaching session, ${d} with ${c}`,
@@ -33,12 +32,7 @@ const labels: MarkdownLabels = {
   loggedWeek: (w, n) => `Week of ${w}: ${n} min logged`,
   coacheeMark: (m) => `The coachee's own mark: ${m}`,
 };
-const agenda = defaultTemplate({
-  name: 'h',
-  understand: { title: 'Understand the problem', prompt: '' },
-  plan: { title: 'Plan the attack', prompt: '' },
-  wrapUp: { title: 'Review and wrap up', prompt: '' },
-}).phases;
+const agenda = exportAgenda();
 
 describe('sessionMarkdown', () => {
   const md = sessionMarkdown(sampleSession(), {

@@ -2,7 +2,6 @@ import { crc32 as nodeCrc32 } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { defaultTemplate } from '../../../../utils/domain/agenda';
 import { crc32, crc32Bytes } from '../../../../utils/domain/card-format';
 import { documentMarkdown, type MarkdownLabels, userMarkdown } from '../../../../utils/domain/export-markdown';
 import {
@@ -19,7 +18,7 @@ import { indexEntry } from '../../../../utils/domain/history/session-index';
 import { type ProgressLabels, progressDocument } from '../../../../utils/domain/progress-doc';
 import { isoDate } from '../../../../utils/domain/text';
 import { zipStore } from '../../../../utils/domain/zip';
-import { sampleSession } from '../../sample-data';
+import { exportAgenda, sampleSession } from '../../sample-data';
 
 const FUNCTIONS = ['title', 'minutes', 'homework', 'perWeek', 'loggedWeek', 'coacheeMark'];
 const labels = new Proxy({} as MarkdownLabels, {
@@ -30,12 +29,7 @@ const labels = new Proxy({} as MarkdownLabels, {
         ? (...a: unknown[]) => `${String(key)} ${a.join(' ')}`
         : String(key),
 });
-const agenda = defaultTemplate({
-  name: 'h',
-  understand: { title: 'Understand the problem', prompt: '' },
-  plan: { title: 'Plan the attack', prompt: '' },
-  wrapUp: { title: 'Review and wrap up', prompt: '' },
-}).phases;
+const agenda = exportAgenda();
 const ctx = (coacheeName = 'Ada') => ({ coacheeName, defaultAgenda: agenda, labels, formatDate: (ms: number) => String(ms), now: 0 });
 /** The YAML between the first two `---` lines. */
 const frontMatter = (note: string) => /^---\n([\s\S]*?)\n---\n/.exec(note)?.[1] ?? '';
