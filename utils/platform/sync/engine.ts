@@ -88,6 +88,15 @@ function rules(): (key: string) => SyncKeyRule {
   };
 }
 
+/** Another computer made a new key (its epoch's file is there): stop, saying whether this computer was removed. */
+async function stopIfNewerKey(client: DavClient, config: NonNullable<SyncConfig>, dev: string): Promise<void> {
+  if ((await readKeyFile(client, (config.epoch ?? 1) + 1)) === null) return;
+  const newest = await newestKeyFile(client);
+  const removed = newest ? (parseKeyFile(newest.text).removed ?? []) : [];
+  if (removed.includes(dev)) throw new SyncProblem('removed', 'another computer removed this one from sync');
+  throw new SyncProblem('keyChanged', 'another computer made a new key: the passphrase is needed');
+}
+
 /**
  * Check the configured key against the server's key file, putting the file back (created once) if it is gone.
  * A key file of a newer epoch means another computer made a new key: this one stops before writing anything
@@ -95,12 +104,7 @@ function rules(): (key: string) => SyncKeyRule {
  */
 async function checkKey(client: DavClient, config: NonNullable<SyncConfig>, key: CryptoKey, dev: string): Promise<void> {
   const epoch = config.epoch ?? 1;
-  if ((await readKeyFile(client, epoch + 1)) !== null) {
-    const newest = await newestKeyFile(client);
-    const removed = newest ? (parseKeyFile(newest.text).removed ?? []) : [];
-    if (removed.includes(dev)) throw new SyncProblem('removed', 'another computer removed this one from sync');
-    throw new SyncProblem('keyChanged', 'another computer made a new key: the passphrase is needed');
-  }
+  await stopIfNewerKey(client, config, dev);
   let text = await readKeyFile(client, epoch);
   // The folder (or the key file) is gone: this computer has the key, so it puts the same key file back.
   if (text === null) text = await createKeyFile(client, config.keyFile, epoch);
@@ -247,6 +251,8 @@ export async function runSync(config: NonNullable<SyncConfig>, now: number, rene
   const sent = outbox.length > 0 ? (outbox[0] as ChangeFile).seq - 1 : (meta.frontier[meta.dev] ?? 0);
   if (!ownFolderIntact(own?.changes ?? null, sent)) {
     if (renewed) throw new SyncProblem('conflict', 'what this computer sent disappeared again at once');
+    // Gone because another computer made a new key a moment ago (it removes every folder): stop and ask, never renew.
+    await stopIfNewerKey(client, config, meta.dev);
     // Its old folder is removed, so no one waits on the old id: what it had merged of it stays covered.
     await takeNewIdentity(client, meta.dev, meta.frontier[meta.dev] ?? 0, false);
     return runSync(config, now, true);
@@ -263,6 +269,11 @@ export async function runSync(config: NonNullable<SyncConfig>, now: number, rene
   }
 
   await sendName(client, key, fresh.dev, own?.names ?? []);
+  // A new key made while this sync uploaded: what it wrote under the old key goes, and it stops to ask.
+  if (up.sent > 0 && (await readKeyFile(client, (config.epoch ?? 1) + 1)) !== null) {
+    await client.remove(`${fresh.dev}/`).catch(() => undefined);
+    await stopIfNewerKey(client, config, fresh.dev);
+  }
 
   // (5) A computer joining starts from the best snapshot; then read the others' new files and apply them.
   if (!mergedOthers(await state.readMeta())) await joinFromSnapshot(client, key, await listDevices(client, now), ruleFor);
