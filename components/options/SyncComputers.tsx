@@ -136,7 +136,7 @@ export function SyncComputers({ config, faultText }: { config: NonNullable<SyncC
   return (
     <div>
       <h3>{t('serverSyncComputersHeading')}</h3>
-      <form onSubmit={onName} class="row">
+      <form onSubmit={onName}>
         <div class="field">
           <label for="sync-name">{t('serverSyncThisName')}</label>
           <input
