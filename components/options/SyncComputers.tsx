@@ -147,13 +147,15 @@ export function SyncComputers({ config, faultText }: { config: NonNullable<SyncC
             onInput={(e) => (name.value = (e.currentTarget as HTMLInputElement).value)}
           />
         </div>
-        <button type="submit" disabled={busy.value}>
-          {t('serverSyncNameSave')}
-        </button>
+        <div class="row">
+          <button type="submit" disabled={busy.value}>
+            {t('serverSyncNameSave')}
+          </button>
+          <button type="button" disabled={busy.value} onClick={() => void load()}>
+            {t('serverSyncComputersShow')}
+          </button>
+        </div>
       </form>
-      <button type="button" disabled={busy.value} onClick={() => void load()}>
-        {t('serverSyncComputersShow')}
-      </button>
       {computers.value && (
         <ul aria-label={t('serverSyncComputersHeading')}>
           {computers.value.map((c) => (
