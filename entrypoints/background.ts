@@ -113,6 +113,10 @@ export default defineBackground(() => {
     syncStart: { check: MESSAGE_CHECKS.syncStart, handle: sync },
     syncNow: { check: MESSAGE_CHECKS.syncNow, handle: sync },
     syncStop: { check: MESSAGE_CHECKS.syncStop, handle: sync },
+    syncComputers: { check: MESSAGE_CHECKS.syncComputers, handle: sync },
+    syncName: { check: MESSAGE_CHECKS.syncName, handle: sync },
+    syncRekey: { check: MESSAGE_CHECKS.syncRekey, handle: sync },
+    syncRejoin: { check: MESSAGE_CHECKS.syncRejoin, handle: sync },
   });
 
   browser.commands.onCommand.addListener((command, tab) => {

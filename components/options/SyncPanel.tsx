@@ -6,6 +6,7 @@ import { type MessageKey, t, uiLanguage } from '../../utils/platform/i18n';
 import { type SyncConfig, type SyncStatus, syncConfigStore, syncStatusStore } from '../../utils/platform/sync/config';
 import { askSync, requestHostAccess, type SyncReply } from '../../utils/platform/sync/messages';
 import { useStored } from '../hooks/useStored';
+import { SyncComputers, SyncRejoin } from './SyncComputers';
 
 /** Each problem in words, with what to do about it. */
 const FAULT_TEXT: Record<SyncFault, MessageKey> = {
@@ -29,6 +30,8 @@ const FAULT_TEXT: Record<SyncFault, MessageKey> = {
   insecure: 'serverSyncNeedsHttps',
   weakPassphrase: 'serverSyncShortPassphrase',
   signedOut: 'serverSyncFaultSignedOut',
+  keyChanged: 'serverSyncFaultKeyChanged',
+  removed: 'serverSyncFaultRemoved',
 };
 
 /** The words for a fault kind (an unknown kind reads as unexpected). */
@@ -156,6 +159,8 @@ function SyncRunning({ config, status: s, busy }: { config: NonNullable<SyncConf
     s.running ? t('serverSyncRunning') : s.lastSyncedAt ? t('serverSyncLast', time.format(s.lastSyncedAt)) : t('serverSyncNever'),
     s.waiting > 0 ? t('serverSyncWaiting', s.waiting) : t('serverSyncNothingWaiting'),
   ];
+  // Another computer made a new key (or removed this one): the passphrase in use now is asked for, nothing else.
+  const keyAsked = s.problem?.fault === 'keyChanged' || s.problem?.fault === 'removed';
   return (
     <section class="card" aria-labelledby="server-sync-heading">
       <h2 id="server-sync-heading">{t('serverSyncHeading')}</h2>
@@ -182,6 +187,7 @@ function SyncRunning({ config, status: s, busy }: { config: NonNullable<SyncConf
         </button>
       </div>
       <p class="small muted">{t('serverSyncStopNote')}</p>
+      {keyAsked ? <SyncRejoin faultText={faultText} /> : <SyncComputers config={config} faultText={faultText} />}
     </section>
   );
 }

@@ -27,4 +27,8 @@ export const MESSAGE_CHECKS: { [K in keyof Protocol]: MessageCheck } = {
   syncStart: (m) => strings(m, 'url', 'user', 'password', 'passphrase'),
   syncNow: () => true,
   syncStop: () => true,
+  syncComputers: () => true,
+  syncName: (m) => strings(m, 'name'),
+  syncRekey: (m) => strings(m, 'passphrase') && Array.isArray(m.remove) && m.remove.every((d) => typeof d === 'string'),
+  syncRejoin: (m) => strings(m, 'passphrase'),
 };

@@ -14,6 +14,7 @@ import type { CallReport } from '../domain/call-detect';
 import type { CallPlatform } from '../domain/call-urls';
 import type { HistoryPage, HistoryQuery } from '../domain/history/records';
 import type { SyncFault } from '../domain/sync/faults';
+import type { ComputerInfo } from './sync/names';
 
 /** A message whose handler answers with `TReturn`. */
 export interface ProtocolWithReturn<TData, TReturn> {
@@ -28,7 +29,7 @@ interface SyncAccount {
   password: string;
 }
 /** The background sync's answer: done (with what a test found), or the problem. */
-export type SyncReply = { ok: true; found?: 'empty' | 'sidecoach' } | { ok: false; fault: SyncFault };
+export type SyncReply = { ok: true; found?: 'empty' | 'sidecoach'; computers?: ComputerInfo[] } | { ok: false; fault: SyncFault };
 type Nothing = { [key in never]: never };
 
 /** Every message, by type, with its one object argument (and its reply, where it has one). */
@@ -44,6 +45,11 @@ export interface Protocol {
   syncStart: ProtocolWithReturn<SyncAccount & { passphrase: string }, SyncReply>;
   syncNow: ProtocolWithReturn<Nothing, SyncReply>;
   syncStop: ProtocolWithReturn<Nothing, SyncReply>;
+  /** The options page asks for the computers that sync, names this one, changes the key, or enters a new key's passphrase. */
+  syncComputers: ProtocolWithReturn<Nothing, SyncReply>;
+  syncName: ProtocolWithReturn<{ name: string }, SyncReply>;
+  syncRekey: ProtocolWithReturn<{ passphrase: string; remove: string[] }, SyncReply>;
+  syncRejoin: ProtocolWithReturn<{ passphrase: string }, SyncReply>;
 }
 
 type DataOf<T> = T extends ProtocolWithReturn<infer D, unknown> ? D : T;

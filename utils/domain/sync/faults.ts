@@ -45,7 +45,11 @@ export type SyncFault =
   /** The passphrase is too weak to guard files anyone holding them may try passphrases against. */
   | 'weakPassphrase'
   /** This browser lost the key and app password (its site data was cleared): start sync again. */
-  | 'signedOut';
+  | 'signedOut'
+  /** Another computer made a new key (the passphrase changed, or a computer removed): the passphrase is asked for. */
+  | 'keyChanged'
+  /** Another computer removed this one from sync: it cannot read new data until the passphrase is entered again. */
+  | 'removed';
 
 /** The fault an HTTP status means (for a status that is not a success). */
 export function faultOfStatus(status: number): SyncFault {

@@ -17,6 +17,9 @@ export const HEAD_NAME = /^h([1-9]\d{0,9})$/;
 /** A snapshot's name, and the number of its writer's last change file it covers. */
 export const SNAPSHOT_NAME = /^s([1-9]\d{0,9})$/;
 
+/** A computer's name file (its name as the person gave it, encrypted), and its number. */
+export const NAME_FILE = /^n([1-9]\d{0,9})$/;
+
 /** The numbers of the entries whose names match `pattern`, ascending. */
 export function numbersOf(names: readonly string[], pattern: RegExp): number[] {
   return names

@@ -23,6 +23,12 @@ const SyncConfigSchema = v.nullable(
     key: v.optional(Text),
     /** The server's key file as it was when the passphrase was checked (to put back if the folder is lost). */
     keyFile: v.pipe(v.string(), v.maxLength(4000)),
+    /** The key's epoch: 1 until a passphrase change or a computer's removal made a new key (`sidecoach-key-<e>.json`). */
+    epoch: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+    /** This computer's name, as the person gave it (sent encrypted, shown in every computer's list). */
+    name: v.optional(v.pipe(v.string(), v.maxLength(200))),
+    /** The name as last sent to the server (a new name is sent at the next sync). */
+    sentName: v.optional(v.pipe(v.string(), v.maxLength(200))),
   }),
 );
 export type SyncConfig = v.InferOutput<typeof SyncConfigSchema>;

@@ -42,6 +42,8 @@ export interface KeyFile {
   salt: string;
   /** base64: a known text encrypted with the key. */
   check: string;
+  /** Computers removed when this key was made (device ids, not secret: they name folders), so each can say so. */
+  removed?: string[];
 }
 
 const subtle = () => globalThis.crypto.subtle;
@@ -135,7 +137,8 @@ export function parseKeyFile(text: string): KeyFile {
     x.iterations >= 100_000 &&
     x.iterations <= 10_000_000 &&
     typeof x.salt === 'string' &&
-    typeof x.check === 'string';
+    typeof x.check === 'string' &&
+    (x.removed === undefined || (Array.isArray(x.removed) && x.removed.every((d) => typeof d === 'string')));
   if (!ok) throw new SyncCryptoError('badKeyFile', 'the key file has an unknown shape');
   return x as KeyFile;
 }

@@ -25,12 +25,13 @@ import { originPattern, type SyncConfig, type SyncStatus, syncConfigStore, syncS
 import { fromBase64, importKey, keyOpensWith, makeKeyFile, openKeyFile, parseKeyFile, SyncCryptoError } from './crypto';
 import { forgetSync } from './forget';
 import { markAllDirty, readLocal, syncKeysOf, writeLocal } from './local';
+import { sendName } from './names';
 import {
   createKeyFile,
   ensureFolder,
-  KEY_FILE,
   listDevice,
   listDevices,
+  newestKeyFile,
   readChangeFile,
   readHead,
   readKeyFile,
@@ -47,7 +48,7 @@ import { createDavClient, type DavClient, DavError, folderUrl } from './webdav';
 const CHANGES_PER_FILE = 2_000;
 
 /** A client for the configured server. */
-function clientFor(config: NonNullable<SyncConfig>, password: string): DavClient {
+export function clientFor(config: NonNullable<SyncConfig>, password: string): DavClient {
   return createDavClient({ url: config.url, user: config.user, password });
 }
 
@@ -55,7 +56,7 @@ function clientFor(config: NonNullable<SyncConfig>, password: string): DavClient
  * The key and app password: from sync's database; kept in `storage.local` by an earlier version, they
  * are moved (the key made a non-extractable CryptoKey) and removed from there.
  */
-async function secretsOf(config: NonNullable<SyncConfig>): Promise<state.SyncSecrets> {
+export async function secretsOf(config: NonNullable<SyncConfig>): Promise<state.SyncSecrets> {
   const kept = await state.readSecrets();
   if (kept) return kept;
   if (config.key === undefined || config.password === undefined) {
@@ -87,11 +88,26 @@ function rules(): (key: string) => SyncKeyRule {
   };
 }
 
-/** Check the configured key against the server's key file, putting the file back (created once) if it is gone. */
-async function checkKey(client: DavClient, config: NonNullable<SyncConfig>, key: CryptoKey): Promise<void> {
-  let text = await readKeyFile(client);
+/** Another computer made a new key (its epoch's file is there): stop, saying whether this computer was removed. */
+async function stopIfNewerKey(client: DavClient, config: NonNullable<SyncConfig>, dev: string): Promise<void> {
+  if ((await readKeyFile(client, (config.epoch ?? 1) + 1)) === null) return;
+  const newest = await newestKeyFile(client);
+  const removed = newest ? (parseKeyFile(newest.text).removed ?? []) : [];
+  if (removed.includes(dev)) throw new SyncProblem('removed', 'another computer removed this one from sync');
+  throw new SyncProblem('keyChanged', 'another computer made a new key: the passphrase is needed');
+}
+
+/**
+ * Check the configured key against the server's key file, putting the file back (created once) if it is gone.
+ * A key file of a newer epoch means another computer made a new key: this one stops before writing anything
+ * and asks for the passphrase ('keyChanged'), or says it was removed ('removed').
+ */
+async function checkKey(client: DavClient, config: NonNullable<SyncConfig>, key: CryptoKey, dev: string): Promise<void> {
+  const epoch = config.epoch ?? 1;
+  await stopIfNewerKey(client, config, dev);
+  let text = await readKeyFile(client, epoch);
   // The folder (or the key file) is gone: this computer has the key, so it puts the same key file back.
-  if (text === null) text = await createKeyFile(client, config.keyFile);
+  if (text === null) text = await createKeyFile(client, config.keyFile, epoch);
   if (text === config.keyFile) return;
   if (!(await keyOpensWith(parseKeyFile(text), key))) {
     throw new SyncProblem('wrongPassphrase', 'the key file on the server no longer opens with this passphrase');
@@ -207,7 +223,7 @@ async function readOthers(client: DavClient, key: CryptoKey, meta: state.SyncMet
 }
 
 /** One whole sync, as described at the top of this file. Throws a SyncProblem or DavError on failure. */
-async function runSync(config: NonNullable<SyncConfig>, now: number, renewed = false): Promise<SyncResult> {
+export async function runSync(config: NonNullable<SyncConfig>, now: number, renewed = false): Promise<SyncResult> {
   const ruleFor = rules();
   const secrets = await secretsOf(config);
   const client = clientFor(config, secrets.password);
@@ -223,10 +239,10 @@ async function runSync(config: NonNullable<SyncConfig>, now: number, renewed = f
   }
 
   // (1) The key, before anything is written or merged.
-  await checkKey(client, config, key);
+  const meta = await state.readMeta();
+  await checkKey(client, config, key, meta.dev);
 
   // (2) Record what changed here.
-  const meta = await state.readMeta();
   await recordLocal(meta, ruleFor, now);
 
   // (3) This computer's own folder: what it sent must still be there; its leftover temporary uploads go.
@@ -235,6 +251,8 @@ async function runSync(config: NonNullable<SyncConfig>, now: number, renewed = f
   const sent = outbox.length > 0 ? (outbox[0] as ChangeFile).seq - 1 : (meta.frontier[meta.dev] ?? 0);
   if (!ownFolderIntact(own?.changes ?? null, sent)) {
     if (renewed) throw new SyncProblem('conflict', 'what this computer sent disappeared again at once');
+    // Gone because another computer made a new key a moment ago (it removes every folder): stop and ask, never renew.
+    await stopIfNewerKey(client, config, meta.dev);
     // Its old folder is removed, so no one waits on the old id: what it had merged of it stays covered.
     await takeNewIdentity(client, meta.dev, meta.frontier[meta.dev] ?? 0, false);
     return runSync(config, now, true);
@@ -248,6 +266,13 @@ async function runSync(config: NonNullable<SyncConfig>, now: number, renewed = f
     if (renewed) throw new SyncProblem('conflict', 'a new identity found its file names taken');
     await takeNewIdentity(client, meta.dev, up.sentBefore, true);
     return runSync(config, now, true);
+  }
+
+  await sendName(client, key, fresh.dev, own?.names ?? []);
+  // A new key made while this sync uploaded: what it wrote under the old key goes, and it stops to ask.
+  if (up.sent > 0 && (await readKeyFile(client, (config.epoch ?? 1) + 1)) !== null) {
+    await client.remove(`${fresh.dev}/`).catch(() => undefined);
+    await stopIfNewerKey(client, config, fresh.dev);
   }
 
   // (5) A computer joining starts from the best snapshot; then read the others' new files and apply them.
@@ -327,25 +352,10 @@ export async function syncOnce(now = Date.now()): Promise<void> {
 }
 
 /** Run `task` under the lock every page and the background share for sync (one at a time). */
-async function underSyncLock(task: () => Promise<void>): Promise<void> {
+export async function underSyncLock(task: () => Promise<void>): Promise<void> {
   const locks = (globalThis.navigator as { locks?: { request<R>(name: string, cb: () => Promise<R>): Promise<R> } } | undefined)?.locks;
   if (locks) await locks.request('sidecoach:sync', task);
   else await task();
-}
-
-/** What a connection test found. */
-export type ConnectionFound = 'empty' | 'sidecoach';
-
-/** Reach the server with these details: whether the folder is there and holds Sidecoach data. Throws a DavError. */
-export async function testConnection(url: string, user: string, password: string): Promise<ConnectionFound> {
-  const client = createDavClient({ url, user, password, timeoutMs: 15_000, retryDelays: [] });
-  try {
-    const entries = await client.list('');
-    return entries.some((e) => e.name === KEY_FILE) ? 'sidecoach' : 'empty';
-  } catch (e) {
-    if (e instanceof DavError && e.fault === 'notFound') return 'empty';
-    throw e;
-  }
 }
 
 /**
@@ -357,7 +367,9 @@ export async function testConnection(url: string, user: string, password: string
 export async function startSync(url: string, user: string, password: string, passphrase: string): Promise<void> {
   const client = createDavClient({ url, user, password, timeoutMs: 30_000 });
   await ensureFolder(client);
-  let text = await readKeyFile(client);
+  const newest = await newestKeyFile(client);
+  const epoch = newest?.epoch ?? 1;
+  let text = newest?.text ?? null;
   if (text === null) {
     // Computers' folders without a key file: a key made now would not open their data; the key file must come back.
     if ((await listDevices(client, Date.now())).length > 0)
@@ -377,7 +389,7 @@ export async function startSync(url: string, user: string, password: string, pas
   await state.saveSecrets({ key: await importKey(raw), password });
   await markAllDirty();
   await syncStatusStore.item.setValue({ running: false, lastSyncedAt: null, waiting: 0, problem: null, failures: 0 });
-  await syncConfigStore.item.setValue({ url: folderUrl(url), user, keyFile: text });
+  await syncConfigStore.item.setValue({ url: folderUrl(url), user, keyFile: text, epoch });
 }
 
 /** Stop syncing, after a sync under way has ended: forget the server, the key, sync's database and the access. */

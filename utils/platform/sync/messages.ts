@@ -14,12 +14,17 @@ export type SyncRequest =
   | { type: 'syncTest'; url: string; user: string; password: string }
   | { type: 'syncStart'; url: string; user: string; password: string; passphrase: string }
   | { type: 'syncNow' }
-  | { type: 'syncStop' };
+  | { type: 'syncStop' }
+  | { type: 'syncComputers' }
+  | { type: 'syncName'; name: string }
+  | { type: 'syncRekey'; passphrase: string; remove: string[] }
+  | { type: 'syncRejoin'; passphrase: string };
 
 /** The background's answer: done (with what a test found), or the problem (one type with the message map's). */
 export type { SyncReply } from '../messaging';
 
-const TYPES = new Set(['syncTest', 'syncStart', 'syncNow', 'syncStop']);
+const TYPES = new Set(['syncTest', 'syncStart', 'syncNow', 'syncStop', 'syncComputers', 'syncName', 'syncRekey', 'syncRejoin']);
+const DEVICE_ID = /^[0-9a-f]{32}$/;
 
 /** Narrow an incoming message to a sync request, or null. */
 export function asSyncRequest(raw: unknown): SyncRequest | null {
@@ -29,6 +34,10 @@ export function asSyncRequest(raw: unknown): SyncRequest | null {
   const strings = (...keys: string[]) => keys.every((k) => typeof msg[k] === 'string');
   if (msg.type === 'syncTest' && !strings('url', 'user', 'password')) return null;
   if (msg.type === 'syncStart' && !strings('url', 'user', 'password', 'passphrase')) return null;
+  if (msg.type === 'syncName' && !strings('name')) return null;
+  if ((msg.type === 'syncRekey' || msg.type === 'syncRejoin') && !strings('passphrase')) return null;
+  if (msg.type === 'syncRekey' && !(Array.isArray(msg.remove) && msg.remove.every((d) => typeof d === 'string' && DEVICE_ID.test(d))))
+    return null;
   return msg as SyncRequest;
 }
 

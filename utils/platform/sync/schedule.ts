@@ -11,8 +11,12 @@ import { backoffMs } from '../../domain/sync/faults';
 import { isSyncedStorageKey } from '../../domain/sync/keys';
 import { readChecked } from '../storage';
 import { syncConfigStore, syncStatusStore } from './config';
-import { faultOfError, startSync, stopSync, syncOnce, testConnection } from './engine';
+import { testConnection } from './connection';
+import { clientFor, faultOfError, secretsOf, startSync, stopSync, syncOnce } from './engine';
 import { asSyncRequest, type SyncReply } from './messages';
+import { listComputers } from './names';
+import { changeKey, enterNewKey } from './rekey';
+import * as state from './state';
 import { markDirty } from './state';
 
 /** The poll alarm's name. */
@@ -79,13 +83,29 @@ export function onSyncMessage(raw: unknown): Promise<SyncReply> | undefined {
       const problem = addressProblem(request.url) ?? (request.type === 'syncStart' ? passphraseProblem(request.passphrase) : null);
       if (problem) return { ok: false, fault: problem };
     }
+    // A new passphrase is held to the same rule as the first (removing only re-enters the one in use).
+    if (request.type === 'syncRekey' && request.remove.length === 0) {
+      const problem = passphraseProblem(request.passphrase);
+      if (problem) return { ok: false, fault: problem };
+    }
     try {
       if (request.type === 'syncTest') return { ok: true, found: await testConnection(request.url, request.user, request.password) };
       if (request.type === 'syncStart') {
         await startSync(request.url, request.user, request.password, request.passphrase);
         await syncOnce();
       } else if (request.type === 'syncNow') await syncOnce();
-      else {
+      else if (request.type === 'syncComputers') return { ok: true, computers: await computersNow() };
+      else if (request.type === 'syncName') {
+        const config = (await readChecked(syncConfigStore, Date.now(), false)).value;
+        if (config) await syncConfigStore.item.setValue({ ...config, name: request.name.trim().slice(0, 200) });
+        syncSoon();
+      } else if (request.type === 'syncRekey') {
+        await changeKey(request.passphrase, request.remove);
+        await syncOnce();
+      } else if (request.type === 'syncRejoin') {
+        await enterNewKey(request.passphrase);
+        await syncOnce();
+      } else {
         clearTimeout(timer);
         await stopSync();
       }
@@ -94,4 +114,12 @@ export function onSyncMessage(raw: unknown): Promise<SyncReply> | undefined {
       return { ok: false, fault: faultOfError(e) };
     }
   })();
+}
+
+/** The computers on the server, as this computer's key reads them. */
+async function computersNow() {
+  const config = (await readChecked(syncConfigStore, Date.now(), false)).value;
+  if (!config) return [];
+  const secrets = await secretsOf(config);
+  return listComputers(clientFor(config, secrets.password), secrets.key, (await state.readMeta()).dev, Date.now());
 }

@@ -4,8 +4,12 @@
  *
  * In the folder the coach chose:
  *   sidecoach-key.json   salt, iterations and a check value (not secret)
+ *   sidecoach-key-<e>.json  the key of epoch e ≥ 2: made when the passphrase changed or a computer was
+ *                        removed; the newest epoch's key is the one in use, and every computer's folder
+ *                        of an older epoch is removed (each computer sends everything again under it)
  *   <device id>/c<n>     a computer's change files 1, 2, 3…
  *   <device id>/h<n>     its head: the number n of its last change file and what it had merged
+ *   <device id>/n<k>     the name the person gave that computer (the newest k counts)
  * Change files and heads are gzip'd JSON encrypted with AES-GCM, their path
  * bound in; a device id is 128 random bits; nothing else is named. Every file
  * is created only if its name is free (webdav.ts, `create`), so a file once
@@ -14,13 +18,25 @@
 import * as v from 'valibot';
 import { sameJson } from '../../domain/json';
 import type { SyncFault } from '../../domain/sync/faults';
-import { CHANGE_NAME, HEAD_NAME, numbersOf, SNAPSHOT_NAME } from '../../domain/sync/gaps';
+import { CHANGE_NAME, HEAD_NAME, NAME_FILE, numbersOf, SNAPSHOT_NAME } from '../../domain/sync/gaps';
 import type { ChangeFile, Head, Vector } from '../../domain/sync/log';
 import { decryptFile, encryptFile, packJson, SyncCryptoError, unpackJson } from './crypto';
 import { type DavClient, type DavEntry, DavError, TEMP_PREFIX } from './webdav';
 
-/** The key file's name on the server. */
+/** The key file's name on the server (of the first epoch). */
 export const KEY_FILE = 'sidecoach-key.json';
+const KEY_NAME = /^sidecoach-key(?:-([1-9]\d{0,5}))?\.json$/;
+
+/** The key file's name of an epoch (1: the first key, made when sync started). */
+export function keyFileName(epoch: number): string {
+  return epoch <= 1 ? KEY_FILE : `sidecoach-key-${epoch}.json`;
+}
+
+/** The epoch a file name is the key file of, or null when it is no key file. */
+export function epochOfName(name: string): number | null {
+  const m = KEY_NAME.exec(name);
+  return m ? Number(m[1] ?? 1) : null;
+}
 const DEVICE_FOLDER = /^[0-9a-f]{32}$/;
 /** A temporary upload older than this in the shared folder is a leftover of a stopped upload (ms). */
 const STALE_TEMP_MS = 60 * 60_000;
@@ -116,9 +132,9 @@ export async function ensureFolder(client: DavClient): Promise<void> {
   }
 }
 
-/** The key file's text, or null when there is none (or no folder). */
-export async function readKeyFile(client: DavClient): Promise<string | null> {
-  const bytes = await client.get(KEY_FILE).catch((e: unknown) => {
+/** The key file's text (of an epoch), or null when there is none (or no folder). */
+export async function readKeyFile(client: DavClient, epoch = 1): Promise<string | null> {
+  const bytes = await client.get(keyFileName(epoch)).catch((e: unknown) => {
     if (e instanceof DavError && e.fault === 'notFound') return null;
     throw e;
   });
@@ -126,12 +142,22 @@ export async function readKeyFile(client: DavClient): Promise<string | null> {
 }
 
 /** Create the key file if there is none; returns the key file the server holds afterwards (ours, or one made a moment before). */
-export async function createKeyFile(client: DavClient, text: string): Promise<string> {
+export async function createKeyFile(client: DavClient, text: string, epoch = 1): Promise<string> {
   await ensureFolder(client);
-  if ((await client.create(KEY_FILE, new TextEncoder().encode(text))) === 'created') return text;
-  const there = await readKeyFile(client);
+  if ((await client.create(keyFileName(epoch), new TextEncoder().encode(text))) === 'created') return text;
+  const there = await readKeyFile(client, epoch);
   if (there === null) throw new SyncProblem('conflict', 'the key file was taken and is gone again');
   return there;
+}
+
+/** The newest key file on the server (its epoch and text), or null when there is none. */
+export async function newestKeyFile(client: DavClient): Promise<{ epoch: number; text: string } | null> {
+  const entries = (await listOrNull(client, '')) ?? [];
+  const epochs = entries.filter((e) => !e.folder).map((e) => epochOfName(e.name) ?? 0);
+  const epoch = Math.max(0, ...epochs);
+  if (epoch === 0) return null;
+  const text = await readKeyFile(client, epoch);
+  return text === null ? null : { epoch, text };
 }
 
 /** The computers' folders in the sync folder; stale temporary uploads there are removed on the way. */
@@ -150,6 +176,7 @@ export interface DeviceFolder {
   changes: number[];
   heads: number[];
   snapshots: number[];
+  names: number[];
   temps: string[];
 }
 
@@ -162,6 +189,7 @@ export async function listDevice(client: DavClient, dev: string): Promise<Device
     changes: numbersOf(names, CHANGE_NAME),
     heads: numbersOf(names, HEAD_NAME),
     snapshots: numbersOf(names, SNAPSHOT_NAME),
+    names: numbersOf(names, NAME_FILE),
     temps: names.filter((n) => n.startsWith(TEMP_PREFIX)),
   };
 }
@@ -239,4 +267,21 @@ export async function writeHead(client: DavClient, key: CryptoKey, head: HeadFil
   const name = headName(head.dev, head.seq);
   await client.create(name, await encryptFile(key, name, await packJson(head)));
   for (const n of older) if (n !== head.seq) await client.remove(headName(head.dev, n)).catch(() => undefined);
+}
+
+const NameFileSchema = v.object({ dev: v.string(), n: v.number(), name: v.pipe(v.string(), v.maxLength(200)) });
+const nameFileName = (dev: string, n: number) => `${dev}/n${n}`;
+
+/** A computer's name file `n<k>`: the name, null when gone, 'refused' when it does not open as that file. */
+export async function readName(client: DavClient, key: CryptoKey, dev: string, n: number): Promise<string | 'refused' | null> {
+  const file = await readSealed(client, key, nameFileName(dev, n), NameFileSchema, (x) => x.dev === dev && x.n === n);
+  return file === null || file === 'refused' ? file : file.name;
+}
+
+/** Write this computer's name as its name file `n<k>` (once), then remove its older ones. */
+export async function writeName(client: DavClient, key: CryptoKey, dev: string, name: string, older: readonly number[]): Promise<void> {
+  const n = Math.max(0, ...older) + 1;
+  const path = nameFileName(dev, n);
+  await client.create(path, await encryptFile(key, path, await packJson({ dev, n, name })));
+  for (const k of older) await client.remove(nameFileName(dev, k)).catch(() => undefined);
 }
