@@ -1,0 +1,227 @@
+/**
+ * A real update, as a store update does it: each earlier release (tests/e2e/releases.json,
+ * built from git history by scripts/build-release.mjs) is loaded unpacked from a folder
+ * into a new profile and used through its own UI: a coachee, their topic, a session run
+ * with notes holding a word of its own, a plan and the next session's date. The browser
+ * is closed, the folder's files are replaced by the current build, and the browser starts
+ * again on the same profile. Then every page shows what was there: the options history
+ * lists the sessions the old build listed (never "0 of 0"), its search finds the notes'
+ * word, the coachee page shows the month, the coach's popup the next session, the panel
+ * the topic, notes and plan.
+ */
+import { spawnSync } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CHROME_BUILD, type ExtensionBrowser, launchExtension } from './chromium';
+
+interface Release {
+  version: string;
+  commit: string;
+  date: string;
+}
+
+const { releases } = JSON.parse(await readFile('tests/e2e/releases.json', 'utf8')) as { releases: Release[] };
+const currentVersion = (JSON.parse(await readFile('package.json', 'utf8')) as { version: string }).version;
+
+const DAY = 24 * 60 * 60_000;
+const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+/** What a person puts into the old build; each release's notes carry a word no other text has. */
+function sessionData(release: Release) {
+  const words: Record<string, string> = { '0.1.0': 'lighthouse', '0.2.0': 'marmalade', '0.3.0': 'kingfisher' };
+  // The next session three weeks ahead, a date without a time: the old builds store it at noon local time.
+  const nextDay = iso(new Date(Date.now() + 21 * DAY));
+  return {
+    coachee: 'Ada',
+    topic: 'Speaking up in meetings',
+    word: words[release.version] ?? `word${release.version.replace(/\D/g, '')}`,
+    notes: `Agreed to try one question per meeting, the ${words[release.version]} way.`,
+    step: 'Speak first in two meetings a week',
+    nextDay,
+    nextAt: new Date(`${nextDay}T12:00`).getTime(),
+    month: new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric' }).format(Date.now()),
+  };
+}
+type SessionData = ReturnType<typeof sessionData>;
+
+/** Open a folded section by its title when the release folds it (0.1.0 shows every section open). */
+async function openIfFolded(page: Page, title: string): Promise<void> {
+  const details = page.locator('details.fold', { has: page.locator(':scope > summary', { hasText: title }) });
+  if ((await details.count()) === 0) return;
+  if ((await details.getAttribute('open')) === null) await details.locator(':scope > summary').click();
+}
+
+/** The options history's "N of M sessions" line, once it says one. */
+async function historyCount(options: Page): Promise<string> {
+  const count = options.getByRole('status').getByText(/\d+ of \d+ sessions?$/);
+  await count.first().waitFor();
+  return (await count.first().textContent()) ?? '';
+}
+
+/**
+ * Use an earlier release's UI as its coach would (each release's own e2e tests, read from
+ * git history, show its labels). Returns what its options page listed.
+ */
+async function useOldBuild(browser: ExtensionBrowser, release: Release, data: SessionData): Promise<{ listed: string }> {
+  if (release.version === '0.1.0' || release.version === '0.2.0') {
+    // One popup for everyone: a coach adds the coachee there and types their topic.
+    const popup = await browser.openPage('popup.html');
+    await popup.getByRole('button', { name: 'Coaching several people?' }).click();
+    await popup.getByLabel('New coachee’s name').fill(data.coachee);
+    await popup.getByRole('button', { name: 'Add coachee' }).click();
+    await expect.poll(() => popup.getByLabel('Coachee').inputValue()).not.toBe('me');
+    await popup.getByLabel('Your topic, in one line').fill(data.topic);
+    await popup.getByRole('status').getByText('Saved').waitFor();
+    await popup.close();
+  } else {
+    // The welcome asks the role; the coach's popup adds the coachee; the coach types the topic in the panel.
+    const welcome = browser.context.pages().find((p) => p.url().endsWith('/welcome.html')) ?? (await browser.openPage('welcome.html'));
+    await welcome.getByRole('button', { name: 'I coach' }).click();
+    await welcome.getByRole('status').getByText('Saved.', { exact: false }).waitFor();
+    const popup = await browser.openPage('popup.html');
+    await popup.getByRole('heading', { name: 'Your next session' }).waitFor();
+    await popup.getByRole('button', { name: 'Add coachee' }).click();
+    await popup.getByLabel('New coachee’s name').fill(data.coachee);
+    await popup.getByRole('button', { name: 'Add coachee' }).click();
+    await popup.getByText('No pre-work yet.', { exact: false }).waitFor();
+    await popup.close();
+  }
+
+  const panel = await browser.openPage('sidepanel.html');
+  if (release.version === '0.3.0') {
+    const card = panel.getByRole('region', { name: 'Pre-work topic' });
+    const toggle = card.locator('button[aria-expanded]');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await card.getByRole('button', { name: 'Edit the topic' }).click();
+    await card.getByLabel('Your topic, in one line').fill(data.topic);
+    await card.getByRole('button', { name: 'Done' }).click();
+  }
+  await panel.getByText(data.topic).first().waitFor();
+  const notes = panel.getByLabel('Session notes');
+  await notes.fill(data.notes);
+  await panel.getByRole('region', { name: 'Notes' }).getByRole('status').getByText('Saved').waitFor();
+  // The hour: start the clock, plan the month, and in the wrap-up set the next session's date.
+  await panel.getByRole('button', { name: 'Start', exact: true }).click();
+  await panel.getByRole('button', { name: 'Next phase' }).click();
+  await openIfFolded(panel, 'Plan for the month');
+  const plan = panel.getByRole('region', { name: 'Plan for the month' });
+  await plan.getByLabel('New step').fill(data.step);
+  await plan.getByRole('button', { name: 'Add step' }).click();
+  await plan.getByText(data.step).first().waitFor();
+  await panel.getByRole('button', { name: 'Next phase' }).click();
+  const wrapUp = panel.getByRole('region', { name: 'Before you say goodbye' });
+  await wrapUp.getByLabel('Next session (optional)').fill(data.nextDay);
+  // The date is written after a pause in typing: a person sees it still there after a reload.
+  await expect
+    .poll(
+      async () => {
+        await panel.reload();
+        return panel.getByRole('region', { name: 'Before you say goodbye' }).getByLabel('Next session (optional)').inputValue();
+      },
+      { timeout: 10_000 },
+    )
+    .toBe(data.nextDay);
+
+  // What the old build's own history lists, and that its search finds the word.
+  const options = await browser.openPage('options.html');
+  const listed = await historyCount(options);
+  expect(listed).not.toMatch(/^0 of/);
+  await options.getByLabel('Search topics and notes').fill(data.word);
+  await options
+    .getByRole('button', { name: new RegExp(data.topic) })
+    .first()
+    .waitFor();
+  return { listed };
+}
+
+/** After the update: every page shows what the old build had. */
+async function checkEveryPage(browser: ExtensionBrowser, data: SessionData, listed: string): Promise<void> {
+  // The options history lists the same sessions, and its search finds the notes' word.
+  const options = await browser.openPage('options.html');
+  await options.getByRole('heading', { level: 1 }).waitFor();
+  await expect.poll(() => historyCount(options), { timeout: 20_000 }).toBe(listed);
+  await options.getByLabel('Search topics and notes').fill(data.word);
+  const found = options.getByRole('button', { name: new RegExp(data.topic) });
+  await found.first().waitFor();
+  expect(await found.first().locator('mark').allTextContents()).toContain(data.word);
+
+  // The coachee page: the coachee and the month of the session.
+  await options.getByLabel('Search topics and notes').fill('');
+  await options.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Coachees', exact: true }).click();
+  await options.getByRole('link', { name: data.coachee, exact: true }).click();
+  await options.getByRole('heading', { name: `Progress: ${data.coachee}` }).waitFor();
+  const months = options.locator('figure', { has: options.getByRole('group', { name: 'Sessions per month' }) });
+  await months.getByText('The figures').click();
+  expect(await months.getByRole('table').getByRole('rowheader').allTextContents()).toContain(data.month);
+
+  // The coach's popup: after answering the role question a new build asks, the coachee, their topic and the next session.
+  const popup = await browser.openPage('popup.html');
+  const question = popup.getByRole('heading', { name: 'How will you use Sidecoach?' });
+  const coachHeading = popup.getByRole('heading', { name: 'Your next session' });
+  await question.or(coachHeading).first().waitFor();
+  if (await question.isVisible()) await popup.getByRole('button', { name: 'I coach' }).click();
+  await coachHeading.waitFor();
+  await expect.poll(() => popup.getByLabel('Coachee').locator('option:checked').textContent()).toBe(data.coachee);
+  await popup.getByTestId('coach-popup-topic').getByText(data.topic).waitFor();
+  const nextOn = new Intl.DateTimeFormat('en-US', { dateStyle: 'full', timeStyle: 'short' }).format(data.nextAt);
+  await popup.getByTestId('coach-popup-next').getByText(`Next session: ${nextOn}`).waitFor();
+
+  // The panel: topic, notes and plan.
+  const panel = await browser.openPage('sidepanel.html');
+  await panel.getByTestId('panel-topic').getByText(data.topic).waitFor();
+  await expect.poll(() => panel.getByLabel('Session notes').inputValue()).toBe(data.notes);
+  await openIfFolded(panel, 'Plan for the month');
+  await panel.getByRole('region', { name: 'Plan for the month' }).getByText(data.step).first().waitFor();
+}
+
+describe('a real update from each earlier release, in Chromium', () => {
+  const builds = new Map<string, string>();
+  let browser: ExtensionBrowser | undefined;
+  let folder: string | undefined;
+
+  beforeAll(() => {
+    // Each release is built once from git history and kept in .tmp/releases (seconds when cached).
+    const started = Date.now();
+    const r = spawnSync('node', ['scripts/build-release.mjs', '--all'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    if (r.status !== 0) throw new Error(`scripts/build-release.mjs --all failed (exit ${r.status ?? r.signal})`);
+    const dirs = r.stdout.trim().split('\n');
+    releases.forEach((release, i) => builds.set(release.version, dirs[i] ?? ''));
+    console.warn(`update spec: ${releases.length} earlier releases ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }, 20 * 60_000);
+
+  afterEach(async () => {
+    await browser?.close();
+    browser = undefined;
+    if (folder) await rm(folder, { recursive: true, force: true });
+    folder = undefined;
+  });
+
+  for (const release of releases) {
+    it(`${release.version} (${release.commit.slice(0, 7)}) → the current build: every page shows what was there`, {
+      timeout: 240_000,
+    }, async () => {
+      folder = await mkdtemp(join(tmpdir(), 'sidecoach-update-'));
+      const extensionDir = join(folder, 'sidecoach');
+      await cp(builds.get(release.version) ?? '', extensionDir, { recursive: true });
+      const data = sessionData(release);
+
+      browser = await launchExtension(undefined, { role: null, extensionDir });
+      const oldId = browser.extensionId;
+      const { listed } = await useOldBuild(browser, release, data);
+      const profile = browser.userDataDir;
+      await browser.close(true);
+
+      // The update: the folder's files replaced by the current build's, the same profile started again.
+      await rm(extensionDir, { recursive: true, force: true });
+      await cp(CHROME_BUILD, extensionDir, { recursive: true });
+      browser = await launchExtension(profile, { extensionDir });
+      expect(browser.extensionId).toBe(oldId);
+      expect(await browser.worker.evaluate(() => chrome.runtime.getManifest().version)).toBe(currentVersion);
+
+      await checkEveryPage(browser, data, listed);
+    });
+  }
+});
