@@ -141,12 +141,19 @@ async function useOldBuild(browser: ExtensionBrowser, release: Release, data: Se
  * After the update: every page shows what the old build had. Each page is checked on its
  * own and every page's failure is reported (one missing record should not hide another).
  */
-async function checkEveryPage(browser: ExtensionBrowser, data: SessionData, listed: string): Promise<void> {
+async function checkEveryPage(browser: ExtensionBrowser, data: SessionData, listed: string): Promise<string[]> {
   const failures: string[] = [];
   const check = async (page: string, steps: () => Promise<void>) => {
     try {
       await steps();
     } catch (error) {
+      // UPDATE_SHOTS=dir: a picture of every open page at each failure, to see what a person would see.
+      const shots = process.env.UPDATE_SHOTS;
+      if (shots) {
+        for (const [i, open] of browser.context.pages().entries()) {
+          await open.screenshot({ path: join(shots, `${data.word}-${failures.length}-${i}.png`), fullPage: true }).catch(() => undefined);
+        }
+      }
       failures.push(`${page}: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
     }
   };
@@ -185,14 +192,16 @@ async function checkEveryPage(browser: ExtensionBrowser, data: SessionData, list
     const nextOn = new Intl.DateTimeFormat('en-US', { dateStyle: 'full', timeStyle: 'short' }).format(data.nextAt);
     await popup.getByTestId('coach-popup-next').getByText(`Next session: ${nextOn}`).waitFor();
   });
-  await check('panel shows the topic, the notes and the plan', async () => {
+  await check('panel shows the topic, the notes, the plan and the running clock', async () => {
     const panel = await browser.openPage('sidepanel.html');
     await panel.getByTestId('panel-topic').getByText(data.topic).waitFor();
     await expect.poll(() => panel.getByLabel('Session notes').inputValue()).toBe(data.notes);
     await openIfFolded(panel, 'Plan for the month');
     await panel.getByRole('region', { name: 'Plan for the month' }).getByText(data.step).first().waitFor();
+    // The clock the old build started still runs (minutes ago: no auto-end is due).
+    await panel.getByRole('button', { name: 'Pause' }).first().waitFor();
   });
-  expect(failures).toEqual([]);
+  return failures;
 }
 
 describe('a real update from each earlier release, in Chromium', () => {
@@ -239,7 +248,17 @@ describe('a real update from each earlier release, in Chromium', () => {
       expect(browser.extensionId).toBe(oldId);
       expect(await browser.worker.evaluate(() => chrome.runtime.getManifest().version)).toBe(currentVersion);
 
-      await checkEveryPage(browser, data, listed);
+      const failures = await checkEveryPage(browser, data, listed);
+
+      // And again after the browser's next start (the derived records are not kept across it).
+      await browser.close(true);
+      browser = await launchExtension(profile, { extensionDir });
+      const options = await browser.openPage('options.html');
+      await expect
+        .poll(() => historyCount(options), { timeout: 20_000 })
+        .toBe(listed)
+        .catch((error: Error) => failures.push(`after a restart, options history lists "${listed}": ${error.message.split('\n')[0]}`));
+      expect(failures).toEqual([]);
     });
   }
 });
