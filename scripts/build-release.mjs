@@ -49,7 +49,8 @@ function commitOf(ref) {
 }
 
 function run(cmd, args, cwd) {
-  const r = spawnSync(cmd, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, CI: process.env.CI ?? '1' } });
+  // The tools' output goes to stderr: stdout carries only the builds' folders.
+  const r = spawnSync(cmd, args, { cwd, stdio: ['ignore', 2, 2], env: { ...process.env, CI: process.env.CI ?? '1' } });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed in ${cwd} (exit ${r.status ?? r.signal})`);
 }
 
@@ -85,7 +86,7 @@ export function buildRelease(ref) {
   const src = mkdtempSync(join(tmpdir(), `sidecoach-release-${commit.slice(0, 7)}-`));
   try {
     // The commit's tree, nothing else.
-    execFileSync('bash', ['-c', `git archive --format=tar ${commit} | tar -x -C "${src}"`], { cwd: root, stdio: 'inherit' });
+    execFileSync('bash', ['-c', `git archive --format=tar ${commit} | tar -x -C "${src}"`], { cwd: root, stdio: ['ignore', 2, 2] });
     const deps = provideDependencies(src);
     run('npx', ['wxt', 'build'], src);
     const staged = join(cache, commit, 'chrome-mv3.partial');

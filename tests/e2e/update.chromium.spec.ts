@@ -10,9 +10,10 @@
  * the topic, notes and plan.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CHROME_BUILD, type ExtensionBrowser, launchExtension } from './chromium';
@@ -241,10 +242,14 @@ describe('a real update from each earlier release, in Chromium', () => {
   beforeAll(() => {
     // Each release is built once from git history and kept in .tmp/releases (seconds when cached).
     const started = Date.now();
-    const r = spawnSync('node', ['scripts/build-release.mjs', '--all'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    const r = spawnSync('node', ['scripts/build-release.mjs', '--all'], { stdio: ['ignore', 'ignore', 'inherit'] });
     if (r.status !== 0) throw new Error(`scripts/build-release.mjs --all failed (exit ${r.status ?? r.signal})`);
-    const dirs = r.stdout.trim().split('\n');
-    for (const [i, release] of releases.entries()) builds.set(release.version, dirs[i] ?? '');
+    for (const release of releases) {
+      const dir = resolve('.tmp', 'releases', release.commit, 'chrome-mv3');
+      if (!existsSync(join(dir, 'manifest.json')))
+        throw new Error(`scripts/build-release.mjs made no build of ${release.version} in ${dir}`);
+      builds.set(release.version, dir);
+    }
     console.warn(`update spec: ${releases.length} earlier releases ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }, 20 * 60_000);
 
