@@ -48,10 +48,13 @@ function commitOf(ref) {
   }
 }
 
+/** Run a tool quietly; its output is shown only when it fails (stdout carries only the builds' folders). */
 function run(cmd, args, cwd) {
-  // The tools' output goes to stderr: stdout carries only the builds' folders.
-  const r = spawnSync(cmd, args, { cwd, stdio: ['ignore', 2, 2], env: { ...process.env, CI: process.env.CI ?? '1' } });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed in ${cwd} (exit ${r.status ?? r.signal})`);
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, CI: process.env.CI ?? '1' } });
+  if (r.status !== 0) {
+    process.stderr.write(`${r.stdout ?? ''}${r.stderr ?? ''}`);
+    throw new Error(`${cmd} ${args.join(' ')} failed in ${cwd} (exit ${r.status ?? r.signal})`);
+  }
 }
 
 const hashOf = (text) => createHash('sha256').update(text).digest('hex').slice(0, 16);
