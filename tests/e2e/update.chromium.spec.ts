@@ -85,6 +85,15 @@ async function openIfFolded(page: Page, title: string): Promise<void> {
   if ((await details.getAttribute('open')) === null) await details.locator(':scope > summary').click();
 }
 
+/** UPDATE_SHOTS=dir: a picture of every open page at a failure, to see what a person would see. */
+async function picturesOfEveryPage(browser: ExtensionBrowser | undefined, name: string): Promise<void> {
+  const shots = process.env.UPDATE_SHOTS;
+  if (!shots || !browser) return;
+  for (const [i, open] of browser.context.pages().entries()) {
+    await open.screenshot({ path: join(shots, `${name}-${i}.png`), fullPage: true }).catch(() => undefined);
+  }
+}
+
 /** The options history's "N of M sessions" line, once it says one. */
 async function historyCount(options: Page): Promise<string> {
   const count = options.getByRole('status').getByText(/\d+ of \d+ sessions?$/);
@@ -178,13 +187,7 @@ async function checkEveryPage(browser: ExtensionBrowser, data: SessionData, list
     try {
       await steps();
     } catch (error) {
-      // UPDATE_SHOTS=dir: a picture of every open page at each failure, to see what a person would see.
-      const shots = process.env.UPDATE_SHOTS;
-      if (shots) {
-        for (const [i, open] of browser.context.pages().entries()) {
-          await open.screenshot({ path: join(shots, `${data.word}-${failures.length}-${i}.png`), fullPage: true }).catch(() => undefined);
-        }
-      }
+      await picturesOfEveryPage(browser, `${data.word}-${failures.length}`);
       failures.push(`${page}: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
     }
   };
@@ -271,7 +274,10 @@ describe('a real update from each earlier release, in Chromium', () => {
 
       browser = await launchExtension(undefined, { role: null, extensionDir });
       const oldId = browser.extensionId;
-      const { listed } = await useOldBuild(browser, release, data);
+      const { listed } = await useOldBuild(browser, release, data).catch(async (error: Error) => {
+        await picturesOfEveryPage(browser, `${data.word}-old`);
+        throw new Error(`Using ${release.version}'s UI: ${error.message}`);
+      });
       const profile = browser.userDataDir;
       await browser.close(true);
 
