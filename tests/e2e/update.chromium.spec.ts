@@ -94,6 +94,26 @@ async function picturesOfEveryPage(browser: ExtensionBrowser | undefined, name: 
   }
 }
 
+/**
+ * The options page, watched from its first script for "0 of 0 sessions": with sessions
+ * stored it may say it is preparing the history, never that there is none.
+ */
+async function watchedOptions(browser: ExtensionBrowser): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.addInitScript(() => {
+    const seen = window as unknown as { zeroOfZero?: boolean };
+    seen.zeroOfZero = false;
+    new MutationObserver(() => {
+      if (/\b0 of 0 sessions\b/.test(document.body?.textContent ?? '')) seen.zeroOfZero = true;
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  return page;
+}
+
+/** Whether the watched options page ever said "0 of 0 sessions". */
+const saidNoSessions = (page: Page) => page.evaluate(() => (window as unknown as { zeroOfZero?: boolean }).zeroOfZero === true);
+
 /** The options history's "N of M sessions" line, once it says one. */
 async function historyCount(options: Page): Promise<string> {
   const count = options.getByRole('status').getByText(/\d+ of \d+ sessions?$/);
@@ -191,12 +211,13 @@ async function checkEveryPage(browser: ExtensionBrowser, data: SessionData, list
       failures.push(`${page}: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
     }
   };
-  const options = await browser.openPage('options.html');
+  const options = await watchedOptions(browser);
   await options.getByRole('heading', { level: 1 }).waitFor();
 
   await check(`options history lists "${listed}"`, async () => {
     // A history still being prepared may say so; after 20 s it lists what the old build listed.
     await expect.poll(() => historyCount(options), { timeout: 20_000 }).toBe(listed);
+    expect(await saidNoSessions(options), 'it said "0 of 0 sessions" on the way').toBe(false);
   });
   await check(`options search finds "${data.word}" in the notes`, async () => {
     await options.getByLabel('Search topics and notes').fill(data.word);
@@ -294,10 +315,11 @@ describe('a real update from each earlier release, in Chromium', () => {
       // And again after the browser's next start (the derived records are not kept across it).
       await browser.close(true);
       browser = await launchExtension(profile, { extensionDir });
-      const options = await browser.openPage('options.html');
+      const options = await watchedOptions(browser);
       await expect
         .poll(() => historyCount(options), { timeout: 20_000 })
         .toBe(listed)
+        .then(async () => expect(await saidNoSessions(options), 'it said "0 of 0 sessions" on the way').toBe(false))
         .catch((error: Error) => failures.push(`after a restart, options history lists "${listed}": ${error.message.split('\n')[0]}`));
       expect(failures).toEqual([]);
     });
