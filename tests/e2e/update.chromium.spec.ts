@@ -104,7 +104,8 @@ async function watchedOptions(browser: ExtensionBrowser): Promise<Page> {
     const seen = window as unknown as { zeroOfZero?: boolean };
     seen.zeroOfZero = false;
     new MutationObserver(() => {
-      if (/\b0 of 0 sessions\b/.test(document.body?.textContent ?? '')) seen.zeroOfZero = true;
+      // Text of neighbouring elements runs together in textContent ("…notes0 of 0 sessionsNo…"): no \b here.
+      if (/(^|\D)0 of 0 sessions/.test(document.body?.textContent ?? '')) seen.zeroOfZero = true;
     }).observe(document, { subtree: true, childList: true, characterData: true });
   });
   await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
