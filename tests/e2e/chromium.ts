@@ -34,20 +34,24 @@ export interface ExtensionBrowser {
  * fresh profile (or `userDataDir` to restart on an existing one). A fresh
  * profile starts as a coachee who already answered the welcome's question
  * (most specs test the coachee's popup); `role: null` leaves the question unanswered.
+ * `extensionDir` loads the unpacked extension from that folder instead of the
+ * current build (the update test: an earlier release's files, then the current
+ * build's in the same folder; Chromium derives an unpacked extension's id from its path).
  */
 export async function launchExtension(
   userDataDir?: string,
-  options: { lang?: string; role?: Role | null } = {},
+  options: { lang?: string; role?: Role | null; extensionDir?: string } = {},
 ): Promise<ExtensionBrowser> {
   const dir = userDataDir ?? (await mkdtemp(join(tmpdir(), 'sidecoach-e2e-')));
+  const extension = options.extensionDir ?? CHROME_BUILD;
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
     locale: options.lang ?? 'en-US',
     env: { ...process.env, LANGUAGE: options.lang ?? 'en-US' },
     headless: true,
     args: [
-      `--disable-extensions-except=${CHROME_BUILD}`,
-      `--load-extension=${CHROME_BUILD}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
