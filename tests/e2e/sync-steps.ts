@@ -4,7 +4,7 @@
  * storage, and two coach computers started against one rclone WebDAV server.
  */
 import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { createDavClient } from '../../utils/platform/sync/webdav';
 import { startWebDav, type WebDavServer } from '../webdav-server';
 import { axeViolations } from './axe';
@@ -118,7 +118,7 @@ export interface TwoComputers {
 }
 
 /** Start the server and two coach computers with the site allowed (the specs' beforeAll). */
-export async function startTwoComputers(): Promise<TwoComputers> {
+async function startTwoComputers(): Promise<TwoComputers> {
   const dav = await startWebDav();
   const folder = `${dav.url}sidecoach/`;
   const launched = await Promise.allSettled([launchExtension(undefined, { role: 'coach' }), launchExtension(undefined, { role: 'coach' })]);
@@ -144,5 +144,34 @@ export async function startTwoComputers(): Promise<TwoComputers> {
       await Promise.all([a.close(), b.close()]);
       await dav.dispose();
     },
+  };
+}
+
+/** Two coach computers and their server for the enclosing describe: started before its tests, closed after them. */
+export function twoComputersForTheseTests(): Omit<TwoComputers, 'close'> {
+  let started: TwoComputers | undefined;
+  beforeAll(async () => {
+    started = await startTwoComputers();
+  });
+  afterAll(() => started?.close());
+  const get = (): TwoComputers => {
+    if (!started) throw new Error('The two computers start in beforeAll.');
+    return started;
+  };
+  return {
+    get dav() {
+      return get().dav;
+    },
+    get folder() {
+      return get().folder;
+    },
+    get a() {
+      return get().a;
+    },
+    get b() {
+      return get().b;
+    },
+    server: () => get().server(),
+    devices: () => get().devices(),
   };
 }

@@ -6,20 +6,9 @@
  * made after). The steps follow one another and share the browsers and the server.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExtensionBrowser } from './chromium';
+import { describe, expect, it } from 'vitest';
 import { optionsSection } from './pages';
-import {
-  expectAccessible,
-  fillSetup,
-  openSync,
-  PASSPHRASE,
-  startTwoComputers,
-  stored,
-  syncNow,
-  type TwoComputers,
-  writeNotes,
-} from './sync-steps';
+import { expectAccessible, fillSetup, openSync, PASSPHRASE, stored, syncNow, twoComputersForTheseTests, writeNotes } from './sync-steps';
 
 const NEW_PASSPHRASE = 'seven green apples on the wall';
 
@@ -31,34 +20,25 @@ async function nameComputer(page: Page, name: string): Promise<void> {
 }
 
 describe('computers and passphrases: named, listed, a passphrase changed, a computer removed', () => {
-  let computers: TwoComputers;
-  let a: ExtensionBrowser;
-  let b: ExtensionBrowser;
+  const computers = twoComputersForTheseTests();
+  const { devices } = computers;
   let aSync: Page;
   let bSync: Page;
   let sessionId: string;
-  let folder: string;
-  const devices = () => computers.devices();
-
-  beforeAll(async () => {
-    computers = await startTwoComputers();
-    ({ a, b, folder } = computers);
-  });
-  afterAll(() => computers?.close());
 
   it('both computers sync and are named; each lists the other with its name and when it was last seen', async () => {
-    sessionId = await writeNotes(a, 'Goal: one question in every meeting.');
+    sessionId = await writeNotes(computers.a, 'Goal: one question in every meeting.');
     for (const [browser, name] of [
-      [a, 'Office desktop'],
-      [b, 'Travel laptop'],
+      [computers.a, 'Office desktop'],
+      [computers.b, 'Travel laptop'],
     ] as const) {
       const page = await openSync(browser);
-      await fillSetup(page, folder);
+      await fillSetup(page, computers.folder);
       await page.getByRole('button', { name: 'Start syncing' }).click();
       await page.getByRole('status').getByText('Last synced', { exact: false }).waitFor({ timeout: 30_000 });
       await nameComputer(page, name);
       expect(await syncNow(page)).toBeNull();
-      if (browser === a) aSync = page;
+      if (browser === computers.a) aSync = page;
       else bSync = page;
     }
     expect(await stored(bSync, `notes.${sessionId}`)).toBe('Goal: one question in every meeting.');
@@ -74,7 +54,7 @@ describe('computers and passphrases: named, listed, a passphrase changed, a comp
     await aSync.getByLabel('New sync passphrase again', { exact: true }).fill(NEW_PASSPHRASE);
     await aSync.getByRole('button', { name: 'Change the passphrase' }).click();
     await aSync.getByText('The passphrase is changed', { exact: false }).waitFor({ timeout: 60_000 });
-    await writeNotes(a, 'Goal: one question in every meeting.\nStep: after the new passphrase.');
+    await writeNotes(computers.a, 'Goal: one question in every meeting.\nStep: after the new passphrase.');
     expect(await syncNow(aSync)).toBeNull();
 
     expect(await syncNow(bSync)).toBe('keyChanged');
@@ -112,7 +92,7 @@ describe('computers and passphrases: named, listed, a passphrase changed, a comp
     await aSync.getByRole('button', { name: 'Remove it and make a new key' }).click();
     await aSync.getByText('Removed. A new key is in use', { exact: false }).waitFor({ timeout: 60_000 });
     await expect.poll(() => aSync.getByRole('list', { name: 'Computers' }).getByRole('listitem').count()).toBe(1);
-    await writeNotes(a, 'Goal: one question in every meeting.\nStep: after the removal.');
+    await writeNotes(computers.a, 'Goal: one question in every meeting.\nStep: after the removal.');
     expect(await syncNow(aSync)).toBeNull();
     expect(await devices()).toHaveLength(1);
 

@@ -6,32 +6,21 @@
  * steps follow one another and share the browsers and the server.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExtensionBrowser } from './chromium';
-import { fillSetup, openSync, startTwoComputers, stored, syncNow, type TwoComputers, writeNotes } from './sync-steps';
+import { describe, expect, it } from 'vitest';
+import { fillSetup, openSync, stored, syncNow, twoComputersForTheseTests, writeNotes } from './sync-steps';
 
 describe('sync for years: gaps said, folders recovered, one key, nothing left after delete everything', () => {
-  let computers: TwoComputers;
-  let a: ExtensionBrowser;
-  let b: ExtensionBrowser;
+  const computers = twoComputersForTheseTests();
+  const { server, devices } = computers;
   let aSync: Page;
   let bSync: Page;
   let sessionId: string;
-  let folder: string;
-  const server = () => computers.server();
-  const devices = () => computers.devices();
-
-  beforeAll(async () => {
-    computers = await startTwoComputers();
-    ({ a, b, folder } = computers);
-  });
-  afterAll(() => computers?.close());
 
   it('two computers starting at the same moment on an empty folder end with one key, and both sync', async () => {
-    sessionId = await writeNotes(a, 'Goal: one question in every meeting.');
+    sessionId = await writeNotes(computers.a, 'Goal: one question in every meeting.');
 
-    [aSync, bSync] = await Promise.all([openSync(a), openSync(b)]);
-    await Promise.all([fillSetup(aSync, folder), fillSetup(bSync, folder)]);
+    [aSync, bSync] = await Promise.all([openSync(computers.a), openSync(computers.b)]);
+    await Promise.all([fillSetup(aSync, computers.folder), fillSetup(bSync, computers.folder)]);
     await Promise.all([
       aSync.getByRole('button', { name: 'Start syncing' }).click(),
       bSync.getByRole('button', { name: 'Start syncing' }).click(),
@@ -94,15 +83,15 @@ describe('sync for years: gaps said, folders recovered, one key, nothing left af
   });
 
   it('delete everything on B: no sync data left in the browser, the access to the server given back', async () => {
-    expect(await b.worker.evaluate(() => chrome.permissions.contains({ origins: ['http://127.0.0.1/*'] }))).toBe(true);
-    const options = await b.openPage('options.html#settings');
+    expect(await computers.b.worker.evaluate(() => chrome.permissions.contains({ origins: ['http://127.0.0.1/*'] }))).toBe(true);
+    const options = await computers.b.openPage('options.html#settings');
     await options.getByRole('button', { name: 'Delete everything Sidecoach keeps' }).click();
     await options.getByRole('button', { name: 'Yes, delete everything for good' }).click();
     await expect.poll(() => options.evaluate(async () => Object.keys(await chrome.storage.local.get(null)).length)).toBe(0);
     await expect.poll(() => options.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).not.toContain('sidecoach-sync');
-    expect(await b.worker.evaluate(() => chrome.permissions.contains({ origins: ['http://127.0.0.1/*'] }))).toBe(false);
+    expect(await computers.b.worker.evaluate(() => chrome.permissions.contains({ origins: ['http://127.0.0.1/*'] }))).toBe(false);
     // The sync section offers to start again (nothing claims sync is on).
-    const again = await openSync(b);
+    const again = await openSync(computers.b);
     await again.getByRole('button', { name: 'Start syncing' }).waitFor();
     expect(await again.getByRole('button', { name: 'Stop syncing' }).count()).toBe(0);
     // A goes on as before.
