@@ -9,85 +9,9 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CuttableProxy, startProxy, startWebDav, type WebDavServer } from '../webdav-server';
-import { axeViolations } from './axe';
 import { type ExtensionBrowser, launchExtension } from './chromium';
-import { NotesPage, openFold, optionsSection, PopupPage } from './pages';
-
-const PASSPHRASE = 'four words we remember';
-
-/** Play the person's "allow" for the server: what Site access → add a site does (see DESIGN §5). */
-async function allowSite(browser: ExtensionBrowser): Promise<void> {
-  const page = await browser.context.newPage();
-  await page.goto('chrome://extensions');
-  await page.evaluate(
-    (id) =>
-      new Promise<void>((resolve, reject) => {
-        const dev = (
-          globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string, cb: () => void): void } } }
-        ).chrome.developerPrivate;
-        dev.addHostPermission(id, 'http://127.0.0.1/*', () => {
-          const error = (globalThis as unknown as { chrome: { runtime: { lastError?: { message: string } } } }).chrome.runtime.lastError;
-          if (error) reject(new Error(error.message));
-          else resolve();
-        });
-      }),
-    browser.extensionId,
-  );
-  await page.close();
-}
-
-/** The sync section of the options page. */
-async function openSync(browser: ExtensionBrowser): Promise<Page> {
-  const page = await browser.openPage('options.html');
-  await optionsSection(page, 'Sync');
-  await page.getByRole('heading', { name: 'Sync between your computers' }).waitFor();
-  return page;
-}
-
-async function fillSetup(page: Page, url: string, passphrase: string): Promise<void> {
-  await page.getByLabel('Server folder address (WebDAV)').fill(url);
-  await page.getByLabel('User name').fill('coach');
-  await page.getByLabel('App password').fill('app-password-1');
-  await page.getByLabel('Sync passphrase').fill(passphrase);
-}
-
-type Status = { lastSyncedAt: number | null; problem: { fault: string; at: number } | null; running: boolean };
-const statusOf = async (page: Page): Promise<Status> =>
-  ((await page.evaluate(() => chrome.storage.local.get('syncStatus'))).syncStatus as Status | undefined) ?? {
-    lastSyncedAt: null,
-    problem: null,
-    running: false,
-  };
-
-/** Press Sync now and wait until that sync has ended (well or not); returns its problem, if any. */
-async function syncNow(page: Page): Promise<string | null> {
-  const before = await statusOf(page);
-  const button = page.getByRole('button', { name: 'Sync now' });
-  await expect.poll(() => button.isEnabled(), { timeout: 30_000 }).toBe(true);
-  await button.click();
-  await expect
-    .poll(
-      async () => {
-        const s = await statusOf(page);
-        return !s.running && (s.lastSyncedAt !== before.lastSyncedAt || (s.problem?.at ?? 0) !== (before.problem?.at ?? 0));
-      },
-      { timeout: 30_000 },
-    )
-    .toBe(true);
-  return (await statusOf(page)).problem?.fault ?? null;
-}
-
-/** axe-core finds nothing to fix, light and dark. */
-async function expectAccessible(page: Page): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    expect(await axeViolations(page), colorScheme).toEqual([]);
-  }
-}
-
-async function stored(page: Page, key: string): Promise<unknown> {
-  return (await page.evaluate((k) => chrome.storage.local.get(k), key))[key];
-}
+import { NotesPage, openFold, PopupPage } from './pages';
+import { allowSite, expectAccessible, fillSetup, openSync, PASSPHRASE, stored, syncNow } from './sync-steps';
 
 describe('sync between two computers through a WebDAV server', () => {
   let dav: WebDavServer;

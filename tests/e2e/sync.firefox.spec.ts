@@ -3,50 +3,20 @@
  * through a real WebDAV server (rclone serve webdav on 127.0.0.1), both set up
  * from the options page as a person would.
  */
-import type { Page as ChromiumPage } from 'playwright-core';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebDav, type WebDavServer } from '../webdav-server';
 import { type ExtensionBrowser, launchExtension } from './chromium';
 import { type FirefoxExtension, launchFirefoxExtension } from './firefox';
-import { NotesPage, optionsSection } from './pages';
-
-const PASSPHRASE = 'four words we remember';
-
-async function allowSite(browser: ExtensionBrowser): Promise<void> {
-  const page = await browser.context.newPage();
-  await page.goto('chrome://extensions');
-  await page.evaluate(
-    (id) =>
-      new Promise<void>((resolve) =>
-        (
-          globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string, cb: () => void): void } } }
-        ).chrome.developerPrivate.addHostPermission(id, 'http://127.0.0.1/*', resolve),
-      ),
-    browser.extensionId,
-  );
-  await page.close();
-}
-
-type Status = { lastSyncedAt: number | null; running: boolean; problem: { fault: string } | null };
-
-async function chromiumSyncNow(page: ChromiumPage): Promise<void> {
-  const read = async () => ((await page.evaluate(() => chrome.storage.local.get('syncStatus'))).syncStatus ?? {}) as Status;
-  const before = await read();
-  await expect.poll(() => page.getByRole('button', { name: 'Sync now' }).isEnabled(), { timeout: 30_000 }).toBe(true);
-  await page.getByRole('button', { name: 'Sync now' }).click();
-  await expect
-    .poll(async () => ((s) => !s.running && s.lastSyncedAt !== before.lastSyncedAt)(await read()), { timeout: 30_000 })
-    .toBe(true);
-  expect((await read()).problem).toBeNull();
-}
+import { NotesPage } from './pages';
+import { allowSite, fillSetup, openSync, PASSPHRASE, type SyncStatus, syncNow } from './sync-steps';
 
 /** Firefox's extension storage, read in one of its extension pages. */
 const firefoxStored = (page: Page, key: string) =>
   page.evaluate(async (k) => (await (globalThis as unknown as { browser: typeof chrome }).browser.storage.local.get(k))[k] as unknown, key);
 
 async function firefoxSyncNow(page: Page): Promise<void> {
-  const read = async () => ((await firefoxStored(page, 'syncStatus')) ?? {}) as Status;
+  const read = async () => ((await firefoxStored(page, 'syncStatus')) ?? {}) as SyncStatus;
   const before = await read();
   await page.locator('::-p-aria(Sync now[role="button"])').click();
   await expect
@@ -81,12 +51,8 @@ describe('sync between Firefox and Chromium', () => {
     await panel.field.fill('From the desktop: ask about the team.');
     await panel.saveStatus.getByText('Saved').waitFor();
     const sessionId = (await panel.page.evaluate(() => chrome.storage.local.get('activeSessionId'))).activeSessionId as string;
-    const options = await chromium.openPage('options.html');
-    await optionsSection(options, 'Sync');
-    await options.getByLabel('Server folder address (WebDAV)').fill(`${dav.url}sidecoach/`);
-    await options.getByLabel('User name').fill(dav.user);
-    await options.getByLabel('App password').fill(dav.password);
-    await options.getByLabel('Sync passphrase').fill(PASSPHRASE);
+    const options = await openSync(chromium);
+    await fillSetup(options, `${dav.url}sidecoach/`);
     await options.getByRole('button', { name: 'Start syncing' }).click();
     await options.getByRole('status').getByText('Last synced', { exact: false }).waitFor({ timeout: 30_000 });
 
@@ -127,7 +93,7 @@ describe('sync between Firefox and Chromium', () => {
     await sidebar.locator('::-p-text(Saved)').wait();
     await page.bringToFront();
     await firefoxSyncNow(page);
-    await chromiumSyncNow(options);
+    expect(await syncNow(options)).toBeNull();
     await expect.poll(() => panel.field.inputValue()).toBe('From the desktop: ask about the team. From the laptop: the team said yes.');
   });
 });

@@ -6,113 +6,21 @@
  * steps follow one another and share the browsers and the server.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDavClient } from '../../utils/platform/sync/webdav';
-import { startWebDav, type WebDavServer } from '../webdav-server';
-import { type ExtensionBrowser, launchExtension } from './chromium';
-import { NotesPage, optionsSection } from './pages';
-
-const PASSPHRASE = 'four words we remember';
-
-/** Play the person's "allow" for the server (Site access → add a site; see sync.chromium.spec.ts). */
-async function allowSite(browser: ExtensionBrowser): Promise<void> {
-  const page = await browser.context.newPage();
-  await page.goto('chrome://extensions');
-  await page.evaluate(
-    (id) =>
-      new Promise<void>((resolve, reject) => {
-        const dev = (
-          globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string, cb: () => void): void } } }
-        ).chrome.developerPrivate;
-        dev.addHostPermission(id, 'http://127.0.0.1/*', () => {
-          const error = (globalThis as unknown as { chrome: { runtime: { lastError?: { message: string } } } }).chrome.runtime.lastError;
-          if (error) reject(new Error(error.message));
-          else resolve();
-        });
-      }),
-    browser.extensionId,
-  );
-  await page.close();
-}
-
-async function openSync(browser: ExtensionBrowser): Promise<Page> {
-  const page = await browser.openPage('options.html');
-  await optionsSection(page, 'Sync');
-  await page.getByRole('heading', { name: 'Sync between your computers' }).waitFor();
-  return page;
-}
-
-async function fillSetup(page: Page, url: string): Promise<void> {
-  await page.getByLabel('Server folder address (WebDAV)').fill(url);
-  await page.getByLabel('User name').fill('coach');
-  await page.getByLabel('App password').fill('app-password-1');
-  await page.getByLabel('Sync passphrase').fill(PASSPHRASE);
-}
-
-type Status = { lastSyncedAt: number | null; problem: { fault: string; at: number } | null; running: boolean };
-const statusOf = async (page: Page): Promise<Status> =>
-  ((await page.evaluate(() => chrome.storage.local.get('syncStatus'))).syncStatus as Status | undefined) ?? {
-    lastSyncedAt: null,
-    problem: null,
-    running: false,
-  };
-
-/** Press Sync now and wait until that sync has ended; returns its problem, if any. */
-async function syncNow(page: Page): Promise<string | null> {
-  const before = await statusOf(page);
-  const button = page.getByRole('button', { name: 'Sync now' });
-  await expect.poll(() => button.isEnabled(), { timeout: 30_000 }).toBe(true);
-  await button.click();
-  await expect
-    .poll(
-      async () => {
-        const s = await statusOf(page);
-        return !s.running && (s.lastSyncedAt !== before.lastSyncedAt || (s.problem?.at ?? 0) !== (before.problem?.at ?? 0));
-      },
-      { timeout: 30_000 },
-    )
-    .toBe(true);
-  return (await statusOf(page)).problem?.fault ?? null;
-}
-
-const stored = async (page: Page, key: string): Promise<unknown> => (await page.evaluate((k) => chrome.storage.local.get(k), key))[key];
+import { describe, expect, it } from 'vitest';
+import { fillSetup, openSync, stored, syncNow, twoComputersForTheseTests, writeNotes } from './sync-steps';
 
 describe('sync for years: gaps said, folders recovered, one key, nothing left after delete everything', () => {
-  let dav: WebDavServer;
-  let a: ExtensionBrowser;
-  let b: ExtensionBrowser;
+  const computers = twoComputersForTheseTests();
+  const { server, devices } = computers;
   let aSync: Page;
   let bSync: Page;
   let sessionId: string;
-  let folder: string;
-  /** The server as another program sees it (a person in the server's web page, a sync client). */
-  const server = () => createDavClient({ url: folder, user: dav.user, password: dav.password, retryDelays: [] });
-  /** The device folders on the server, with their files. */
-  const devices = async () => (await server().list()).filter((e) => e.folder).map((e) => e.name);
-
-  beforeAll(async () => {
-    dav = await startWebDav();
-    folder = `${dav.url}sidecoach/`;
-    [a, b] = await Promise.all([launchExtension(undefined, { role: 'coach' }), launchExtension(undefined, { role: 'coach' })]);
-    await Promise.all([allowSite(a), allowSite(b)]);
-    a.allowServer(dav.origin);
-    b.allowServer(dav.origin);
-  });
-  afterAll(async () => {
-    await Promise.all([a?.close(), b?.close()]);
-    await dav?.dispose();
-  });
 
   it('two computers starting at the same moment on an empty folder end with one key, and both sync', async () => {
-    const panel = await a.openPage('sidepanel.html');
-    const notes = new NotesPage(panel);
-    await notes.field.fill('Goal: one question in every meeting.');
-    await notes.saveStatus.getByText('Saved').waitFor();
-    sessionId = (await stored(panel, 'activeSessionId')) as string;
-    await panel.close();
+    sessionId = await writeNotes(computers.a, 'Goal: one question in every meeting.');
 
-    [aSync, bSync] = await Promise.all([openSync(a), openSync(b)]);
-    await Promise.all([fillSetup(aSync, folder), fillSetup(bSync, folder)]);
+    [aSync, bSync] = await Promise.all([openSync(computers.a), openSync(computers.b)]);
+    await Promise.all([fillSetup(aSync, computers.folder), fillSetup(bSync, computers.folder)]);
     await Promise.all([
       aSync.getByRole('button', { name: 'Start syncing' }).click(),
       bSync.getByRole('button', { name: 'Start syncing' }).click(),
@@ -175,15 +83,15 @@ describe('sync for years: gaps said, folders recovered, one key, nothing left af
   });
 
   it('delete everything on B: no sync data left in the browser, the access to the server given back', async () => {
-    expect(await b.worker.evaluate(() => chrome.permissions.contains({ origins: ['http://127.0.0.1/*'] }))).toBe(true);
-    const options = await b.openPage('options.html#settings');
+    expect(await computers.b.worker.evaluate(() => chrome.permissions.contains({ origins: ['http://127.0.0.1/*'] }))).toBe(true);
+    const options = await computers.b.openPage('options.html#settings');
     await options.getByRole('button', { name: 'Delete everything Sidecoach keeps' }).click();
     await options.getByRole('button', { name: 'Yes, delete everything for good' }).click();
     await expect.poll(() => options.evaluate(async () => Object.keys(await chrome.storage.local.get(null)).length)).toBe(0);
     await expect.poll(() => options.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).not.toContain('sidecoach-sync');
-    expect(await b.worker.evaluate(() => chrome.permissions.contains({ origins: ['http://127.0.0.1/*'] }))).toBe(false);
+    expect(await computers.b.worker.evaluate(() => chrome.permissions.contains({ origins: ['http://127.0.0.1/*'] }))).toBe(false);
     // The sync section offers to start again (nothing claims sync is on).
-    const again = await openSync(b);
+    const again = await openSync(computers.b);
     await again.getByRole('button', { name: 'Start syncing' }).waitFor();
     expect(await again.getByRole('button', { name: 'Stop syncing' }).count()).toBe(0);
     // A goes on as before.

@@ -64,6 +64,20 @@ function random(seed: number): () => number {
   };
 }
 
+/**
+ * A and B each edit the notes of s1 offline, then A, B and A sync (at `at` and after): both end
+ * with the same notes, which are returned.
+ */
+function bothEdit(a: Computer, b: Computer, aNotes: string, bNotes: string, at: number): unknown {
+  a.local.set('notes.s1', aNotes);
+  b.local.set('notes.s1', bNotes);
+  a.sync(at);
+  b.sync(at + 1);
+  a.sync(at + 2);
+  expect(a.local.get('notes.s1')).toBe(b.local.get('notes.s1'));
+  return a.local.get('notes.s1');
+}
+
 describe('sync change logs', () => {
   it('stores the replaced value as a small delta that gives it back', () => {
     const base = 'The coachee said the team lead never answers.';
@@ -85,22 +99,14 @@ describe('sync change logs', () => {
     a.sync(1);
     b.sync(2);
     expect(b.local.get('notes.s1')).toBe('Goal: delegate.');
-    a.local.set('notes.s1', 'Goal: delegate. A: speak to Kim first.');
-    b.local.set('notes.s1', 'First: Goal: delegate.');
-    a.sync(3);
-    b.sync(4);
-    a.sync(5);
-    expect(a.local.get('notes.s1')).toBe(b.local.get('notes.s1'));
-    expect(a.local.get('notes.s1')).toBe('First: Goal: delegate. A: speak to Kim first.');
-    a.local.set('notes.s1', 'Plan: X');
-    b.local.set('notes.s1', 'Plan: Y');
-    a.sync(6);
-    b.sync(7);
-    a.sync(8);
-    expect(a.local.get('notes.s1')).toBe(b.local.get('notes.s1'));
-    expect(a.local.get('notes.s1')).toContain('X');
-    expect(a.local.get('notes.s1')).toContain('Y');
-    expect(a.local.get('notes.s1')).toContain(MARKER);
+    // Words added at either end merge quietly; the same line replaced on both keeps both, marked.
+    expect(bothEdit(a, b, 'Goal: delegate. A: speak to Kim first.', 'First: Goal: delegate.', 3)).toBe(
+      'First: Goal: delegate. A: speak to Kim first.',
+    );
+    const conflicting = bothEdit(a, b, 'Plan: X', 'Plan: Y', 6);
+    expect(conflicting).toContain('X');
+    expect(conflicting).toContain('Y');
+    expect(conflicting).toContain(MARKER);
   });
 
   it('keeps a deleted session deleted on every computer, even against an edit made offline', () => {

@@ -6,68 +6,35 @@
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { readChecked } from '../../../../../utils/platform/storage';
-import { syncStatusStore } from '../../../../../utils/platform/sync/config';
 import { makeKeyFile, openKeyFile, parseKeyFile, toBase64 } from '../../../../../utils/platform/sync/crypto';
-import { startSync, stopSync, syncOnce } from '../../../../../utils/platform/sync/engine';
+import { startSync, stopSync } from '../../../../../utils/platform/sync/engine';
 import { createKeyFile, KEY_FILE } from '../../../../../utils/platform/sync/server';
 import { closeSyncState, readApplying, readSecrets } from '../../../../../utils/platform/sync/state';
 import { createDavClient } from '../../../../../utils/platform/sync/webdav';
-import { startProxy, startWebDav, type WebDavServer } from '../../../../webdav-server';
-import { allowHosts, type Computer, computer, leaveComputers, on } from './computers';
+import { startProxy } from '../../../../webdav-server';
+import { type Computer, computer, on } from './computers';
+import { edit, notesOf, PASSPHRASE, serverRounds, withSession } from './server-rounds';
 
-const T0 = Date.UTC(2026, 10, 2, 9);
-const PASSPHRASE = 'four plain words here';
-
-/** A computer's data: one session with its notes. */
-const withSession = (id: string, notes: string) => ({
-  sessions: [{ id, coacheeId: 'me', createdAt: T0 }],
-  coachees: [{ id: 'me', name: '', createdAt: T0 }],
-  [`notes.${id}`]: notes,
-});
-
-let dav: WebDavServer;
-let folder = 0;
-let url = '';
-
-beforeAll(async () => {
-  dav = await startWebDav();
-}, 30_000);
-afterAll(async () => {
-  await dav?.dispose();
-});
-beforeEach(() => {
-  leaveComputers();
-  allowHosts();
-  // Each test its own folder on the server.
-  url = `${dav.url}t${++folder}/`;
-});
-
-const start = (c: Computer) => on(c, () => startSync(url, dav.user, dav.password, PASSPHRASE));
-const sync = (c: Computer) =>
-  on(c, async () => {
-    await syncOnce();
-    return (await readChecked(syncStatusStore)).value;
-  });
-const notesOf = (c: Computer, id: string) => c.local[`notes.${id}`];
-const folderOnDisk = () => join(dav.dir, `t${folder}`);
-/** The server as another program sees it (the test's own hands on the files). */
-const server = () => createDavClient({ url, user: dav.user, password: dav.password, retryDelays: [] });
-/** The device folders on the server. */
-const devices = async () => (await readdir(folderOnDisk(), { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+/** Each test its own folder on the server (t1/, t2/, …). */
+const rounds = serverRounds('t');
+const { folderOnDisk, server, devices, start, sync } = rounds;
 /** The change files in a device's folder, by number. */
 const changeFiles = async (dev: string) =>
   (await readdir(join(folderOnDisk(), dev))).filter((n) => /^c\d+$/.test(n)).sort((x, y) => Number(x.slice(1)) - Number(y.slice(1)));
 
-/** Edit a computer's notes as a person would (the storage write the background follows). */
-async function edit(c: Computer, id: string, notes: string): Promise<void> {
-  await on(c, async () => {
-    await fakeBrowser.storage.local.set({ [`notes.${id}`]: notes });
-    const { markDirty } = await import('../../../../../utils/platform/sync/state');
-    await markDirty([`notes.${id}`]);
-  });
+/** A computer that has sent three versions of its notes (c1, c2, c3). */
+async function threeFiles(): Promise<{ a: Computer; dev: string }> {
+  const a = computer('a', withSession('s1', 'one'));
+  await start(a);
+  await sync(a);
+  await edit(a, 's1', 'one two');
+  await sync(a);
+  await edit(a, 's1', 'one two three');
+  await sync(a);
+  const [dev] = await devices();
+  return { a, dev: dev as string };
 }
 
 describe('the sync engine against a real WebDAV server', { timeout: 60_000 }, () => {
@@ -143,14 +110,7 @@ describe('the sync engine against a real WebDAV server', { timeout: 60_000 }, ()
   });
 
   it('a missing change file is said in words, not waited on in silence, and the rest arrives once it is back', async () => {
-    const a = computer('a', withSession('s1', 'one'));
-    await start(a);
-    await sync(a);
-    await edit(a, 's1', 'one two');
-    await sync(a);
-    await edit(a, 's1', 'one two three');
-    await sync(a);
-    const [dev] = await devices();
+    const { dev } = await threeFiles();
     // Deleted through the server (a person in the server's web page, or a sync client).
     const kept = await server().get(`${dev}/c2`);
     await server().remove(`${dev}/c2`);
@@ -170,19 +130,6 @@ describe('the sync engine against a real WebDAV server', { timeout: 60_000 }, ()
 });
 
 describe('gaps found and said, files written once', { timeout: 90_000 }, () => {
-  /** A computer that has sent three versions of its notes (c1, c2, c3). */
-  async function threeFiles(): Promise<{ a: Computer; dev: string }> {
-    const a = computer('a', withSession('s1', 'one'));
-    await start(a);
-    await sync(a);
-    await edit(a, 's1', 'one two');
-    await sync(a);
-    await edit(a, 's1', 'one two three');
-    await sync(a);
-    const [dev] = await devices();
-    return { a, dev: dev as string };
-  }
-
   it('a log cut short at its end is noticed by the head file, and the cut files are not asked for again and again', async () => {
     const { dev } = await threeFiles();
     expect((await readdir(join(folderOnDisk(), dev))).sort()).toEqual(['c1', 'c2', 'c3', 'h3']);
@@ -204,10 +151,10 @@ describe('gaps found and said, files written once', { timeout: 90_000 }, () => {
   it('files after a gap are not downloaded while it lasts', async () => {
     const { dev } = await threeFiles();
     await server().remove(`${dev}/c2`);
-    const proxy = await startProxy(dav);
-    const viaProxy = url.replace(dav.origin, proxy.origin);
+    const proxy = await startProxy(rounds.dav);
+    const viaProxy = rounds.url.replace(rounds.dav.origin, proxy.origin);
     const b = computer('b');
-    await on(b, () => startSync(viaProxy, dav.user, dav.password, PASSPHRASE));
+    await on(b, () => startSync(viaProxy, rounds.dav.user, rounds.dav.password, PASSPHRASE));
     await sync(b);
     await sync(b);
     const gets = proxy.seen.filter((r) => r.startsWith('GET ') && r.includes(dev));
@@ -257,7 +204,8 @@ describe('gaps found and said, files written once', { timeout: 90_000 }, () => {
     const first = JSON.stringify((await makeKeyFile(PASSPHRASE, 100_000)).file);
     const second = JSON.stringify((await makeKeyFile(PASSPHRASE, 100_000)).file);
     // As the engine's client does: a request the server answers "locked" (rclone, to the second of two at once) is tried again.
-    const computerClient = () => createDavClient({ url, user: dav.user, password: dav.password, retryDelays: [100, 400] });
+    const computerClient = () =>
+      createDavClient({ url: rounds.url, user: rounds.dav.user, password: rounds.dav.password, retryDelays: [100, 400] });
     const [x, y] = await Promise.all([createKeyFile(computerClient(), first), createKeyFile(computerClient(), second)]);
     expect(x).toBe(y);
     expect(new TextDecoder().decode((await server().get(KEY_FILE)) as Uint8Array)).toBe(x);
@@ -324,16 +272,18 @@ describe('secrets', { timeout: 60_000 }, () => {
           };
         };
       });
-      await fakeBrowser.storage.local.set({ syncConfig: { url, user: dav.user, password: dav.password, key: toBase64(raw), keyFile } });
+      await fakeBrowser.storage.local.set({
+        syncConfig: { url: rounds.url, user: rounds.dav.user, password: rounds.dav.password, key: toBase64(raw), keyFile },
+      });
     });
     expect((await sync(a)).problem).toBeNull();
-    expect(a.local.syncConfig).toEqual({ url, user: dav.user, keyFile });
+    expect(a.local.syncConfig).toEqual({ url: rounds.url, user: rounds.dav.user, keyFile });
     const b = computer('b');
     await start(b);
     await sync(b);
     expect(notesOf(b, 's1')).toBe('moved');
     const secrets = await on(a, readSecrets);
-    expect(secrets?.password).toBe(dav.password);
+    expect(secrets?.password).toBe(rounds.dav.password);
     expect(secrets?.key.extractable).toBe(false);
   });
 });
@@ -392,9 +342,9 @@ describe('snapshots', { timeout: 120_000 }, () => {
     const names = await readdir(join(folderOnDisk(), dev as string));
     expect(names.filter((n) => /^s\d+$/.test(n))).toHaveLength(1);
 
-    const proxy = await startProxy(dav);
+    const proxy = await startProxy(rounds.dav);
     const b = computer('b');
-    await on(b, () => startSync(url.replace(dav.origin, proxy.origin), dav.user, dav.password, PASSPHRASE));
+    await on(b, () => startSync(rounds.url.replace(rounds.dav.origin, proxy.origin), rounds.dav.user, rounds.dav.password, PASSPHRASE));
     expect((await sync(b)).problem).toBeNull();
     expect(notesOf(b, 's1')).toBe(notesOf(a, 's1'));
     const changeGets = proxy.seen.filter((r) => r.startsWith('GET ') && /\/c\d+$/.test(r));

@@ -4,63 +4,23 @@
  * listed, a computer removed (it reads nothing written after), the passphrase changed (the others ask
  * for it, then sync both ways with nothing lost or doubled).
  */
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import { SYNC_CONFLICT_MARKER } from '../../../../../utils/domain/sync/keys';
 import { readChecked } from '../../../../../utils/platform/storage';
-import { syncConfigStore, syncStatusStore } from '../../../../../utils/platform/sync/config';
-import { clientFor, secretsOf, startSync, syncOnce } from '../../../../../utils/platform/sync/engine';
+import { syncConfigStore } from '../../../../../utils/platform/sync/config';
+import { clientFor, secretsOf, startSync } from '../../../../../utils/platform/sync/engine';
 import { listComputers } from '../../../../../utils/platform/sync/names';
 import { changeKey, enterNewKey } from '../../../../../utils/platform/sync/rekey';
-import { markDirty, readMeta } from '../../../../../utils/platform/sync/state';
-import { startWebDav, type WebDavServer } from '../../../../webdav-server';
-import { allowHosts, type Computer, computer, leaveComputers, on } from './computers';
+import { readMeta } from '../../../../../utils/platform/sync/state';
+import { type Computer, computer, on } from './computers';
+import { edit, notesOf, PASSPHRASE, serverRounds, T0, withSession } from './server-rounds';
 
-const T0 = Date.UTC(2026, 10, 2, 9);
-const PASSPHRASE = 'four plain words here';
 const NEW_PASSPHRASE = 'seven green apples on a wall';
 
-const withSession = (id: string, notes: string) => ({
-  sessions: [{ id, coacheeId: 'me', createdAt: T0 }],
-  coachees: [{ id: 'me', name: '', createdAt: T0 }],
-  [`notes.${id}`]: notes,
-});
-
-let dav: WebDavServer;
-let folder = 0;
-let url = '';
-
-beforeAll(async () => {
-  dav = await startWebDav();
-}, 30_000);
-afterAll(async () => {
-  await dav?.dispose();
-});
-beforeEach(() => {
-  leaveComputers();
-  allowHosts();
-  url = `${dav.url}k${++folder}/`;
-});
-
-const start = (c: Computer) => on(c, () => startSync(url, dav.user, dav.password, PASSPHRASE));
-const sync = (c: Computer) =>
-  on(c, async () => {
-    await syncOnce(T0);
-    return (await readChecked(syncStatusStore)).value;
-  });
-const notesOf = (c: Computer, id: string) => c.local[`notes.${id}`];
+/** Each test its own folder on the server (k1/, k2/, …); every sync at T0. */
+const rounds = serverRounds('k', T0);
+const { devices, start, sync } = rounds;
 const devOf = (c: Computer) => on(c, async () => (await readMeta()).dev);
-const folderOnDisk = () => join(dav.dir, `k${folder}`);
-const devices = async () => (await readdir(folderOnDisk(), { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
-
-async function edit(c: Computer, id: string, notes: string): Promise<void> {
-  await on(c, async () => {
-    await fakeBrowser.storage.local.set({ [`notes.${id}`]: notes });
-    await markDirty([`notes.${id}`]);
-  });
-}
 
 /** Three computers syncing the same notes. */
 async function threeComputers(): Promise<[Computer, Computer, Computer]> {
@@ -156,7 +116,7 @@ describe('computers and passphrases against a real WebDAV server', { timeout: 12
     // A third computer joins with the new passphrase only.
     const c = computer('c');
     await expect(start(c)).rejects.toThrow();
-    await on(c, () => startSync(url, dav.user, dav.password, NEW_PASSPHRASE));
+    await on(c, () => startSync(rounds.url, rounds.dav.user, rounds.dav.password, NEW_PASSPHRASE));
     expect((await sync(c)).problem).toBeNull();
     expect(notesOf(c, 's1')).toBe(notesOf(a, 's1'));
   });
