@@ -9,10 +9,12 @@ import type { ComputerInfo } from '../../utils/platform/sync/names';
 /** A line of words after an action: its outcome, or the problem. */
 type Said = { text: string; problem: boolean } | null;
 
+/** What `ask` keeps: whether a request is under way, and what the last one said. */
+type AskState = { busy: Signal<boolean>; said: Signal<Said> };
+
 /** Ask the background, keep the busy flag, and say the outcome (the fault's words come from the panel). */
 async function ask(
-  busy: Signal<boolean>,
-  said: Signal<Said>,
+  { busy, said }: AskState,
   request: () => Promise<SyncReply>,
   done: (reply: SyncReply & { ok: true }) => string,
   faultText: (fault: string) => string,
@@ -36,8 +38,7 @@ export function SyncRejoin({ faultText }: { faultText: (fault: string) => string
   const onSubmit = (e: Event) => {
     e.preventDefault();
     void ask(
-      busy,
-      said,
+      { busy, said },
       () => askSync({ type: 'syncRejoin', passphrase: passphrase.value }),
       () => t('serverSyncRejoined'),
       faultText,
@@ -73,8 +74,7 @@ export function SyncComputers({ config, faultText }: { config: NonNullable<SyncC
 
   const load = () =>
     ask(
-      busy,
-      said,
+      { busy, said },
       () => askSync({ type: 'syncComputers' }),
       (reply) => {
         computers.value = reply.computers ?? [];
@@ -85,8 +85,7 @@ export function SyncComputers({ config, faultText }: { config: NonNullable<SyncC
   const onName = (e: Event) => {
     e.preventDefault();
     void ask(
-      busy,
-      said,
+      { busy, said },
       () => askSync({ type: 'syncName', name: name.value }),
       () => t('serverSyncNameSaved'),
       faultText,
@@ -97,8 +96,7 @@ export function SyncComputers({ config, faultText }: { config: NonNullable<SyncC
     const gone = removing.value;
     if (!gone) return;
     void ask(
-      busy,
-      said,
+      { busy, said },
       () => askSync({ type: 'syncRekey', passphrase: passphrase.value, remove: [gone.dev] }),
       () => t('serverSyncRemoved'),
       faultText,
@@ -121,8 +119,7 @@ export function SyncComputers({ config, faultText }: { config: NonNullable<SyncC
       return;
     }
     void ask(
-      busy,
-      said,
+      { busy, said },
       () => askSync({ type: 'syncRekey', passphrase: fresh.value, remove: [] }),
       () => t('serverSyncChanged'),
       faultText,
