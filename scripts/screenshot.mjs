@@ -298,6 +298,11 @@ for (const lang of ['en', 'de']) {
 }
 
 // The coachee by plain mail: the pre-work mail asked on Ada's page, her reply (Gmail, inline) read back in the panel.
+// The mail is signed with the coach's own name (the card identity's), so for this picture it is the coach's.
+const identityBefore = await worker.evaluate(async () => (await chrome.storage.local.get('identity')).identity ?? null);
+await worker.evaluate(async (before) => {
+  await chrome.storage.local.set({ identity: { id: before?.id ?? 'coach-maria', name: 'Maria Coach' } });
+}, identityBefore);
 const asking = await context.newPage();
 await asking.goto(`chrome-extension://${id}/options.html#coachee=ada`);
 await asking.locator('summary', { hasText: 'The mail:' }).click();
@@ -306,6 +311,10 @@ await askText.waitFor();
 const asked = await askText.inputValue();
 const askedSubject = ((await asking.locator('summary', { hasText: 'The mail:' }).textContent()) ?? '').replace(/^The mail: /, '');
 await asking.close();
+await worker.evaluate(async (before) => {
+  if (before) await chrome.storage.local.set({ identity: before });
+  else await chrome.storage.local.remove('identity');
+}, identityBefore);
 // The same mail as Ada's phone shows it (README, the mail section).
 await renderMailOnPhone(context, { subject: askedSubject, body: asked }, `${out}/mail-phone-390.png`);
 const answers = {
