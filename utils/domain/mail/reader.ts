@@ -37,6 +37,8 @@ export interface StepReading {
   note: string;
   /** As found, for placing it again once the asked steps are known: the step's line after its marker, the answer under it. */
   found: { line: string; answer: string; lead: boolean } | null;
+  /** The mark was written in free words about the steps ("done the first one"): placing the step again keeps it. */
+  free?: true;
 }
 
 /** One homework line as read: its number, its text, the minutes week by week, and what was written. */
@@ -192,7 +194,7 @@ function withFreeWords(reading: MailReading, freeCount: number): MailReading {
   if (marks.size === 0 && weeks.length === 0) return reading;
   const steps = reading.steps.map((s) => {
     const m = marks.get(s.n);
-    return m ? { ...s, mark: m.mark, note: m.note } : s;
+    return m ? { ...s, mark: m.mark, note: m.note, free: true as const } : s;
   });
   const minutes = reading.minutes.map((m) =>
     m === one && weeks.length > 0 ? { ...m, weeks: sumWeeks(weeks), answer: answer.join('\n') } : m,
@@ -221,6 +223,7 @@ export function withAskedSteps(reading: MailReading, asked: Asked): MailReading 
     .sort((a, b) => a.n - b.n)
     .map((s) => {
       const known = asked.steps[s.n - 1];
+      if (s.free) return { ...s, text: known ?? s.text };
       return s.found ? { ...s, ...placeStep(s.found, known) } : { ...s, text: known ?? s.text };
     });
   return { ...reading, steps };

@@ -9,7 +9,7 @@ import { planMail, stepLineText } from '../../../../../utils/domain/mail/compose
 import { answersAnything, answersOf } from '../../../../../utils/domain/mail/intake';
 import { freeMarksOf } from '../../../../../utils/domain/mail/marks';
 import { freeMinutesOf } from '../../../../../utils/domain/mail/minutes';
-import { type MailReading, readMailReply } from '../../../../../utils/domain/mail/reader';
+import { type MailReading, readMailReply, withAskedSteps } from '../../../../../utils/domain/mail/reader';
 
 const STEPS = [{ text: 'Talk to Sam about the release date' }, { text: 'Block two mornings a week for deep work' }];
 const mail = (language: 'en' | 'de', homework: { kind: 'exercise'; title: string; minutesPerWeek: number }[]) =>
@@ -115,5 +115,13 @@ describe('a phone reply above the quoted plan mail, no markers', () => {
     const r = read(`both done\n\n${GMAIL}\n\n${body}`);
     expect(marks(r)[0]).toBe('partly');
     expect(r.unplaced).toContain('both done');
+  });
+});
+
+describe('free marks when the asked steps are known only later (the preview places the steps again)', () => {
+  it('keeps the marks', () => {
+    const r = readMailReply(`Done the first one. Second not yet, Sam was away\n\n${GMAIL}\n\n${quote(mail('en', ONE))}`);
+    if (!r.ok) throw new Error(r.problem.kind);
+    expect(marks(withAskedSteps(r.reading, ASKED))).toEqual(['done', 'not: Sam was away']);
   });
 });
