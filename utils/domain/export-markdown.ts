@@ -5,6 +5,7 @@
 import type { Phase } from './agenda';
 import type { SessionRecord } from './backup';
 import type { SessionDate } from './session-date';
+import { sessionAt } from './session-day';
 import { sessionMinutes } from './session-figures';
 import { fold, isoDate } from './text';
 import { firstStartAt } from './timer-log';
@@ -80,7 +81,8 @@ export interface DocListItem {
 export function sessionDocument(session: SessionRecord, ctx: MarkdownContext): DocBlock[] {
   const { labels: l } = ctx;
   const doc: DocBlock[] = [];
-  const started = firstStartAt(session.timer) ?? session.meta.createdAt;
+  // Held: its first start; not yet held: the day it is for (as the export's file names and front matter date it).
+  const started = sessionAt(firstStartAt(session.timer), session.meta.on, session.meta.createdAt);
   const { topic, wrapUp, review } = session;
   doc.push({ kind: 'heading', level: 1, text: l.title(ctx.formatDate(started), ctx.coacheeName) });
 
