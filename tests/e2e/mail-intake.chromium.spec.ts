@@ -44,8 +44,24 @@ describe('a reply to the plan mail, taken in with no next session', () => {
     await openFold(panel, 'How did the last plan go?');
     const stalled = panel.getByRole('group', { name: 'Block two mornings for deep work' });
     await stalled.getByText('What held them back, in their words: the client kept calling every morning').waitFor();
+    // Beside Anna's words, the coach's own fields say they are the coach's note.
+    expect(await stalled.getByLabel('Your note: what held them back?').inputValue()).toBe('');
+    await stalled.getByLabel('Your note: what were they most dreading?').waitFor();
     await panel.getByText('Anna on the reason behind it: I say yes before I think').waitFor();
 
+    // The plan's homework log is written beside the review (its own key): wait for it before reading the rest.
+    await expect
+      .poll(
+        () =>
+          panel.evaluate(async (planId) => {
+            const homework = (await chrome.storage.local.get(`homework.${planId}`))[`homework.${planId}`] as
+              | { logged: object }[]
+              | undefined;
+            return Object.keys(homework?.[0]?.logged ?? {}).length;
+          }, planSessionId),
+        { timeout: 5000 },
+      )
+      .toBe(2);
     // Stored: a new next session (Anna's, the active one) whose review holds every word.
     const stored = await panel.evaluate(async (planId) => {
       const all = await chrome.storage.local.get(null);
@@ -126,6 +142,19 @@ describe('a reply to the plan mail, taken in with no next session', () => {
       .getByRole('group', { name: 'Block two mornings for deep work' })
       .getByText('What held them back, in their words: Sam was away')
       .waitFor();
+    // The plan's homework log is written beside the review (its own key): wait for it before reading the rest.
+    await expect
+      .poll(
+        () =>
+          panel.evaluate(async (planId) => {
+            const homework = (await chrome.storage.local.get(`homework.${planId}`))[`homework.${planId}`] as
+              | { logged: object }[]
+              | undefined;
+            return Object.keys(homework?.[0]?.logged ?? {}).length;
+          }, planSessionId),
+        { timeout: 5000 },
+      )
+      .toBe(2);
     const stored = await panel.evaluate(async (planId) => {
       const all = await chrome.storage.local.get(null);
       const homework = all[`homework.${planId}`] as { logged: Record<string, number> }[];
