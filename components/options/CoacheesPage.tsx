@@ -83,7 +83,10 @@ export function CoacheesPage({ index, coachees, coacheeId }: Props) {
     <section aria-labelledby="coachees-heading">
       <h2 id="coachees-heading">{t('coacheesHeading')}</h2>
       <p class="muted">{t('coacheesIntro')}</p>
-      <div class="table-scroll">
+      {/* On a narrow page the columns scroll sideways: said in words, shown by shadows at the edges, and the box takes the keyboard. */}
+      <p class="scroll-hint muted">{t('coacheesScrollHint')}</p>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must be reachable by keyboard to scroll it (axe: scrollable-region-focusable). */}
+      <div class="table-scroll" tabIndex={0}>
         <table class="figures coachees-table" aria-labelledby="coachees-heading">
           <thead>
             <tr>

@@ -2,6 +2,7 @@ import { useSignalEffect } from '@preact/signals';
 import { sameJson } from '../../utils/domain/json';
 import { type ReviewItem, TOPIC_TEXT_MAX } from '../../utils/domain/model';
 import { onlyNoTime, reviewFromPlan } from '../../utils/domain/review';
+import { SELF_COACHEE_ID } from '../../utils/domain/session-list';
 import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { t } from '../../utils/platform/i18n';
 import { coacheesStore, partStore, recentSessionsStore } from '../../utils/platform/storage';
@@ -47,7 +48,7 @@ export function ReviewCard({ sessionId, previousId }: { sessionId: string; previ
       <ol class="review">
         {card.items.map((item, index) => (
           <li key={item.stepId}>
-            <ReviewItemFields item={item} index={index} name={name} update={update} />
+            <ReviewItemFields item={item} index={index} name={name} own={!coacheeId || coacheeId === SELF_COACHEE_ID} update={update} />
           </li>
         ))}
       </ol>
@@ -78,11 +79,14 @@ function ReviewItemFields({
   item,
   index,
   name,
+  own,
   update,
 }: {
   item: ReviewItem;
   index: number;
   name: string;
+  /** The person's own session (no coachee): the fields are their own answers, not the coach's note. */
+  own: boolean;
   update: (stepId: string, patch: Partial<ReviewItem>) => void;
 }) {
   return (
@@ -115,7 +119,7 @@ function ReviewItemFields({
         <>
           <LimitedText
             id={`held-${index}`}
-            label={t('reviewHeldBack')}
+            label={t(own ? 'reviewHeldBack' : 'reviewCoachHeldBack')}
             value={item.heldBack}
             max={TOPIC_TEXT_MAX}
             multiline
@@ -125,7 +129,7 @@ function ReviewItemFields({
           <div aria-live="polite">{onlyNoTime(item.heldBack) && <p class="hint">{t('reviewNoTimeFollowUp')}</p>}</div>
           <LimitedText
             id={`dread-${index}`}
-            label={t('reviewDreading')}
+            label={t(own ? 'reviewDreading' : 'reviewCoachDreading')}
             value={item.dreading}
             max={TOPIC_TEXT_MAX}
             multiline

@@ -1,6 +1,15 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { answersAnything, answersOf, answersPlan, answersPrework, type MailAnswers, weekOfPlan } from '../../utils/domain/mail/intake';
+import {
+  answersAnything,
+  answersOf,
+  answersPlan,
+  answersPrework,
+  byPlanWeeks,
+  type MailAnswers,
+  planWeeksBy,
+  weekOfPlan,
+} from '../../utils/domain/mail/intake';
 import type { MailProblem } from '../../utils/domain/mail/reader';
 import { MINUTES_PER_WEEK_MAX, TOPIC_TEXT_MAX, TOPIC_TITLE_MAX } from '../../utils/domain/model';
 import type { StepMark } from '../../utils/domain/plan-progress';
@@ -53,7 +62,7 @@ export function MailReplyPreview({
         return;
       }
       preview.value = read.preview;
-      answers.value = answersOf(read.preview.reading, read.preview.kind, read.preview.planAt);
+      answers.value = byPlanWeeks(answersOf(read.preview.reading, read.preview.kind, read.preview.planAt), Date.now());
       coacheeId.value = read.preview.coacheeId ?? '';
     });
     return () => {
@@ -82,6 +91,10 @@ export function MailReplyPreview({
     week === null
       ? t('mailMinutesThisWeek', title)
       : t('mailMinutesWeek', title, week, formatDay(weekOfPlan(week, shown.planAt, Date.now())));
+  // Whether the reply gave minutes for this week (minutes for no named week are the current week's).
+  const current = a.planAt == null ? null : Math.min(12, planWeeksBy(a.planAt, Date.now()));
+  const readWeek = (i: number, week: number | null) =>
+    (reading.minutes[i]?.weeks ?? []).some((x) => x.week === week || (x.week === null && week === current));
   // Only what will change: the topic when there is one, the plan when the reply carries marks, minutes or words on it.
   const will = [
     ...(shown.kind === 'ask' || answersPrework(a) ? [t('mailWillTopic', name)] : []),
@@ -212,7 +225,7 @@ export function MailReplyPreview({
           <div key={`${m.n}-${w.week ?? 'now'}`} class="field">
             <label for={`${id}-minutes-${m.n}-${k}`}>
               {minutesLabel(m.text, w.week)}
-              {notFound((reading.minutes[i]?.weeks.length ?? 0) > 0)}
+              {notFound(readWeek(i, w.week))}
             </label>
             <input
               id={`${id}-minutes-${m.n}-${k}`}

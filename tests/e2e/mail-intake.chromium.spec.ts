@@ -44,8 +44,24 @@ describe('a reply to the plan mail, taken in with no next session', () => {
     await openFold(panel, 'How did the last plan go?');
     const stalled = panel.getByRole('group', { name: 'Block two mornings for deep work' });
     await stalled.getByText('What held them back, in their words: the client kept calling every morning').waitFor();
+    // Beside Anna's words, the coach's own fields say they are the coach's note.
+    expect(await stalled.getByLabel('Your note: what held them back?').inputValue()).toBe('');
+    await stalled.getByLabel('Your note: what were they most dreading?').waitFor();
     await panel.getByText('Anna on the reason behind it: I say yes before I think').waitFor();
 
+    // The plan's homework log is written beside the review (its own key): wait for it before reading the rest.
+    await expect
+      .poll(
+        () =>
+          panel.evaluate(async (planId) => {
+            const homework = (await chrome.storage.local.get(`homework.${planId}`))[`homework.${planId}`] as
+              | { logged: object }[]
+              | undefined;
+            return Object.keys(homework?.[0]?.logged ?? {}).length;
+          }, planSessionId),
+        { timeout: 5000 },
+      )
+      .toBe(2);
     // Stored: a new next session (Anna's, the active one) whose review holds every word.
     const stored = await panel.evaluate(async (planId) => {
       const all = await chrome.storage.local.get(null);
@@ -95,5 +111,61 @@ describe('a reply to the plan mail, taken in with no next session', () => {
     await panel.getByRole('button', { name: 'Take it in', exact: true }).click();
     await panel.getByRole('status').getByText('This reply was already taken in: nothing changed.').waitFor();
     expect(await settled(panel)).toBe(before);
+  });
+
+  it('reads a reply typed on a phone above the quote, no markers: the marks in step order, 55 minutes over two weeks', async () => {
+    await addCoachee(await coach.openPage('popup.html'), 'Anna');
+    const panel = await coach.openPage('sidepanel.html');
+    await writePlan(panel, ['Talk to Sam about the release date', 'Block two mornings for deep work']);
+    const planMail = await copyPlanMail(coach, panel, 'Anna', 'Block two mornings for deep work');
+    const planSessionId = await panel.evaluate(async () => (await chrome.storage.local.get('activeSessionId')).activeSessionId as string);
+
+    // Anna answers from her phone, above the quoted mail, in her own words.
+    const quoted = planMail
+      .split('\n')
+      .map((l) => (l ? `> ${l}` : '>'))
+      .join('\n');
+    const reply = `Done the first one. Second not yet, Sam was away\n25 min the first week, 30 the second\n\nSent from my iPhone\n\nOn 30. Nov 2026, at 10:12, Maria Coach <maria@coach.example> wrote:\n\n${quoted}`;
+    await readReply(panel, reply);
+    const first = panel.getByRole('combobox', { name: /^Step 1: Talk to Sam/ });
+    await expect.poll(() => first.inputValue(), { timeout: 5000 }).toBe('done');
+    expect(await panel.getByRole('combobox', { name: /^Step 2: Block two mornings/ }).inputValue()).toBe('not');
+    expect(await panel.getByLabel('Their words on step 2').inputValue()).toBe('Sam was away');
+    expect(await panel.getByLabel(/^Minutes in week 1 \(from .+\): Exercise: Journaling/).inputValue()).toBe('25');
+    expect(await panel.getByLabel(/^Minutes in week 2 \(from .+\): Exercise: Journaling/).inputValue()).toBe('30');
+    const takeIn = panel.getByRole('button', { name: 'Take it in', exact: true });
+    expect(await takeIn.isEnabled()).toBe(true);
+    await takeIn.click();
+
+    await openFold(panel, 'How did the last plan go?');
+    await panel
+      .getByRole('group', { name: 'Block two mornings for deep work' })
+      .getByText('What held them back, in their words: Sam was away')
+      .waitFor();
+    // The plan's homework log is written beside the review (its own key): wait for it before reading the rest.
+    await expect
+      .poll(
+        () =>
+          panel.evaluate(async (planId) => {
+            const homework = (await chrome.storage.local.get(`homework.${planId}`))[`homework.${planId}`] as
+              | { logged: object }[]
+              | undefined;
+            return Object.keys(homework?.[0]?.logged ?? {}).length;
+          }, planSessionId),
+        { timeout: 5000 },
+      )
+      .toBe(2);
+    const stored = await panel.evaluate(async (planId) => {
+      const all = await chrome.storage.local.get(null);
+      const homework = all[`homework.${planId}`] as { logged: Record<string, number> }[];
+      return { done: (all[`plan.${planId}`] as { done: boolean }[]).map((s) => s.done), logged: homework[0]?.logged ?? {} };
+    }, planSessionId);
+    expect(stored.done).toEqual([true, false]);
+    // 55 minutes over two weeks: the plan's first week and the one after, in order.
+    expect(
+      Object.entries(stored.logged)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([, minutes]) => minutes),
+    ).toEqual([25, 30]);
   });
 });

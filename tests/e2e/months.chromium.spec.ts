@@ -180,7 +180,7 @@ describe('the months, in two browsers', () => {
     await expect.poll(() => proposal.getByRole('radio', { name: 'Partly' }).isChecked()).toBe(true);
     await proposal.getByText('What held them back, in their words: I was afraid of the review').waitFor();
     // The coach's own answer field stays theirs (empty), beside the coachee's.
-    expect(await proposal.getByLabel('What held you back?').inputValue()).toBe('');
+    expect(await proposal.getByLabel('Your note: what held them back?').inputValue()).toBe('');
     await accessible(panel, 'panel-review-coachee');
 
     // The first pre-work card again, after its session was run: nothing changes, no second session.

@@ -236,6 +236,29 @@ describe('progress over the months', () => {
     // The back button goes back through the sections.
     await page.goBack();
     await page.getByRole('heading', { name: 'Coachees', level: 2 }).waitFor();
+    // At 360 px the table is wider than the page: it says so, and its box scrolls by keyboard to the next session.
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.getByText('The table scrolls sideways: the next session is at the far right.').waitFor();
+    const box = page.locator('.table-scroll');
+    expect(await box.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    await box.focus();
+    for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowRight');
+    await expect.poll(() => box.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    const nextHeader = page.getByRole('columnheader', { name: /Next session/ });
+    await expect
+      .poll(() =>
+        Promise.all([
+          nextHeader.evaluate((el) => el.getBoundingClientRect().right),
+          box.evaluate((el) => el.getBoundingClientRect().right),
+        ]),
+      )
+      .toSatisfy(([cell, edge]: number[]) => (cell ?? Infinity) <= (edge ?? 0) + 1);
+    await page.screenshot({ path: '/tmp/follow-coachees-360.png' });
+    expect({ width: 360, violations: await axeViolations(page) }).toEqual({ width: 360, violations: [] });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await box.evaluate((el) => (el.scrollLeft = 0));
+    await page.screenshot({ path: '/tmp/follow-coachees-360-dark.png' });
+    await page.emulateMedia({ colorScheme: 'light' });
     await page.goBack();
     await page.getByRole('heading', { name: 'Past sessions', level: 2 }).waitFor();
   });

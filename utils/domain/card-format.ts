@@ -293,7 +293,10 @@ export interface CardLabels {
   perWeek: (minutes: number) => string;
   nextSession: string;
   feedback: string;
+  /** How the coachee takes a plan card in (their section "Take in a card"). */
   howToTakeIn: string;
+  /** How the coach takes a pre-work card in (their section "Take in a card or a reply"). */
+  howToTakeInCoach: string;
 }
 
 /** A label ending in a colon, unless it ends in punctuation of its own ("How did the last plan go?" takes none). */
@@ -345,7 +348,7 @@ export function cardText(
     if (card.next !== null) out.push('', `${l.nextSession}: ${formatDate(card.next)}`);
     if (card.feedback) out.push('', colon(l.feedback), card.feedback);
   }
-  out.push('', l.howToTakeIn, '', dataLine(card.kind, payload), '');
+  out.push('', card.kind === 'prework' ? l.howToTakeInCoach : l.howToTakeIn, '', dataLine(card.kind, payload), '');
   return out.join('\n');
 }
 

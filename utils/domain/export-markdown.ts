@@ -5,7 +5,9 @@
 import type { Phase } from './agenda';
 import type { SessionRecord } from './backup';
 import type { SessionDate } from './session-date';
+import { sessionAt } from './session-day';
 import { sessionMinutes } from './session-figures';
+import { SELF_COACHEE_ID } from './session-list';
 import { fold, isoDate } from './text';
 import { firstStartAt } from './timer-log';
 
@@ -32,6 +34,11 @@ export interface MarkdownLabels {
   status: Record<'done' | 'partly' | 'not', string>;
   heldBack: string;
   dreading: string;
+  /** The coach's note on a step, and the coachee's own words on it: whose words each is. */
+  coachHeldBack: string;
+  coachDreading: string;
+  coacheeHeldBack: string;
+  coacheeDreading: string;
   rootCause: string;
   feedback: string;
   nextSession: string;
@@ -80,7 +87,8 @@ export interface DocListItem {
 export function sessionDocument(session: SessionRecord, ctx: MarkdownContext): DocBlock[] {
   const { labels: l } = ctx;
   const doc: DocBlock[] = [];
-  const started = firstStartAt(session.timer) ?? session.meta.createdAt;
+  // Held: its first start; not yet held: the day it is for (as the export's file names and front matter date it).
+  const started = sessionAt(firstStartAt(session.timer), session.meta.on, session.meta.createdAt);
   const { topic, wrapUp, review } = session;
   doc.push({ kind: 'heading', level: 1, text: l.title(ctx.formatDate(started), ctx.coacheeName) });
 
@@ -132,6 +140,7 @@ export function sessionDocument(session: SessionRecord, ctx: MarkdownContext): D
   );
 
   if (review) {
+    const own = session.meta.coacheeId === SELF_COACHEE_ID;
     doc.push({ kind: 'heading', level: 2, text: l.review });
     doc.push({
       kind: 'list',
@@ -139,10 +148,11 @@ export function sessionDocument(session: SessionRecord, ctx: MarkdownContext): D
         text: `${item.text.trim()}: ${l.status[item.status]}`,
         sub: [
           ...(item.coachee ? [l.coacheeMark(l.status[item.coachee.mark])] : []),
-          ...(item.coachee?.heldBack.trim() ? [`${l.heldBack}: ${item.coachee.heldBack.trim()}`] : []),
-          ...(item.coachee?.dreading.trim() ? [`${l.dreading}: ${item.coachee.dreading.trim()}`] : []),
-          ...(item.heldBack.trim() ? [`${l.heldBack}: ${item.heldBack.trim()}`] : []),
-          ...(item.dreading.trim() ? [`${l.dreading}: ${item.dreading.trim()}`] : []),
+          ...(item.coachee?.heldBack.trim() ? [`${l.coacheeHeldBack}: ${item.coachee.heldBack.trim()}`] : []),
+          ...(item.coachee?.dreading.trim() ? [`${l.coacheeDreading}: ${item.coachee.dreading.trim()}`] : []),
+          // The coach's own note, said to be theirs; in one's own sessions the answers are simply one's own.
+          ...(item.heldBack.trim() ? [`${own ? l.heldBack : l.coachHeldBack}: ${item.heldBack.trim()}`] : []),
+          ...(item.dreading.trim() ? [`${own ? l.dreading : l.coachDreading}: ${item.dreading.trim()}`] : []),
         ],
       })),
     });

@@ -8,6 +8,7 @@
  */
 import type { SessionRecord } from './backup';
 import { documentMarkdown, type MarkdownContext, sessionDocument, sessionMarkdown } from './export-markdown';
+import { sessionAt } from './session-day';
 import { sessionMinutes } from './session-figures';
 import { fold, isoDate } from './text';
 import { firstStartAt } from './timer-log';
@@ -37,9 +38,9 @@ export function yamlString(text: string): string {
   return `"${body}"`;
 }
 
-/** The day a session took place (its clock's first start, else when it was made). */
+/** The day a session took place or is for: its clock's first start; not yet held, the day it is for (`on`), else when it was made. */
 export function sessionDay(session: SessionRecord): number {
-  return firstStartAt(session.timer) ?? session.meta.createdAt;
+  return sessionAt(firstStartAt(session.timer), session.meta.on, session.meta.createdAt);
 }
 
 /** A tag notes tools accept (letters, digits, `-`, `_`, `/`), from a name; empty when nothing is left. */

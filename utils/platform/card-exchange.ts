@@ -67,6 +67,7 @@ function cardLabels(): CardLabels {
     nextSession: t('cardNextSession'),
     feedback: t('wrapFeedbackLabel'),
     howToTakeIn: t('cardHowToTakeIn'),
+    howToTakeInCoach: t('cardHowToTakeInCoach'),
   };
 }
 

@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import type { Phase } from '../agenda';
 import type { Assignment, PlanStep, Review, SessionMeta, Topic } from '../model';
 import { onlyNoTime } from '../review';
+import { sessionAt } from '../session-day';
 import { recordedMinutes } from '../session-figures';
 import { recordedView } from '../session-life';
 import { firstStartAt } from '../timer-log';
@@ -17,8 +18,9 @@ import type { TimerEvent } from '../timer-schema';
  * Bumped when the entry's shape or meaning changes: an index of another version is rebuilt.
  * 3: lengths and phase minutes are the recorded ones (an ended clock, or one ended by the auto-end rule).
  * 4: phase minutes are whole, from `recordedMinutes` (the summary's, the exports' and the charts' one source).
+ * 5: a session not yet held carries the day it is for (`on`): it is dated by that day, not by when it was made.
  */
-export const INDEX_VERSION = 4;
+export const INDEX_VERSION = 5;
 
 const Minutes = v.pipe(v.number(), v.minValue(0));
 export const IndexEntrySchema = v.object({
@@ -38,6 +40,8 @@ export const IndexEntrySchema = v.object({
   /** The review of the previous plan: how many steps were reviewed, and whether an answer was only "no time". */
   review: v.nullable(v.object({ items: v.number(), noTime: v.boolean() })),
   nextSessionAt: v.nullable(v.number()),
+  /** The day the session is for (YYYY-MM-DD), as the coachee's pre-work card named it; absent when not named. */
+  on: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))),
 });
 export type IndexEntry = v.InferOutput<typeof IndexEntrySchema>;
 
@@ -57,7 +61,7 @@ export interface PackedIndex {
   version: number;
   /** Distinct lists of phase titles; a row names its list by position. */
   agendas: string[][];
-  /** [id, coacheeId, createdAt, startedAt, title, lengthMs, agenda, planned/actual minutes…, planTotal, planDone, perWeek, logged, review, nextSessionAt] */
+  /** [id, coacheeId, createdAt, startedAt, title, lengthMs, agenda, planned/actual minutes…, planTotal, planDone, perWeek, logged, review, nextSessionAt, on] */
   rows: unknown[][];
 }
 
@@ -90,6 +94,7 @@ export function packIndex(index: SessionIndex): PackedIndex {
       logged,
       review,
       e.nextSessionAt,
+      e.on ?? null,
     ];
   });
   return { version: index.version, agendas, rows };
@@ -109,12 +114,13 @@ export function unpackIndex(value: unknown): SessionIndex | null {
   if (!num(version) || !Array.isArray(agendas) || !Array.isArray(rows)) return null;
   const entries: Record<string, IndexEntry> = {};
   for (const row of rows) {
-    if (!Array.isArray(row) || row.length !== 14) return null;
-    const [id, coacheeId, createdAt, startedAt, title, lengthMs, agenda, minutes, total, done, perWeek, logged, review, next] = row;
+    if (!Array.isArray(row) || row.length !== 15) return null;
+    const [id, coacheeId, createdAt, startedAt, title, lengthMs, agenda, minutes, total, done, perWeek, logged, review, next, on] = row;
     const titles = num(agenda) ? agendas[agenda] : undefined;
     if (!str(id) || !str(coacheeId) || !num(createdAt) || !(startedAt === null || num(startedAt)) || !str(title) || !num(lengthMs))
       return null;
     if (!Array.isArray(titles) || !Array.isArray(minutes) || !num(total) || !num(done) || !num(perWeek)) return null;
+    if (!(on === null || (str(on) && /^\d{4}-\d{2}-\d{2}$/.test(on)))) return null;
     if (!(next === null || num(next)) || !(logged === 0 || (typeof logged === 'object' && logged !== null))) return null;
     const reviewed = Array.isArray(review) && num(review[0]) ? { items: review[0], noTime: review[1] === 1 } : null;
     entries[id] = {
@@ -129,6 +135,7 @@ export function unpackIndex(value: unknown): SessionIndex | null {
       homework: { perWeek, logged: logged === 0 ? {} : (logged as Record<string, number>) },
       review: reviewed,
       nextSessionAt: next,
+      ...(str(on) ? { on } : {}),
     };
   }
   return { version, entries };
@@ -171,11 +178,12 @@ export function indexEntry(meta: SessionMeta, source: IndexSource, defaultAgenda
         }
       : null,
     nextSessionAt: source.nextSessionAt,
+    ...(meta.on ? { on: meta.on } : {}),
   };
 }
 
-/** When a session happened, for ordering: its first start, else its creation. */
-export const sessionTime = (e: Pick<IndexEntry, 'startedAt' | 'createdAt'>): number => e.startedAt ?? e.createdAt;
+/** When a session is dated, for listing and ordering: its first start; not yet held, the day it is for, else its creation. */
+export const sessionTime = (e: Pick<IndexEntry, 'startedAt' | 'createdAt' | 'on'>): number => sessionAt(e.startedAt, e.on, e.createdAt);
 
 /** Entries newest first, optionally of one coachee. */
 export function newestFirst(index: SessionIndex, coacheeId: string | null = null): IndexEntry[] {

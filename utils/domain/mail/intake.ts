@@ -72,6 +72,40 @@ export function answersOf(
   };
 }
 
+/** Most plan weeks the preview offers a field for (older weeks are rarely answered in one reply). */
+const PLAN_WEEKS_SHOWN = 12;
+
+/** How many weeks of a plan made at `planAt` have begun by `now` (its first week is 1). */
+export function planWeeksBy(planAt: number, now: number): number {
+  const [a, b] = [weekKey(planAt), weekKey(now)].map((k) => Date.parse(`${k}T00:00:00Z`));
+  return Math.max(1, Math.round(((b ?? 0) - (a ?? 0)) / (7 * 86_400_000)) + 1);
+}
+
+/**
+ * The minutes of each homework item laid out one field per plan week (week
+ * 1 … the current week, counted from the plan), so typed minutes land in the
+ * plan's weeks: what the reply gave for a week stays in it, minutes for no
+ * named week are the current week's (as `weekOfPlan` takes them). Without
+ * the plan's start the answers are kept as they are.
+ */
+export function byPlanWeeks(a: MailAnswers, now: number): MailAnswers {
+  if (a.planAt === null || a.planAt === undefined) return a;
+  const count = Math.min(PLAN_WEEKS_SHOWN, planWeeksBy(a.planAt, now));
+  const minutes = a.minutes.map((m) => {
+    const given = new Map<number, number | null>();
+    for (const w of m.weeks) {
+      const week = w.week ?? count;
+      if (w.minutes === null && given.has(week)) continue;
+      given.set(week, w.minutes === null ? null : (given.get(week) ?? 0) + w.minutes);
+    }
+    const weeks: WeekAnswer[] = Array.from({ length: count }, (_, i) => ({ week: i + 1, minutes: given.get(i + 1) ?? null }));
+    // A week the coachee named beyond the current one stays shown, never dropped.
+    for (const [week, minutes] of given) if (week > count) weeks.push({ week, minutes });
+    return { ...m, weeks };
+  });
+  return { ...a, minutes };
+}
+
 /** Whether a reply answers the pre-work (a topic field) rather than only the plan. */
 export const answersPrework = (a: MailAnswers): boolean => Boolean(a.title.trim() || a.difficulty.trim() || a.outcome.trim());
 /** Whether the answers carry any minutes. */

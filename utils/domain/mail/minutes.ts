@@ -129,3 +129,26 @@ export function weekMinutesOf(answer: string): { weeks: WeekMinutes[]; unplaced:
   weeks.sort((a, b) => (a.week ?? 0) - (b.week ?? 0));
   return { weeks, unplaced };
 }
+
+/** Words about time: a line that speaks of weeks, minutes or hours. */
+const ABOUT_TIME = new RegExp(
+  `${MENTIONS_WEEK.source}|${L}(?:min(?:utes?|uten)?|mins?|hours?|hrs?|stunden?|std)${R}|\\d\\s*(?:min|h)${R}`,
+  'iu',
+);
+
+/**
+ * Minutes written in free words, line by line, for a plan with one homework
+ * item ("25 min the first week, 30 the second"): a line about weeks or
+ * minutes whose every figure has its week is taken; every other line is handed
+ * back as it was.
+ */
+export function freeMinutesOf(text: string): { weeks: WeekMinutes[]; rest: string } {
+  const weeks: WeekMinutes[] = [];
+  const rest: string[] = [];
+  for (const line of text.split('\n')) {
+    const read = ABOUT_TIME.test(line) ? weekMinutesOf(line) : null;
+    if (read && read.weeks.length > 0 && read.unplaced.length === 0) weeks.push(...read.weeks);
+    else if (line.trim()) rest.push(line);
+  }
+  return { weeks, rest: rest.join('\n') };
+}

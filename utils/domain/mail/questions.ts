@@ -26,7 +26,7 @@ export const QUESTIONS: Record<MailLanguage, Record<QuestionKey, string>> = {
     '3': 'What would make our hour worth it for you?',
     '4': 'Your plan: write done, partly or not yet under each step',
     '5': 'What held you back?',
-    '6': 'Homework: your minutes, each week on its own line (week 1: 25)',
+    '6': 'Homework: your minutes, each week on its own line, for example "week 1: 25"',
   },
   de: {
     '1': 'Thema: das schwierigste Arbeitsproblem der letzten Wochen',
@@ -34,7 +34,7 @@ export const QUESTIONS: Record<MailLanguage, Record<QuestionKey, string>> = {
     '3': 'Was würde unsere Stunde für dich lohnend machen?',
     '4': 'Dein Plan: erledigt, teilweise oder noch nicht? Je Schritt',
     '5': 'Was hat dich zurückgehalten?',
-    '6': 'Hausaufgaben: deine Minuten, jede Woche in einer eigenen Zeile (Woche 1: 25)',
+    '6': 'Hausaufgaben: deine Minuten, jede Woche in einer eigenen Zeile, zum Beispiel „Woche 1: 25“',
   },
 };
 
@@ -42,6 +42,9 @@ export const QUESTIONS: Record<MailLanguage, Record<QuestionKey, string>> = {
 const OLDER_QUESTIONS: readonly { key: QuestionKey; q: string }[] = [
   { key: '6', q: 'Homework: minutes you spent this week, under each' },
   { key: '6', q: 'Hausaufgaben: deine Minuten in dieser Woche, je Aufgabe' },
+  // Until December 2026 the example read like an answer already given.
+  { key: '6', q: 'Homework: your minutes, each week on its own line (week 1: 25)' },
+  { key: '6', q: 'Hausaufgaben: deine Minuten, jede Woche in einer eigenen Zeile (Woche 1: 25)' },
 ];
 
 /**

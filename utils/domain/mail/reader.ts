@@ -20,8 +20,8 @@ import type { StepMark } from '../plan-progress';
 import { copiesOf, isOurs, skipSignature, withoutOurIntro } from './copies';
 import { norm, PER_WEEK } from './headings';
 import { BLANK, classify, joinAnswer, type Line, paragraphs, splitLines, stripOwnMarker } from './lines';
-import { BOX, BOX_MARK, markOf } from './marks';
-import { type WeekMinutes, weekMinutesOf } from './minutes';
+import { BOX, BOX_MARK, freeMarksOf, markOf } from './marks';
+import { freeMinutesOf, type WeekMinutes, weekMinutesOf } from './minutes';
 import { ASK_NUMBERING, ownAnswers, PLAN_NUMBERING } from './own-answers';
 import { replyText } from './plain-text';
 import { findMailRef, type MailRef } from './ref';
@@ -37,6 +37,8 @@ export interface StepReading {
   note: string;
   /** As found, for placing it again once the asked steps are known: the step's line after its marker, the answer under it. */
   found: { line: string; answer: string; lead: boolean } | null;
+  /** The mark was written in free words about the steps ("done the first one"): placing the step again keeps it. */
+  free?: true;
 }
 
 /** One homework line as read: its number, its text, the minutes week by week, and what was written. */
@@ -93,7 +95,8 @@ export function readMailReply(input: string, asked?: Asked): ReadMail {
     else if (i >= chosen.end) below.push(line);
   });
   const own = ownAnswers([...withoutOurIntro(above), BLANK, ...below], planNumbers ? PLAN_NUMBERING : ASK_NUMBERING);
-  const unplaced: string[] = [...paragraphs(own.before)];
+  const free = paragraphs(own.before);
+  const unplaced: string[] = [...free];
 
   const markerOf = (key: string) => chosen?.headings.find((h) => h.key === key)?.marker ?? key;
   const slotText = (key: string): string | null => {
@@ -152,7 +155,58 @@ export function readMailReply(input: string, asked?: Asked): ReadMail {
     minutes.some((m) => m.answer);
   if (!ref && !chosen && !anything) return { ok: false, problem: { kind: 'notAReply' } };
   const reading: MailReading = { ref, title, difficulty, outcome, heldBack, steps, minutes, unplaced };
-  return { ok: true, reading: asked ? withAskedSteps(reading, asked) : reading };
+  return { ok: true, reading: withFreeWords(asked ? withAskedSteps(reading, asked) : reading, free.length) };
+}
+
+/**
+ * Marks and minutes written in free words above or below the quote, with no
+ * numbers ("Done the first one. Second not yet, Sam was away" / "25 min the
+ * first week, 30 the second"), placed in the plan's steps when none was marked
+ * otherwise, and in its homework when it has one item without minutes (with
+ * several, the words stay shown as unplaced). `freeCount`: how many of the
+ * unplaced paragraphs are the coachee's own free text. What is not placed stays.
+ */
+function withFreeWords(reading: MailReading, freeCount: number): MailReading {
+  if (freeCount === 0) return reading;
+  const stepsOpen = reading.steps.length > 0 && reading.steps.every((s) => s.mark === null && !s.note);
+  const one = reading.minutes.length === 1 ? reading.minutes[0] : undefined;
+  const minutesOpen = one !== undefined && one.weeks.length === 0 && !one.answer;
+  if (!stepsOpen && !minutesOpen) return reading;
+  const marks = new Map<number, { mark: StepMark; note: string }>();
+  const weeks: WeekMinutes[] = [];
+  const answer: string[] = [];
+  const kept: string[] = [];
+  for (const paragraph of reading.unplaced.slice(0, freeCount)) {
+    let rest = paragraph;
+    if (minutesOpen) {
+      const read = freeMinutesOf(rest);
+      if (read.weeks.length > 0) answer.push(...rest.split('\n').filter((l) => !read.rest.split('\n').includes(l)));
+      weeks.push(...read.weeks);
+      rest = read.rest;
+    }
+    if (stepsOpen && rest) {
+      const read = freeMarksOf(rest, reading.steps.length);
+      for (const m of read.marks) if (!marks.has(m.n)) marks.set(m.n, m);
+      rest = read.rest;
+    }
+    if (rest.trim()) kept.push(rest.trim());
+  }
+  if (marks.size === 0 && weeks.length === 0) return reading;
+  const steps = reading.steps.map((s) => {
+    const m = marks.get(s.n);
+    return m ? { ...s, mark: m.mark, note: m.note, free: true as const } : s;
+  });
+  const minutes = reading.minutes.map((m) =>
+    m === one && weeks.length > 0 ? { ...m, weeks: sumWeeks(weeks), answer: answer.join('\n') } : m,
+  );
+  return { ...reading, steps, minutes, unplaced: [...kept, ...reading.unplaced.slice(freeCount)] };
+}
+
+/** Minutes by week, a week named twice added up. */
+function sumWeeks(weeks: readonly WeekMinutes[]): WeekMinutes[] {
+  const by = new Map<number | null, number>();
+  for (const w of weeks) by.set(w.week, Math.min(10_080, (by.get(w.week) ?? 0) + w.minutes));
+  return [...by].map(([week, minutes]) => ({ week, minutes })).sort((a, b) => (a.week ?? 0) - (b.week ?? 0));
 }
 
 /**
@@ -169,6 +223,7 @@ export function withAskedSteps(reading: MailReading, asked: Asked): MailReading 
     .sort((a, b) => a.n - b.n)
     .map((s) => {
       const known = asked.steps[s.n - 1];
+      if (s.free) return { ...s, text: known ?? s.text };
       return s.found ? { ...s, ...placeStep(s.found, known) } : { ...s, text: known ?? s.text };
     });
   return { ...reading, steps };

@@ -1,6 +1,6 @@
 /** A card's readable part: its headings take one colon, none after a question's own "?". */
 import { describe, expect, it } from 'vitest';
-import { type CardLabels, cardText, type PreworkCard } from '../../../../utils/domain/card-format';
+import { type CardLabels, cardText, type PlanCard, type PreworkCard } from '../../../../utils/domain/card-format';
 
 const LABELS: CardLabels = {
   preworkTitle: (name) => `Pre-work from ${name}`,
@@ -23,7 +23,8 @@ const LABELS: CardLabels = {
   perWeek: (m) => `${m} min a week`,
   nextSession: 'Next session',
   feedback: 'Feedback',
-  howToTakeIn: 'Paste this whole message into Sidecoach.',
+  howToTakeIn: 'Choose “Take in a card” and paste this whole message.',
+  howToTakeInCoach: 'Choose “Take in a card or a reply” and paste this whole message.',
 };
 const CARD: PreworkCard = {
   kind: 'prework',
@@ -41,6 +42,20 @@ const CARD: PreworkCard = {
   },
 };
 
+const PLAN_CARD: PlanCard = {
+  kind: 'plan',
+  id: 'card-2',
+  createdAt: 1_700_000_000_000,
+  from: { name: 'Maria' },
+  to: { id: 'id-abc', name: 'Ada' },
+  sessionId: 'coach-1',
+  forSessionId: null,
+  plan: [{ id: 'p1', text: 'Speak first' }],
+  homework: [],
+  next: null,
+  feedback: '',
+};
+
 describe('a card’s readable part', () => {
   it('writes no doubled punctuation after a question, and one colon after a plain heading', () => {
     const text = cardText(
@@ -54,5 +69,24 @@ describe('a card’s readable part', () => {
     expect(text).toContain('\nHow did the last plan go?\n');
     expect(text).toContain('\nWhat has been hardest?\nTwice I said nothing.');
     expect(text).toContain('\nHomework logged:\n');
+  });
+
+  it('tells each reader the section they take it in under: the coach’s “Take in a card or a reply”, the coachee’s “Take in a card”', () => {
+    const prework = cardText(
+      CARD,
+      'payload',
+      LABELS,
+      () => '',
+      (day) => day,
+    );
+    expect(prework).toContain('Choose “Take in a card or a reply”');
+    const plan = cardText(
+      PLAN_CARD,
+      'payload',
+      LABELS,
+      () => '',
+      (day) => day,
+    );
+    expect(plan).toContain('Choose “Take in a card” and paste');
   });
 });

@@ -24,6 +24,10 @@ const labels: MarkdownLabels = {
   status: { done: 'done', partly: 'partly', not: 'not done' },
   heldBack: 'What held you back',
   dreading: 'What you were dreading',
+  coachHeldBack: 'Coach’s note, what held them back',
+  coachDreading: 'Coach’s note, what they were dreading',
+  coacheeHeldBack: 'In the coachee’s words, what held them back',
+  coacheeDreading: 'In the coachee’s words, what they were dreading',
   rootCause: 'Root cause',
   feedback: 'Feedback and next steps',
   nextSession: 'Next session',
@@ -54,7 +58,7 @@ describe('sessionMarkdown', () => {
     expect(md).toContain('## Exercises and reading (45 min a week)');
     expect(md).toContain('- Reading: Quiet, chapter 3 (30 min a week)');
     expect(md).toContain('- Ask one question in standup: not done');
-    expect(md).toContain('  - What you were dreading: Sounding junior');
+    expect(md).toContain('  - Coach’s note, what they were dreading: Sounding junior');
     expect(md).toContain('**Root cause:** Fear of being judged, not time.');
     expect(md).toContain('**Next session:** 2026-12-23');
   });
@@ -93,8 +97,33 @@ describe('sessionMarkdown', () => {
     });
     expect(out).toContain('- [ ] Write the proposal (partly)');
     expect(out).toContain('  - Week of 2026-01-05: 45 min logged\n  - Week of 2026-01-12: 40 min logged');
-    expect(out).toContain("  - The coachee's own mark: partly\n  - What held you back: Afraid");
+    expect(out).toContain("  - The coachee's own mark: partly\n  - In the coachee’s words, what held them back: Afraid");
     expect(out).toContain('**Next session:** day 2026-02-12');
+  });
+
+  it('says whose words each is: the coach’s note beside the coachee’s words; one’s own answers in one’s own sessions', () => {
+    const base = sampleSession('s1', 'ada');
+    const item = {
+      stepId: 'p',
+      text: 'Write the proposal',
+      status: 'not' as const,
+      heldBack: 'Deadline moved',
+      dreading: 'The review',
+      coachee: { mark: 'not' as const, heldBack: 'Afraid', dreading: 'Being judged' },
+    };
+    const session = { ...base, review: { fromSessionId: 's0', items: [item], rootCause: '' } };
+    const ctx = { coacheeName: 'Ada', defaultAgenda: agenda, labels, formatDate: String, now: 0 };
+    const out = sessionMarkdown(session, ctx);
+    expect(out).toContain('  - In the coachee’s words, what held them back: Afraid');
+    expect(out).toContain('  - In the coachee’s words, what they were dreading: Being judged');
+    expect(out).toContain('  - Coach’s note, what held them back: Deadline moved');
+    expect(out).toContain('  - Coach’s note, what they were dreading: The review');
+    const own = sessionMarkdown(
+      { ...session, meta: { ...base.meta, coacheeId: 'me' }, review: { ...session.review, items: [{ ...item, coachee: undefined }] } },
+      ctx,
+    );
+    expect(own).toContain('  - What held you back: Deadline moved');
+    expect(own).not.toContain('Coach’s note');
   });
 
   it('keeps multi-line text inside its list item', () => {

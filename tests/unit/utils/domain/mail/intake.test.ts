@@ -6,7 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { weekKey } from '../../../../../utils/domain/homework';
-import { type MailAnswers, progressChangesNothing, progressFromMail, weekOfPlan } from '../../../../../utils/domain/mail/intake';
+import {
+  byPlanWeeks,
+  type MailAnswers,
+  planWeeksBy,
+  progressChangesNothing,
+  progressFromMail,
+  weekOfPlan,
+} from '../../../../../utils/domain/mail/intake';
 import { mergeProgress } from '../../../../../utils/domain/plan-progress';
 
 /** Thursday, 5 November 2026, noon UTC: far from any date line, so its week is the same in every zone. */
@@ -69,5 +76,40 @@ describe('minutes into the plan’s weeks', () => {
     expect(progressChangesNothing(progress, coach)).toBe(false);
     const once = mergeProgress(progress, coach);
     expect(progressChangesNothing(progress, { ...coach, plan: once.plan, homework: once.homework, review: once.review })).toBe(true);
+  });
+});
+
+describe('the preview’s minutes, one field per plan week', () => {
+  const shown = (a: MailAnswers) => a.minutes.map((m) => m.weeks.map((w) => `w${w.week ?? '-'} ${w.minutes ?? '_'}`).join(', '));
+
+  it('counts the plan’s weeks begun by the day of taking in', () => {
+    expect(planWeeksBy(PLAN_AT, PLAN_AT)).toBe(1);
+    expect(planWeeksBy(PLAN_AT, PLAN_AT + 4 * DAY)).toBe(2);
+    expect(planWeeksBy(PLAN_AT, PLAN_AT + 14 * DAY)).toBe(3);
+  });
+
+  it('offers week 1 … the current week, with what the reply named in its week', () => {
+    const a = { ...answers([{ week: 2, minutes: 30 }]), planAt: PLAN_AT };
+    expect(shown(byPlanWeeks(a, PLAN_AT + 14 * DAY))).toEqual(['w1 _, w2 30, w3 _']);
+  });
+
+  it('puts minutes for no named week in the current week, and a nothing-found item gets every week empty', () => {
+    expect(shown(byPlanWeeks({ ...answers([{ week: null, minutes: 20 }]), planAt: PLAN_AT }, PLAN_AT + 8 * DAY))).toEqual(['w1 _, w2 20']);
+    expect(shown(byPlanWeeks({ ...answers([{ week: null, minutes: null }]), planAt: PLAN_AT }, PLAN_AT + 8 * DAY))).toEqual(['w1 _, w2 _']);
+  });
+
+  it('keeps a week named beyond the current one, and leaves answers alone without the plan’s start', () => {
+    expect(shown(byPlanWeeks({ ...answers([{ week: 4, minutes: 10 }]), planAt: PLAN_AT }, PLAN_AT))).toEqual(['w1 _, w4 10']);
+    const none = { ...answers([{ week: null, minutes: 20 }]), planAt: null };
+    expect(byPlanWeeks(none, PLAN_AT)).toBe(none);
+  });
+
+  it('files typed minutes in the plan’s weeks', () => {
+    const a = byPlanWeeks({ ...answers([{ week: null, minutes: null }]), planAt: PLAN_AT }, PLAN_AT + 8 * DAY);
+    const typed = {
+      ...a,
+      minutes: a.minutes.map((m) => ({ ...m, weeks: m.weeks.map((w) => ({ ...w, minutes: w.week === 1 ? 25 : 30 })) })),
+    };
+    expect(progressFromMail(typed, TARGET, PLAN_AT + 8 * DAY)?.homework[0]?.logged).toEqual({ '2026-11-02': 25, '2026-11-09': 30 });
   });
 });

@@ -300,6 +300,23 @@ describe('plan replies from a phone: marks and minutes in free words', () => {
 });
 
 describe('replies to mails written before phones (numbered from [4], wrapped, SC1)', () => {
+  it('the homework question reads as an example, not data; replies to the older "(week 1: 25)" wording are still read', () => {
+    expect(PLAN).toContain('[3] Homework: your minutes, each week on its own line, for example "week 1: 25"');
+    expect(PLAN).not.toContain('(week 1: 25)');
+    expect(PLAN_DE).toContain('jede Woche in einer eigenen Zeile, zum Beispiel „Woche 1: 25“');
+    const older = PLAN.replace(', for example "week 1: 25"', ' (week 1: 25)');
+    const olderDe = PLAN_DE.replace(', zum Beispiel „Woche 1: 25“', ' (Woche 1: 25)');
+    for (const [mail, words] of [
+      [PLAN, 'Journaling went well'],
+      [older, 'Journaling went well'],
+      [olderDe, 'Lief gut'],
+    ] as const) {
+      const r = reading(under(mail, { '3': words, '3.1': 'week 1: 25\nweek 2: 30' }));
+      expect(r.minutes.map((m) => m.weeks.map((w) => `w${w.week} ${w.minutes}`).join(', '))).toEqual(['w1 25, w2 30']);
+      expect(r.unplaced).toEqual([words]);
+    }
+  });
+
   it('Gmail app: top-posted "4.1 done / 6.1 20 min" to an old plan mail', () => {
     const reply = `4.1 done\n4.2 not yet\n6.1 20 min\n\n${GMAIL_APP}\n\n${quote(OLD_PLAN)}`;
     const r = reading(reply);
