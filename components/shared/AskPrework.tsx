@@ -2,7 +2,7 @@ import { useRef } from 'preact/hooks';
 import { identityStore } from '../../utils/platform/card-exchange';
 import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { t } from '../../utils/platform/i18n';
-import { mailLanguageOf, makeAskMail } from '../../utils/platform/mail';
+import { mailLanguageOf, makeAskMail } from '../../utils/platform/mail/exchange';
 import { coacheesStore } from '../../utils/platform/storage';
 import { useSessionsNear } from '../hooks/useSessionsNear';
 import { useStored } from '../hooks/useStored';

@@ -3,7 +3,7 @@ import type { Coachee } from '../../utils/domain/model';
 import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { setMailLanguage } from '../../utils/platform/coachee-repo';
 import { t } from '../../utils/platform/i18n';
-import { mailLanguageOf } from '../../utils/platform/mail';
+import { mailLanguageOf } from '../../utils/platform/mail/exchange';
 
 /** The language of the mails to one coachee, kept with the coachee. */
 export function MailLanguagePicker({ id, coachee }: { id: string; coachee: Coachee }) {

@@ -16,7 +16,7 @@ import type { StepMark } from '../../utils/domain/plan-progress';
 import { coacheeLabel } from '../../utils/platform/coachee-name';
 import { formatDay } from '../../utils/platform/dates';
 import { t } from '../../utils/platform/i18n';
-import { type MailPreview, previewMail, takeInMail } from '../../utils/platform/mail';
+import { type MailPreview, previewMail, takeInMail } from '../../utils/platform/mail/exchange';
 import { IntakeControls } from './IntakeControls';
 
 /** Words for why a pasted text was refused as a reply. */

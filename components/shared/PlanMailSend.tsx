@@ -1,6 +1,6 @@
 import { identityStore } from '../../utils/platform/card-exchange';
 import { t } from '../../utils/platform/i18n';
-import { mailLanguageOf, makePlanMail } from '../../utils/platform/mail';
+import { mailLanguageOf, makePlanMail } from '../../utils/platform/mail/exchange';
 import { coacheesStore, partStore } from '../../utils/platform/storage';
 import { useSessionsNear } from '../hooks/useSessionsNear';
 import { useStored } from '../hooks/useStored';

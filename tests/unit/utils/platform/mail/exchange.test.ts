@@ -1,13 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { weekKey } from '../../../../utils/domain/homework';
-import { answersOf } from '../../../../utils/domain/mail/intake';
-import { instantOf } from '../../../../utils/domain/session-date';
-import { identityStore } from '../../../../utils/platform/card-exchange';
-import { addCoachee, setMailLanguage } from '../../../../utils/platform/coachee-repo';
-import { mailLanguageOf, makeAskMail, makePlanMail, previewMail, takeInMail } from '../../../../utils/platform/mail';
-import { ensureActiveSession } from '../../../../utils/platform/session-activation';
-import { activeSessionIdStore, partStore, readChecked, sessionsStore } from '../../../../utils/platform/storage';
+import { weekKey } from '../../../../../utils/domain/homework';
+import { answersOf } from '../../../../../utils/domain/mail/intake';
+import { instantOf } from '../../../../../utils/domain/session-date';
+import { identityStore } from '../../../../../utils/platform/card-exchange';
+import { addCoachee, setMailLanguage } from '../../../../../utils/platform/coachee-repo';
+import { mailLanguageOf, makeAskMail, makePlanMail, previewMail, takeInMail } from '../../../../../utils/platform/mail/exchange';
+import { ensureActiveSession } from '../../../../../utils/platform/session-activation';
+import { activeSessionIdStore, partStore, readChecked, sessionsStore } from '../../../../../utils/platform/storage';
 
 const T0 = 1_764_000_000_000;
 

@@ -4,21 +4,21 @@
  * preview (once; writing nothing), and writes the confirmed answers exactly
  * where a card's would go. Loaded on demand by the pages.
  */
-import { weekKey } from '../domain/homework';
-import { planMailIntake } from '../domain/intake-change';
-import { askMail, type PlainMail, planMail, stepLineText } from '../domain/mail/compose';
-import { type MailAnswers, type PlanTarget, resolveRef } from '../domain/mail/intake';
-import type { MailLanguage } from '../domain/mail/questions';
-import { type MailReading, type ReadMail, readMailReply, withAskedSteps } from '../domain/mail/reader';
-import { type Coachee, EMPTY_TOPIC, type SessionMeta, type WrapUp } from '../domain/model';
-import { dayOfInstant, instantOf, knownZone } from '../domain/session-date';
-import { firstStartAt } from '../domain/timer-log';
-import type { TimerEvent } from '../domain/timer-schema';
-import { identityStore } from './card-exchange';
-import { localZone } from './dates';
-import { readPart } from './session-repo';
-import { newSessionParts, writeSessions } from './session-writer';
-import { coacheesStore, partStore, readChecked, sessionsStore } from './storage';
+import { weekKey } from '../../domain/homework';
+import { planMailIntake } from '../../domain/intake-change';
+import { askMail, type PlainMail, planMail, stepLineText } from '../../domain/mail/compose';
+import { type MailAnswers, type PlanTarget, resolveRef } from '../../domain/mail/intake';
+import type { MailLanguage } from '../../domain/mail/questions';
+import { type MailReading, type ReadMail, readMailReply, withAskedSteps } from '../../domain/mail/reader';
+import { type Coachee, EMPTY_TOPIC, type SessionMeta, type WrapUp } from '../../domain/model';
+import { dayOfInstant, instantOf, knownZone } from '../../domain/session-date';
+import { firstStartAt } from '../../domain/timer-log';
+import type { TimerEvent } from '../../domain/timer-schema';
+import { identityStore } from '../card-exchange';
+import { localZone } from '../dates';
+import { readPart } from '../session-repo';
+import { newSessionParts, writeSessions } from '../session-writer';
+import { coacheesStore, partStore, readChecked, sessionsStore } from '../storage';
 
 /**
  * A coachee's mail language: the one the coach picked for them, else English.
