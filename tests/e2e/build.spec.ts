@@ -96,7 +96,7 @@ describe('the production builds', () => {
       const code = readFileSync(file, 'utf8');
       // The one network call: the background's WebDAV client, to the coach's own server, only while sync is on
       // (utils/platform/sync/webdav.ts; the sync e2e spec checks where its requests go). No page makes any.
-      const isBackground = /(^|\/)background\.js$/.test(file);
+      const isBackground = /(^|\/)background(-[0-9a-f]+)?\.js$/.test(file); // named for its content (wxt.config.ts)
       for (const pattern of [
         /\beval\s*\(/,
         /new\s+Function\s*\(/,
