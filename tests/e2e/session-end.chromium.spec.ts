@@ -134,12 +134,18 @@ describe('a session that ends', () => {
     await correct('23:59', `On ${await date(startedAt)}, the day the session began.`);
     await summary.getByText(`Ended at ${await shown(startedAt + 49 * 60_000)} (time corrected).`).waitFor();
     await expect.poll(() => total.textContent()).toContain('60 min49 min');
-    expect((await recorded()).at(-1)).toMatchObject({ type: 'end', at: startedAt + 49 * 60_000, by: 'coach' });
+    // The summary shows the correction before its write lands: wait for the stored log itself.
+    await expect
+      .poll(async () => (await recorded()).at(-1), { timeout: 5000 })
+      .toMatchObject({ type: 'end', at: startedAt + 49 * 60_000, by: 'coach' });
 
     await correct('00:35', `On ${await date(startedAt + 85 * 60_000)}: the next day, after midnight.`);
     await summary.getByText(`Ended at ${await shown(startedAt + 85 * 60_000)} the next day (time corrected).`).waitFor();
     await expect.poll(() => total.textContent()).toContain('60 min85 min');
-    expect((await recorded()).at(-1)).toMatchObject({ type: 'end', at: startedAt + 85 * 60_000, by: 'coach' });
+    // The summary shows the correction before its write lands: wait for the stored log itself.
+    await expect
+      .poll(async () => (await recorded()).at(-1), { timeout: 5000 })
+      .toMatchObject({ type: 'end', at: startedAt + 85 * 60_000, by: 'coach' });
 
     // A time before the start (22:40 is no session of 23 hours and a half) is refused with a message, and nothing changes.
     await summary.getByRole('button', { name: 'Correct the end time' }).click();
@@ -149,7 +155,8 @@ describe('a session that ends', () => {
       .getByRole('alert')
       .getByText(`That is before the clock started (${await shown(startedAt)}).`)
       .waitFor();
-    expect((await recorded()).at(-1)).toMatchObject({ at: startedAt + 85 * 60_000 });
+    // The summary shows the correction before its write lands: wait for the stored log itself.
+    await expect.poll(async () => (await recorded()).at(-1), { timeout: 5000 }).toMatchObject({ at: startedAt + 85 * 60_000 });
     expect(await total.textContent()).toContain('60 min85 min');
     // The summary, the correction form and its message pass axe, light and dark.
     await expectAccessible(panel, 'the summary and its correction');

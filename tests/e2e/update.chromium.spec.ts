@@ -167,9 +167,40 @@ async function useOldBuild(browser: ExtensionBrowser, release: Release, data: Se
     await popup.getByLabel('New coachee’s name').fill(data.coachee);
     await popup.getByRole('button', { name: 'Add coachee' }).click();
     await expect.poll(() => popup.getByLabel('Coachee').inputValue()).not.toBe('me');
-    await popup.getByLabel('Your topic, in one line').fill(data.topic);
-    await popup.getByRole('status').getByText('Saved').waitFor();
+    // 0.2.0's topic form could stay bound to "Me"'s session right after a coachee was added (its
+    // store switched under it); a person who opens the popup again writes into Ada's session.
+    // First the new coachee's session must be stored as the active one (the add's own writes).
+    await expect
+      .poll(
+        () =>
+          browser.worker.evaluate(async () => {
+            const { activeSessionId, sessions } = await chrome.storage.local.get(['activeSessionId', 'sessions']);
+            const list = (sessions ?? []) as { id: string; coacheeId: string }[];
+            return list.some((x) => x.id === activeSessionId && x.coacheeId !== 'me');
+          }),
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     await popup.close();
+    const again = await browser.openPage('popup.html');
+    const picker = again.getByLabel('Coachee');
+    await picker.locator('option', { hasText: data.coachee }).waitFor({ state: 'attached' });
+    if ((await picker.inputValue()) === 'me') await picker.selectOption({ label: data.coachee });
+    await expect.poll(() => picker.inputValue()).not.toBe('me');
+    await again.getByLabel('Your topic, in one line').fill(data.topic);
+    // "Saved" also stands before anything is typed: wait for the topic in the active session's own keys.
+    await expect
+      .poll(
+        () =>
+          browser.worker.evaluate(async (topic) => {
+            const all = await chrome.storage.local.get(null);
+            const active = String(all.activeSessionId ?? '');
+            return Object.entries(all).some(([key, value]) => key.includes(active) && JSON.stringify(value).includes(topic));
+          }, data.topic),
+        { timeout: 10_000 },
+      )
+      .toBe(true);
+    await again.close();
   } else {
     // The welcome asks the role; the coach's popup adds the coachee; the coach types the topic in the panel.
     const welcome = browser.context.pages().find((p) => p.url().endsWith('/welcome.html')) ?? (await browser.openPage('welcome.html'));
