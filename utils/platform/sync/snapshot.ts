@@ -72,7 +72,7 @@ async function bestSnapshot(client: DavClient, key: CryptoKey, devices: readonly
 /**
  * A computer that has merged nothing of the others yet starts from the best snapshot: its heads join
  * this computer's own (those the snapshot does not cover), and storage takes the merged values through
- * the same journal as any applied file. False when there is none to start from.
+ * the same journal as every applied file. False when there is none to start from.
  */
 export async function joinFromSnapshot(
   client: DavClient,
