@@ -42,13 +42,19 @@ export async function writePlan(panel: Page, steps: string[]): Promise<void> {
   await panel.getByRole('button', { name: 'Add', exact: true }).click();
 }
 
-/** Copy the plan as a plain mail to `coachee`, once its text shows `shows`, and return what the clipboard holds. */
-export async function copyPlanMail(browser: ExtensionBrowser, panel: Page, coachee: string, shows: string): Promise<string> {
+/**
+ * Copy the plan as a plain mail to `coachee`, once its text shows every line in `shows`, and return what the
+ * clipboard holds. The mail is made from what is stored: wait for each part the test wrote (steps and homework
+ * are stored apart), or the copy may be taken before the last one lands.
+ */
+export async function copyPlanMail(browser: ExtensionBrowser, panel: Page, coachee: string, shows: string | string[]): Promise<string> {
   const send = panel.getByRole('region', { name: `Send the plan to ${coachee}` });
   await send.locator('summary', { hasText: 'Or as a plain mail' }).click();
   await send.locator('summary', { hasText: 'The mail: Your plan from our session on' }).click();
   const planBody = send.getByRole('textbox', { name: /^The mail: / });
-  await expect.poll(() => planBody.inputValue(), { timeout: 5000 }).toContain(shows);
+  for (const line of typeof shows === 'string' ? [shows] : shows) {
+    await expect.poll(() => planBody.inputValue(), { timeout: 5000 }).toContain(line);
+  }
   await send.getByRole('button', { name: 'Copy the mail' }).click();
   await send.getByText('The mail is on the clipboard', { exact: false }).waitFor();
   return pasteClipboard(browser);
