@@ -15,12 +15,25 @@ import { type DeviceFolder, readHead, readMark, removeChangeFile, writeMark } fr
 import * as state from './state';
 import type { DavClient } from './webdav';
 
-/** What another computer says of this one (`self`), from its newest head and merged file. */
-async function viewOf(client: DavClient, key: CryptoKey, self: string, dev: string, folder: DeviceFolder): Promise<state.PeerNote> {
+/**
+ * What another computer says of this one (`self`), from its newest head and merged file. A file listed
+ * that does not open (replaced a moment ago, altered) holds everything back this time, and is read
+ * again next time (its number is not kept): a computer is never taken for away because of a file.
+ */
+async function viewOf(
+  client: DavClient,
+  key: CryptoKey,
+  self: string,
+  dev: string,
+  folder: DeviceFolder,
+  now: number,
+): Promise<state.PeerNote> {
   const headAt = folder.heads.at(-1) ?? 0;
   const markAt = folder.marks.at(-1) ?? 0;
   const view: PeerView = { at: null, floor: 0, snapshot: null };
+  const unread: state.PeerNote = { head: -1, mark: -1, view: { at: now, floor: 0, snapshot: null } };
   const head = headAt > 0 ? await readHead(client, key, dev, headAt) : null;
+  if (headAt > 0 && (head === null || head === 'refused')) return unread;
   if (head && head !== 'refused') {
     view.at = head.at;
     view.floor = head.seen[self] ?? 0;
@@ -28,6 +41,7 @@ async function viewOf(client: DavClient, key: CryptoKey, self: string, dev: stri
     if (head.snap?.frontier && folder.snapshots.includes(head.snap.seq)) view.snapshot = head.snap.frontier[self] ?? 0;
   }
   const mark = markAt > 0 ? await readMark(client, key, dev, markAt) : null;
+  if (markAt > 0 && (mark === null || mark === 'refused')) return unread;
   if (mark && mark !== 'refused') {
     view.at = Math.max(view.at ?? 0, mark.at);
     view.floor = Math.max(view.floor, mark.seen[self] ?? 0);
@@ -36,12 +50,12 @@ async function viewOf(client: DavClient, key: CryptoKey, self: string, dev: stri
 }
 
 /** What every other computer says of this one; a head or merged file read before is not read again. */
-async function peersOf(client: DavClient, key: CryptoKey, meta: state.SyncMeta, folders: ReadonlyMap<string, DeviceFolder>) {
+async function peersOf(client: DavClient, key: CryptoKey, meta: state.SyncMeta, folders: ReadonlyMap<string, DeviceFolder>, now: number) {
   const notes: Record<string, state.PeerNote> = {};
   for (const [dev, folder] of folders) {
     const known = meta.peers?.[dev];
     const fresh = known && known.head === (folder.heads.at(-1) ?? 0) && known.mark === (folder.marks.at(-1) ?? 0);
-    notes[dev] = fresh ? known : await viewOf(client, key, meta.dev, dev, folder);
+    notes[dev] = fresh ? known : await viewOf(client, key, meta.dev, dev, folder, now);
   }
   return notes;
 }
@@ -70,7 +84,7 @@ export async function afterMerge(
   const sent = outbox.length > 0 ? (outbox[0]?.seq ?? 1) - 1 : (meta.frontier[meta.dev] ?? 0);
   const listed = (own?.changes ?? []).filter((n) => n <= sent);
   if (listed.length === 0) return [];
-  const peers = await peersOf(client, key, meta, folders);
+  const peers = await peersOf(client, key, meta, folders, now);
   const ownSnapshot = meta.snap && meta.snap.seq > 0 ? meta.snap.seq : null;
   const limit = removableUpTo(
     sent,
