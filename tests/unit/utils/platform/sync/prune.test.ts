@@ -80,6 +80,9 @@ describe('change files every active computer merged are removed', { timeout: 120
     expect((await syncAt(c, T0 + 14 * MINUTE)).problem).toBeNull();
     expect(notesOf(c, 's1')).toBe(`${PASTED}\nStep: ask Sam on Monday`);
 
+    // C only reads (it has nothing of its own to send): it says what it merged in a merged file.
+    const cDev = await devOf(c);
+    expect(await filesOf(cDev, /^[chm]\d+$/)).toEqual(['m1']);
     // All three have merged c1 and c2 (B and C said so): A removes them; its head and snapshot stay.
     expect((await syncAt(a, T0 + 15 * MINUTE)).problem).toBeNull();
     expect(await changeFiles(aDev)).toEqual([]);
@@ -112,7 +115,17 @@ describe('change files every active computer merged are removed', { timeout: 120
     expect(await changeFiles(aDev)).toEqual(['c2']);
     expect((await syncAt(c, T0 + 13 * MINUTE)).problem).toBeNull();
     expect(notesOf(c, 's1')).toBe(PASTED);
+    // C's newest merged file does not open (altered on the server): A takes C for neither away nor up to date.
+    const cDev = await devOf(c);
+    const [mark] = await filesOf(cDev, /^m\d+$/);
+    const good = await rounds.server().get(`${cDev}/${mark}`);
+    await rounds.server().remove(`${cDev}/${mark}`);
+    await rounds.server().create(`${cDev}/${mark}`, new Uint8Array([1, 2, 3]));
     expect((await syncAt(a, T0 + 14 * MINUTE)).problem).toBeNull();
+    expect(await changeFiles(aDev)).toEqual(['c2']);
+    await rounds.server().remove(`${cDev}/${mark}`);
+    await rounds.server().create(`${cDev}/${mark}`, good as Uint8Array<ArrayBuffer>);
+    expect((await syncAt(a, T0 + 15 * MINUTE)).problem).toBeNull();
     expect(await changeFiles(aDev)).toEqual([]);
   });
 
