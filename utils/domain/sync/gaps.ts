@@ -8,6 +8,9 @@
  * `h<n>`, where n is the number of its last change file (the head is
  * encrypted like the rest, so the number is checked when it is read), and now
  * and then a snapshot `s<n>` of everything it had merged when it wrote `c<n>`.
+ * Its change files up to some number may be gone because it removed them itself
+ * once every active computer had merged them (prune.ts); a computer behind them
+ * starts again from a snapshot.
  */
 
 /** A change file's name, and its number. */

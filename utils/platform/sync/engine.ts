@@ -11,7 +11,10 @@
  * other computers' new files, in order and with no gap, refusing any that
  * fails authentication and saying which are missing, and apply them in causal
  * order: bookkeeping first (with the keys being applied), then storage, so a
- * sync stopped anywhere loses nothing and redoing it changes nothing.
+ * sync stopped anywhere loses nothing and redoing it changes nothing (a
+ * computer joining, or back after files it needed were removed, starts from a
+ * snapshot first); (6) say what it has merged, and remove its own change files
+ * every active computer has merged (prune.ts).
  */
 
 import * as v from 'valibot';
