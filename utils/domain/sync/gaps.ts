@@ -86,8 +86,9 @@ export function ownFolderIntact(changes: readonly number[] | null, sent: number,
  * last one (or since the first upload, which was everything) weigh more than
  * it did, a computer joining now would download more than twice the data; a
  * snapshot brings that back to about the data's size. Also once FILES_PER_SNAPSHOT
- * change files were sent since: every sync lists the folders, and a snapshot
- * lets the files before it be removed (prune.ts).
+ * change files (of every computer) were merged since: every sync lists the
+ * folders, and a snapshot lets the files before it be removed, while one far
+ * behind holds the others' removals back (prune.ts).
  */
 export function snapshotDue(sentSince: number, lastSnapshot: number | null, filesSince = 0, minimum = 64 * 1024): boolean {
   return sentSince > Math.max(lastSnapshot ?? 0, minimum) || filesSince >= FILES_PER_SNAPSHOT;

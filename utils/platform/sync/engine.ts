@@ -172,7 +172,7 @@ async function upload(client: DavClient, key: CryptoKey, meta: state.SyncMeta, o
     await state.removeFromOutbox(file.seq);
   }
   const last = outbox.at(-1) as ChangeFile;
-  const snap = await snapshotIfDue(client, key, bytes, outbox.length, own.snapshots, now);
+  const snap = await snapshotIfDue(client, key, bytes, own.snapshots, now);
   const { [meta.dev]: _own, ...seen } = (await state.readMeta()).frontier;
   await writeHead(client, key, { dev: meta.dev, seq: last.seq, at: now, seen, ...(snap ? { snap } : {}) }, own.heads);
   // The head says what this computer had merged: a merged file need not say it again (prune.ts).

@@ -21,30 +21,31 @@ import type { DavClient } from './webdav';
 const coverage = (frontier: Vector) => Object.values(frontier).reduce((a, b) => a + b, 0);
 
 /**
- * After an upload of `sentFiles` change files of `sentBytes`: write a snapshot when the change files since
- * the last one outweigh it (or are many: gaps.ts snapshotDue).
+ * After an upload of `sentBytes`: write a snapshot when the change files since the last one outweigh it,
+ * or are many (gaps.ts snapshotDue).
  * Returns what the head says of this computer's newest snapshot.
  */
 export async function snapshotIfDue(
   client: DavClient,
   key: CryptoKey,
   sentBytes: number,
-  sentFiles: number,
   older: readonly number[],
   now: number,
 ): Promise<HeadFile['snap']> {
   const meta = await state.readMeta();
   // The first upload is everything this computer had: it stands for a snapshot (no copy of the same data beside it).
   if (!meta.snap) {
-    await state.saveMeta({ ...meta, snap: { seq: 0, bytes: sentBytes, covers: 0, since: 0 } });
+    await state.saveMeta({ ...meta, snap: { seq: 0, bytes: sentBytes, covers: coverage(meta.frontier), since: 0 } });
     return undefined;
   }
   const since = meta.snap.since + sentBytes;
-  const files = (meta.snap.files ?? 0) + sentFiles;
+  // Files merged since, of every computer, this one's own included: a snapshot far behind would hold back
+  // the others' removals (prune.ts), so it is written anew after many, whatever their size.
+  const files = coverage(meta.frontier) - meta.snap.covers;
   const seq = meta.frontier[meta.dev] ?? 0;
   if (!snapshotDue(since, meta.snap.bytes, files) || seq === 0) {
     const { seq: at, covers, frontier } = meta.snap;
-    await state.saveMeta({ ...meta, snap: { ...meta.snap, since, files } });
+    await state.saveMeta({ ...meta, snap: { ...meta.snap, since } });
     return at > 0 ? { seq: at, covers, ...(frontier ? { frontier } : {}) } : undefined;
   }
   const heads = await state.readHeadsWithPrefix('');
@@ -52,7 +53,7 @@ export async function snapshotIfDue(
   const snap: SnapshotFile = { dev: meta.dev, seq, at: now, frontier, heads: [...heads] };
   const bytes = await writeSnapshot(client, key, snap, older);
   const covers = coverage(frontier);
-  await state.saveMeta({ ...meta, snap: { seq, bytes, covers, since: 0, files: 0, frontier } });
+  await state.saveMeta({ ...meta, snap: { seq, bytes, covers, since: 0, frontier } });
   return { seq, covers, frontier };
 }
 
