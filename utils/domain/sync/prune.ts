@@ -26,10 +26,10 @@ export interface PeerView {
   /** The highest of this computer's change files it says it has merged. */
   floor: number;
   /**
-   * How far its newest snapshot covers this computer's files (that snapshot's frontier of this computer),
-   * or null when it has no snapshot, or one that does not say.
+   * Its newest snapshot: what it covers (its frontier) and when the head that names it was written;
+   * null when it has no snapshot, or one that does not say.
    */
-  snapshot: number | null;
+  snapshot: { frontier: Vector; at: number } | null;
 }
 
 /** Whether a computer counts as taking part in sync now: heard of within ACTIVE_MS (a clock ahead counts too). */
@@ -37,18 +37,38 @@ export function isActive(at: number | null, now: number): boolean {
   return at !== null && now - at <= ACTIVE_MS;
 }
 
+/** What a computer knows when it decides how many of its own change files to remove. */
+export interface RemovalView {
+  /** Its device id. */
+  self: string;
+  /** The number of its last change file on the server. */
+  sent: number;
+  /** What its own newest snapshot covers, or null when it has none. */
+  ownSnapshot: Vector | null;
+  peers: readonly PeerView[];
+  /** Every computer's first change file still on the server (firstKept), this one's included. */
+  kept: Readonly<Record<string, number | null>>;
+  now: number;
+}
+
 /**
  * The highest number up to which this computer may remove its own change files: not past what it has
- * sent (`sent`), nor past what any active computer has merged of it, nor past what every active
- * computer's snapshot covers of it (its own, `ownSnapshot`, included), and 0 unless at least one
- * snapshot covers them. A computer not heard of for ACTIVE_MS holds nothing back: when it comes back
- * and finds the files it needs gone, it starts again from a snapshot (`snapshotSuffices`).
+ * sent, nor past what any active computer has merged of it, nor past what any snapshot that counts
+ * covers of it, and 0 when no snapshot counts. A snapshot counts when it is this computer's own or an
+ * active computer's named by a head of the last ACTIVE_MS, and when it covers every file already
+ * removed (`kept`): each snapshot that counts then covers every removal, so a computer joining later
+ * always finds one to start from. A snapshot that covers too little (written by a computer back after
+ * a long time) is of no use to anyone and holds nothing back; nor does one named by an old head (its
+ * computer only reads since). A computer not heard of for ACTIVE_MS holds nothing back either: when it
+ * comes back and finds the files it needs gone, it starts again from a snapshot (`snapshotSuffices`).
  */
-export function removableUpTo(sent: number, ownSnapshot: number | null, peers: readonly PeerView[], now: number): number {
+export function removableUpTo(view: RemovalView): number {
+  const { self, sent, ownSnapshot, peers, kept, now } = view;
   const active = peers.filter((p) => isActive(p.at, now));
-  const snapshots = [ownSnapshot, ...active.map((p) => p.snapshot)].filter((s): s is number => s !== null);
-  if (snapshots.length === 0) return 0;
-  return Math.max(0, Math.min(sent, ...snapshots, ...active.map((p) => p.floor)));
+  const theirs = active.flatMap((p) => (p.snapshot && isActive(p.snapshot.at, now) ? [p.snapshot.frontier] : []));
+  const counted = [...(ownSnapshot ? [ownSnapshot] : []), ...theirs].filter((f) => snapshotSuffices(f, {}, kept));
+  if (counted.length === 0) return 0;
+  return Math.max(0, Math.min(sent, ...counted.map((f) => f[self] ?? 0), ...active.map((p) => p.floor)));
 }
 
 /**

@@ -10,7 +10,7 @@
  * removed files for files lost.
  */
 
-import { markDue, type PeerView, REMOVALS_PER_SYNC, removableUpTo } from '../../domain/sync/prune';
+import { firstKept, markDue, type PeerView, REMOVALS_PER_SYNC, removableUpTo } from '../../domain/sync/prune';
 import { type DeviceFolder, readHead, readMark, removeChangeFile, writeMark } from './server';
 import * as state from './state';
 import type { DavClient } from './webdav';
@@ -38,7 +38,7 @@ async function viewOf(
     view.at = head.at;
     view.floor = head.seen[self] ?? 0;
     // Its snapshot counts when it is there and says what it covers.
-    if (head.snap?.frontier && folder.snapshots.includes(head.snap.seq)) view.snapshot = head.snap.frontier[self] ?? 0;
+    if (head.snap?.frontier && folder.snapshots.includes(head.snap.seq)) view.snapshot = { frontier: head.snap.frontier, at: head.at };
   }
   const mark = markAt > 0 ? await readMark(client, key, dev, markAt) : null;
   if (markAt > 0 && (mark === null || mark === 'refused')) return unread;
@@ -85,17 +85,16 @@ export async function afterMerge(
   const listed = (own?.changes ?? []).filter((n) => n <= sent);
   if (listed.length === 0) return [];
   const peers = await peersOf(client, key, meta, folders, now);
-  const ownSnapshot = meta.snap && meta.snap.seq > 0 ? meta.snap.seq : null;
-  const limit = removableUpTo(
-    sent,
-    ownSnapshot,
-    Object.values(peers).map((p) => p.view),
-    now,
-  );
+  const kept: Record<string, number | null> = { [meta.dev]: firstKept(listed, own?.heads ?? []) };
+  for (const [dev, folder] of folders) kept[dev] = firstKept(folder.changes, folder.heads);
+  const ownSnapshot = meta.snap && meta.snap.seq > 0 ? (meta.snap.frontier ?? { [meta.dev]: meta.snap.seq }) : null;
+  const limit = removableUpTo({ self: meta.dev, sent, ownSnapshot, peers: Object.values(peers).map((p) => p.view), kept, now });
+  // No further than the files removed in this sync: the others read how far a computer removed from what
+  // is left (`kept`), and a snapshot counts for them only when it covers that.
+  const doomed = listed.filter((n) => n <= Math.max(limit, meta.removed ?? 0)).slice(0, REMOVALS_PER_SYNC);
   // Kept first: a sync stopped in the middle of the removals finds the number and goes on with them.
-  const removed = Math.max(meta.removed ?? 0, limit);
+  const removed = Math.max(meta.removed ?? 0, doomed.at(-1) ?? 0);
   await state.saveMeta({ ...meta, peers, removed });
-  const doomed = listed.filter((n) => n <= removed).slice(0, REMOVALS_PER_SYNC);
   const done: number[] = [];
   for (const n of doomed) {
     // A server that refuses a removal only keeps a file more; the next sync tries again.

@@ -17,35 +17,66 @@ import {
 /** A fixed moment (no test depends on the machine's clock). */
 const NOW = Date.UTC(2026, 10, 2, 9);
 const DAY = 24 * 60 * 60_000;
-const peer = (floor: number, snapshot: number | null, at: number | null = NOW - DAY): PeerView => ({ at, floor, snapshot });
+/** Another computer: what it merged of `me`, what its snapshot covers of `me` (and of `b`, 9), when it was heard of. */
+const peer = (floor: number, snapshot: number | null, at: number | null = NOW - DAY): PeerView => ({
+  at,
+  floor,
+  snapshot: snapshot === null ? null : { frontier: { me: snapshot, b: 9 }, at: at ?? NOW },
+});
+/** How far `me` may remove, having sent 10 files; `b` has removed up to 4 of its own. */
+const upTo = (ownSnapshot: number | null, peers: PeerView[], sent = 10) =>
+  removableUpTo({
+    self: 'me',
+    sent,
+    ownSnapshot: ownSnapshot === null ? null : { me: ownSnapshot, b: 9 },
+    peers,
+    kept: { me: 1, b: 5 },
+    now: NOW,
+  });
 
 describe('which of its own change files a computer may remove', () => {
-  it('up to what every active computer merged and a snapshot covers, never past what it sent', () => {
-    expect(removableUpTo(10, 8, [peer(9, null), peer(10, 10)], NOW)).toBe(8);
-    expect(removableUpTo(10, 10, [peer(10, null), peer(10, 10)], NOW)).toBe(10);
-    expect(removableUpTo(6, 10, [peer(10, 10)], NOW)).toBe(6);
+  it('up to what every active computer merged and every snapshot that counts covers, never past what it sent', () => {
+    expect(upTo(8, [peer(9, null), peer(10, 10)])).toBe(8);
+    expect(upTo(10, [peer(10, null), peer(10, 10)])).toBe(10);
+    expect(upTo(10, [peer(10, 10)], 6)).toBe(6);
     // Alone: what its own snapshot covers (a computer joining later reads it).
-    expect(removableUpTo(10, 7, [], NOW)).toBe(7);
+    expect(removableUpTo({ self: 'me', sent: 10, ownSnapshot: { me: 7 }, peers: [], kept: { me: 1 }, now: NOW })).toBe(7);
   });
 
   it('nothing while one active computer lags behind', () => {
-    expect(removableUpTo(10, 10, [peer(10, 10), peer(0, null)], NOW)).toBe(0);
-    expect(removableUpTo(10, 10, [peer(10, 10), peer(3, null, NOW - ACTIVE_MS)], NOW)).toBe(3);
+    expect(upTo(10, [peer(10, 10), peer(0, null)])).toBe(0);
+    expect(upTo(10, [peer(10, 10), peer(3, null, NOW - ACTIVE_MS)])).toBe(3);
   });
 
-  it('nothing without a snapshot that covers the files, and no more than the oldest active snapshot covers', () => {
-    expect(removableUpTo(10, null, [peer(10, null), peer(10, null)], NOW)).toBe(0);
-    expect(removableUpTo(10, null, [peer(10, 6), peer(10, null)], NOW)).toBe(6);
-    expect(removableUpTo(10, 10, [peer(10, 4)], NOW)).toBe(4);
+  it('nothing without a snapshot that covers the files, and no more than the least of those that count', () => {
+    expect(upTo(null, [peer(10, null), peer(10, null)])).toBe(0);
+    expect(upTo(null, [peer(10, 6), peer(10, null)])).toBe(6);
+    expect(upTo(10, [peer(10, 4)])).toBe(4);
+  });
+
+  it('a snapshot that does not cover what another computer already removed counts for nothing', () => {
+    const behind: PeerView = { at: NOW - DAY, floor: 10, snapshot: { frontier: { me: 2, b: 3 }, at: NOW - DAY } };
+    // It would hold me back at 2, but a computer joining could not start from it (b's 4 is gone): it is ignored.
+    expect(upTo(10, [behind])).toBe(10);
+    // And alone it lets nothing go.
+    expect(upTo(null, [behind])).toBe(0);
   });
 
   it('a computer not heard of for a long time holds nothing back, nor does its old snapshot', () => {
     const away = peer(1, 1, NOW - ACTIVE_MS - 1);
     expect(isActive(away.at, NOW)).toBe(false);
-    expect(removableUpTo(10, 10, [peer(10, null), away], NOW)).toBe(10);
+    expect(upTo(10, [peer(10, null), away])).toBe(10);
     // Nor one that never said anything; a clock ahead of this one's counts as heard of.
-    expect(removableUpTo(10, 10, [peer(0, null, null)], NOW)).toBe(10);
+    expect(upTo(10, [peer(0, null, null)])).toBe(10);
     expect(isActive(NOW + DAY, NOW)).toBe(true);
+  });
+
+  it('a snapshot named by a head older than that holds nothing back, while its computer (still reading) does', () => {
+    const reader: PeerView = { at: NOW - DAY, floor: 9, snapshot: { frontier: { me: 2, b: 9 }, at: NOW - ACTIVE_MS - 1 } };
+    expect(upTo(10, [reader])).toBe(9);
+    expect(upTo(10, [{ ...reader, snapshot: { frontier: { me: 2, b: 9 }, at: NOW - DAY } }])).toBe(2);
+    // Its old snapshot alone counts for nothing: no removal without a snapshot that counts.
+    expect(upTo(null, [reader])).toBe(0);
   });
 });
 

@@ -162,8 +162,9 @@ describe('change files every active computer merged are removed', { timeout: 120
       );
     expect((await syncAt(a, T0 + MINUTE)).problem).toBeNull();
     refused.mockRestore();
+    // (c2 went up in this very sync, after A had listed its folder: c1 was the one to go.)
     expect(await changeFiles(aDev)).toEqual(['c1', 'c2']);
-    expect(await on(a, readMeta)).toMatchObject({ removed: 2 });
+    expect(await on(a, readMeta)).toMatchObject({ removed: 1 });
 
     // A computer joining in between reads the snapshot and has every word.
     const b = computer('b');
