@@ -43,8 +43,8 @@ export interface RemovalView {
   self: string;
   /** The number of its last change file on the server. */
   sent: number;
-  /** What its own newest snapshot covers, or null when it has none. */
-  ownSnapshot: Vector | null;
+  /** Its own newest snapshot: what it covers and when its head last named it; null when it has none. */
+  ownSnapshot: { frontier: Vector; at: number } | null;
   peers: readonly PeerView[];
   /** Every computer's first change file still on the server (firstKept), this one's included. */
   kept: Readonly<Record<string, number | null>>;
@@ -55,7 +55,7 @@ export interface RemovalView {
  * The highest number up to which this computer may remove its own change files: not past what it has
  * sent, nor past what any active computer has merged of it, nor past what any snapshot that counts
  * covers of it, and 0 when no snapshot counts. A snapshot counts when it is this computer's own or an
- * active computer's named by a head of the last ACTIVE_MS, and when it covers every file already
+ * active computer's, named by a head of the last ACTIVE_MS (every computer judges alike), and when it covers every file already
  * removed (`kept`): each snapshot that counts then covers every removal, so a computer joining later
  * always finds one to start from. A snapshot that covers too little (written by a computer back after
  * a long time) is of no use to anyone and holds nothing back; nor does one named by an old head (its
@@ -65,8 +65,8 @@ export interface RemovalView {
 export function removableUpTo(view: RemovalView): number {
   const { self, sent, ownSnapshot, peers, kept, now } = view;
   const active = peers.filter((p) => isActive(p.at, now));
-  const theirs = active.flatMap((p) => (p.snapshot && isActive(p.snapshot.at, now) ? [p.snapshot.frontier] : []));
-  const counted = [...(ownSnapshot ? [ownSnapshot] : []), ...theirs].filter((f) => snapshotSuffices(f, {}, kept));
+  const named = [ownSnapshot, ...active.map((p) => p.snapshot)].flatMap((x) => (x && isActive(x.at, now) ? [x.frontier] : []));
+  const counted = named.filter((f) => snapshotSuffices(f, {}, kept));
   if (counted.length === 0) return 0;
   return Math.max(0, Math.min(sent, ...counted.map((f) => f[self] ?? 0), ...active.map((p) => p.floor)));
 }

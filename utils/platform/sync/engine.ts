@@ -175,8 +175,9 @@ async function upload(client: DavClient, key: CryptoKey, meta: state.SyncMeta, o
   const snap = await snapshotIfDue(client, key, bytes, own.snapshots, now);
   const { [meta.dev]: _own, ...seen } = (await state.readMeta()).frontier;
   await writeHead(client, key, { dev: meta.dev, seq: last.seq, at: now, seen, ...(snap ? { snap } : {}) }, own.heads);
-  // The head says what this computer had merged: a merged file need not say it again (prune.ts).
-  await state.saveMeta({ ...(await state.readMeta()), said: { seen, at: now } });
+  // The head says what this computer had merged (a merged file need not say it again), and names its snapshot now.
+  const after = await state.readMeta();
+  await state.saveMeta({ ...after, said: { seen, at: now }, ...(after.snap && snap ? { snap: { ...after.snap, named: now } } : {}) });
   return { sent: outbox.length, taken: false, sentBefore: 0 };
 }
 

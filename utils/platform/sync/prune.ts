@@ -87,7 +87,9 @@ export async function afterMerge(
   const peers = await peersOf(client, key, meta, folders, now);
   const kept: Record<string, number | null> = { [meta.dev]: firstKept(listed, own?.heads ?? []) };
   for (const [dev, folder] of folders) kept[dev] = firstKept(folder.changes, folder.heads);
-  const ownSnapshot = meta.snap && meta.snap.seq > 0 ? (meta.snap.frontier ?? { [meta.dev]: meta.snap.seq }) : null;
+  const snap = meta.snap;
+  const ownSnapshot =
+    snap && snap.seq > 0 ? { frontier: snap.frontier ?? { [meta.dev]: snap.seq }, at: snap.named ?? meta.said?.at ?? now } : null;
   const limit = removableUpTo({ self: meta.dev, sent, ownSnapshot, peers: Object.values(peers).map((p) => p.view), kept, now });
   // No further than the files removed in this sync: the others read how far a computer removed from what
   // is left (`kept`), and a snapshot counts for them only when it covers that.

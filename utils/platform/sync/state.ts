@@ -29,9 +29,9 @@ export interface SyncMeta {
   resend?: [string, Merged][];
   /**
    * This computer's newest snapshot: its number, size and coverage (how many files, and which: `frontier`),
-   * and the bytes of change files sent since.
+   * the bytes of change files sent since, and when a head of this computer last named it.
    */
-  snap?: { seq: number; bytes: number; covers: number; since: number; frontier?: Vector };
+  snap?: { seq: number; bytes: number; covers: number; since: number; frontier?: Vector; named?: number };
   /** Its own change files up to this number it removed from the server (every computer had merged them). */
   removed?: number;
   /** What it last said it had merged of the others (in its head or merged file), and when. */

@@ -28,7 +28,7 @@ const upTo = (ownSnapshot: number | null, peers: PeerView[], sent = 10) =>
   removableUpTo({
     self: 'me',
     sent,
-    ownSnapshot: ownSnapshot === null ? null : { me: ownSnapshot, b: 9 },
+    ownSnapshot: ownSnapshot === null ? null : { frontier: { me: ownSnapshot, b: 9 }, at: NOW - DAY },
     peers,
     kept: { me: 1, b: 5 },
     now: NOW,
@@ -40,7 +40,9 @@ describe('which of its own change files a computer may remove', () => {
     expect(upTo(10, [peer(10, null), peer(10, 10)])).toBe(10);
     expect(upTo(10, [peer(10, 10)], 6)).toBe(6);
     // Alone: what its own snapshot covers (a computer joining later reads it).
-    expect(removableUpTo({ self: 'me', sent: 10, ownSnapshot: { me: 7 }, peers: [], kept: { me: 1 }, now: NOW })).toBe(7);
+    expect(
+      removableUpTo({ self: 'me', sent: 10, ownSnapshot: { frontier: { me: 7 }, at: NOW }, peers: [], kept: { me: 1 }, now: NOW }),
+    ).toBe(7);
   });
 
   it('nothing while one active computer lags behind', () => {
@@ -77,6 +79,9 @@ describe('which of its own change files a computer may remove', () => {
     expect(upTo(10, [{ ...reader, snapshot: { frontier: { me: 2, b: 9 }, at: NOW - DAY } }])).toBe(2);
     // Its old snapshot alone counts for nothing: no removal without a snapshot that counts.
     expect(upTo(null, [reader])).toBe(0);
+    // Its own, named by its head that long ago, counts for nothing either (the others judge it alike).
+    const old = { frontier: { me: 10, b: 9 }, at: NOW - ACTIVE_MS - 1 };
+    expect(removableUpTo({ self: 'me', sent: 10, ownSnapshot: old, peers: [], kept: { me: 1, b: 5 }, now: NOW })).toBe(0);
   });
 });
 
