@@ -72,6 +72,20 @@ export function removableUpTo(view: RemovalView): number {
 }
 
 /**
+ * How far a computer that writes may remove its own change files: as removableUpTo, and nothing unless its
+ * own snapshot counts. Another computer's snapshot can vanish with that computer's folder (deleted on the
+ * server, or the computer takes a new identity and removes its old folder) or stop being named by its head
+ * (back after a long time); this computer's own snapshot sits in its own folder beside the files, so it goes
+ * only with them, and a newer one covers at least as much. Removals that every counting snapshot covers, this
+ * one's own among them, then always leave a snapshot for a computer joining later.
+ */
+export function removableByWriter(view: RemovalView): number {
+  const own = view.ownSnapshot;
+  if (!own || !isActive(own.at, view.now) || !snapshotSuffices(own.frontier, {}, view.kept)) return 0;
+  return removableUpTo(view);
+}
+
+/**
  * The first change file of a computer that a reader still needs the file of: the lowest listed, or, when
  * every change file is gone, the one after the number its newest head names. Null when the folder
  * names no change at all.

@@ -10,7 +10,7 @@
  * removed files for files lost.
  */
 
-import { firstKept, markDue, type PeerView, REMOVALS_PER_SYNC, removableUpTo } from '../../domain/sync/prune';
+import { firstKept, markDue, type PeerView, REMOVALS_PER_SYNC, removableByWriter } from '../../domain/sync/prune';
 import { type DeviceFolder, readHead, readMark, removeChangeFile, writeMark } from './server';
 import * as state from './state';
 import type { DavClient } from './webdav';
@@ -88,9 +88,11 @@ export async function afterMerge(
   const kept: Record<string, number | null> = { [meta.dev]: firstKept(listed, own?.heads ?? []) };
   for (const [dev, folder] of folders) kept[dev] = firstKept(folder.changes, folder.heads);
   const snap = meta.snap;
+  // Its snapshot counts only once a head on the server names it (`named`): a sync stopped between writing the
+  // snapshot and the head leaves it unnamed, and a computer joining starts only from snapshots heads name.
   const ownSnapshot =
-    snap && snap.seq > 0 ? { frontier: snap.frontier ?? { [meta.dev]: snap.seq }, at: snap.named ?? meta.said?.at ?? now } : null;
-  const limit = removableUpTo({ self: meta.dev, sent, ownSnapshot, peers: Object.values(peers).map((p) => p.view), kept, now });
+    snap && snap.seq > 0 && snap.named !== undefined ? { frontier: snap.frontier ?? { [meta.dev]: snap.seq }, at: snap.named } : null;
+  const limit = removableByWriter({ self: meta.dev, sent, ownSnapshot, peers: Object.values(peers).map((p) => p.view), kept, now });
   // No further than the files removed in this sync: the others read how far a computer removed from what
   // is left (`kept`), and a snapshot counts for them only when it covers that.
   const doomed = listed.filter((n) => n <= Math.max(limit, meta.removed ?? 0)).slice(0, REMOVALS_PER_SYNC);
