@@ -123,6 +123,51 @@ describe('removals that a computer still needed (review of #34)', { timeout: 120
   });
 
   /*
+   * HOLE, not fixed here (server.ts writeSnapshot / engine.ts upload, outside prune.ts): a new snapshot removes the
+   * older ones before the head that names it is written. Stopped in between (or a computer joining in that moment),
+   * the head names a snapshot that is gone and the new one is named by no head, while the change files the old one
+   * covered were removed: a computer joining finds no snapshot to start from and stalls on the missing c1 until
+   * this computer uploads again (never, if it only reads from then on). A fix: remove the older snapshots after the
+   * head (writeHead's step), or let a joiner take the newest snapshot listed in a folder. Unskip once fixed.
+   */
+  it.skip('a sync stopped between a new snapshot and its head leaves a computer joining somewhere to start', async () => {
+    const a = computer('a', withSession('s1', GOAL));
+    const b = computer('b');
+    await start(a);
+    expect((await syncAt(a, T0)).problem).toBeNull();
+    await start(b);
+    expect((await syncAt(b, T0 + MINUTE)).problem).toBeNull();
+    const aDev = await devOf(a);
+    const first = `${GOAL}\n${transcript(120_000)}`;
+    await edit(a, 's1', first);
+    expect((await syncAt(a, T0 + 2 * MINUTE)).problem).toBeNull();
+    expect((await syncAt(b, T0 + 3 * MINUTE)).problem).toBeNull();
+    expect((await syncAt(a, T0 + 4 * MINUTE)).problem).toBeNull();
+    // A's files all merged and covered by its snapshot s2: removed.
+    expect((await filesOf(aDev, /^[chs]\d+$/)).sort()).toEqual(['h2', 's2']);
+
+    // A pastes more than s2 weighs: c3 and the snapshot s3 go up (s2 is removed), then the browser stops before h3.
+    const second = `${GOAL}\n${transcript(200_000, 9)}`;
+    await edit(a, 's1', second);
+    const realFetch = globalThis.fetch;
+    const stopped = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+      const to = new Headers(init?.headers).get('Destination') ?? '';
+      const head = new RegExp(`${aDev}/h\\d+$`);
+      return (init?.method === 'PUT' || init?.method === 'MOVE') && (head.test(String(input)) || head.test(to))
+        ? new Response(null, { status: 403 })
+        : realFetch(input, init);
+    });
+    await syncAt(a, T0 + 5 * MINUTE);
+    stopped.mockRestore();
+    expect((await filesOf(aDev, /^[chs]\d+$/)).sort()).toEqual(['c3', 'h2', 's3']);
+
+    const d = computer('d');
+    await start(d);
+    expect((await syncAt(d, T0 + 6 * MINUTE)).problem).toBeNull();
+    expect(notesOf(d, 's1') === second).toBe(true);
+  });
+
+  /*
    * HOLE, not fixed here (the fix is in engine.ts step 3, outside prune.ts): a profile restored from a backup
    * made before its removals finds its first files gone (its restored `removed` is older), takes that for a
    * lost folder and removes the whole old folder (takeNewIdentity with keepOld = false), with the change files
