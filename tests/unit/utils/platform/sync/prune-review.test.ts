@@ -18,6 +18,7 @@ import { edit, notesOf, serverRounds, T0, withSession } from './server-rounds';
 const rounds = serverRounds('r');
 const { folderOnDisk, start } = rounds;
 const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
 
 /** One sync on a computer at the moment `at`; its status afterwards. */
 const syncAt = (c: Computer, at: number) =>
@@ -120,6 +121,94 @@ describe('removals that a computer still needed (review of #34)', { timeout: 120
     expect((await syncAt(a, T0 + 9 * MINUTE)).problem).toBeNull();
     expect(await changeFiles(aDev)).toEqual(['c3']);
     expect(notesOf(d, 's1') === `${PASTED}\nStep: ask Sam`).toBe(true);
+  });
+
+  it('a computer whose clock is 40 days ahead takes the others for away: they start again from its snapshot and lose no word', async () => {
+    const a = computer('a', withSession('s1', GOAL));
+    const b = computer('b');
+    await start(a);
+    expect((await syncAt(a, T0)).problem).toBeNull();
+    await start(b);
+    expect((await syncAt(b, T0 + MINUTE)).problem).toBeNull();
+    // B writes a word it has not sent yet; A, its clock 40 days ahead, pastes a transcript and removes all it sent.
+    await edit(b, 's1', `${GOAL}\nWritten on B`);
+    const ahead = T0 + 40 * DAY;
+    const aDev = await devOf(a);
+    await edit(a, 's1', `${GOAL}\n${transcript(120_000)}`);
+    expect((await syncAt(a, ahead)).problem).toBeNull();
+    expect((await syncAt(a, ahead + MINUTE)).problem).toBeNull();
+    expect(await changeFiles(aDev)).toEqual([]);
+
+    // B, behind what is left of A's log, starts from A's snapshot and keeps its own word; A then has both.
+    expect((await syncAt(b, T0 + 2 * MINUTE)).problem).toBeNull();
+    expect((await syncAt(a, ahead + 2 * MINUTE)).problem).toBeNull();
+    for (const x of [a, b]) {
+      const text = String(notesOf(x, 's1'));
+      expect(text.includes('Written on B') && text.includes(transcript(120_000))).toBe(true);
+    }
+  });
+
+  it('a computer joining while another removes the files it is about to read: at most one sync says a file is missing, then every word', async () => {
+    const a = computer('a', withSession('s1', GOAL));
+    const b = computer('b', withSession('s2', 'B small'));
+    await start(a);
+    expect((await syncAt(a, T0)).problem).toBeNull();
+    await start(b);
+    expect((await syncAt(b, T0 + MINUTE)).problem).toBeNull();
+    // B writes a few small files, then pastes: its snapshot covers many files (B's five), of A's only c1.
+    for (const i of [2, 3, 4]) {
+      await edit(b, 's2', `B small ${i}`);
+      expect((await syncAt(b, T0 + i * MINUTE)).problem).toBeNull();
+    }
+    await edit(b, 's2', PASTED);
+    expect((await syncAt(b, T0 + 5 * MINUTE)).problem).toBeNull();
+    // A pastes too (its snapshot covers its c1, c2), then B goes away for good.
+    const aDev = await devOf(a);
+    const fromA = `${GOAL}\n${transcript(120_000, 5)}`;
+    await edit(a, 's1', fromA);
+    expect((await syncAt(a, T0 + 6 * MINUTE)).problem).toBeNull();
+    // 32 days on, B holds nothing back: A writes a word (its head names its snapshot again) and decides to remove
+    // c2 as well, but the removal does not happen yet.
+    const later = T0 + 32 * DAY;
+    const fromA2 = `${fromA}\nlater`;
+    await edit(a, 's1', fromA2);
+    const realFetch = globalThis.fetch;
+    const held = vi
+      .spyOn(globalThis, 'fetch')
+      .mockImplementation(async (input, init) =>
+        init?.method === 'DELETE' && /\/c\d+$/.test(String(input)) ? new Response(null, { status: 403 }) : realFetch(input, init),
+      );
+    expect((await syncAt(a, later)).problem).toBeNull();
+    held.mockRestore();
+    expect(await on(a, readMeta)).toMatchObject({ removed: 2 });
+    expect(await changeFiles(aDev)).toEqual(['c2', 'c3']);
+
+    // D joins from B's snapshot (it covers most) and so reads A's c2; just then A's removal goes through.
+    const d = computer('d');
+    await start(d);
+    let removedNow = false;
+    const race = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+      if (!removedNow && (init?.method ?? 'GET') === 'GET' && String(input).endsWith(`${aDev}/c2`)) {
+        removedNow = true;
+        await rounds.server().remove(`${aDev}/c2`);
+      }
+      return realFetch(input, init);
+    });
+    const first = await syncAt(d, later + MINUTE);
+    race.mockRestore();
+    expect(removedNow).toBe(true);
+    // It says so for this one sync (the file it was reading went)...
+    expect(first.problem?.fault).toBe('missing');
+    // The next sync finds itself behind what is left of A's log and starts from A's snapshot: every word.
+    expect((await syncAt(d, later + 2 * MINUTE)).problem).toBeNull();
+    expect(notesOf(d, 's1') === fromA2 && notesOf(d, 's2') === PASTED).toBe(true);
+    // A keeps its identity; a word after arrives.
+    expect((await syncAt(a, later + 3 * MINUTE)).problem).toBeNull();
+    expect(await devOf(a)).toBe(aDev);
+    await edit(a, 's1', `${fromA2}\nafter`);
+    expect((await syncAt(a, later + 4 * MINUTE)).problem).toBeNull();
+    expect((await syncAt(d, later + 5 * MINUTE)).problem).toBeNull();
+    expect(notesOf(d, 's1') === `${fromA2}\nafter`).toBe(true);
   });
 
   /*
