@@ -38,6 +38,7 @@ import {
   listDevices,
   newestKeyFile,
   readKeyFile,
+  removeOlderSnapshots,
   removeTemps,
   SyncProblem,
   writeChangeFile,
@@ -172,9 +173,11 @@ async function upload(client: DavClient, key: CryptoKey, meta: state.SyncMeta, o
     await state.removeFromOutbox(file.seq);
   }
   const last = outbox.at(-1) as ChangeFile;
-  const snap = await snapshotIfDue(client, key, bytes, own.snapshots, now);
+  const snap = await snapshotIfDue(client, key, bytes, now);
   const { [meta.dev]: _own, ...seen } = (await state.readMeta()).frontier;
   await writeHead(client, key, { dev: meta.dev, seq: last.seq, at: now, seen, ...(snap ? { snap } : {}) }, own.heads);
+  // Older snapshots go only now that the head names the new one (server.ts removeOlderSnapshots).
+  if (snap) await removeOlderSnapshots(client, meta.dev, snap.seq, own.snapshots);
   // The head says what this computer had merged (a merged file need not say it again), and names its snapshot now.
   const after = await state.readMeta();
   await state.saveMeta({ ...after, said: { seen, at: now }, ...(after.snap && snap ? { snap: { ...after.snap, named: now } } : {}) });
@@ -212,8 +215,11 @@ export async function runSync(config: NonNullable<SyncConfig>, now: number, rene
     if (renewed) throw new SyncProblem('conflict', 'what this computer sent disappeared again at once');
     // Gone because another computer made a new key a moment ago (it removes every folder): stop and ask, never renew.
     await stopIfNewerKey(client, config, meta.dev);
-    // Its old folder is removed, so no one waits on the old id: what it had merged of it stays covered.
-    await takeNewIdentity(client, meta.dev, meta.frontier[meta.dev] ?? 0, false);
+    // Its old folder is removed, so no one waits on the old id: what it had merged of it stays covered. Unless the
+    // folder holds files past what this computer sent: another copy of this profile (one restored from a backup
+    // made before its removals, or running beside it) wrote them, and they may hold words no one else has merged.
+    const newer = own !== null && [...own.changes, ...own.heads].some((n) => n > sent);
+    await takeNewIdentity(client, meta.dev, meta.frontier[meta.dev] ?? 0, newer);
     return runSync(config, now, true);
   }
   if (own) await removeTemps(client, meta.dev, own.temps);

@@ -261,12 +261,20 @@ export function readSnapshot(client: DavClient, key: CryptoKey, dev: string, n: 
 }
 
 /** Write this computer's snapshot (once), then remove its older ones; returns its size in bytes. */
-export async function writeSnapshot(client: DavClient, key: CryptoKey, snap: SnapshotFile, older: readonly number[]): Promise<number> {
+export async function writeSnapshot(client: DavClient, key: CryptoKey, snap: SnapshotFile): Promise<number> {
   const name = snapshotName(snap.dev, snap.seq);
   const bytes = await encryptFile(key, name, await packJson(snap));
   await client.create(name, bytes);
-  for (const n of older) if (n !== snap.seq) await client.remove(snapshotName(snap.dev, n)).catch(() => undefined);
   return bytes.length;
+}
+
+/**
+ * Remove this computer's snapshots other than `named`, once a head names it: never before, or a sync stopped
+ * between the new snapshot and its head would leave the head naming a snapshot that is gone (a computer joining
+ * then finds nowhere to start, the files it covered being removed).
+ */
+export async function removeOlderSnapshots(client: DavClient, dev: string, named: number, listed: readonly number[]): Promise<void> {
+  for (const n of listed) if (n !== named) await client.remove(snapshotName(dev, n)).catch(() => undefined);
 }
 
 /** Write this computer's head after its files, then remove its older heads. */

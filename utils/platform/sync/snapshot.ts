@@ -25,13 +25,7 @@ const coverage = (frontier: Vector) => Object.values(frontier).reduce((a, b) => 
  * or are many (gaps.ts snapshotDue).
  * Returns what the head says of this computer's newest snapshot.
  */
-export async function snapshotIfDue(
-  client: DavClient,
-  key: CryptoKey,
-  sentBytes: number,
-  older: readonly number[],
-  now: number,
-): Promise<HeadFile['snap']> {
+export async function snapshotIfDue(client: DavClient, key: CryptoKey, sentBytes: number, now: number): Promise<HeadFile['snap']> {
   const meta = await state.readMeta();
   // The first upload is everything this computer had: it stands for a snapshot (no copy of the same data beside it).
   if (!meta.snap) {
@@ -51,7 +45,7 @@ export async function snapshotIfDue(
   const heads = await state.readHeadsWithPrefix('');
   const frontier = { ...meta.frontier };
   const snap: SnapshotFile = { dev: meta.dev, seq, at: now, frontier, heads: [...heads] };
-  const bytes = await writeSnapshot(client, key, snap, older);
+  const bytes = await writeSnapshot(client, key, snap);
   const covers = coverage(frontier);
   await state.saveMeta({ ...meta, snap: { seq, bytes, covers, since: 0, frontier } });
   return { seq, covers, frontier };

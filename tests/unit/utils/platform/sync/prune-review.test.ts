@@ -219,7 +219,7 @@ describe('removals that a computer still needed (review of #34)', { timeout: 120
    * this computer uploads again (never, if it only reads from then on). A fix: remove the older snapshots after the
    * head (writeHead's step), or let a joiner take the newest snapshot listed in a folder. Unskip once fixed.
    */
-  it.skip('a sync stopped between a new snapshot and its head leaves a computer joining somewhere to start', async () => {
+  it('a sync stopped between a new snapshot and its head leaves a computer joining somewhere to start', async () => {
     const a = computer('a', withSession('s1', GOAL));
     const b = computer('b');
     await start(a);
@@ -248,7 +248,8 @@ describe('removals that a computer still needed (review of #34)', { timeout: 120
     });
     await syncAt(a, T0 + 5 * MINUTE);
     stopped.mockRestore();
-    expect((await filesOf(aDev, /^[chs]\d+$/)).sort()).toEqual(['c3', 'h2', 's3']);
+    // s2 stays: older snapshots go only once a head names the new one (h3 was never written).
+    expect((await filesOf(aDev, /^[chs]\d+$/)).sort()).toEqual(['c3', 'h2', 's2', 's3']);
 
     const d = computer('d');
     await start(d);
@@ -257,13 +258,13 @@ describe('removals that a computer still needed (review of #34)', { timeout: 120
   });
 
   /*
-   * HOLE, not fixed here (the fix is in engine.ts step 3, outside prune.ts): a profile restored from a backup
-   * made before its removals finds its first files gone (its restored `removed` is older), takes that for a
-   * lost folder and removes the whole old folder (takeNewIdentity with keepOld = false), with the change files
-   * the live profile wrote after the backup that another active computer has not merged yet. Before removals
-   * existed its files were all there: it met a taken name and kept the old folder (keepOld = true).
-   * A fix: in step 3, when the folder holds a head or change file past `sent`, another copy of this profile
-   * wrote them: renew with keepOld = true. Unskip once fixed.
+   * HOLE, half fixed: a profile restored from a backup made before its removals finds its first files gone (its
+   * restored `removed` is older) and takes that for a lost folder. It used to remove the whole old folder with the
+   * change files the live profile wrote after the backup; engine.ts step 3 now keeps a folder that holds files past
+   * what this copy sent (another copy of the profile wrote them), and c3 stays on the server. What is left: A merges
+   * c3 and then the restored copy's re-sent old value, and ends with the old value alone (no conflict marker beside
+   * it), so the word written after the backup is still lost. Its cause is in how a renewed identity's re-sent values
+   * are stamped (state.renewIdentity's `resend` bases) against changes of the old id it never saw. Unskip once fixed.
    */
   it.skip('a profile restored from a backup made before its removals does not remove files another computer still needs', async () => {
     const a = computer('a', withSession('s1', GOAL));
@@ -292,7 +293,10 @@ describe('removals that a computer still needed (review of #34)', { timeout: 120
       await fakeBrowser.storage.local.set(structuredClone(backup.local));
       await saveMeta(backup.meta as SyncMeta);
     });
-    await syncAt(b, T0 + 6 * MINUTE);
+    expect((await syncAt(b, T0 + 6 * MINUTE)).problem).toBeNull();
+    // The restored copy takes a new identity and keeps the old folder: c3 stays for the others to merge.
+    expect(await devOf(b)).not.toBe(bDev);
+    expect(await changeFiles(bDev)).toEqual(['c3']);
     expect((await syncAt(a, T0 + 7 * MINUTE)).problem).toBeNull();
     // (The restored B's old value may come beside it as a conflict; the word must be there.)
     expect(String(notesOf(a, 's2')).includes('Word written only on B')).toBe(true);
