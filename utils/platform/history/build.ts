@@ -6,7 +6,8 @@
  * the build), and reads no value that storage just reported in a change.
  */
 import { crc32 } from '../../domain/card-format';
-import { dropText, putText, sessionText } from '../../domain/history/full-text';
+import { sessionText } from '../../domain/history/full-text';
+import { dropText, putText } from '../../domain/history/text-index';
 import { indexEntry } from '../../domain/history/session-index';
 import { sameJson } from '../../domain/json';
 import type { SessionMeta } from '../../domain/model';

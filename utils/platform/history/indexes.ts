@@ -1,16 +1,26 @@
 /**
  * The history's two indexes as the background holds them (a platform adapter),
  * and their persistence: the session index (one small entry per session) in
- * extension storage, the full-text index (MiniSearch) in IndexedDB, and the two
- * small records the options page reads (the head, the revision) in `storage.session`.
+ * extension storage, the full-text index in IndexedDB (a small head record, and
+ * one record per shard, read when a search first needs it), and the two small
+ * records the options page reads (the head, the revision) in `storage.session`.
  */
-import type MiniSearch from 'minisearch';
-import { FULL_TEXT_VERSION, loadTextIndex, newTextIndex, type TextDoc } from '../../domain/history/full-text';
+import { FULL_TEXT_VERSION } from '../../domain/history/full-text';
+import {
+  compact,
+  freeze,
+  isSegment,
+  newTextIndex,
+  type Segment,
+  storedTextIndex,
+  type TextIndex,
+  wantsCompaction,
+} from '../../domain/history/text-index';
 import { historyHead } from '../../domain/history/records';
 import { EMPTY_INDEX, INDEX_VERSION, packIndex, type SessionIndex } from '../../domain/history/session-index';
 import { sameJson } from '../../domain/json';
 import type { SessionMeta } from '../../domain/model';
-import { idbGet, idbSet } from '../idb';
+import { idbGet, idbGetMany, idbSet, idbWrite } from '../idb';
 import { readChecked } from '../storage';
 import { isStored } from '../storage-area';
 import { historyHeadStore, historyRevisionStore } from './records-store';
@@ -18,20 +28,31 @@ import { indexStore, readIndex } from './session-index-store';
 
 const SNAPSHOT_KEY = 'fullText';
 const UNSAVED_KEY = 'fullTextUnsaved';
+/** Each shard of the full-text index is kept under this prefix and its key. */
+const SHARD_PREFIX = 'fullText.';
 
-/** The full-text index as saved: its version, the serialized index, the sessions it holds and a checksum of each one's text. */
+/** The full-text index's head as saved: its version, the sessions by number, a checksum of each one's text, its shards. */
 interface Snapshot {
   version: number;
-  json: string;
-  ids: string[];
-  /** CRC-32 of each session's indexed text, in the order of `ids` (a text that did not change is not indexed again). */
-  sums?: string[];
+  /** Session id by number (null: a number out of use). */
+  ids: (string | null)[];
+  /** CRC-32 of each session's indexed text, by number (a text that did not change is not indexed again). */
+  sums: string[];
+  /** The keys of the shards stored. */
+  shards: string[];
 }
+
+const isSnapshot = (x: Snapshot | undefined): x is Snapshot =>
+  x?.version === FULL_TEXT_VERSION &&
+  Array.isArray(x.ids) &&
+  Array.isArray(x.sums) &&
+  x.sums.length === x.ids.length &&
+  Array.isArray(x.shards);
 
 /** Both indexes in memory, and how far a build got. */
 export interface Indexes {
   meta: SessionIndex;
-  text: MiniSearch<TextDoc>;
+  text: TextIndex;
   /** Sessions in the full-text index, with a checksum of the text indexed for each. */
   textIds: Set<string>;
   sums: Map<string, string>;
@@ -55,23 +76,68 @@ export async function loadIndexes(): Promise<Indexes> {
     idbGet<Snapshot>(SNAPSHOT_KEY).catch(() => undefined),
     idbGet<string[]>(UNSAVED_KEY).catch(() => undefined),
   ]);
-  const loadedText = snapshot?.version === FULL_TEXT_VERSION ? loadTextIndex(snapshot.json) : null;
+  // Only the head: the shards are read when a search or a save first needs them.
+  const saved = isSnapshot(snapshot) ? snapshot : null;
   const pending = new Set(Array.isArray(unsaved) ? unsaved : []);
+  const sums = new Map<string, string>();
+  saved?.ids.forEach((id, n) => {
+    if (id !== null) sums.set(id, saved.sums[n] ?? '');
+  });
   return {
     meta: meta.version === INDEX_VERSION ? { version: INDEX_VERSION, entries: { ...meta.entries } } : { ...EMPTY_INDEX, entries: {} },
-    text: loadedText ?? newTextIndex(),
-    textIds: new Set(loadedText && snapshot ? snapshot.ids : []),
-    sums: new Map(
-      loadedText && snapshot && Array.isArray(snapshot.sums) && snapshot.sums.length === snapshot.ids.length
-        ? snapshot.ids.map((id, i) => [id, snapshot.sums?.[i] ?? ''])
-        : [],
-    ),
+    text: saved ? storedTextIndex(saved.ids, saved.shards) : newTextIndex(),
+    textIds: new Set(sums.keys()),
+    sums,
     stale: new Set(pending),
     unsaved: pending,
     stored: 0,
     prepared: 0,
     pending: [],
   };
+}
+
+/** Shards being read, so two searches at once read each one once. */
+const reading = new WeakMap<TextIndex, Map<string, Promise<void>>>();
+
+/**
+ * Read these shards of the full-text index into memory (those not there yet). A shard that is missing
+ * or damaged empties the full-text index: every session is indexed again at the next check.
+ */
+export function loadShards(ix: Indexes, keys: readonly string[]): Promise<void> {
+  const text = ix.text;
+  const inFlight = reading.get(text) ?? new Map<string, Promise<void>>();
+  reading.set(text, inFlight);
+  const wanted = keys.filter((key) => text.unloaded.has(key));
+  const toRead = wanted.filter((key) => !inFlight.has(key));
+  if (toRead.length > 0) {
+    const read = idbGetMany<Segment>(toRead.map((key) => SHARD_PREFIX + key))
+      .catch(() => toRead.map(() => undefined))
+      .then((values) => {
+        // Read meanwhile by another, or the index replaced: only what is still missing is taken.
+        if (ix.text !== text) return;
+        let damaged = false;
+        toRead.forEach((key, i) => {
+          if (!text.unloaded.has(key)) return;
+          const value = values[i];
+          if (isSegment(value)) text.segments.set(key, value);
+          else damaged = true;
+          text.unloaded.delete(key);
+        });
+        if (damaged) forgetText(ix);
+      })
+      .finally(() => {
+        for (const key of toRead) inFlight.delete(key);
+      });
+    for (const key of toRead) inFlight.set(key, read);
+  }
+  return Promise.all(wanted.map((key) => inFlight.get(key))).then(() => undefined);
+}
+
+/** Start the full-text index again, empty: every session is indexed again at the next check. */
+function forgetText(ix: Indexes): void {
+  ix.text = newTextIndex();
+  ix.textIds.clear();
+  ix.sums.clear();
 }
 
 /** Whether a session is in both indexes with its current words. */
@@ -87,17 +153,31 @@ export function metaStored(): Promise<boolean> {
   return isStored(indexStore);
 }
 
-/** Save the full-text index (IndexedDB), then the list of sessions indexed since (none). */
+/**
+ * Save the full-text index (IndexedDB): the shards with words added since the last save, frozen (or every
+ * shard, numbered afresh, when many texts were replaced or dropped), and the head, in one transaction;
+ * then the list of sessions indexed since (none).
+ */
 export async function saveText(ix: Indexes): Promise<void> {
   const saved = new Set(ix.unsaved);
-  const ids = [...ix.textIds];
+  const text = ix.text;
+  const full = wantsCompaction(text);
+  await loadShards(ix, full ? [...text.unloaded] : [...text.fresh.keys()]);
+  // The index was found damaged while its shards were read: the next check builds it again.
+  if (ix.text !== text) return;
+  const before = [...text.segments.keys(), ...text.unloaded];
+  const changed = full ? compact(text) : freeze(text);
+  const ids = text.ids;
   const snapshot: Snapshot = {
     version: FULL_TEXT_VERSION,
-    json: JSON.stringify(ix.text),
-    ids,
-    sums: ids.map((id) => ix.sums.get(id) ?? ''),
+    ids: [...ids],
+    sums: ids.map((id) => (id === null ? '' : (ix.sums.get(id) ?? ''))),
+    shards: [...new Set([...text.segments.keys(), ...text.unloaded])],
   };
-  await idbSet(SNAPSHOT_KEY, snapshot);
+  const puts = new Map<string, unknown>([[SNAPSHOT_KEY, snapshot]]);
+  for (const [key, segment] of changed) puts.set(SHARD_PREFIX + key, segment);
+  const gone = full ? before.filter((key) => !changed.has(key)).map((key) => SHARD_PREFIX + key) : [];
+  await idbWrite(puts, gone);
   for (const id of saved) ix.unsaved.delete(id);
   await saveUnsavedList(ix);
 }

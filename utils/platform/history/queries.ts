@@ -5,8 +5,9 @@
  * brought at once, the rest in small steps read from storage within a time
  * budget, and the answer says whether older sessions may follow.
  */
-import { rankMatches, scoresFor, sessionText } from '../../domain/history/full-text';
+import { rankMatches, sessionText } from '../../domain/history/full-text';
 import { queryWords, textMatcher } from '../../domain/history/query';
+import { scoresFor, shardsToLoad } from '../../domain/history/text-index';
 import type { HistoryPage, HistoryQuery } from '../../domain/history/records';
 import { type IndexEntry, indexEntry, newestFirst } from '../../domain/history/session-index';
 import { firstSnippet } from '../../domain/history/snippet';
@@ -14,7 +15,7 @@ import type { SessionMeta } from '../../domain/model';
 import { SESSION_PARTS } from '../../domain/session-parts';
 import { fold } from '../../domain/text';
 import { localDefaultTemplate } from '../default-template';
-import { type Indexes, isIndexed } from './indexes';
+import { type Indexes, isIndexed, loadShards } from './indexes';
 import { readSources, type SessionSource } from './session-index-store';
 
 /** Sessions read from storage per step of a scan. */
@@ -179,8 +180,10 @@ async function scanPending(ctx: QueryContext, words: string[], coacheeId: string
  */
 export async function answerQuery(ctx: QueryContext, q: HistoryQuery): Promise<HistoryPage> {
   const { ix } = ctx;
-  const { ids, quick } = orderFor(ctx, q.coacheeId);
   const words = queryWords(q.query);
+  // The shards of the full-text index these words need (a worker that just started has none in memory).
+  if (words.length > 0) await loadShards(ix, shardsToLoad(ix.text, words));
+  const { ids, quick } = orderFor(ctx, q.coacheeId);
   const indexed =
     words.length === 0
       ? ids
