@@ -1,0 +1,87 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createHistoryKeeper } from '../../../../../utils/platform/history/keeper';
+import { idbGet, idbReset, idbSet } from '../../../../../utils/platform/idb';
+
+const T0 = Date.UTC(2026, 10, 1, 10);
+const WORDS = ['delegation', 'meetings', 'promotion', 'balance', 'xylophone'];
+
+async function seed(count: number) {
+  const data: Record<string, unknown> = {
+    sessions: Array.from({ length: count }, (_, i) => ({ id: `s${i}`, coacheeId: 'me', createdAt: T0 + i * 1000 })),
+    coachees: [{ id: 'me', name: '', createdAt: T0 }],
+    activeSessionId: `s${count - 1}`,
+  };
+  for (let i = 0; i < count; i++) {
+    data[`topic.s${i}`] = { title: `Topic ${i}`, difficulty: '', outcome: '', updatedAt: 1 };
+    data[`notes.s${i}`] = `Talked about ${WORDS[i % WORDS.length]} today`;
+  }
+  await fakeBrowser.storage.local.set(data);
+}
+
+let keeper = createHistoryKeeper();
+const ask = (query: string) => keeper.queryHistory({ query, coacheeId: null, offset: 0, limit: 50 });
+
+beforeEach(() => {
+  keeper.reset();
+  keeper = createHistoryKeeper();
+  idbReset();
+  globalThis.indexedDB = new IDBFactory();
+});
+
+describe('the full-text index in IndexedDB', () => {
+  it('after the worker restarts, a search reads the head and the one shard its word needs, nothing more', async () => {
+    await seed(40);
+    await keeper.ensureIndexes();
+    keeper.reset();
+    const get = vi.spyOn(IDBObjectStore.prototype, 'get');
+    const page = await ask('xylo');
+    expect(page.rows).toHaveLength(8);
+    const read = get.mock.calls.map(([key]) => String(key));
+    expect(read.filter((k) => k.startsWith('fullText.'))).toEqual(['fullText.x']);
+    // A second word of the same shard reads nothing again; another shard is read once.
+    get.mockClear();
+    await ask('xylophone');
+    await ask('deleg');
+    expect(get.mock.calls.map(([key]) => String(key))).toEqual(['fullText.d']);
+    get.mockRestore();
+  });
+
+  it('keeps what was added since the load when saving: old and new sessions are found after the next restart', async () => {
+    await seed(20);
+    await keeper.ensureIndexes();
+    keeper.reset();
+    await fakeBrowser.storage.local.set({ 'notes.s3': 'now about an okapi and a xylophone' });
+    await keeper.applyChanges(['notes.s3']);
+    // The delayed save, as the keeper does it after a change (a bulk build saves at its end).
+    await seed(25);
+    await keeper.ensureIndexes();
+    keeper.reset();
+    expect((await ask('okapi')).rows.map((r) => r.id)).toEqual(['s3']);
+    expect((await ask('xylophone')).rows.map((r) => r.id).sort()).toEqual(['s14', 's19', 's24', 's3', 's4', 's9']);
+    expect((await ask('delegation')).rows.map((r) => r.id).sort()).toEqual(['s0', 's10', 's15', 's20', 's5']);
+  });
+
+  it('builds the whole index again when a shard is damaged', async () => {
+    await seed(10);
+    await keeper.ensureIndexes();
+    await idbSet('fullText.p', { terms: ['promotion'], starts: [0, 1], docs: [2], counts: [1] });
+    keeper.reset();
+    // The first search finds the shard damaged; the check begun by it indexes every session again.
+    await ask('promotion');
+    await keeper.ensureIndexes();
+    expect((await ask('promotion')).rows.map((r) => r.id).sort()).toEqual(['s2', 's7']);
+    const head = await idbGet<{ ids: (string | null)[] }>('fullText');
+    expect(head?.ids.filter(Boolean)).toHaveLength(10);
+  });
+
+  it('a head of another format is not used: the index is built again (an update that changed it)', async () => {
+    await seed(10);
+    await idbSet('fullText', { version: 1, json: '{}', ids: ['s0'] });
+    await keeper.ensureIndexes();
+    keeper.reset();
+    expect((await ask('balance')).rows.map((r) => r.id).sort()).toEqual(['s3', 's8']);
+  });
+});
