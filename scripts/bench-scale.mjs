@@ -92,7 +92,7 @@ async function indexReady(context, n) {
           const open = indexedDB.open('sidecoach');
           open.onsuccess = () => {
             const get = open.result.transaction('kv').objectStore('kv').get('fullText');
-            get.onsuccess = () => resolve(get.result?.ids?.length ?? 0);
+            get.onsuccess = () => resolve(get.result?.ids?.filter((x) => x !== null).length ?? 0);
             get.onerror = () => resolve(0);
           };
           open.onerror = () => resolve(0);
@@ -315,9 +315,19 @@ for (const n of sizes) {
     const text = await new Promise((resolve) => {
       const open = indexedDB.open('sidecoach');
       open.onsuccess = () => {
-        const get = open.result.transaction('kv').objectStore('kv').get('fullText');
-        get.onsuccess = () => resolve(get.result?.json?.length ?? 0);
-        get.onerror = () => resolve(0);
+        // The head and every shard (typed arrays, and the words of each).
+        const all = open.result.transaction('kv').objectStore('kv').getAll();
+        all.onsuccess = () =>
+          resolve(
+            all.result.reduce(
+              (sum, v) =>
+                sum +
+                (v?.docs ? v.docs.byteLength + v.counts.byteLength + v.starts.byteLength + v.terms.join(' ').length : 0) +
+                (Array.isArray(v?.ids) ? JSON.stringify(v).length : 0),
+              0,
+            ),
+          );
+        all.onerror = () => resolve(0);
       };
       open.onerror = () => resolve(0);
     });
@@ -455,7 +465,9 @@ for (const n of sizes) {
     await blankPage.close();
     return { optionsMs, wordMs, wordStoppedMs, load: loadavg()[0] };
   })();
-  step(`${n}: cold: options ${cold.optionsMs} ms, word ${cold.wordMs.toFixed(0)} ms, word typed into an open page after the worker stopped ${cold.wordStoppedMs.toFixed(0)} ms`);
+  step(
+    `${n}: cold: options ${cold.optionsMs} ms, word ${cold.wordMs.toFixed(0)} ms, word typed into an open page after the worker stopped ${cold.wordStoppedMs.toFixed(0)} ms`,
+  );
 
   rows.push({
     n,

@@ -37,13 +37,15 @@ export interface TextIndex {
   unloaded: Set<string>;
   /** Postings added since the last freeze, by shard. */
   fresh: Map<string, Fresh>;
+  /** The words of each session number with fresh postings (a text replaced before the freeze leaves none behind). */
+  freshTerms: Map<number, string[]>;
   /** How many numbers are no longer in use. */
   dead: number;
 }
 
 /** A new, empty index. */
 export function newTextIndex(): TextIndex {
-  return { ids: [], nums: new Map(), segments: new Map(), unloaded: new Set(), fresh: new Map(), dead: 0 };
+  return { ids: [], nums: new Map(), segments: new Map(), unloaded: new Set(), fresh: new Map(), freshTerms: new Map(), dead: 0 };
 }
 
 /** The shard a word (already folded) is kept in. */
@@ -69,12 +71,14 @@ export function putText(index: TextIndex, doc: { id: string; text: string }): vo
   const n = index.ids.length;
   index.ids.push(doc.id);
   index.nums.set(doc.id, n);
-  for (const [term, count] of termCounts(doc.text)) {
+  const counts = termCounts(doc.text);
+  index.freshTerms.set(n, [...counts.keys()]);
+  for (const [term, count] of counts) {
     const key = shardOf(term);
-    let shard = index.fresh.get(key);
-    if (!shard) index.fresh.set(key, (shard = new Map()));
-    let postings = shard.get(term);
-    if (!postings) shard.set(term, (postings = new Map()));
+    const shard = index.fresh.get(key) ?? new Map<string, Map<number, number>>();
+    index.fresh.set(key, shard);
+    const postings = shard.get(term) ?? new Map<number, number>();
+    shard.set(term, postings);
     postings.set(n, count);
   }
 }
@@ -86,6 +90,14 @@ export function dropText(index: TextIndex, id: string): void {
   index.ids[n] = null;
   index.nums.delete(id);
   index.dead++;
+  // Not frozen yet: its postings go at once (a session edited all day leaves one text behind, not thousands).
+  for (const term of index.freshTerms.get(n) ?? []) {
+    const shard = index.fresh.get(shardOf(term));
+    const postings = shard?.get(term);
+    postings?.delete(n);
+    if (postings?.size === 0) shard?.delete(term);
+  }
+  index.freshTerms.delete(n);
 }
 
 /** The shards a search for these words (folded) needs that are stored but not in memory yet. */
@@ -157,7 +169,8 @@ function merged(old: Segment | undefined, fresh: Fresh | undefined, renumber: (n
   terms.forEach((term, t) => {
     starts[t] = at;
     const i = oldAt.get(term);
-    if (old && i !== undefined) for (let p = old.starts[i] as number; p < (old.starts[i + 1] as number); p++) put(old.docs[p] as number, old.counts[p] as number);
+    if (old && i !== undefined)
+      for (let p = old.starts[i] as number; p < (old.starts[i + 1] as number); p++) put(old.docs[p] as number, old.counts[p] as number);
     for (const [n, count] of fresh?.get(term) ?? []) put(n, count);
   });
   starts[terms.length] = at;
@@ -166,30 +179,43 @@ function merged(old: Segment | undefined, fresh: Fresh | undefined, renumber: (n
 }
 
 /**
- * Freeze every shard with fresh postings (their frozen part must be in memory): returns the shards
- * changed, to be stored. Numbers no longer in use are dropped from these shards.
+ * Freeze one shard: its fresh postings merged into its frozen part (which must be in memory), numbers
+ * no longer in use dropped. Returns the segment, to be stored. A platform freezes shard by shard,
+ * letting other work run between two.
  */
+export function freezeShard(index: TextIndex, key: string): Segment {
+  if (index.unloaded.has(key)) throw new Error(`shard ${key} is not loaded`);
+  const segment = merged(index.segments.get(key), index.fresh.get(key), (n) => (index.ids[n] === null ? null : n));
+  index.segments.set(key, segment);
+  index.fresh.delete(key);
+  if (index.fresh.size === 0) index.freshTerms.clear();
+  return segment;
+}
+
+/** Freeze every shard with fresh postings (see freezeShard): returns the shards changed, to be stored. */
 export function freeze(index: TextIndex): Map<string, Segment> {
   const changed = new Map<string, Segment>();
-  const alive = (n: number) => (index.ids[n] === null ? null : n);
-  for (const [key, fresh] of index.fresh) {
-    if (index.unloaded.has(key)) throw new Error(`shard ${key} is not loaded`);
-    const segment = merged(index.segments.get(key), fresh, alive);
-    index.segments.set(key, segment);
-    changed.set(key, segment);
-  }
-  index.fresh.clear();
+  for (const key of [...index.fresh.keys()]) changed.set(key, freezeShard(index, key));
+  index.freshTerms.clear();
   return changed;
 }
+
+/** How many sessions have words not frozen yet. */
+export const freshCount = (index: TextIndex): number => index.freshTerms.size;
 
 /** Whether so many numbers are out of use that the index is better numbered afresh (compact). */
 export const wantsCompaction = (index: TextIndex): boolean => index.dead > Math.max(500, (index.ids.length - index.dead) / 4);
 
-/**
- * Number every session afresh and freeze every shard (all must be in memory): the index then holds
- * no postings of replaced or dropped texts. Returns every shard, to be stored in place of all before.
- */
-export function compact(index: TextIndex): Map<string, Segment> {
+/** A compaction under way: the new numbers, and the shards made with them so far (the index is unchanged until `finish`). */
+export interface Compaction {
+  ids: string[];
+  keys: string[];
+  shards: Map<string, Segment>;
+  renumber(n: number): number | null;
+}
+
+/** Begin numbering every session afresh (every shard must be in memory); then compactShard each key, then finishCompaction. */
+export function beginCompaction(index: TextIndex): Compaction {
   if (index.unloaded.size > 0) throw new Error('shards not loaded');
   const renumbered: number[] = [];
   const ids: string[] = [];
@@ -198,16 +224,34 @@ export function compact(index: TextIndex): Map<string, Segment> {
     renumbered[n] = ids.length;
     ids.push(id);
   });
-  const renumber = (n: number) => renumbered[n] ?? null;
-  const keys = new Set([...index.segments.keys(), ...index.fresh.keys()]);
-  const all = new Map<string, Segment>();
-  for (const key of keys) all.set(key, merged(index.segments.get(key), index.fresh.get(key), renumber));
-  index.ids = ids;
-  index.nums = new Map(ids.map((id, n) => [id, n]));
-  index.segments = all;
+  const keys = [...new Set([...index.segments.keys(), ...index.fresh.keys()])];
+  return { ids, keys, shards: new Map(), renumber: (n) => renumbered[n] ?? null };
+}
+
+/** Make one shard of a compaction (nothing of the index changes yet). */
+export function compactShard(index: TextIndex, job: Compaction, key: string): void {
+  job.shards.set(key, merged(index.segments.get(key), index.fresh.get(key), job.renumber));
+}
+
+/** The index takes the compaction's numbers and shards, all at once. Returns every shard, to be stored in place of all before. */
+export function finishCompaction(index: TextIndex, job: Compaction): Map<string, Segment> {
+  index.ids = job.ids;
+  index.nums = new Map(job.ids.map((id, n) => [id, n]));
+  index.segments = job.shards;
   index.fresh.clear();
+  index.freshTerms.clear();
   index.dead = 0;
-  return all;
+  return job.shards;
+}
+
+/**
+ * Number every session afresh and freeze every shard (all must be in memory), in one go: the index
+ * then holds no postings of replaced or dropped texts. Returns every shard, to be stored.
+ */
+export function compact(index: TextIndex): Map<string, Segment> {
+  const job = beginCompaction(index);
+  for (const key of job.keys) compactShard(index, job, key);
+  return finishCompaction(index, job);
 }
 
 /** Whether a stored value is a segment (a damaged or foreign one is not used). */

@@ -7,8 +7,8 @@
  */
 import { crc32 } from '../../domain/card-format';
 import { sessionText } from '../../domain/history/full-text';
-import { dropText, putText } from '../../domain/history/text-index';
 import { indexEntry } from '../../domain/history/session-index';
+import { dropText, putText } from '../../domain/history/text-index';
 import { sameJson } from '../../domain/json';
 import type { SessionMeta } from '../../domain/model';
 import { localDefaultTemplate } from '../default-template';

@@ -6,9 +6,14 @@
  * records the options page reads (the head, the revision) in `storage.session`.
  */
 import { FULL_TEXT_VERSION } from '../../domain/history/full-text';
+import { historyHead } from '../../domain/history/records';
+import { EMPTY_INDEX, INDEX_VERSION, packIndex, type SessionIndex } from '../../domain/history/session-index';
 import {
-  compact,
-  freeze,
+  beginCompaction,
+  compactShard,
+  finishCompaction,
+  freezeShard,
+  freshCount,
   isSegment,
   newTextIndex,
   type Segment,
@@ -16,8 +21,6 @@ import {
   type TextIndex,
   wantsCompaction,
 } from '../../domain/history/text-index';
-import { historyHead } from '../../domain/history/records';
-import { EMPTY_INDEX, INDEX_VERSION, packIndex, type SessionIndex } from '../../domain/history/session-index';
 import { sameJson } from '../../domain/json';
 import type { SessionMeta } from '../../domain/model';
 import { idbGet, idbGetMany, idbSet, idbWrite } from '../idb';
@@ -154,19 +157,44 @@ export function metaStored(): Promise<boolean> {
 }
 
 /**
+ * Sessions with words not frozen yet below this count are not saved in the index: the list of sessions
+ * indexed since the last save is, and a worker that starts again indexes those few again (a save freezes
+ * every shard they touch, megabytes at 50,000 sessions, too much for each edit of a note).
+ */
+const FREEZE_MIN = 20;
+
+/**
  * Save the full-text index (IndexedDB): the shards with words added since the last save, frozen (or every
  * shard, numbered afresh, when many texts were replaced or dropped), and the head, in one transaction;
- * then the list of sessions indexed since (none).
+ * then the list of sessions indexed since (none). A shard at a time, with the worker's other events
+ * between two. `all`: freeze however few sessions changed (a build's end).
  */
-export async function saveText(ix: Indexes): Promise<void> {
-  const saved = new Set(ix.unsaved);
+export async function saveText(ix: Indexes, all = true): Promise<void> {
   const text = ix.text;
+  if (!all && freshCount(text) < FREEZE_MIN && !wantsCompaction(text)) return saveUnsavedList(ix);
+  const saved = new Set(ix.unsaved);
   const full = wantsCompaction(text);
   await loadShards(ix, full ? [...text.unloaded] : [...text.fresh.keys()]);
   // The index was found damaged while its shards were read: the next check builds it again.
   if (ix.text !== text) return;
   const before = [...text.segments.keys(), ...text.unloaded];
-  const changed = full ? compact(text) : freeze(text);
+  let changed: Map<string, Segment>;
+  if (full) {
+    const job = beginCompaction(text);
+    for (const key of job.keys) {
+      compactShard(text, job, key);
+      await yieldToEvents();
+      if (ix.text !== text) return;
+    }
+    changed = finishCompaction(text, job);
+  } else {
+    changed = new Map();
+    for (const key of [...text.fresh.keys()]) {
+      changed.set(key, freezeShard(text, key));
+      await yieldToEvents();
+      if (ix.text !== text) return;
+    }
+  }
   const ids = text.ids;
   const snapshot: Snapshot = {
     version: FULL_TEXT_VERSION,
@@ -181,6 +209,9 @@ export async function saveText(ix: Indexes): Promise<void> {
   for (const id of saved) ix.unsaved.delete(id);
   await saveUnsavedList(ix);
 }
+
+/** Let the worker's queued events run (a message from a page, a storage change). */
+const yieldToEvents = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** Keep the list of sessions indexed since the last save (a worker stopped before the save indexes them again). */
 export function saveUnsavedList(ix: Indexes): Promise<void> {

@@ -153,7 +153,7 @@ export function createHistoryKeeper() {
       void serial(async () => {
         m.saveTimer = undefined;
         m.firstUnsavedAt = null;
-        if (m.ix) await saveText(m.ix);
+        if (m.ix) await saveText(m.ix, false);
       });
     }, wait);
   }
@@ -237,13 +237,15 @@ export function createHistoryKeeper() {
     const ix = await loadNow();
     // A page that found the head missing wakes the background with an empty query: made again if it is.
     if (m.checked && q.limit === 0) void keepDerivedRecords();
-    if (!m.checked) {
-      // A worker's first query: sessions edited after the last save are indexed again first (a few);
-      // the check against the whole list (which may start a bulk build) goes on behind the answer.
-      if (ix.stale.size > 0 && ix.stale.size <= BULK) await serial(() => catchUp(context(ix), Date.now()));
-      void ensureIndexes();
-    }
-    return answerQuery({ ix, memory: m.queries, known: m.known, names: await coacheeNames(), now: Date.now() }, q);
+    const first = !m.checked;
+    // A worker's first query: sessions edited after the last save are indexed again first (a few).
+    if (first && ix.stale.size > 0 && ix.stale.size <= BULK) await serial(() => catchUp(context(ix), Date.now()));
+    const page = answerQuery({ ix, memory: m.queries, known: m.known, names: await coacheeNames(), now: Date.now() }, q);
+    // The check against the whole list (reading and checking it takes a while after years; it may start a
+    // bulk build) goes on after the answer, not in its way.
+    const check = () => (m.checked ? undefined : ensureIndexes());
+    if (first) void page.then(check, check);
+    return page;
   }
 
   /** Forget everything in memory (a worker that stopped and starts again): all of it, one object. */

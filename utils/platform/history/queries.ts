@@ -7,10 +7,10 @@
  */
 import { rankMatches, sessionText } from '../../domain/history/full-text';
 import { queryWords, textMatcher } from '../../domain/history/query';
-import { scoresFor, shardsToLoad } from '../../domain/history/text-index';
 import type { HistoryPage, HistoryQuery } from '../../domain/history/records';
 import { type IndexEntry, indexEntry, newestFirst } from '../../domain/history/session-index';
 import { firstSnippet } from '../../domain/history/snippet';
+import { scoresFor, shardsToLoad } from '../../domain/history/text-index';
 import type { SessionMeta } from '../../domain/model';
 import { SESSION_PARTS } from '../../domain/session-parts';
 import { fold } from '../../domain/text';

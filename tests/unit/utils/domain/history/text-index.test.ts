@@ -3,6 +3,7 @@ import {
   compact,
   dropText,
   freeze,
+  freshCount,
   isSegment,
   newTextIndex,
   putText,
@@ -125,6 +126,15 @@ describe('the full-text index', () => {
     expect(scoresFor(back, 'topic').size).toBe(0);
     load(back, shards, ['59']);
     expect(ids(scoresFor(back, '59'))).toHaveLength(10);
+  });
+
+  it('keeps one text of a session edited many times before a save, not every one', () => {
+    const index = newTextIndex();
+    for (let i = 0; i < 100; i++) putText(index, { id: 'a', text: `draft ${i} of the notes` });
+    expect(freshCount(index)).toBe(1);
+    const postings = [...index.fresh.values()].flatMap((shard) => [...shard.values()]).reduce((sum, p) => sum + p.size, 0);
+    expect(postings).toBe(5);
+    expect(ids(scoresFor(index, 'draft'))).toEqual(['a']);
   });
 
   it('refuses a damaged shard', () => {
