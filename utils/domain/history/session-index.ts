@@ -110,6 +110,18 @@ const str = (x: unknown): x is string => typeof x === 'string';
  */
 export function unpackIndex(value: unknown): SessionIndex | null {
   if (typeof value !== 'object' || value === null) return null;
+  // The read's check unpacks it, and the reader again: the second time is free (50,000 rows take a while).
+  const known = unpacked.get(value);
+  if (known) return known;
+  const index = unpackRows(value);
+  if (index) unpacked.set(value, index);
+  return index;
+}
+
+/** Stored values unpacked already (values read are not changed afterwards: the reader copies the entries). */
+const unpacked = new WeakMap<object, SessionIndex>();
+
+function unpackRows(value: object): SessionIndex | null {
   const { version, agendas, rows } = value as Partial<PackedIndex>;
   if (!num(version) || !Array.isArray(agendas) || !Array.isArray(rows)) return null;
   const entries: Record<string, IndexEntry> = {};

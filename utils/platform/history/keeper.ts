@@ -21,6 +21,8 @@ const BULK = 100;
 /** The full-text index is saved this long after the last change (and at least this often while changes go on). */
 const SAVE_DELAY = 5_000;
 const SAVE_MAX_WAIT = 30_000;
+/** A worker's check against the session list waits for questions to pause this long. */
+const CHECK_DELAY = 1_500;
 
 /** A storage change as the background's `storage.onChanged` reports it. */
 export type Changes = Record<string, { newValue?: unknown } | undefined>;
@@ -41,6 +43,8 @@ interface Memory {
   revision: number;
   pendingKeys: Set<string>;
   changeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The check of a worker's first question, waiting for questions to pause. */
+  checkTimer: ReturnType<typeof setTimeout> | undefined;
   /** Parts of sessions by storage key as the last changes wrote them, until indexed (a bulk write is not read again). */
   known: Map<string, unknown>;
   /** The coachees' names, read again when the coachees change. */
@@ -60,6 +64,7 @@ const freshMemory = (): Memory => ({
   revision: 0,
   pendingKeys: new Set(),
   changeTimer: undefined,
+  checkTimer: undefined,
   known: new Map(),
   names: null,
   queries: freshQueryMemory(),
@@ -243,15 +248,27 @@ export function createHistoryKeeper() {
     const page = answerQuery({ ix, memory: m.queries, known: m.known, names: await coacheeNames(), now: Date.now() }, q);
     // The check against the whole list (reading and checking it takes a while after years; it may start a
     // bulk build) goes on after the answer, not in its way.
-    const check = () => (m.checked ? undefined : ensureIndexes());
-    if (first) void page.then(check, check);
+    if (first) void page.then(checkSoon, checkSoon);
     return page;
+  }
+
+  /**
+   * The check of a worker's first question, once questions pause: a person typing a search right after
+   * the page opened is answered first (reading and checking the list of 50,000 sessions takes a while).
+   */
+  function checkSoon(): void {
+    const memory = m;
+    clearTimeout(memory.checkTimer);
+    memory.checkTimer = setTimeout(() => {
+      if (memory === m && !m.checked) void ensureIndexes();
+    }, CHECK_DELAY);
   }
 
   /** Forget everything in memory (a worker that stopped and starts again): all of it, one object. */
   function reset(): void {
     clearTimeout(m.saveTimer);
     clearTimeout(m.changeTimer);
+    clearTimeout(m.checkTimer);
     m = freshMemory();
   }
 
