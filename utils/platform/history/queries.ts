@@ -22,6 +22,8 @@ import { readSources, type SessionSource } from './session-index-store';
 const SCAN_STEP = 100;
 /** How long one answer may scan storage for sessions not indexed yet (the rest: "older sessions may follow"). */
 const SCAN_BUDGET_MS = 200;
+/** The longest stretch of scanning texts in memory before the worker's other events get their turn. */
+const SCAN_SLICE_MS = 12;
 /** The parts of a session whose words are searched. */
 const TEXT_PARTS = ['topic', 'notes', 'plan', 'homework', 'review', 'wrapUp'] as const;
 
@@ -114,7 +116,14 @@ async function scanPending(ctx: QueryContext, words: string[], coacheeId: string
   const name = (m: SessionMeta) => ctx.names.get(m.coacheeId) ?? '';
   const found: SessionMeta[] = [];
   const toRead: SessionMeta[] = [];
-  for (const meta of pending) {
+  let sliceStart = Date.now();
+  for (const [i, meta] of pending.entries()) {
+    // Tens of thousands of texts in memory (a restore of years): the worker's other events get their turn
+    // between slices, as during the build, so the scan does not hold a core for seconds.
+    if (i % 50 === 0 && Date.now() - sliceStart >= SCAN_SLICE_MS) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      sliceStart = Date.now();
+    }
     if (memo.knownMiss.has(meta.id)) {
       toRead.push(meta);
       continue;
