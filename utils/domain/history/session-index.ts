@@ -63,6 +63,8 @@ export interface PackedIndex {
   agendas: string[][];
   /** [id, coacheeId, createdAt, startedAt, title, lengthMs, agenda, planned/actual minutes…, planTotal, planDone, perWeek, logged, review, nextSessionAt, on] */
   rows: unknown[][];
+  /** Which save of the background's this is (its copy in IndexedDB has the same; a page's rebuild has none). */
+  stamp?: string;
 }
 
 /** The stored form of an index. */

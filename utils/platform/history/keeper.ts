@@ -10,7 +10,18 @@ import type { HistoryPage, HistoryQuery } from '../../domain/history/records';
 import { partOfKey } from '../../domain/session-parts';
 import { coacheesStore, readChecked, sessionsStore } from '../storage';
 import { type BuildContext, bringInLine, catchUp, indexSessions } from './build';
-import { bumpRevision, headStored, type Indexes, isIndexed, loadIndexes, saveMeta, saveText, saveUnsavedList, writeHead } from './indexes';
+import {
+  bumpRevision,
+  checkMeta,
+  headStored,
+  type Indexes,
+  isIndexed,
+  loadIndexes,
+  saveMeta,
+  saveText,
+  saveUnsavedList,
+  writeHead,
+} from './indexes';
 import { answerQuery, freshQueryMemory, type QueryMemory } from './queries';
 import { indexStore, SOURCE_NAMES } from './session-index-store';
 
@@ -120,11 +131,19 @@ export function createHistoryKeeper() {
   async function ensureNow(now = Date.now()): Promise<void> {
     const memory = m;
     const ix = await loadNow();
+    const ctx = context(ix, memory);
+    const replaced = await metaInLine(ctx);
     const lost = memory.entriesLost;
     memory.entriesLost = false;
-    const ctx = context(ix, memory);
     const changed = await bringInLine(ctx, now, lost);
-    if (ctx.alive() && (changed.meta || changed.text)) await bump();
+    if (ctx.alive() && (replaced || changed.meta || changed.text)) await bump();
+  }
+
+  /** The session index loaded from its copy made the one in extension storage before it is written from (checkMeta). */
+  async function metaInLine(ctx: BuildContext): Promise<boolean> {
+    const replaced = await checkMeta(ctx.ix);
+    if (replaced) ctx.orderChanged();
+    return replaced;
   }
 
   async function bump(): Promise<void> {
@@ -211,8 +230,9 @@ export function createHistoryKeeper() {
         await ensureNow(now);
         return;
       }
-      const sessions = (await readChecked(sessionsStore)).value;
       const ctx = context(ix, memory);
+      if ((await metaInLine(ctx)) && ctx.alive()) await bump();
+      const sessions = (await readChecked(sessionsStore)).value;
       const changed = await indexSessions(
         ctx,
         sessions.filter((s) => touched.has(s.id)),

@@ -116,4 +116,39 @@ describe('the full-text index in IndexedDB', () => {
     keeper.reset();
     expect((await ask('balance')).rows.map((r) => r.id).sort()).toEqual(['s3', 's8']);
   });
+
+  it('after the worker restarts, answers from its copy of the session index, without reading it from extension storage', async () => {
+    await seed(30);
+    await keeper.ensureIndexes();
+    keeper.reset();
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const page = await ask('balance');
+    expect(page.rows.map((r) => r.id)).toEqual(['s28', 's23', 's18', 's13', 's8', 's3']);
+    expect(page.rows[0]?.title).toBe('Topic 28');
+    const keysRead = get.mock.calls.flatMap(([keys]) => (Array.isArray(keys) ? keys : [keys])).map(String);
+    expect(keysRead).not.toContain('sessionIndex');
+    get.mockRestore();
+  });
+
+  it('a copy older than the stored session index (a page rebuilt it) is replaced before anything is written from it', async () => {
+    await seed(30);
+    await keeper.ensureIndexes();
+    keeper.reset();
+    // A page's own rebuild: another title for s5, and no stamp of the keeper's.
+    const { sessionIndex } = (await fakeBrowser.storage.local.get('sessionIndex')) as {
+      sessionIndex: { version: number; agendas: unknown[]; rows: unknown[][]; stamp?: string };
+    };
+    const rows = sessionIndex.rows.map((row) =>
+      row[0] === 's5' ? [row[0], row[1], row[2], row[3], 'Renamed by a page', ...row.slice(5)] : row,
+    );
+    await fakeBrowser.storage.local.set({ sessionIndex: { version: sessionIndex.version, agendas: sessionIndex.agendas, rows } });
+    // An edit of another session: the keeper writes the index, from the stored one, not from its older copy.
+    await fakeBrowser.storage.local.set({ 'topic.s7': { title: 'A new title', difficulty: '', outcome: '', updatedAt: 2 } });
+    await keeper.applyChanges(['topic.s7']);
+    const stored = (await fakeBrowser.storage.local.get('sessionIndex')) as { sessionIndex: { rows: unknown[][]; stamp?: string } };
+    expect(stored.sessionIndex.rows.find((row) => row[0] === 's5')?.[4]).toBe('Renamed by a page');
+    expect(stored.sessionIndex.rows.find((row) => row[0] === 's7')?.[4]).toBe('A new title');
+    expect(stored.sessionIndex.stamp).toEqual(expect.any(String));
+    expect((await ask('renamed')).rows.map((r) => r.id)).toEqual(['s5']);
+  });
 });
