@@ -202,7 +202,10 @@ export const sessionTime = (e: Pick<IndexEntry, 'startedAt' | 'createdAt' | 'on'
 /** Entries newest first, optionally of one coachee. */
 export function newestFirst(index: SessionIndex, coacheeId: string | null = null): IndexEntry[] {
   const all = Object.values(index.entries);
-  return (coacheeId ? all.filter((e) => e.coacheeId === coacheeId) : all).sort((a, b) => sessionTime(b) - sessionTime(a));
+  // Each entry's time once, not at each comparison (50,000 entries: a worker's first answer waited for it).
+  const times = new Map(all.map((e) => [e, sessionTime(e)]));
+  const time = (e: IndexEntry) => times.get(e) ?? 0;
+  return (coacheeId ? all.filter((e) => e.coacheeId === coacheeId) : all).sort((a, b) => time(b) - time(a));
 }
 
 /** Whether the index lists exactly these sessions, at the current version (else it is rebuilt). */
