@@ -178,3 +178,11 @@ export async function catchUp(ctx: BuildContext, now: number): Promise<void> {
   const metas = (await readChecked(sessionsStore)).value.filter((m) => ctx.ix.stale.has(m.id));
   await indexSessions(ctx, metas, now);
 }
+
+/**
+ * The words of the sessions edited after the last save, put in the full-text index alone (a worker's quick
+ * start answers with them; catchUp indexes them again in both once the session index is read).
+ */
+export async function catchUpText(ix: Indexes, known: Map<string, unknown>): Promise<void> {
+  for (const [id, source] of await readSources([...ix.stale], true, known)) putText(ix.text, { id, text: sessionText(source) });
+}

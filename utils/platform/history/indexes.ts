@@ -26,6 +26,7 @@ import type { SessionMeta } from '../../domain/model';
 import { idbGet, idbGetMany, idbSet, idbWrite } from '../idb';
 import { readChecked } from '../storage';
 import { isStored } from '../storage-area';
+import { QUICK_KEY, quickHead } from './quick-start';
 import { historyHeadStore, historyRevisionStore } from './records-store';
 import { indexStore, readIndex } from './session-index-store';
 
@@ -117,10 +118,17 @@ export async function checkMeta(ix: Indexes): Promise<boolean> {
  * built again, newest first; one of the same format survives the update as it is.
  */
 export async function loadIndexes(): Promise<Indexes> {
-  const [copy, snapshot, unsaved] = await Promise.all([
-    // The copy in IndexedDB (6.4 MB at 50,000 sessions: read from extension storage, it took most of a
-    // worker's first answer); checked against extension storage before anything is written (checkMeta).
-    readMetaCopy(),
+  const ix = await loadTextPart();
+  await loadMetaPart(ix);
+  return ix;
+}
+
+/**
+ * The full-text index's head and the list of sessions indexed since its last save, with an empty session
+ * index in place (loadMetaPart reads it): a worker's first answers need no more (quick-start.ts).
+ */
+export async function loadTextPart(): Promise<Indexes> {
+  const [snapshot, unsaved] = await Promise.all([
     idbGet<Snapshot>(SNAPSHOT_KEY).catch(() => undefined),
     idbGet<string[]>(UNSAVED_KEY).catch(() => undefined),
   ]);
@@ -131,11 +139,10 @@ export async function loadIndexes(): Promise<Indexes> {
   saved?.ids.forEach((id, n) => {
     if (id !== null) sums.set(id, saved.sums[n] ?? '');
   });
-  const meta = copy?.meta ?? (await readIndex());
   return {
-    meta: usable(meta),
-    metaStamp: copy?.stamp ?? null,
-    metaChecked: copy === null,
+    meta: { ...EMPTY_INDEX, entries: {} },
+    metaStamp: null,
+    metaChecked: false,
     text: saved ? storedTextIndex(saved.ids, saved.shards) : newTextIndex(),
     textIds: new Set(sums.keys()),
     sums,
@@ -145,6 +152,19 @@ export async function loadIndexes(): Promise<Indexes> {
     prepared: 0,
     pending: [],
   };
+}
+
+/**
+ * Read the session index into `ix`: from the keeper's copy in IndexedDB (6.4 MB at 50,000 sessions: read
+ * from extension storage, it took most of a worker's first answer), checked against extension storage
+ * before anything is written (checkMeta); from extension storage when there is no copy.
+ */
+export async function loadMetaPart(ix: Indexes): Promise<void> {
+  const copy = await readMetaCopy();
+  // The copy was just parsed, shared with no one: used as it is (copying 50,000 entries takes a while).
+  ix.meta = copy ? (copy.meta.version === INDEX_VERSION ? copy.meta : { ...EMPTY_INDEX, entries: {} }) : usable(await readIndex());
+  ix.metaStamp = copy?.stamp ?? null;
+  ix.metaChecked = copy === null;
 }
 
 /** Shards being read, so two searches at once read each one once. */
@@ -201,8 +221,12 @@ export async function saveMeta(ix: Indexes): Promise<void> {
   await indexStore.item.setValue({ ...packed, stamp });
   ix.metaStamp = stamp;
   ix.metaChecked = true;
-  // The copy second: a worker stopped in between leaves an older copy, found out by its stamp.
-  await idbSet(META_COPY_KEY, { stamp, json: JSON.stringify(packed) } satisfies MetaCopy).catch(() => undefined);
+  // The copy and the quick start second: a worker stopped in between leaves older ones, found out by their stamp.
+  const copies = new Map<string, unknown>([
+    [META_COPY_KEY, { stamp, json: JSON.stringify(packed) } satisfies MetaCopy],
+    [QUICK_KEY, quickHead(ix.meta, packed, stamp)],
+  ]);
+  await idbWrite(copies).catch(() => undefined);
 }
 
 /** Whether the session index is stored at all (a new install stores its empty one: pages read a stored one). */

@@ -9,7 +9,7 @@
 import type { HistoryPage, HistoryQuery } from '../../domain/history/records';
 import { partOfKey } from '../../domain/session-parts';
 import { coacheesStore, readChecked, sessionsStore } from '../storage';
-import { type BuildContext, bringInLine, catchUp, indexSessions } from './build';
+import { type BuildContext, bringInLine, catchUp, catchUpText, indexSessions } from './build';
 import {
   bumpRevision,
   checkMeta,
@@ -17,12 +17,15 @@ import {
   type Indexes,
   isIndexed,
   loadIndexes,
+  loadMetaPart,
+  loadTextPart,
   saveMeta,
   saveText,
   saveUnsavedList,
   writeHead,
 } from './indexes';
 import { answerQuery, freshQueryMemory, type QueryMemory } from './queries';
+import { type QuickHead, readQuickHead } from './quick-start';
 import { indexStore, SOURCE_NAMES } from './session-index-store';
 
 /** How long after a change of the session list its changes are handled (other keys: the caller's delay). */
@@ -42,6 +45,8 @@ export type Changes = Record<string, { newValue?: unknown } | undefined>;
 interface Memory {
   ix: Indexes | null;
   loading: Promise<Indexes> | null;
+  /** A worker's quick start: the full-text index's head and the lists a first answer needs (quick-start.ts). */
+  early: Promise<{ ix: Indexes; head: QuickHead | null }> | null;
   /** Index work, one job at a time (a change waits for a bulk build, never interleaves with it). */
   chain: Promise<unknown>;
   /** Whether this worker has checked the indexes against the session list. */
@@ -66,6 +71,7 @@ interface Memory {
 const freshMemory = (): Memory => ({
   ix: null,
   loading: null,
+  early: null,
   chain: Promise.resolve(),
   checked: false,
   queuedCheck: null,
@@ -104,7 +110,17 @@ export function createHistoryKeeper() {
   function loadNow(): Promise<Indexes> {
     const memory = m;
     if (memory.ix) return Promise.resolve(memory.ix);
-    memory.loading ??= loadIndexes()
+    // After a quick start, its full-text part is completed with the session index (shards read stay).
+    const load = memory.early
+      ? memory.early.then(
+          async ({ ix }) => {
+            await loadMetaPart(ix);
+            return ix;
+          },
+          () => loadIndexes(),
+        )
+      : loadIndexes();
+    memory.loading ??= load
       .then((ix) => {
         memory.ix ??= ix;
         return memory.ix;
@@ -257,8 +273,32 @@ export function createHistoryKeeper() {
   const coacheeNames = (): Promise<Map<string, string>> =>
     (m.names ??= readChecked(coacheesStore).then(({ value }) => new Map(value.map((c) => [c.id, c.name]))));
 
+  /**
+   * A worker's quick start (quick-start.ts): the full-text index's head, and the lists its first answers
+   * need instead of the whole session index, which is read once questions pause. Sessions edited since the
+   * last save put their words in first; more than a few: no quick start.
+   */
+  function quickStart(): Promise<{ ix: Indexes; head: QuickHead | null }> {
+    const memory = m;
+    memory.early ??= Promise.all([loadTextPart(), readQuickHead()]).then(async ([ix, head]) => {
+      if (!head || ix.stale.size > BULK) return { ix, head: null };
+      if (ix.stale.size > 0) await catchUpText(ix, memory.known);
+      return { ix, head };
+    });
+    return memory.early;
+  }
+
   /** A page of the history (queries.ts), answered at once: never behind a build under way. */
   async function queryHistory(q: HistoryQuery): Promise<HistoryPage> {
+    if (!m.ix) {
+      const early = await quickStart().catch(() => null);
+      if (early?.head && !m.ix) {
+        const names = await coacheeNames();
+        const page = answerQuery({ ix: early.ix, memory: m.queries, known: m.known, names, now: Date.now(), quick: early.head }, q);
+        void page.then(checkSoon, checkSoon);
+        return page;
+      }
+    }
     const ix = await loadNow();
     // A page that found the head missing wakes the background with an empty query: made again if it is.
     if (m.checked && q.limit === 0) void keepDerivedRecords();
@@ -280,7 +320,9 @@ export function createHistoryKeeper() {
     const memory = m;
     clearTimeout(memory.checkTimer);
     memory.checkTimer = setTimeout(() => {
-      if (memory === m && !m.checked) void ensureIndexes();
+      if (memory !== m) return;
+      if (!m.checked) void ensureIndexes();
+      else if (!m.ix) void loadNow();
     }, CHECK_DELAY);
   }
 

@@ -16,6 +16,7 @@ import { SESSION_PARTS } from '../../domain/session-parts';
 import { fold } from '../../domain/text';
 import { localDefaultTemplate } from '../default-template';
 import { type Indexes, isIndexed, loadShards } from './indexes';
+import { type QuickHead, quickEntries } from './quick-start';
 import { readSources, type SessionSource } from './session-index-store';
 
 /** Sessions read from storage per step of a scan. */
@@ -52,12 +53,28 @@ export interface QueryContext {
   known: ReadonlyMap<string, unknown>;
   names: Map<string, string>;
   now: number;
+  /** A worker's quick start, while its session index is not read yet (the order and the rows come from it). */
+  quick?: QuickHead;
 }
 
 /** A text folded as `fold` does, at once for one of plain ASCII (most titles: tens of thousands folded at a worker's first answer). */
 const quickFold = (text: string): string => (/^[\x20-\x7e\n]*$/.test(text) ? text.toLowerCase() : fold(text));
 
+/** The order from a worker's quick start (not remembered: the session index read later replaces it). */
+function quickOrder(head: QuickHead, names: Map<string, string>, coacheeId: string | null): Order {
+  const ids: string[] = [];
+  const quick = new Map<string, string>();
+  head.ids.forEach((id, i) => {
+    const coachee = head.coachees[i] ?? '';
+    if (coacheeId !== null && coachee !== coacheeId) return;
+    ids.push(id);
+    quick.set(id, quickFold(`${head.titles[i] ?? ''}\n${names.get(coachee) ?? ''}`));
+  });
+  return { coacheeId, names: '', ids, quick };
+}
+
 function orderFor(ctx: QueryContext, coacheeId: string | null): Order {
+  if (ctx.quick) return quickOrder(ctx.quick, ctx.names, coacheeId);
   const nameKey = JSON.stringify([...ctx.names]);
   const cached = ctx.memory.order;
   if (cached && cached.coacheeId === coacheeId && cached.names === nameKey) return cached;
@@ -216,10 +233,9 @@ export async function answerQuery(ctx: QueryContext, q: HistoryQuery): Promise<H
   const hits = scanned.hits.filter((e) => !listed.has(e.id));
   const byId = new Map(hits.map((e) => [e.id, e]));
   const matches = [...indexed, ...hits.map((e) => e.id)];
-  const rows = matches
-    .slice(q.offset, q.offset + q.limit)
-    .map((id) => ix.meta.entries[id] ?? byId.get(id))
-    .filter((e): e is IndexEntry => e !== undefined);
+  const shown = matches.slice(q.offset, q.offset + q.limit);
+  const early = ctx.quick ? quickEntries(ctx.quick, shown) : null;
+  const rows = shown.map((id) => early?.get(id) ?? ix.meta.entries[id] ?? byId.get(id)).filter((e): e is IndexEntry => e !== undefined);
   return {
     total: ids.length + notIndexed,
     matched: matches.length,

@@ -151,4 +151,33 @@ describe('the full-text index in IndexedDB', () => {
     expect(stored.sessionIndex.stamp).toEqual(expect.any(String));
     expect((await ask('renamed')).rows.map((r) => r.id)).toEqual(['s5']);
   });
+
+  it("answers a worker's first questions from its quick start, and reads the whole session index once they pause", async () => {
+    await seed(30);
+    await keeper.ensureIndexes();
+    keeper.reset();
+    const get = vi.spyOn(IDBObjectStore.prototype, 'get');
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const page = await ask('balance');
+      expect(page.rows.map((r) => [r.id, r.title])).toEqual([
+        ['s28', 'Topic 28'],
+        ['s23', 'Topic 23'],
+        ['s18', 'Topic 18'],
+        ['s13', 'Topic 13'],
+        ['s8', 'Topic 8'],
+        ['s3', 'Topic 3'],
+      ]);
+      expect((await ask('topic 2')).matched).toBe(12);
+      expect(get.mock.calls.map(([key]) => String(key))).not.toContain('sessionIndex');
+      await vi.advanceTimersByTimeAsync(2_000);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(get.mock.calls.map(([key]) => String(key))).toContain('sessionIndex');
+    get.mockRestore();
+    // The same answers from the whole session index.
+    expect((await ask('balance')).rows.map((r) => r.id)).toEqual(['s28', 's23', 's18', 's13', 's8', 's3']);
+    expect((await ask('topic 2')).matched).toBe(12);
+  });
 });
