@@ -11,7 +11,10 @@
  * (Debian's rclone): the first sync of everything (time, bytes on the server) and then one
  * change of the notes (time, bytes uploaded). Each figure that a build could slow is taken twice: right
  * after the bulk write (as after a restore or an update, while the background builds its indexes) and
- * once settled. Prints, never asserts.
+ * once settled. "Settled" is the indexes complete and saved; each settled search is taken twice: with the
+ * service worker warm (an open options page keeps it so, asking every 20 s) and with it stopped (as Chrome
+ * stops an idle one after 30 s: its next start reads the indexes back from IndexedDB), by the page opened
+ * then and by a page open before. Prints, never asserts.
  * `node scripts/bench-scale.mjs [counts…]` (default 100 1000 10000; BENCH_50K=1 adds 50,000;
  * BENCH_SKIP_SYNC=1 leaves out the sync figures).
  */
