@@ -8,7 +8,8 @@
  * 1. First sync of 10,000 sessions with notes that compress like prose: time and bytes on the server.
  * 2. One notes change afterwards: bytes it adds on the server.
  * 3. 1,000 edits of one note, then a new computer joins: bytes it downloads against the data's
- *    compressed size.
+ *    compressed size; and the files on the server then, and once the first computer has synced
+ *    again (it removes the change files both have merged and its snapshot covers).
  * Budgets (issue 34): ≤ 60 s and ≤ 20 MB; ≤ 5 kB; ≤ 2× the data. A figure over its budget fails.
  */
 import { readdir, stat } from 'node:fs/promises';
@@ -56,6 +57,12 @@ function dataSet(): Record<string, unknown> {
     data[`notes.s${i}`] = prose(600, i + 1);
   }
   return data;
+}
+
+async function filesIn(dir: string): Promise<number> {
+  let n = 0;
+  for (const entry of await readdir(dir, { recursive: true })) if ((await stat(join(dir, entry))).isFile()) n++;
+  return n;
 }
 
 async function bytesIn(dir: string): Promise<number> {
@@ -125,6 +132,11 @@ it(`syncs ${SESSIONS} sessions, one change, and a computer joining after ${EDITS
   const downloaded = proxy.received.bytes;
   await proxy.close();
   expect(b.local['notes.s42']).toBe(note);
+  const filesAfterJoin = await filesIn(join(dav.dir, 'bench'));
+  // A hears that B has merged everything and removes what both merged (a few hundred files a sync).
+  for (let i = 0; i < 5; i++) await on(a, () => syncOnce());
+  await on(b, () => syncOnce());
+  const filesLater = await filesIn(join(dav.dir, 'bench'));
 
   console.log(
     [
@@ -133,6 +145,7 @@ it(`syncs ${SESSIONS} sessions, one change, and a computer joining after ${EDITS
       `one notes change: ${kB(oneChange)} added on the server (budget 5 kB)`,
       `${EDITS} edits of one note, each synced: ${(editsMs / 1000).toFixed(1)} s; server now ${MB(await bytesIn(join(dav.dir, 'bench')))}`,
       `a computer joining: ${(joinMs / 1000).toFixed(1)} s, ${MB(downloaded)} downloaded = ${(downloaded / compressed).toFixed(2)}× the data (budget 2×)`,
+      `files on the server: ${filesAfterJoin} after the join, ${filesLater} once A has synced again (${MB(await bytesIn(join(dav.dir, 'bench')))})`,
     ].join('\n'),
   );
   expect(firstMs).toBeLessThan(60_000);

@@ -41,27 +41,48 @@ await worker.evaluate(async () => {
 });
 const MIN = 60_000;
 
+/** The clock time of an instant, as the panel's time markers write it in English (this machine's zone, like the browser's). */
+const clockTime = (at) => new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' }).format(at);
+/**
+ * The coach's notes of a session that started at `start`, their time markers read from it: the pictures show
+ * notes written at the times the summary beside them says (not a fixed 10:02 on a session that ended at 04:18).
+ */
+const notesFrom = (start) =>
+  [
+    `${clockTime(start + 2 * MIN)} · Understand the problem · 0:02`,
+    'Ideas come late: waits until sure.',
+    'Manager talks fast, meeting is packed.',
+    '',
+    `${clockTime(start + 27 * MIN)} · Understand the problem · 0:27`,
+    'Pattern: the same in 1:1s? No: only in groups.',
+    '',
+    `${clockTime(start + 31 * MIN)} · Plan the attack · 0:31`,
+    'Try: write one point before the meeting, say it in the first ten minutes.',
+  ].join('\n');
+
 /** A session 31 minutes in: understanding ran 5 over, planning began a minute ago. */
 async function seedRunning(page) {
-  await page.evaluate(async (min) => {
-    const { activeSessionId: id } = await chrome.storage.local.get('activeSessionId');
-    const now = Date.now();
-    await chrome.storage.local.set({
-      [`topic.${id}`]: {
-        title: 'I find it hard to speak up in meetings',
-        difficulty: 'In the weekly planning meeting I had an idea twice and said nothing.',
-        outcome: 'One thing I can try next week.',
-        updatedAt: now,
-      },
-      [`timer.${id}`]: [
-        { type: 'start', at: now - 31 * min },
-        { type: 'next', at: now - 1 * min },
-      ],
-      [`notes.${id}`]:
-        '10:02 · Understand the problem · 0:02\nIdeas come late: waits until sure.\nManager talks fast, meeting is packed.\n\n10:27 · Understand the problem · 0:27\nPattern: the same in 1:1s? No: only in groups.\n\n10:31 · Plan the attack · 0:31\nTry: write one point before the meeting, say it in the first ten minutes.',
-      [`plan.${id}`]: [{ id: 'p1', text: 'Say my prepared point in the first ten minutes, twice a week', done: false }],
-    });
-  }, MIN);
+  const now = Date.now();
+  await page.evaluate(
+    async ({ min, now, notes }) => {
+      const { activeSessionId: id } = await chrome.storage.local.get('activeSessionId');
+      await chrome.storage.local.set({
+        [`topic.${id}`]: {
+          title: 'I find it hard to speak up in meetings',
+          difficulty: 'In the weekly planning meeting I had an idea twice and said nothing.',
+          outcome: 'One thing I can try next week.',
+          updatedAt: now,
+        },
+        [`timer.${id}`]: [
+          { type: 'start', at: now - 31 * min },
+          { type: 'next', at: now - 1 * min },
+        ],
+        [`notes.${id}`]: notes,
+        [`plan.${id}`]: [{ id: 'p1', text: 'Say my prepared point in the first ten minutes, twice a week', done: false }],
+      });
+    },
+    { min: MIN, now, notes: notesFrom(now - 31 * MIN) },
+  );
 }
 
 for (const scheme of ['light', 'dark']) {
@@ -118,19 +139,23 @@ for (const scheme of ['light', 'dark']) {
   await panel.screenshot({ path: `${out}/panel-call-ended-420x800-${scheme}.png` });
   await panel.evaluate(() => chrome.storage.local.remove('callState'));
   // The same session ended by the coach: its summary in the clock's place.
-  await panel.evaluate(async (min) => {
-    const { activeSessionId: id } = await chrome.storage.local.get('activeSessionId');
-    const start = Date.now() - 75 * min;
-    await chrome.storage.local.set({
-      [`timer.${id}`]: [
-        { type: 'start', at: start },
-        { type: 'next', at: start + 29 * min },
-        { type: 'next', at: start + 52 * min },
-        { type: 'end', at: start + 63 * min, by: 'coach' },
-      ],
-      [`wrapup.${id}`]: { feedback: '', nextSessionAt: start + 28 * 24 * 60 * min, checkInNote: '' },
-    });
-  }, MIN);
+  const endedStart = Date.now() - 75 * MIN;
+  await panel.evaluate(
+    async ({ min, start, notes }) => {
+      const { activeSessionId: id } = await chrome.storage.local.get('activeSessionId');
+      await chrome.storage.local.set({
+        [`notes.${id}`]: notes,
+        [`timer.${id}`]: [
+          { type: 'start', at: start },
+          { type: 'next', at: start + 29 * min },
+          { type: 'next', at: start + 52 * min },
+          { type: 'end', at: start + 63 * min, by: 'coach' },
+        ],
+        [`wrapup.${id}`]: { feedback: '', nextSessionAt: start + 28 * 24 * 60 * min, checkInNote: '' },
+      });
+    },
+    { min: MIN, start: endedStart, notes: notesFrom(endedStart) },
+  );
   await panel.setViewportSize({ width: 400, height: 800 });
   await panel.reload();
   await panel.getByRole('heading', { name: /^The session of / }).waitFor();

@@ -1,7 +1,7 @@
 /**
  * The steps the sync specs share: a person's "allow" for the server, the options
  * page's Sync section filled in and Sync now pressed, the sync status read from
- * storage, and two coach computers started against one rclone WebDAV server.
+ * storage, and two or three coach computers started against one rclone WebDAV server.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
@@ -92,6 +92,30 @@ export async function expectAccessible(page: Page): Promise<void> {
   }
 }
 
+/** Name this computer in its sync settings, as a person would. */
+export async function nameComputer(page: Page, name: string): Promise<void> {
+  await page.getByLabel("This computer's name").fill(name);
+  await page.getByRole('button', { name: 'Save the name' }).click();
+  await page.getByText('Saved: the other computers see the name', { exact: false }).waitFor();
+}
+
+/** This computer's device id (the name of its folder on the server), from sync's database. */
+export const deviceOf = (page: Page): Promise<string> =>
+  page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('sidecoach-sync');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('meta').objectStore('meta').get('meta');
+          get.onsuccess = () => {
+            resolve((get.result as { dev: string }).dev);
+            open.result.close();
+          };
+        };
+      }),
+  );
+
 /** Write the notes of the browser's open session in its panel, as a person types them; returns that session's id. */
 export async function writeNotes(browser: ExtensionBrowser, text: string): Promise<string> {
   const panel = await browser.openPage('sidepanel.html');
@@ -117,33 +141,79 @@ export interface TwoComputers {
   close(): Promise<void>;
 }
 
-/** Start the server and two coach computers with the site allowed (the specs' beforeAll). */
-async function startTwoComputers(): Promise<TwoComputers> {
+/** Start the server and `count` coach computers with the site allowed (the specs' beforeAll). */
+async function startComputers(count: number): Promise<{ dav: WebDavServer; folder: string; browsers: ExtensionBrowser[] }> {
   const dav = await startWebDav();
   const folder = `${dav.url}sidecoach/`;
-  const launched = await Promise.allSettled([launchExtension(undefined, { role: 'coach' }), launchExtension(undefined, { role: 'coach' })]);
-  const [a, b] = launched.map((l) => (l.status === 'fulfilled' ? l.value : undefined));
-  if (!a || !b) {
+  const launched = await Promise.allSettled(Array.from({ length: count }, () => launchExtension(undefined, { role: 'coach' })));
+  const browsers = launched.flatMap((l) => (l.status === 'fulfilled' ? [l.value] : []));
+  if (browsers.length < count) {
     // A browser that did not start: close what did, so no profile or server outlives the spec.
-    await Promise.all([a?.close(), b?.close()]);
+    await Promise.all(browsers.map((b) => b.close()));
     await dav.dispose();
     throw (launched.find((l) => l.status === 'rejected') as PromiseRejectedResult).reason;
   }
-  await Promise.all([allowSite(a), allowSite(b)]);
-  a.allowServer(dav.origin);
-  b.allowServer(dav.origin);
+  await Promise.all(browsers.map((b) => allowSite(b)));
+  for (const b of browsers) b.allowServer(dav.origin);
+  return { dav, folder, browsers };
+}
+
+/** The server as another program sees it, and its device folders. */
+function serverOf(dav: WebDavServer, folder: string) {
   const server = () => createDavClient({ url: folder, user: dav.user, password: dav.password, retryDelays: [] });
+  return { server, devices: async () => (await server().list()).filter((e) => e.folder).map((e) => e.name) };
+}
+
+/** Start the server and two coach computers with the site allowed (the specs' beforeAll). */
+async function startTwoComputers(): Promise<TwoComputers> {
+  const { dav, folder, browsers } = await startComputers(2);
+  const [a, b] = browsers as [ExtensionBrowser, ExtensionBrowser];
   return {
     dav,
     folder,
     a,
     b,
-    server,
-    devices: async () => (await server().list()).filter((e) => e.folder).map((e) => e.name),
+    ...serverOf(dav, folder),
     close: async () => {
       await Promise.all([a.close(), b.close()]);
       await dav.dispose();
     },
+  };
+}
+
+/** Three coach computers and their server for the enclosing describe: started before its tests, closed after them. */
+export function threeComputersForTheseTests(): Omit<TwoComputers, 'close'> & { readonly c: ExtensionBrowser } {
+  let started: { dav: WebDavServer; folder: string; browsers: ExtensionBrowser[] } | undefined;
+  beforeAll(async () => {
+    started = await startComputers(3);
+  });
+  afterAll(async () => {
+    await Promise.all(started?.browsers.map((b) => b.close()) ?? []);
+    await started?.dav.dispose();
+  });
+  const get = () => {
+    if (!started) throw new Error('The three computers start in beforeAll.');
+    return started;
+  };
+  const at = (i: number) => get().browsers[i] as ExtensionBrowser;
+  return {
+    get dav() {
+      return get().dav;
+    },
+    get folder() {
+      return get().folder;
+    },
+    get a() {
+      return at(0);
+    },
+    get b() {
+      return at(1);
+    },
+    get c() {
+      return at(2);
+    },
+    server: () => serverOf(get().dav, get().folder).server(),
+    devices: () => serverOf(get().dav, get().folder).devices(),
   };
 }
 

@@ -8,16 +8,19 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { optionsSection } from './pages';
-import { expectAccessible, fillSetup, openSync, PASSPHRASE, stored, syncNow, twoComputersForTheseTests, writeNotes } from './sync-steps';
+import {
+  expectAccessible,
+  fillSetup,
+  nameComputer,
+  openSync,
+  PASSPHRASE,
+  stored,
+  syncNow,
+  twoComputersForTheseTests,
+  writeNotes,
+} from './sync-steps';
 
 const NEW_PASSPHRASE = 'seven green apples on the wall';
-
-/** Name this computer in its sync settings. */
-async function nameComputer(page: Page, name: string): Promise<void> {
-  await page.getByLabel("This computer's name").fill(name);
-  await page.getByRole('button', { name: 'Save the name' }).click();
-  await page.getByText('Saved: the other computers see the name', { exact: false }).waitFor();
-}
 
 describe('computers and passphrases: named, listed, a passphrase changed, a computer removed', () => {
   const computers = twoComputersForTheseTests();

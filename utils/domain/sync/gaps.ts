@@ -8,6 +8,9 @@
  * `h<n>`, where n is the number of its last change file (the head is
  * encrypted like the rest, so the number is checked when it is read), and now
  * and then a snapshot `s<n>` of everything it had merged when it wrote `c<n>`.
+ * Its change files up to some number may be gone because it removed them itself
+ * once every active computer had merged them (prune.ts); a computer behind them
+ * starts again from a snapshot.
  */
 
 /** A change file's name, and its number. */
@@ -16,6 +19,9 @@ export const CHANGE_NAME = /^c([1-9]\d{0,9})$/;
 export const HEAD_NAME = /^h([1-9]\d{0,9})$/;
 /** A snapshot's name, and the number of its writer's last change file it covers. */
 export const SNAPSHOT_NAME = /^s([1-9]\d{0,9})$/;
+
+/** A computer's merged file (what it has merged of the others, for one that only reads), and its number. */
+export const MARK_NAME = /^m([1-9]\d{0,9})$/;
 
 /** A computer's name file (its name as the person gave it, encrypted), and its number. */
 export const NAME_FILE = /^n([1-9]\d{0,9})$/;
@@ -61,15 +67,17 @@ export function headWorthReading(heads: readonly number[], known: number): numbe
 
 /**
  * Whether this computer's own folder still holds what it sent: `sent` is the
- * number of its last change file on the server. Gone (the folder deleted, or
- * files of it missing) means the others cannot get what it sent: it takes a
- * new identity and sends everything again.
+ * number of its last change file on the server, `removed` the number up to
+ * which it removed its own files itself (every computer had merged them, a
+ * snapshot covers them: prune.ts). Gone (the folder deleted, or files of it
+ * missing) means the others cannot get what it sent: it takes a new identity
+ * and sends everything again.
  */
-export function ownFolderIntact(changes: readonly number[] | null, sent: number): boolean {
+export function ownFolderIntact(changes: readonly number[] | null, sent: number, removed = 0): boolean {
   if (sent === 0) return true;
   if (changes === null) return false;
   const present = new Set(changes);
-  for (let n = 1; n <= sent; n++) if (!present.has(n)) return false;
+  for (let n = removed + 1; n <= sent; n++) if (!present.has(n)) return false;
   return true;
 }
 
@@ -77,8 +85,14 @@ export function ownFolderIntact(changes: readonly number[] | null, sent: number)
  * Whether it is time for a new snapshot: when the change files sent since the
  * last one (or since the first upload, which was everything) weigh more than
  * it did, a computer joining now would download more than twice the data; a
- * snapshot brings that back to about the data's size.
+ * snapshot brings that back to about the data's size. Also once FILES_PER_SNAPSHOT
+ * change files (of every computer) were merged since: every sync lists the
+ * folders, and a snapshot lets the files before it be removed, while one far
+ * behind holds the others' removals back (prune.ts).
  */
-export function snapshotDue(sentSince: number, lastSnapshot: number | null, minimum = 64 * 1024): boolean {
-  return sentSince > Math.max(lastSnapshot ?? 0, minimum);
+export function snapshotDue(sentSince: number, lastSnapshot: number | null, filesSince = 0, minimum = 64 * 1024): boolean {
+  return sentSince > Math.max(lastSnapshot ?? 0, minimum) || filesSince >= FILES_PER_SNAPSHOT;
 }
+
+/** Change files sent since the last snapshot after which a new one is written whatever their size. */
+export const FILES_PER_SNAPSHOT = 1_000;

@@ -11,36 +11,39 @@
  * other computers' new files, in order and with no gap, refusing any that
  * fails authentication and saying which are missing, and apply them in causal
  * order: bookkeeping first (with the keys being applied), then storage, so a
- * sync stopped anywhere loses nothing and redoing it changes nothing.
+ * sync stopped anywhere loses nothing and redoing it changes nothing (a
+ * computer joining, or back after files it needed were removed, starts from a
+ * snapshot first); (6) say what it has merged, and remove its own change files
+ * every active computer has merged (prune.ts).
  */
 
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import type { SyncFault } from '../../domain/sync/faults';
-import { headWorthReading, ownFolderIntact, planFolder } from '../../domain/sync/gaps';
+import { ownFolderIntact } from '../../domain/sync/gaps';
 import { ruleOf, SYNC_CONFLICT_MARKER, type SyncKeyRule } from '../../domain/sync/keys';
 import { applyFile, type ChangeFile, causalOrder, mergedOf, type Replica, recordChanges } from '../../domain/sync/log';
 import { readChecked } from '../storage';
 import { originPattern, type SyncConfig, type SyncStatus, syncConfigStore, syncStatusStore } from './config';
 import { fromBase64, importKey, keyOpensWith, makeKeyFile, openKeyFile, parseKeyFile, SyncCryptoError } from './crypto';
 import { forgetSync } from './forget';
+import { listFolders, readOthers } from './inbound';
 import { markAllDirty, readLocal, syncKeysOf, writeLocal } from './local';
 import { sendName } from './names';
+import { afterMerge } from './prune';
 import {
   createKeyFile,
   ensureFolder,
   listDevice,
   listDevices,
   newestKeyFile,
-  readChangeFile,
-  readHead,
   readKeyFile,
   removeTemps,
   SyncProblem,
   writeChangeFile,
   writeHead,
 } from './server';
-import { joinFromSnapshot, mergedOthers, snapshotIfDue } from './snapshot';
+import { joinFromSnapshot, snapshotIfDue } from './snapshot';
 import * as state from './state';
 import { createDavClient, type DavClient, DavError, folderUrl } from './webdav';
 
@@ -172,54 +175,10 @@ async function upload(client: DavClient, key: CryptoKey, meta: state.SyncMeta, o
   const snap = await snapshotIfDue(client, key, bytes, own.snapshots, now);
   const { [meta.dev]: _own, ...seen } = (await state.readMeta()).frontier;
   await writeHead(client, key, { dev: meta.dev, seq: last.seq, at: now, seen, ...(snap ? { snap } : {}) }, own.heads);
+  // The head says what this computer had merged (a merged file need not say it again), and names its snapshot now.
+  const after = await state.readMeta();
+  await state.saveMeta({ ...after, said: { seen, at: now }, ...(after.snap && snap ? { snap: { ...after.snap, named: now } } : {}) });
   return { sent: outbox.length, taken: false, sentBefore: 0 };
-}
-
-/** Read the other computers' new files in order (step 5): the files read, the refused and the missing by path. */
-async function readOthers(client: DavClient, key: CryptoKey, meta: state.SyncMeta, now: number) {
-  const refused: string[] = [];
-  const missing: string[] = [];
-  const incoming: ChangeFile[] = [];
-  const inbox = await state.readInbox();
-  const devices = await listDevices(client, now);
-  for (const dev of devices) {
-    if (dev === meta.dev) continue;
-    const folder = await listDevice(client, dev);
-    if (!folder) continue;
-    const merged = meta.frontier[dev] ?? 0;
-    const waiting = new Map(inbox.filter((f) => f.dev === dev).map((f) => [f.seq, f]));
-    const present = [...new Set([...folder.changes, ...waiting.keys()])];
-    // The head is read only when it names a file past every file listed: a log cut short at its end.
-    let last: number | null = null;
-    const headAt = headWorthReading(folder.heads, Math.max(merged, ...present));
-    if (headAt !== null) {
-      const head = await readHead(client, key, dev, headAt);
-      if (head === 'refused') refused.push(`${dev}/h${headAt}`);
-      else if (head) last = head.seq;
-    }
-    const plan = planFolder(merged, present, last);
-    let stopped = false;
-    for (const seq of plan.read) {
-      if (waiting.has(seq)) continue;
-      const name = `${dev}/c${seq}`;
-      const file = await readChangeFile(client, key, dev, seq);
-      if (file === null) {
-        missing.push(name);
-        stopped = true;
-        break;
-      }
-      if (file === 'refused') {
-        // Refused, and so is everything after it from that computer (it may depend on it). It is read again
-        // at the next sync (one file), so a file put back whole is taken.
-        refused.push(name);
-        stopped = true;
-        break;
-      }
-      incoming.push(file);
-    }
-    if (!stopped && plan.missing !== null) missing.push(`${dev}/c${plan.missing}`);
-  }
-  return { devices, incoming, inbox, refused, missing };
 }
 
 /** One whole sync, as described at the top of this file. Throws a SyncProblem or DavError on failure. */
@@ -249,7 +208,7 @@ export async function runSync(config: NonNullable<SyncConfig>, now: number, rene
   const own = await listDevice(client, meta.dev);
   const outbox = await state.readOutbox();
   const sent = outbox.length > 0 ? (outbox[0] as ChangeFile).seq - 1 : (meta.frontier[meta.dev] ?? 0);
-  if (!ownFolderIntact(own?.changes ?? null, sent)) {
+  if (!ownFolderIntact(own?.changes ?? null, sent, meta.removed)) {
     if (renewed) throw new SyncProblem('conflict', 'what this computer sent disappeared again at once');
     // Gone because another computer made a new key a moment ago (it removes every folder): stop and ask, never renew.
     await stopIfNewerKey(client, config, meta.dev);
@@ -275,15 +234,18 @@ export async function runSync(config: NonNullable<SyncConfig>, now: number, rene
     await stopIfNewerKey(client, config, fresh.dev);
   }
 
-  // (5) A computer joining starts from the best snapshot; then read the others' new files and apply them.
-  if (!mergedOthers(await state.readMeta())) await joinFromSnapshot(client, key, await listDevices(client, now), ruleFor);
+  // (5) The others' folders, listed once. A computer joining, or behind what is left of a log (files removed
+  // while it was away), starts from the best snapshot; then it reads the others' new files and applies them.
+  const devices = await listDevices(client, now);
+  const folders = await listFolders(client, devices, fresh.dev);
+  await joinFromSnapshot(client, key, folders, ruleFor);
   const current = await state.readMeta();
-  const read = await readOthers(client, key, current, now);
+  const read = await readOthers(client, key, current, folders);
   // A file that had seen files of a computer whose folder is gone waits for nothing: that computer's changes
   // come again under its new identity, and its old files never will.
   const pending = [...read.inbox, ...read.incoming];
   const named = new Set(pending.flatMap((f) => Object.keys(f.seen)));
-  const gone = [...named].filter((d) => d !== current.dev && !read.devices.includes(d));
+  const gone = [...named].filter((d) => d !== current.dev && !devices.includes(d));
   const reachable = { ...current.frontier, ...Object.fromEntries(gone.map((d) => [d, Number.MAX_SAFE_INTEGER])) };
   const ordered = causalOrder(pending, reachable);
   const applied = new Set(ordered);
@@ -296,11 +258,18 @@ export async function runSync(config: NonNullable<SyncConfig>, now: number, rene
     meta: { ...current, frontier: after.frontier },
     heads: after.heads,
     applying: before,
-    inbox: { add: read.incoming.filter((f) => !applied.has(f)), remove: read.inbox.filter((f) => applied.has(f)) },
+    // Files merged another way (a snapshot covered them) wait for nothing any more either.
+    inbox: {
+      add: read.incoming.filter((f) => !applied.has(f)),
+      remove: read.inbox.filter((f) => applied.has(f) || f.seq <= (current.frontier[f.dev] ?? 0)),
+    },
   });
   const refusedKeys = await writeLocal(before, after.heads, ruleFor);
   await state.clearApplying();
   if (refusedKeys.length > 0) console.warn('sync: values of another shape not written', refusedKeys);
+
+  // (6) Say what this computer has merged, and remove its own files every active computer merged.
+  await afterMerge(client, key, own, folders, now);
   return { uploaded: up.sent, applied: ordered.length, refused: read.refused, missing: read.missing, renewed };
 }
 

@@ -1,12 +1,12 @@
 /**
  * The computers that sync, as the person knows them (a platform adapter): each
  * computer's name, given by the person and sent encrypted in a small file of
- * its own (`<device id>/n<k>`), and when each was last seen (its newest head's time).
+ * its own (`<device id>/n<k>`), and when each was last seen (its newest head's or merged file's time).
  */
 
 import { readChecked } from '../storage';
 import { syncConfigStore, syncStatusStore } from './config';
-import { listDevice, listDevices, readHead, readName, writeName } from './server';
+import { listDevice, listDevices, readHead, readMark, readName, writeName } from './server';
 import type { DavClient } from './webdav';
 
 /** Send this computer's name when it is new or its folder has none yet (a new identity, a new key). */
@@ -24,7 +24,7 @@ export interface ComputerInfo {
   dev: string;
   /** The name the person gave it ('' when none). */
   name: string;
-  /** When it last sent changes (its newest head's time), or synced (this computer); null when not known. */
+  /** When it last sent or merged changes (its newest head's or merged file's time), or synced (this computer); null when not known. */
   seenAt: number | null;
   /** This computer. */
   self: boolean;
@@ -43,10 +43,14 @@ export async function listComputers(client: DavClient, key: CryptoKey, self: str
     const name = lastName === undefined ? null : await readName(client, key, dev, lastName);
     const lastHead = folder.heads.at(-1);
     const head = lastHead === undefined ? null : await readHead(client, key, dev, lastHead);
+    const lastMark = folder.marks.at(-1);
+    // A computer that only reads says so in its merged file.
+    const mark = lastMark === undefined ? null : await readMark(client, key, dev, lastMark);
+    const times = [head, mark].flatMap((f) => (f && f !== 'refused' ? [f.at] : []));
     out.push({
       dev,
       name: typeof name === 'string' ? name : '',
-      seenAt: head && head !== 'refused' ? head.at : null,
+      seenAt: times.length > 0 ? Math.max(...times) : null,
       self: false,
     });
   }

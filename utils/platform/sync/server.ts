@@ -10,6 +10,8 @@
  *   <device id>/c<n>     a computer's change files 1, 2, 3…
  *   <device id>/h<n>     its head: the number n of its last change file and what it had merged
  *   <device id>/n<k>     the name the person gave that computer (the newest k counts)
+ *   <device id>/s<n>     its newest snapshot: everything it had merged when it wrote c<n>
+ *   <device id>/m<k>     what it has merged of the others, said since its head (the newest k counts)
  * Change files and heads are gzip'd JSON encrypted with AES-GCM, their path
  * bound in; a device id is 128 random bits; nothing else is named. Every file
  * is created only if its name is free (webdav.ts, `create`), so a file once
@@ -18,7 +20,7 @@
 import * as v from 'valibot';
 import { sameJson } from '../../domain/json';
 import type { SyncFault } from '../../domain/sync/faults';
-import { CHANGE_NAME, HEAD_NAME, NAME_FILE, numbersOf, SNAPSHOT_NAME } from '../../domain/sync/gaps';
+import { CHANGE_NAME, HEAD_NAME, MARK_NAME, NAME_FILE, numbersOf, SNAPSHOT_NAME } from '../../domain/sync/gaps';
 import type { ChangeFile, Head, Vector } from '../../domain/sync/log';
 import { decryptFile, encryptFile, packJson, SyncCryptoError, unpackJson } from './crypto';
 import { type DavClient, type DavEntry, DavError, TEMP_PREFIX } from './webdav';
@@ -73,8 +75,11 @@ export interface HeadFile {
   seq: number;
   at: number;
   seen: Vector;
-  /** Its newest snapshot: the change file number it was written at, and how many files (of all computers) it covers. */
-  snap?: { seq: number; covers: number };
+  /**
+   * Its newest snapshot: the change file number it was written at, how many files (of all computers) it
+   * covers, and which (its frontier; absent in heads of an earlier version).
+   */
+  snap?: { seq: number; covers: number; frontier?: Vector };
 }
 
 const HeadFileSchema = v.object({
@@ -82,7 +87,7 @@ const HeadFileSchema = v.object({
   seq: v.number(),
   at: v.number(),
   seen: v.record(v.string(), v.number()),
-  snap: v.optional(v.object({ seq: v.number(), covers: v.number() })),
+  snap: v.optional(v.object({ seq: v.number(), covers: v.number(), frontier: v.optional(v.record(v.string(), v.number())) })),
 });
 
 /** Everything a computer had merged when it wrote its change file `seq`: the heads of every key. */
@@ -177,6 +182,7 @@ export interface DeviceFolder {
   heads: number[];
   snapshots: number[];
   names: number[];
+  marks: number[];
   temps: string[];
 }
 
@@ -190,6 +196,7 @@ export async function listDevice(client: DavClient, dev: string): Promise<Device
     heads: numbersOf(names, HEAD_NAME),
     snapshots: numbersOf(names, SNAPSHOT_NAME),
     names: numbersOf(names, NAME_FILE),
+    marks: numbersOf(names, MARK_NAME),
     temps: names.filter((n) => n.startsWith(TEMP_PREFIX)),
   };
 }
@@ -284,4 +291,33 @@ export async function writeName(client: DavClient, key: CryptoKey, dev: string, 
   const path = nameFileName(dev, n);
   await client.create(path, await encryptFile(key, path, await packJson({ dev, n, name })));
   for (const k of older) await client.remove(nameFileName(dev, k)).catch(() => undefined);
+}
+
+/** A computer's merged file `m<k>`: what it had merged of the others (`seen`) at `at`. */
+export interface MarkFile {
+  dev: string;
+  n: number;
+  at: number;
+  seen: Vector;
+}
+
+const MarkFileSchema = v.object({ dev: v.string(), n: v.number(), at: v.number(), seen: v.record(v.string(), v.number()) });
+const markName = (dev: string, n: number) => `${dev}/m${n}`;
+
+/** A computer's merged file `m<k>`: null when gone, 'refused' when it does not open as that file. */
+export function readMark(client: DavClient, key: CryptoKey, dev: string, n: number): Promise<MarkFile | 'refused' | null> {
+  return readSealed(client, key, markName(dev, n), MarkFileSchema, (x) => x.dev === dev && x.n === n);
+}
+
+/** Write this computer's merged file as `m<k>`, k past every one listed (once), then remove the older ones. */
+export async function writeMark(client: DavClient, key: CryptoKey, mark: Omit<MarkFile, 'n'>, older: readonly number[]): Promise<void> {
+  const n = Math.max(0, ...older) + 1;
+  const path = markName(mark.dev, n);
+  await client.create(path, await encryptFile(key, path, await packJson({ ...mark, n })));
+  for (const k of older) await client.remove(markName(mark.dev, k)).catch(() => undefined);
+}
+
+/** Remove one of this computer's own change files (every computer merged it, a snapshot covers it: prune.ts). */
+export function removeChangeFile(client: DavClient, dev: string, seq: number): Promise<void> {
+  return client.remove(changeName(dev, seq));
 }

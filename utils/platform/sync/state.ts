@@ -12,6 +12,7 @@
  * "delete everything" or stopping sync drops the whole database at once.
  */
 import { basesBefore, type ChangeFile, type Head, type Merged, type Vector } from '../../domain/sync/log';
+import type { PeerView, Said } from '../../domain/sync/prune';
 
 const DB = 'sidecoach-sync';
 const STORES = ['meta', 'heads', 'outbox', 'dirty', 'applying', 'inbox', 'secrets'] as const;
@@ -26,8 +27,25 @@ export interface SyncMeta {
    * what the others had (for keys changed in files never sent, the base before them; see log.ts basesBefore).
    */
   resend?: [string, Merged][];
-  /** This computer's newest snapshot: its number, size and coverage, and the bytes of change files sent since. */
-  snap?: { seq: number; bytes: number; covers: number; since: number };
+  /**
+   * This computer's newest snapshot: its number, size and coverage (how many files, and which: `frontier`),
+   * the bytes of change files sent since, and when a head of this computer last named it.
+   */
+  snap?: { seq: number; bytes: number; covers: number; since: number; frontier?: Vector; named?: number };
+  /** Its own change files up to this number it removed from the server (every computer had merged them). */
+  removed?: number;
+  /** What it last said it had merged of the others (in its head or merged file), and when. */
+  said?: Said;
+  /** What the others last said, by device: the newest head and merged file read, and what they say (prune.ts). */
+  peers?: Record<string, PeerNote>;
+}
+
+/** What another computer last said of itself, kept so its files are read again only when new ones are there. */
+export interface PeerNote {
+  /** The numbers of its newest head and merged file read (0: none). */
+  head: number;
+  mark: number;
+  view: PeerView;
 }
 
 let opening: Promise<IDBDatabase> | null = null;

@@ -1,0 +1,300 @@
+// @vitest-environment node
+/**
+ * A review of the removals (issue #34) against a real WebDAV server (rclone on 127.0.0.1): ways in which a
+ * computer's change files could be removed while some computer still needs them. Each test is a scenario
+ * that lost words or stalled a computer before its fix (or, skipped, still does: see its comment).
+ */
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readChecked } from '../../../../../utils/platform/storage';
+import { syncStatusStore } from '../../../../../utils/platform/sync/config';
+import { syncOnce } from '../../../../../utils/platform/sync/engine';
+import { readMeta, type SyncMeta, saveMeta } from '../../../../../utils/platform/sync/state';
+import { type Computer, computer, on } from './computers';
+import { edit, notesOf, serverRounds, T0, withSession } from './server-rounds';
+
+const rounds = serverRounds('r');
+const { folderOnDisk, start } = rounds;
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+/** One sync on a computer at the moment `at`; its status afterwards. */
+const syncAt = (c: Computer, at: number) =>
+  on(c, async () => {
+    await syncOnce(at);
+    return (await readChecked(syncStatusStore)).value;
+  });
+const devOf = (c: Computer) => on(c, async () => (await readMeta()).dev);
+/** The names in a computer's folder on the server matching `pattern`, by number ([] when the folder is gone). */
+const filesOf = async (dev: string, pattern: RegExp) =>
+  (await readdir(join(folderOnDisk(), dev)).catch(() => [] as string[]))
+    .filter((n) => pattern.test(n))
+    .sort((x, y) => Number(x.slice(1)) - Number(y.slice(1)));
+const changeFiles = (dev: string) => filesOf(dev, /^c\d+$/);
+
+/** Text that barely compresses (a fixed sequence): its change file outweighs a small first upload, so a snapshot is written. */
+function transcript(chars: number, seed = 7): string {
+  let x = seed;
+  let out = '';
+  const letters = 'abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,';
+  while (out.length < chars) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    out += letters[(x >>> 16) % letters.length];
+  }
+  return out;
+}
+const GOAL = 'Goal: delegate more';
+const PASTED = `B's notes\n${transcript(120_000)}`;
+
+describe('removals that a computer still needed (review of #34)', { timeout: 120_000 }, () => {
+  it("a computer removes only what its own snapshot covers: another's snapshot can go with its folder, leaving a joiner stalled", async () => {
+    // A writes one small file and never a snapshot of its own; B pastes a long transcript and writes one (it covers A's c1).
+    const a = computer('a', withSession('s1', GOAL));
+    const b = computer('b', withSession('s2', 'B small'));
+    await start(a);
+    expect((await syncAt(a, T0)).problem).toBeNull();
+    await start(b);
+    expect((await syncAt(b, T0 + MINUTE)).problem).toBeNull();
+    await edit(b, 's2', PASTED);
+    expect((await syncAt(b, T0 + 2 * MINUTE)).problem).toBeNull();
+    const bDev = await devOf(b);
+    expect((await filesOf(bDev, /^s\d+$/)).length).toBe(1);
+    const aDev = await devOf(a);
+    expect((await syncAt(a, T0 + 3 * MINUTE)).problem).toBeNull();
+    expect(await filesOf(aDev, /^s\d+$/)).toEqual([]);
+
+    // B's folder is deleted on the server (a sync client, a folder restored from a backup): B sends everything
+    // again under a new identity, and B's snapshot is gone with the folder.
+    await rounds.server().remove(`${bDev}/`);
+    expect((await syncAt(b, T0 + 4 * MINUTE)).problem).toBeNull();
+    expect(await devOf(b)).not.toBe(bDev);
+
+    // D joins: A's words must reach it (from A's c1, or a snapshot that covers it), and A's later words too.
+    const d = computer('d');
+    await start(d);
+    expect((await syncAt(d, T0 + 5 * MINUTE)).problem).toBeNull();
+    expect(notesOf(d, 's1')).toBe(GOAL);
+    expect(notesOf(d, 's2') === PASTED).toBe(true);
+    await edit(a, 's1', `${GOAL}\nStep: ask Sam`);
+    expect((await syncAt(a, T0 + 6 * MINUTE)).problem).toBeNull();
+    expect((await syncAt(d, T0 + 7 * MINUTE)).problem).toBeNull();
+    expect(notesOf(d, 's1')).toBe(`${GOAL}\nStep: ask Sam`);
+  });
+
+  it('a sync stopped between writing its snapshot and the head that names it removes nothing the snapshot alone covers', async () => {
+    const a = computer('a', withSession('s1', GOAL));
+    const b = computer('b');
+    await start(a);
+    expect((await syncAt(a, T0)).problem).toBeNull();
+    await start(b);
+    expect((await syncAt(b, T0 + MINUTE)).problem).toBeNull();
+    const aDev = await devOf(a);
+    // A pastes a transcript: c2 and the snapshot s2 go up, then the browser stops before the head h2 is written.
+    await edit(a, 's1', PASTED);
+    const realFetch = globalThis.fetch;
+    const stopped = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+      const to = new Headers(init?.headers).get('Destination') ?? '';
+      const put = init?.method === 'PUT' || init?.method === 'MOVE';
+      return put && (new RegExp(`${aDev}/h\\d+$`).test(String(input)) || new RegExp(`${aDev}/h\\d+$`).test(to))
+        ? new Response(null, { status: 403 })
+        : realFetch(input, init);
+    });
+    expect((await syncAt(a, T0 + 2 * MINUTE)).problem).not.toBeNull();
+    stopped.mockRestore();
+    expect((await filesOf(aDev, /^[chs]\d+$/)).sort()).toEqual(['c1', 'c2', 'h1', 's2']);
+    // B merges c2 and says so; A syncs again with nothing to send (no new head): its snapshot is still named by no head.
+    expect((await syncAt(b, T0 + 3 * MINUTE)).problem).toBeNull();
+    expect((await syncAt(a, T0 + 4 * MINUTE)).problem).toBeNull();
+
+    // D joins: it starts only from snapshots that heads name, so it needs A's change files.
+    const d = computer('d');
+    await start(d);
+    expect((await syncAt(d, T0 + 5 * MINUTE)).problem).toBeNull();
+    expect(notesOf(d, 's1') === PASTED).toBe(true);
+
+    // Once a head names the snapshot (A's next upload), the files it covers go as usual, and D keeps up.
+    await edit(a, 's1', `${PASTED}\nStep: ask Sam`);
+    expect((await syncAt(a, T0 + 6 * MINUTE)).problem).toBeNull();
+    for (const [i, x] of [b, d].entries()) expect((await syncAt(x, T0 + (7 + i) * MINUTE)).problem).toBeNull();
+    expect((await syncAt(a, T0 + 9 * MINUTE)).problem).toBeNull();
+    expect(await changeFiles(aDev)).toEqual(['c3']);
+    expect(notesOf(d, 's1') === `${PASTED}\nStep: ask Sam`).toBe(true);
+  });
+
+  it('a computer whose clock is 40 days ahead takes the others for away: they start again from its snapshot and lose no word', async () => {
+    const a = computer('a', withSession('s1', GOAL));
+    const b = computer('b');
+    await start(a);
+    expect((await syncAt(a, T0)).problem).toBeNull();
+    await start(b);
+    expect((await syncAt(b, T0 + MINUTE)).problem).toBeNull();
+    // B writes a word it has not sent yet; A, its clock 40 days ahead, pastes a transcript and removes all it sent.
+    await edit(b, 's1', `${GOAL}\nWritten on B`);
+    const ahead = T0 + 40 * DAY;
+    const aDev = await devOf(a);
+    await edit(a, 's1', `${GOAL}\n${transcript(120_000)}`);
+    expect((await syncAt(a, ahead)).problem).toBeNull();
+    expect((await syncAt(a, ahead + MINUTE)).problem).toBeNull();
+    expect(await changeFiles(aDev)).toEqual([]);
+
+    // B, behind what is left of A's log, starts from A's snapshot and keeps its own word; A then has both.
+    expect((await syncAt(b, T0 + 2 * MINUTE)).problem).toBeNull();
+    expect((await syncAt(a, ahead + 2 * MINUTE)).problem).toBeNull();
+    for (const x of [a, b]) {
+      const text = String(notesOf(x, 's1'));
+      expect(text.includes('Written on B') && text.includes(transcript(120_000))).toBe(true);
+    }
+  });
+
+  it('a computer joining while another removes the files it is about to read: at most one sync says a file is missing, then every word', async () => {
+    const a = computer('a', withSession('s1', GOAL));
+    const b = computer('b', withSession('s2', 'B small'));
+    await start(a);
+    expect((await syncAt(a, T0)).problem).toBeNull();
+    await start(b);
+    expect((await syncAt(b, T0 + MINUTE)).problem).toBeNull();
+    // B writes a few small files, then pastes: its snapshot covers many files (B's five), of A's only c1.
+    for (const i of [2, 3, 4]) {
+      await edit(b, 's2', `B small ${i}`);
+      expect((await syncAt(b, T0 + i * MINUTE)).problem).toBeNull();
+    }
+    await edit(b, 's2', PASTED);
+    expect((await syncAt(b, T0 + 5 * MINUTE)).problem).toBeNull();
+    // A pastes too (its snapshot covers its c1, c2), then B goes away for good.
+    const aDev = await devOf(a);
+    const fromA = `${GOAL}\n${transcript(120_000, 5)}`;
+    await edit(a, 's1', fromA);
+    expect((await syncAt(a, T0 + 6 * MINUTE)).problem).toBeNull();
+    // 32 days on, B holds nothing back: A writes a word (its head names its snapshot again) and decides to remove
+    // c2 as well, but the removal does not happen yet.
+    const later = T0 + 32 * DAY;
+    const fromA2 = `${fromA}\nlater`;
+    await edit(a, 's1', fromA2);
+    const realFetch = globalThis.fetch;
+    const held = vi
+      .spyOn(globalThis, 'fetch')
+      .mockImplementation(async (input, init) =>
+        init?.method === 'DELETE' && /\/c\d+$/.test(String(input)) ? new Response(null, { status: 403 }) : realFetch(input, init),
+      );
+    expect((await syncAt(a, later)).problem).toBeNull();
+    held.mockRestore();
+    expect(await on(a, readMeta)).toMatchObject({ removed: 2 });
+    expect(await changeFiles(aDev)).toEqual(['c2', 'c3']);
+
+    // D joins from B's snapshot (it covers most) and so reads A's c2; just then A's removal goes through.
+    const d = computer('d');
+    await start(d);
+    let removedNow = false;
+    const race = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+      if (!removedNow && (init?.method ?? 'GET') === 'GET' && String(input).endsWith(`${aDev}/c2`)) {
+        removedNow = true;
+        await rounds.server().remove(`${aDev}/c2`);
+      }
+      return realFetch(input, init);
+    });
+    const first = await syncAt(d, later + MINUTE);
+    race.mockRestore();
+    expect(removedNow).toBe(true);
+    // It says so for this one sync (the file it was reading went)...
+    expect(first.problem?.fault).toBe('missing');
+    // The next sync finds itself behind what is left of A's log and starts from A's snapshot: every word.
+    expect((await syncAt(d, later + 2 * MINUTE)).problem).toBeNull();
+    expect(notesOf(d, 's1') === fromA2 && notesOf(d, 's2') === PASTED).toBe(true);
+    // A keeps its identity; a word after arrives.
+    expect((await syncAt(a, later + 3 * MINUTE)).problem).toBeNull();
+    expect(await devOf(a)).toBe(aDev);
+    await edit(a, 's1', `${fromA2}\nafter`);
+    expect((await syncAt(a, later + 4 * MINUTE)).problem).toBeNull();
+    expect((await syncAt(d, later + 5 * MINUTE)).problem).toBeNull();
+    expect(notesOf(d, 's1') === `${fromA2}\nafter`).toBe(true);
+  });
+
+  /*
+   * HOLE, not fixed here (server.ts writeSnapshot / engine.ts upload, outside prune.ts): a new snapshot removes the
+   * older ones before the head that names it is written. Stopped in between (or a computer joining in that moment),
+   * the head names a snapshot that is gone and the new one is named by no head, while the change files the old one
+   * covered were removed: a computer joining finds no snapshot to start from and stalls on the missing c1 until
+   * this computer uploads again (never, if it only reads from then on). A fix: remove the older snapshots after the
+   * head (writeHead's step), or let a joiner take the newest snapshot listed in a folder. Unskip once fixed.
+   */
+  it.skip('a sync stopped between a new snapshot and its head leaves a computer joining somewhere to start', async () => {
+    const a = computer('a', withSession('s1', GOAL));
+    const b = computer('b');
+    await start(a);
+    expect((await syncAt(a, T0)).problem).toBeNull();
+    await start(b);
+    expect((await syncAt(b, T0 + MINUTE)).problem).toBeNull();
+    const aDev = await devOf(a);
+    const first = `${GOAL}\n${transcript(120_000)}`;
+    await edit(a, 's1', first);
+    expect((await syncAt(a, T0 + 2 * MINUTE)).problem).toBeNull();
+    expect((await syncAt(b, T0 + 3 * MINUTE)).problem).toBeNull();
+    expect((await syncAt(a, T0 + 4 * MINUTE)).problem).toBeNull();
+    // A's files all merged and covered by its snapshot s2: removed.
+    expect((await filesOf(aDev, /^[chs]\d+$/)).sort()).toEqual(['h2', 's2']);
+
+    // A pastes more than s2 weighs: c3 and the snapshot s3 go up (s2 is removed), then the browser stops before h3.
+    const second = `${GOAL}\n${transcript(200_000, 9)}`;
+    await edit(a, 's1', second);
+    const realFetch = globalThis.fetch;
+    const stopped = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+      const to = new Headers(init?.headers).get('Destination') ?? '';
+      const head = new RegExp(`${aDev}/h\\d+$`);
+      return (init?.method === 'PUT' || init?.method === 'MOVE') && (head.test(String(input)) || head.test(to))
+        ? new Response(null, { status: 403 })
+        : realFetch(input, init);
+    });
+    await syncAt(a, T0 + 5 * MINUTE);
+    stopped.mockRestore();
+    expect((await filesOf(aDev, /^[chs]\d+$/)).sort()).toEqual(['c3', 'h2', 's3']);
+
+    const d = computer('d');
+    await start(d);
+    expect((await syncAt(d, T0 + 6 * MINUTE)).problem).toBeNull();
+    expect(notesOf(d, 's1') === second).toBe(true);
+  });
+
+  /*
+   * HOLE, not fixed here (the fix is in engine.ts step 3, outside prune.ts): a profile restored from a backup
+   * made before its removals finds its first files gone (its restored `removed` is older), takes that for a
+   * lost folder and removes the whole old folder (takeNewIdentity with keepOld = false), with the change files
+   * the live profile wrote after the backup that another active computer has not merged yet. Before removals
+   * existed its files were all there: it met a taken name and kept the old folder (keepOld = true).
+   * A fix: in step 3, when the folder holds a head or change file past `sent`, another copy of this profile
+   * wrote them: renew with keepOld = true. Unskip once fixed.
+   */
+  it.skip('a profile restored from a backup made before its removals does not remove files another computer still needs', async () => {
+    const a = computer('a', withSession('s1', GOAL));
+    const b = computer('b', withSession('s2', 'B small'));
+    await start(a);
+    expect((await syncAt(a, T0)).problem).toBeNull();
+    await start(b);
+    expect((await syncAt(b, T0 + MINUTE)).problem).toBeNull();
+    // The backup of B's profile: its storage and its sync database's place (it has sent c1, removed nothing).
+    const backup = { local: structuredClone(b.local), meta: await on(b, readMeta) };
+    await edit(b, 's2', PASTED);
+    expect((await syncAt(b, T0 + 2 * MINUTE)).problem).toBeNull();
+    expect((await syncAt(a, T0 + 3 * MINUTE)).problem).toBeNull();
+    // A merged c1 and c2, B's snapshot covers them: B removes them.
+    expect((await syncAt(b, T0 + 4 * MINUTE)).problem).toBeNull();
+    const bDev = await devOf(b);
+    expect(await changeFiles(bDev)).toEqual([]);
+    // B writes one more word while A is shut (A stays active: it synced a minute ago).
+    await edit(b, 's2', `${PASTED}\nWord written only on B`);
+    expect((await syncAt(b, T0 + 5 * MINUTE)).problem).toBeNull();
+    expect(await changeFiles(bDev)).toEqual(['c3']);
+
+    // B's profile is restored from the backup: the word is not in B any more, only in c3 on the server.
+    await on(b, async () => {
+      await fakeBrowser.storage.local.clear();
+      await fakeBrowser.storage.local.set(structuredClone(backup.local));
+      await saveMeta(backup.meta as SyncMeta);
+    });
+    await syncAt(b, T0 + 6 * MINUTE);
+    expect((await syncAt(a, T0 + 7 * MINUTE)).problem).toBeNull();
+    // (The restored B's old value may come beside it as a conflict; the word must be there.)
+    expect(String(notesOf(a, 's2')).includes('Word written only on B')).toBe(true);
+  });
+});
