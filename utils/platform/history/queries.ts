@@ -13,10 +13,9 @@ import { firstSnippet } from '../../domain/history/snippet';
 import { scoresFor, shardsToLoad } from '../../domain/history/text-index';
 import type { SessionMeta } from '../../domain/model';
 import { SESSION_PARTS } from '../../domain/session-parts';
-import { fold } from '../../domain/text';
 import { localDefaultTemplate } from '../default-template';
 import { type Indexes, isIndexed, loadShards } from './indexes';
-import { type QuickHead, quickEntries } from './quick-start';
+import { type QuickHead, quickEntries, quickFold } from './quick-start';
 import { readSources, type SessionSource } from './session-index-store';
 
 /** Sessions read from storage per step of a scan. */
@@ -57,20 +56,28 @@ export interface QueryContext {
   quick?: QuickHead;
 }
 
-/** A text folded as `fold` does, at once for one of plain ASCII (most titles: tens of thousands folded at a worker's first answer). */
-const quickFold = (text: string): string => (/^[\x20-\x7e\n]*$/.test(text) ? text.toLowerCase() : fold(text));
+/** Orders made from a quick start, by coachee and names (a worker's first questions each need one). */
+const quickOrders = new WeakMap<QuickHead, Map<string, Order>>();
 
-/** The order from a worker's quick start (not remembered: the session index read later replaces it). */
+/** The order from a worker's quick start, its titles folded already (the session index read later replaces it). */
 function quickOrder(head: QuickHead, names: Map<string, string>, coacheeId: string | null): Order {
+  const key = JSON.stringify([coacheeId, ...names]);
+  const made = quickOrders.get(head) ?? new Map<string, Order>();
+  quickOrders.set(head, made);
+  const known = made.get(key);
+  if (known) return known;
+  const folded = new Map([...names].map(([id, name]) => [id, quickFold(name)]));
   const ids: string[] = [];
   const quick = new Map<string, string>();
   head.ids.forEach((id, i) => {
     const coachee = head.coachees[i] ?? '';
     if (coacheeId !== null && coachee !== coacheeId) return;
     ids.push(id);
-    quick.set(id, quickFold(`${head.titles[i] ?? ''}\n${names.get(coachee) ?? ''}`));
+    quick.set(id, `${head.titles[i] ?? ''}\n${folded.get(coachee) ?? ''}`);
   });
-  return { coacheeId, names: '', ids, quick };
+  const order = { coacheeId, names: key, ids, quick };
+  made.set(key, order);
+  return order;
 }
 
 function orderFor(ctx: QueryContext, coacheeId: string | null): Order {
