@@ -180,4 +180,24 @@ describe('the full-text index in IndexedDB', () => {
     expect((await ask('balance')).rows.map((r) => r.id)).toEqual(['s28', 's23', 's18', 's13', 's8', 's3']);
     expect((await ask('topic 2')).matched).toBe(12);
   });
+
+  it('finds a coachee by name, accents and case aside, from the quick start too', async () => {
+    await seed(10);
+    const { coachees } = (await fakeBrowser.storage.local.get('coachees')) as { coachees: unknown[] };
+    const { sessions } = (await fakeBrowser.storage.local.get('sessions')) as { sessions: { id: string; coacheeId: string }[] };
+    await fakeBrowser.storage.local.set({
+      coachees: [...coachees, { id: 'zoe', name: 'Zoë Åberg', createdAt: T0 }],
+      sessions: sessions.map((m) => (m.id === 's4' ? { ...m, coacheeId: 'zoe' } : m)),
+      'topic.s6': { title: 'Über Gehälter', difficulty: '', outcome: '', updatedAt: 1 },
+    });
+    await keeper.ensureIndexes();
+    keeper.reset();
+    const get = vi.spyOn(IDBObjectStore.prototype, 'get');
+    expect((await ask('zoe')).rows.map((r) => r.id)).toEqual(['s4']);
+    expect((await ask('ABERG')).rows.map((r) => r.id)).toEqual(['s4']);
+    expect((await ask('uber geh')).rows.map((r) => r.id)).toEqual(['s6']);
+    // Answered before the whole session index was read.
+    expect(get.mock.calls.map(([key]) => String(key))).not.toContain('sessionIndex');
+    get.mockRestore();
+  });
 });
