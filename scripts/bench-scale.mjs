@@ -11,7 +11,10 @@
  * (Debian's rclone): the first sync of everything (time, bytes on the server) and then one
  * change of the notes (time, bytes uploaded). Each figure that a build could slow is taken twice: right
  * after the bulk write (as after a restore or an update, while the background builds its indexes) and
- * once settled. Prints, never asserts.
+ * once settled. "Settled" is the indexes complete and saved; each settled search is taken twice: with the
+ * service worker warm (an open options page keeps it so, asking every 20 s) and with it stopped (as Chrome
+ * stops an idle one after 30 s: its next start reads the indexes back from IndexedDB), by the page opened
+ * then and by a page open before. Prints, never asserts.
  * `node scripts/bench-scale.mjs [counts…]` (default 100 1000 10000; BENCH_50K=1 adds 50,000;
  * BENCH_SKIP_SYNC=1 leaves out the sync figures).
  */
@@ -92,7 +95,7 @@ async function indexReady(context, n) {
           const open = indexedDB.open('sidecoach');
           open.onsuccess = () => {
             const get = open.result.transaction('kv').objectStore('kv').get('fullText');
-            get.onsuccess = () => resolve(get.result?.ids?.length ?? 0);
+            get.onsuccess = () => resolve(get.result?.ids?.filter((x) => x !== null).length ?? 0);
             get.onerror = () => resolve(0);
           };
           open.onerror = () => resolve(0);
@@ -315,9 +318,19 @@ for (const n of sizes) {
     const text = await new Promise((resolve) => {
       const open = indexedDB.open('sidecoach');
       open.onsuccess = () => {
-        const get = open.result.transaction('kv').objectStore('kv').get('fullText');
-        get.onsuccess = () => resolve(get.result?.json?.length ?? 0);
-        get.onerror = () => resolve(0);
+        // The head and every shard (typed arrays, and the words of each).
+        const all = open.result.transaction('kv').objectStore('kv').getAll();
+        all.onsuccess = () =>
+          resolve(
+            all.result.reduce(
+              (sum, v) =>
+                sum +
+                (v?.docs ? v.docs.byteLength + v.counts.byteLength + v.starts.byteLength + v.terms.join(' ').length : 0) +
+                (Array.isArray(v?.ids) ? JSON.stringify(v).length : 0),
+              0,
+            ),
+          );
+        all.onerror = () => resolve(0);
       };
       open.onerror = () => resolve(0);
     });
@@ -427,9 +440,41 @@ for (const n of sizes) {
     await page.close();
     return ms;
   })();
+  // Settled and cold: the service worker stopped (as Chrome stops it after 30 s idle), so its next start
+  // loads the indexes from storage. The options page until the count shows, then a word in one note.
+  const cold = await (async () => {
+    await panel.close();
+    const blankPage = await context.newPage();
+    const cdp = await context.newCDPSession(blankPage);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await blankPage.waitForTimeout(1000);
+    const page = await context.newPage();
+    let t0 = Date.now();
+    await page.goto(url('options.html'));
+    await page.getByRole('status').getByText(`of ${total} sessions`).waitFor({ timeout: 120_000 });
+    const optionsMs = Date.now() - t0;
+    const wordMs = await wordFound(page, 'xylophone', wordTitle);
+    await page.close();
+    // Once more, the word alone: the worker stopped again, the options page open before it is typed.
+    const again = await context.newPage();
+    await again.goto(url('options.html'));
+    await again.getByRole('status').getByText(`of ${total} sessions`).waitFor({ timeout: 120_000 });
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await again.waitForTimeout(1000);
+    t0 = Date.now();
+    const wordStoppedMs = await wordFound(again, 'xylophone', wordTitle);
+    await again.close();
+    await blankPage.close();
+    return { optionsMs, wordMs, wordStoppedMs, load: loadavg()[0] };
+  })();
+  step(
+    `${n}: cold: options ${cold.optionsMs} ms, word ${cold.wordMs.toFixed(0)} ms, word typed into an open page after the worker stopped ${cold.wordStoppedMs.toFixed(0)} ms`,
+  );
 
   rows.push({
     n,
+    cold,
     mb: used / 1e6,
     blankMs,
     optionsMs,
@@ -486,6 +531,16 @@ console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   console.log(
     `| ${r.n.toLocaleString('en-US')} | ${(r.seededMs / 1000).toFixed(1)} s | ${r.duringWordMs.toFixed(0)} ms (${(r.duringWordSinceWriteMs / 1000).toFixed(2)} s) | ${r.stillIndexing ? 'yes' : 'no'} | ${r.duringPanelMs} ms${ratio(r.duringPanelMs, 'panelMs')} | ${r.duringPopupMs} ms${ratio(r.duringPopupMs, 'popupMs')} | ${r.settledWordMs.toFixed(0)} ms | ${r.panelMs} ms${ratio(r.panelMs, 'panelMs')} | ${r.popupMs} ms${ratio(r.popupMs, 'popupMs')} | ${(r.optionsMs / 1000).toFixed(2)} s | ${r.load.toFixed(1)} |`,
+  );
+}
+console.log('');
+console.log(
+  '| sessions stored | settled, worker warm: word, keystroke → row | settled, worker stopped and started by the page: options page until the history shows | then a word, keystroke → row | a word typed into an open page, worker stopped meanwhile | load average (1 min) |',
+);
+console.log('|---|---|---|---|---|---|');
+for (const r of rows) {
+  console.log(
+    `| ${r.n.toLocaleString('en-US')} | ${r.settledWordMs.toFixed(0)} ms | ${(r.cold.optionsMs / 1000).toFixed(2)} s | ${r.cold.wordMs.toFixed(0)} ms | ${r.cold.wordStoppedMs.toFixed(0)} ms | ${r.cold.load.toFixed(1)} |`,
   );
 }
 if (!withSync) process.exit(0);

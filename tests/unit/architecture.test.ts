@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 const root = resolve(__dirname, '../..');
 const DOMAIN = join(root, 'utils/domain');
 /** npm packages pure code may use. */
-const PURE_PACKAGES = new Set(['valibot', 'minisearch']);
+const PURE_PACKAGES = new Set(['valibot']);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

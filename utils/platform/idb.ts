@@ -57,6 +57,27 @@ export async function idbSet(key: string, value: unknown): Promise<void> {
   });
 }
 
+/** The values kept under these keys (undefined where none), read in one transaction. */
+export async function idbGetMany<T>(keys: readonly string[]): Promise<(T | undefined)[]> {
+  const db = await database();
+  const store = db.transaction(STORE, 'readonly').objectStore(STORE);
+  return Promise.all(keys.map((key) => done(store.get(key)) as Promise<T | undefined>));
+}
+
+/** Keep these values and delete these keys, all in one transaction (all of it is written, or none). */
+export async function idbWrite(puts: ReadonlyMap<string, unknown>, deletes: readonly string[] = []): Promise<void> {
+  const db = await database();
+  const tx = db.transaction(STORE, 'readwrite');
+  const store = tx.objectStore(STORE);
+  for (const key of deletes) store.delete(key);
+  for (const [key, value] of puts) store.put(value, key);
+  await new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error);
+  });
+}
+
 /** Forget the open connection (tests delete the database between cases). */
 export function idbReset(): void {
   void opened?.then((db) => db.close()).catch(() => undefined);

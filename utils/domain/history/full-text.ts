@@ -1,27 +1,22 @@
 /**
- * The full-text index of the sessions' words (topic, notes, plan, homework,
- * review, feedback), made with MiniSearch: prefix and accent-free matching,
- * ranked results (the words in context: domain/snippet.ts).
- * Pure: no browser calls.
+ * The full-text search of the sessions' words (topic, notes, plan, homework,
+ * review, feedback): what of a session is searched, and the ranking of the
+ * sessions that match every word of a search (the index: text-index.ts; the
+ * words in context: snippet.ts). Pure: no browser calls.
  *
- * Why MiniSearch (measured on 10,000 sessions of our shape, Node 20, this machine):
- * 6.1 kB gzip against FlexSearch's 17.4 kB and Orama's 22.5 kB; a serialized index
- * of 2.8 MB (bench data; 9.9 MB with 5,000 distinct words) that loads back without
- * re-indexing, where FlexSearch's prefix index exports 42.6 MB and Orama's 118 MB;
- * 15 MB of heap (bench data) against 133 and 315 MB; a word in one note found in ~1 ms.
+ * Why our own index and not MiniSearch any more (measured on 50,000 sessions of the
+ * bench's shape, Node 20, this machine under load 6): MiniSearch's saved JSON was
+ * 36 MB and took 1.5 s to load back (0.38 s parse, 1.1 s rebuilding its tree) each
+ * time the worker started, with 666 MB of heap; the sharded index loads only the
+ * shard a word needs, as typed arrays that need no rebuilding.
  */
-import MiniSearch, { type Options } from 'minisearch';
 import type { Assignment, PlanStep, Review, Topic, WrapUp } from '../model';
-import { fold } from '../text';
 
-/** Bumped when what is indexed or how changes: a stored index of another version is rebuilt. */
-export const FULL_TEXT_VERSION = 1;
-
-/** One session as the full-text index sees it. */
-export interface TextDoc {
-  id: string;
-  text: string;
-}
+/**
+ * Bumped when what is indexed or how changes: a stored index of another version is rebuilt.
+ * 2: our own sharded index (text-index.ts) in place of MiniSearch's JSON.
+ */
+export const FULL_TEXT_VERSION = 2;
 
 /** The parts of a session whose words are searched. */
 export interface TextSource {
@@ -48,46 +43,6 @@ export function sessionText(source: TextSource): string {
   ]
     .filter((line) => line.trim() !== '')
     .join('\n');
-}
-
-/** Words of one letter are not indexed (they would match half the language as a prefix). */
-const indexTerm = (term: string): string | null => (term.length < 2 ? null : fold(term));
-
-/** How the index is made and read back (the same options for both). */
-const FULL_TEXT_OPTIONS: Options<TextDoc> = {
-  fields: ['text'],
-  processTerm: indexTerm,
-  searchOptions: { processTerm: (term) => fold(term), prefix: true },
-};
-
-/** A new, empty full-text index. */
-export function newTextIndex(): MiniSearch<TextDoc> {
-  return new MiniSearch(FULL_TEXT_OPTIONS);
-}
-
-/** The index from its serialized form, or null when it is not one. */
-export function loadTextIndex(json: string): MiniSearch<TextDoc> | null {
-  try {
-    return MiniSearch.loadJSON(json, FULL_TEXT_OPTIONS);
-  } catch {
-    return null;
-  }
-}
-
-/** Put (or replace) one session's text in the index. */
-export function putText(index: MiniSearch<TextDoc>, doc: TextDoc): void {
-  if (index.has(doc.id)) index.replace(doc);
-  else index.add(doc);
-}
-
-/** Take a session out of the index, if it is there. */
-export function dropText(index: MiniSearch<TextDoc>, id: string): void {
-  if (index.has(id)) index.discard(id);
-}
-
-/** Each session whose text has a word starting with `word`, with its score. */
-export function scoresFor(index: MiniSearch<TextDoc>, word: string): Map<string, number> {
-  return new Map(index.search(word).map((r) => [String(r.id), r.score]));
 }
 
 /**

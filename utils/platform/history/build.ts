@@ -6,8 +6,9 @@
  * the build), and reads no value that storage just reported in a change.
  */
 import { crc32 } from '../../domain/card-format';
-import { dropText, putText, sessionText } from '../../domain/history/full-text';
+import { sessionText } from '../../domain/history/full-text';
 import { indexEntry } from '../../domain/history/session-index';
+import { dropText, putText } from '../../domain/history/text-index';
 import { sameJson } from '../../domain/json';
 import type { SessionMeta } from '../../domain/model';
 import { localDefaultTemplate } from '../default-template';
@@ -176,4 +177,12 @@ export async function bringInLine(ctx: BuildContext, now: number, lost: boolean)
 export async function catchUp(ctx: BuildContext, now: number): Promise<void> {
   const metas = (await readChecked(sessionsStore)).value.filter((m) => ctx.ix.stale.has(m.id));
   await indexSessions(ctx, metas, now);
+}
+
+/**
+ * The words of the sessions edited after the last save, put in the full-text index alone (a worker's quick
+ * start answers with them; catchUp indexes them again in both once the session index is read).
+ */
+export async function catchUpText(ix: Indexes, known: Map<string, unknown>): Promise<void> {
+  for (const [id, source] of await readSources([...ix.stale], true, known)) putText(ix.text, { id, text: sessionText(source) });
 }

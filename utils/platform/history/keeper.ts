@@ -9,9 +9,23 @@
 import type { HistoryPage, HistoryQuery } from '../../domain/history/records';
 import { partOfKey } from '../../domain/session-parts';
 import { coacheesStore, readChecked, sessionsStore } from '../storage';
-import { type BuildContext, bringInLine, catchUp, indexSessions } from './build';
-import { bumpRevision, headStored, type Indexes, isIndexed, loadIndexes, saveMeta, saveText, saveUnsavedList, writeHead } from './indexes';
+import { type BuildContext, bringInLine, catchUp, catchUpText, indexSessions } from './build';
+import {
+  bumpRevision,
+  checkMeta,
+  headStored,
+  type Indexes,
+  isIndexed,
+  loadIndexes,
+  loadMetaPart,
+  loadTextPart,
+  saveMeta,
+  saveText,
+  saveUnsavedList,
+  writeHead,
+} from './indexes';
 import { answerQuery, freshQueryMemory, type QueryMemory } from './queries';
+import { type QuickHead, readQuickHead } from './quick-start';
 import { indexStore, SOURCE_NAMES } from './session-index-store';
 
 /** How long after a change of the session list its changes are handled (other keys: the caller's delay). */
@@ -21,6 +35,8 @@ const BULK = 100;
 /** The full-text index is saved this long after the last change (and at least this often while changes go on). */
 const SAVE_DELAY = 5_000;
 const SAVE_MAX_WAIT = 30_000;
+/** A worker's check against the session list waits for questions to pause this long. */
+const CHECK_DELAY = 1_500;
 
 /** A storage change as the background's `storage.onChanged` reports it. */
 export type Changes = Record<string, { newValue?: unknown } | undefined>;
@@ -29,6 +45,8 @@ export type Changes = Record<string, { newValue?: unknown } | undefined>;
 interface Memory {
   ix: Indexes | null;
   loading: Promise<Indexes> | null;
+  /** A worker's quick start: the full-text index's head and the lists a first answer needs (quick-start.ts). */
+  early: Promise<{ ix: Indexes; head: QuickHead | null }> | null;
   /** Index work, one job at a time (a change waits for a bulk build, never interleaves with it). */
   chain: Promise<unknown>;
   /** Whether this worker has checked the indexes against the session list. */
@@ -41,6 +59,8 @@ interface Memory {
   revision: number;
   pendingKeys: Set<string>;
   changeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The check of a worker's first question, waiting for questions to pause. */
+  checkTimer: ReturnType<typeof setTimeout> | undefined;
   /** Parts of sessions by storage key as the last changes wrote them, until indexed (a bulk write is not read again). */
   known: Map<string, unknown>;
   /** The coachees' names, read again when the coachees change. */
@@ -51,6 +71,7 @@ interface Memory {
 const freshMemory = (): Memory => ({
   ix: null,
   loading: null,
+  early: null,
   chain: Promise.resolve(),
   checked: false,
   queuedCheck: null,
@@ -60,6 +81,7 @@ const freshMemory = (): Memory => ({
   revision: 0,
   pendingKeys: new Set(),
   changeTimer: undefined,
+  checkTimer: undefined,
   known: new Map(),
   names: null,
   queries: freshQueryMemory(),
@@ -88,7 +110,17 @@ export function createHistoryKeeper() {
   function loadNow(): Promise<Indexes> {
     const memory = m;
     if (memory.ix) return Promise.resolve(memory.ix);
-    memory.loading ??= loadIndexes()
+    // After a quick start, its full-text part is completed with the session index (shards read stay).
+    const load = memory.early
+      ? memory.early.then(
+          async ({ ix }) => {
+            await loadMetaPart(ix);
+            return ix;
+          },
+          () => loadIndexes(),
+        )
+      : loadIndexes();
+    memory.loading ??= load
       .then((ix) => {
         memory.ix ??= ix;
         return memory.ix;
@@ -115,11 +147,19 @@ export function createHistoryKeeper() {
   async function ensureNow(now = Date.now()): Promise<void> {
     const memory = m;
     const ix = await loadNow();
+    const ctx = context(ix, memory);
+    const replaced = await metaInLine(ctx);
     const lost = memory.entriesLost;
     memory.entriesLost = false;
-    const ctx = context(ix, memory);
     const changed = await bringInLine(ctx, now, lost);
-    if (ctx.alive() && (changed.meta || changed.text)) await bump();
+    if (ctx.alive() && (replaced || changed.meta || changed.text)) await bump();
+  }
+
+  /** The session index loaded from its copy made the one in extension storage before it is written from (checkMeta). */
+  async function metaInLine(ctx: BuildContext): Promise<boolean> {
+    const replaced = await checkMeta(ctx.ix);
+    if (replaced) ctx.orderChanged();
+    return replaced;
   }
 
   async function bump(): Promise<void> {
@@ -153,7 +193,7 @@ export function createHistoryKeeper() {
       void serial(async () => {
         m.saveTimer = undefined;
         m.firstUnsavedAt = null;
-        if (m.ix) await saveText(m.ix);
+        if (m.ix) await saveText(m.ix, false);
       });
     }, wait);
   }
@@ -206,8 +246,9 @@ export function createHistoryKeeper() {
         await ensureNow(now);
         return;
       }
-      const sessions = (await readChecked(sessionsStore)).value;
       const ctx = context(ix, memory);
+      if ((await metaInLine(ctx)) && ctx.alive()) await bump();
+      const sessions = (await readChecked(sessionsStore)).value;
       const changed = await indexSessions(
         ctx,
         sessions.filter((s) => touched.has(s.id)),
@@ -232,24 +273,64 @@ export function createHistoryKeeper() {
   const coacheeNames = (): Promise<Map<string, string>> =>
     (m.names ??= readChecked(coacheesStore).then(({ value }) => new Map(value.map((c) => [c.id, c.name]))));
 
+  /**
+   * A worker's quick start (quick-start.ts): the full-text index's head, and the lists its first answers
+   * need instead of the whole session index, which is read once questions pause. Sessions edited since the
+   * last save put their words in first; more than a few: no quick start.
+   */
+  function quickStart(): Promise<{ ix: Indexes; head: QuickHead | null }> {
+    const memory = m;
+    memory.early ??= Promise.all([loadTextPart(), readQuickHead()]).then(async ([ix, head]) => {
+      if (!head || ix.stale.size > BULK) return { ix, head: null };
+      if (ix.stale.size > 0) await catchUpText(ix, memory.known);
+      return { ix, head };
+    });
+    return memory.early;
+  }
+
   /** A page of the history (queries.ts), answered at once: never behind a build under way. */
   async function queryHistory(q: HistoryQuery): Promise<HistoryPage> {
+    if (!m.ix) {
+      const early = await quickStart().catch(() => null);
+      if (early?.head && !m.ix) {
+        const names = await coacheeNames();
+        const page = answerQuery({ ix: early.ix, memory: m.queries, known: m.known, names, now: Date.now(), quick: early.head }, q);
+        void page.then(checkSoon, checkSoon);
+        return page;
+      }
+    }
     const ix = await loadNow();
     // A page that found the head missing wakes the background with an empty query: made again if it is.
     if (m.checked && q.limit === 0) void keepDerivedRecords();
-    if (!m.checked) {
-      // A worker's first query: sessions edited after the last save are indexed again first (a few);
-      // the check against the whole list (which may start a bulk build) goes on behind the answer.
-      if (ix.stale.size > 0 && ix.stale.size <= BULK) await serial(() => catchUp(context(ix), Date.now()));
-      void ensureIndexes();
-    }
-    return answerQuery({ ix, memory: m.queries, known: m.known, names: await coacheeNames(), now: Date.now() }, q);
+    const first = !m.checked;
+    // A worker's first query: sessions edited after the last save are indexed again first (a few).
+    if (first && ix.stale.size > 0 && ix.stale.size <= BULK) await serial(() => catchUp(context(ix), Date.now()));
+    const page = answerQuery({ ix, memory: m.queries, known: m.known, names: await coacheeNames(), now: Date.now() }, q);
+    // The check against the whole list (reading and checking it takes a while after years; it may start a
+    // bulk build) goes on after the answer, not in its way.
+    if (first) void page.then(checkSoon, checkSoon);
+    return page;
+  }
+
+  /**
+   * The check of a worker's first question, once questions pause: a person typing a search right after
+   * the page opened is answered first (reading and checking the list of 50,000 sessions takes a while).
+   */
+  function checkSoon(): void {
+    const memory = m;
+    clearTimeout(memory.checkTimer);
+    memory.checkTimer = setTimeout(() => {
+      if (memory !== m) return;
+      if (!m.checked) void ensureIndexes();
+      else if (!m.ix) void loadNow();
+    }, CHECK_DELAY);
   }
 
   /** Forget everything in memory (a worker that stopped and starts again): all of it, one object. */
   function reset(): void {
     clearTimeout(m.saveTimer);
     clearTimeout(m.changeTimer);
+    clearTimeout(m.checkTimer);
     m = freshMemory();
   }
 

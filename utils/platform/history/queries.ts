@@ -5,22 +5,25 @@
  * brought at once, the rest in small steps read from storage within a time
  * budget, and the answer says whether older sessions may follow.
  */
-import { rankMatches, scoresFor, sessionText } from '../../domain/history/full-text';
+import { rankMatches, sessionText } from '../../domain/history/full-text';
 import { queryWords, textMatcher } from '../../domain/history/query';
 import type { HistoryPage, HistoryQuery } from '../../domain/history/records';
 import { type IndexEntry, indexEntry, newestFirst } from '../../domain/history/session-index';
 import { firstSnippet } from '../../domain/history/snippet';
+import { scoresFor, shardsToLoad } from '../../domain/history/text-index';
 import type { SessionMeta } from '../../domain/model';
 import { SESSION_PARTS } from '../../domain/session-parts';
-import { fold } from '../../domain/text';
 import { localDefaultTemplate } from '../default-template';
-import { type Indexes, isIndexed } from './indexes';
+import { type Indexes, isIndexed, loadShards } from './indexes';
+import { type QuickHead, quickEntries, quickFold } from './quick-start';
 import { readSources, type SessionSource } from './session-index-store';
 
 /** Sessions read from storage per step of a scan. */
 const SCAN_STEP = 100;
 /** How long one answer may scan storage for sessions not indexed yet (the rest: "older sessions may follow"). */
 const SCAN_BUDGET_MS = 200;
+/** The longest stretch of scanning texts in memory before the worker's other events get their turn. */
+const SCAN_SLICE_MS = 12;
 /** The parts of a session whose words are searched. */
 const TEXT_PARTS = ['topic', 'notes', 'plan', 'homework', 'review', 'wrapUp'] as const;
 
@@ -49,9 +52,36 @@ export interface QueryContext {
   known: ReadonlyMap<string, unknown>;
   names: Map<string, string>;
   now: number;
+  /** A worker's quick start, while its session index is not read yet (the order and the rows come from it). */
+  quick?: QuickHead;
+}
+
+/** Orders made from a quick start, by coachee and names (a worker's first questions each need one). */
+const quickOrders = new WeakMap<QuickHead, Map<string, Order>>();
+
+/** The order from a worker's quick start, its titles folded already (the session index read later replaces it). */
+function quickOrder(head: QuickHead, names: Map<string, string>, coacheeId: string | null): Order {
+  const key = JSON.stringify([coacheeId, ...names]);
+  const made = quickOrders.get(head) ?? new Map<string, Order>();
+  quickOrders.set(head, made);
+  const known = made.get(key);
+  if (known) return known;
+  const folded = new Map([...names].map(([id, name]) => [id, quickFold(name)]));
+  const ids: string[] = [];
+  const quick = new Map<string, string>();
+  head.ids.forEach((id, i) => {
+    const coachee = head.coachees[i] ?? '';
+    if (coacheeId !== null && coachee !== coacheeId) return;
+    ids.push(id);
+    quick.set(id, `${head.titles[i] ?? ''}\n${folded.get(coachee) ?? ''}`);
+  });
+  const order = { coacheeId, names: key, ids, quick };
+  made.set(key, order);
+  return order;
 }
 
 function orderFor(ctx: QueryContext, coacheeId: string | null): Order {
+  if (ctx.quick) return quickOrder(ctx.quick, ctx.names, coacheeId);
   const nameKey = JSON.stringify([...ctx.names]);
   const cached = ctx.memory.order;
   if (cached && cached.coacheeId === coacheeId && cached.names === nameKey) return cached;
@@ -60,7 +90,7 @@ function orderFor(ctx: QueryContext, coacheeId: string | null): Order {
     coacheeId,
     names: nameKey,
     ids: entries.map((e) => e.id),
-    quick: new Map(entries.map((e) => [e.id, fold(`${e.title}\n${ctx.names.get(e.coacheeId) ?? ''}`)])),
+    quick: new Map(entries.map((e) => [e.id, quickFold(`${e.title}\n${ctx.names.get(e.coacheeId) ?? ''}`)])),
   };
   ctx.memory.order = order;
   return order;
@@ -113,7 +143,14 @@ async function scanPending(ctx: QueryContext, words: string[], coacheeId: string
   const name = (m: SessionMeta) => ctx.names.get(m.coacheeId) ?? '';
   const found: SessionMeta[] = [];
   const toRead: SessionMeta[] = [];
-  for (const meta of pending) {
+  let sliceStart = Date.now();
+  for (const [i, meta] of pending.entries()) {
+    // Tens of thousands of texts in memory (a restore of years): the worker's other events get their turn
+    // between slices, as during the build, so the scan does not hold a core for seconds.
+    if (i % 50 === 0 && Date.now() - sliceStart >= SCAN_SLICE_MS) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      sliceStart = Date.now();
+    }
     if (memo.knownMiss.has(meta.id)) {
       toRead.push(meta);
       continue;
@@ -179,8 +216,10 @@ async function scanPending(ctx: QueryContext, words: string[], coacheeId: string
  */
 export async function answerQuery(ctx: QueryContext, q: HistoryQuery): Promise<HistoryPage> {
   const { ix } = ctx;
-  const { ids, quick } = orderFor(ctx, q.coacheeId);
   const words = queryWords(q.query);
+  // The shards of the full-text index these words need (a worker that just started has none in memory).
+  if (words.length > 0) await loadShards(ix, shardsToLoad(ix.text, words));
+  const { ids, quick } = orderFor(ctx, q.coacheeId);
   const indexed =
     words.length === 0
       ? ids
@@ -201,10 +240,9 @@ export async function answerQuery(ctx: QueryContext, q: HistoryQuery): Promise<H
   const hits = scanned.hits.filter((e) => !listed.has(e.id));
   const byId = new Map(hits.map((e) => [e.id, e]));
   const matches = [...indexed, ...hits.map((e) => e.id)];
-  const rows = matches
-    .slice(q.offset, q.offset + q.limit)
-    .map((id) => ix.meta.entries[id] ?? byId.get(id))
-    .filter((e): e is IndexEntry => e !== undefined);
+  const shown = matches.slice(q.offset, q.offset + q.limit);
+  const early = ctx.quick ? quickEntries(ctx.quick, shown) : null;
+  const rows = shown.map((id) => early?.get(id) ?? ix.meta.entries[id] ?? byId.get(id)).filter((e): e is IndexEntry => e !== undefined);
   return {
     total: ids.length + notIndexed,
     matched: matches.length,

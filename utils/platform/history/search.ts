@@ -84,6 +84,11 @@ export function createHistorySearch(head: ReadonlySignal<HistoryHead>, revision:
     };
   });
 
+  // While the list is shown, the background's worker is kept from stopping (Chrome stops it after 30 s
+  // without an event, and its next start reads the indexes again: at 50,000 sessions a search typed then
+  // waited for that). A question every 20 s is an event; it asks for no rows.
+  const keepWarm = setInterval(warmHistory, KEEP_WARM_MS);
+
   return {
     query: query as ReadonlySignal<string>,
     coacheeId: coacheeId as ReadonlySignal<string>,
@@ -104,9 +109,15 @@ export function createHistorySearch(head: ReadonlySignal<HistoryHead>, revision:
     more() {
       shown.value += HISTORY_PAGE;
     },
-    dispose,
+    dispose() {
+      clearInterval(keepWarm);
+      dispose();
+    },
   };
 }
+
+/** How often an open list reminds the background's worker that it is used (Chrome stops an idle one after 30 s). */
+export const KEEP_WARM_MS = 20_000;
 
 /** A history search (see createHistorySearch). */
 export type HistorySearch = ReturnType<typeof createHistorySearch>;

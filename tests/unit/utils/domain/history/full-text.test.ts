@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  dropText,
-  loadTextIndex,
-  newTextIndex,
-  putText,
-  rankMatches,
-  scoresFor,
-  sessionText,
-} from '../../../../../utils/domain/history/full-text';
+import { rankMatches, sessionText } from '../../../../../utils/domain/history/full-text';
+import { newTextIndex, putText, scoresFor } from '../../../../../utils/domain/history/text-index';
 import { EMPTY_WRAP_UP } from '../../../../../utils/domain/model';
 
 describe('the full-text index', () => {
@@ -27,36 +20,6 @@ describe('the full-text index', () => {
     for (const word of ['Speaking', 'Meetings', 'One step', 'manager', 'Ask early', 'Quiet', 'fear', 'silence', 'habit', 'Good hour']) {
       expect(text).toContain(word);
     }
-  });
-
-  it('finds a word by its start, without accents or case, in the one session that has it', () => {
-    const index = newTextIndex();
-    putText(index, { id: 'a', text: 'Résumé review and the Gehaltsgespräch' });
-    putText(index, { id: 'b', text: 'Nothing of the sort' });
-    expect([...scoresFor(index, 'resu').keys()]).toEqual(['a']);
-    expect([...scoresFor(index, 'GEHALTS').keys()]).toEqual(['a']);
-    expect([...scoresFor(index, 'gesprach').keys()]).toEqual([]);
-    expect(scoresFor(index, 'zzz').size).toBe(0);
-  });
-
-  it('replaces a session that changed and drops one that is gone', () => {
-    const index = newTextIndex();
-    putText(index, { id: 'a', text: 'old words' });
-    putText(index, { id: 'a', text: 'new words' });
-    expect(scoresFor(index, 'old').size).toBe(0);
-    expect([...scoresFor(index, 'new').keys()]).toEqual(['a']);
-    dropText(index, 'a');
-    dropText(index, 'never there');
-    expect(scoresFor(index, 'new').size).toBe(0);
-  });
-
-  it('comes back from its saved form as it was, and a damaged one is refused', () => {
-    const index = newTextIndex();
-    putText(index, { id: 'a', text: 'delegation' });
-    const back = loadTextIndex(JSON.stringify(index));
-    expect(back && [...scoresFor(back, 'deleg').keys()]).toEqual(['a']);
-    expect(loadTextIndex('{"not": "an index"}')).toBeNull();
-    expect(loadTextIndex('not json')).toBeNull();
   });
 
   it('keeps the sessions that have every word (in the text or at once in a title or name), best first, then newest', () => {

@@ -1,9 +1,9 @@
 import { signal } from '@preact/signals';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { EMPTY_HEAD, type HistoryHead, type HistoryPage, type HistoryQuery } from '../../../../../utils/domain/history/records';
 import type { IndexEntry } from '../../../../../utils/domain/history/session-index';
-import { createHistorySearch } from '../../../../../utils/platform/history/search';
+import { createHistorySearch, KEEP_WARM_MS } from '../../../../../utils/platform/history/search';
 
 const row = (id: string): IndexEntry =>
   ({ id, coacheeId: 'me', createdAt: 1, startedAt: null, title: id, lengthMs: 0 }) as unknown as IndexEntry;
@@ -49,5 +49,21 @@ describe('the history search store', () => {
     expect(search.view.value.rows).toEqual([]);
     expect(search.asking.value).toBe(false);
     search.dispose();
+  });
+
+  it('keeps the background awake while the list is shown (a question for no rows every 20 s), and stops when it goes', async () => {
+    vi.useFakeTimers();
+    try {
+      const asked = fakeBackground();
+      const search = createHistorySearch(signal<HistoryHead>(EMPTY_HEAD), signal(0));
+      await vi.advanceTimersByTimeAsync(KEEP_WARM_MS * 3);
+      expect(asked.map((a) => a.query.limit)).toEqual([0, 0, 0]);
+      expect(KEEP_WARM_MS).toBeLessThan(30_000);
+      search.dispose();
+      await vi.advanceTimersByTimeAsync(KEEP_WARM_MS * 3);
+      expect(asked).toHaveLength(3);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
