@@ -348,7 +348,10 @@ for (const n of sizes) {
   const options = await context.newPage();
   started = Date.now();
   await options.goto(url('options.html'));
-  await options.getByRole('status').getByText(`of ${total} sessions`).waitFor({ timeout: 120_000 });
+  await options
+    .getByRole('status')
+    .getByText(`of ${total.toLocaleString('en-US')} sessions`)
+    .waitFor({ timeout: 120_000 });
   const optionsMs = Date.now() - started;
   step(`${n}: options ${optionsMs} ms`);
 
@@ -360,7 +363,10 @@ for (const n of sizes) {
       input.value = '';
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    await options.getByRole('status').getByText(`${total} of ${total} sessions`).waitFor();
+    await options
+      .getByRole('status')
+      .getByText(`${total.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} sessions`)
+      .waitFor();
     searchMs.push(
       await options.evaluate(async (w) => {
         const input = document.getElementById('history-search');
@@ -452,14 +458,20 @@ for (const n of sizes) {
     const page = await context.newPage();
     let t0 = Date.now();
     await page.goto(url('options.html'));
-    await page.getByRole('status').getByText(`of ${total} sessions`).waitFor({ timeout: 120_000 });
+    await page
+      .getByRole('status')
+      .getByText(`of ${total.toLocaleString('en-US')} sessions`)
+      .waitFor({ timeout: 120_000 });
     const optionsMs = Date.now() - t0;
     const wordMs = await wordFound(page, 'xylophone', wordTitle);
     await page.close();
     // Once more, the word alone: the worker stopped again, the options page open before it is typed.
     const again = await context.newPage();
     await again.goto(url('options.html'));
-    await again.getByRole('status').getByText(`of ${total} sessions`).waitFor({ timeout: 120_000 });
+    await again
+      .getByRole('status')
+      .getByText(`of ${total.toLocaleString('en-US')} sessions`)
+      .waitFor({ timeout: 120_000 });
     await cdp.send('ServiceWorker.stopAllWorkers');
     await again.waitForTimeout(1000);
     t0 = Date.now();

@@ -13,6 +13,8 @@ import { type ExtensionBrowser, extensionPerTest } from './chromium';
 import { NotesPage, optionsSection } from './pages';
 
 const COUNT = 2000;
+/** A count as the English pages write it ("2,001"). */
+const n = (count: number) => count.toLocaleString('en-US');
 
 /**
  * A first session as a person makes one (a new install holds none: the panel
@@ -86,16 +88,16 @@ describe('a store of 2,000 sessions', () => {
     expect(Date.now() - seededAt).toBeLessThan(2_000);
     await search.fill('');
     // Newest first at once (the background's head record), while the indexes are still being built.
-    await expect.poll(() => status.textContent(), { timeout: 60_000 }).toBe(`${total} of ${total} sessions`);
+    await expect.poll(() => status.textContent(), { timeout: 60_000 }).toBe(`${n(total)} of ${n(total)} sessions`);
     // A page at a time, newest first.
     expect(await options.locator('ul.history > li').count()).toBe(50);
     await options.getByRole('button', { name: /^Topic number 1999/ }).waitFor();
 
     // A word that is only in one session's notes, typed by its start: found through the index, shown in context.
     await options.getByRole('progressbar').waitFor({ state: 'detached', timeout: 120_000 });
-    await expect.poll(() => status.textContent(), { timeout: 60_000 }).toBe(`${total} of ${total} sessions`);
+    await expect.poll(() => status.textContent(), { timeout: 60_000 }).toBe(`${n(total)} of ${n(total)} sessions`);
     await options.getByLabel('Search topics and notes').fill('kaleido');
-    await expect.poll(() => status.textContent(), { timeout: 5_000 }).toBe(`1 of ${total} sessions`);
+    await expect.poll(() => status.textContent(), { timeout: 5_000 }).toBe(`1 of ${n(total)} sessions`);
     const found = options.getByRole('button', { name: /^Topic number 1234/ });
     await expect.poll(() => found.locator('mark').textContent()).toBe('kaleidoscope');
     expect(await found.textContent()).toContain('The word kaleidoscope came up.');
@@ -131,7 +133,7 @@ describe('a store of 2,000 sessions', () => {
     await panel.saveStatus.getByText('Saved').waitFor();
     await options.bringToFront();
     await options.getByLabel('Search topics and notes').fill('quetzal');
-    await expect.poll(() => status.textContent(), { timeout: 2_000 }).toBe(`1 of ${total} sessions`);
+    await expect.poll(() => status.textContent(), { timeout: 2_000 }).toBe(`1 of ${n(total)} sessions`);
     const panelReads = await readsOf(panel.page);
     expect(panelReads.some((k) => k.includes('"notes.'))).toBe(true);
     expect(panelReads.filter((k) => k === '*' || k.includes('"sessions"'))).toEqual([]);
@@ -144,9 +146,9 @@ describe('a store of 2,000 sessions', () => {
     await cdp.send('ServiceWorker.stopAllWorkers');
     await cdp.detach();
     await options.getByLabel('Search topics and notes').fill('quetz');
-    await expect.poll(() => status.textContent(), { timeout: 5_000 }).toBe(`1 of ${total} sessions`);
+    await expect.poll(() => status.textContent(), { timeout: 5_000 }).toBe(`1 of ${n(total)} sessions`);
     await options.getByLabel('Search topics and notes').fill('kaleidoscope');
-    await expect.poll(() => status.textContent(), { timeout: 5_000 }).toBe(`1 of ${total} sessions`);
+    await expect.poll(() => status.textContent(), { timeout: 5_000 }).toBe(`1 of ${n(total)} sessions`);
 
     // Open it, edit its notes, come back.
     await options.getByRole('button', { name: /^Topic number 1234/ }).click();
@@ -164,7 +166,7 @@ describe('a store of 2,000 sessions', () => {
     await options.getByRole('button', { name: 'Delete this session' }).click();
     await options.getByRole('button', { name: 'Yes, delete this session for good' }).click();
     await options.getByLabel('Search topics and notes').fill('');
-    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toContain(`of ${total - 1} sessions`);
+    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toContain(`of ${n(total - 1)} sessions`);
 
     // Export one coachee's 200 sessions as Markdown and read the file back.
     await optionsSection(options, 'Export & backup');
@@ -219,9 +221,9 @@ describe('a store of 2,000 sessions', () => {
         { name: 'years.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) },
         { timeout: 60_000 },
       );
-    await options.getByText(`This backup has ${COUNT} new sessions`, { exact: false }).waitFor({ timeout: 30_000 });
+    await options.getByText(`This backup has ${n(COUNT)} new sessions`, { exact: false }).waitFor({ timeout: 30_000 });
     await options.getByRole('button', { name: 'Import' }).click();
-    await options.getByText(`Imported: ${COUNT} new sessions`, { exact: false }).waitFor({ timeout: 60_000 });
+    await options.getByText(`Imported: ${n(COUNT)} new sessions`, { exact: false }).waitFor({ timeout: 60_000 });
     await optionsSection(options, 'Sessions');
 
     // While the indexes are built: the progress (a progress bar with its text) and the newest rows.
@@ -233,9 +235,9 @@ describe('a store of 2,000 sessions', () => {
     // Done: the progress goes, every session is listed, a word of one restored note is found.
     await progress.waitFor({ state: 'detached', timeout: 120_000 });
     const status = options.getByRole('status').first();
-    await expect.poll(() => status.textContent()).toBe(`${COUNT + 1} of ${COUNT + 1} sessions`);
+    await expect.poll(() => status.textContent()).toBe(`${n(COUNT + 1)} of ${n(COUNT + 1)} sessions`);
     await options.getByLabel('Search topics and notes').fill('ocarina');
-    await expect.poll(() => status.textContent(), { timeout: 5_000 }).toBe(`1 of ${COUNT + 1} sessions`);
+    await expect.poll(() => status.textContent(), { timeout: 5_000 }).toBe(`1 of ${n(COUNT + 1)} sessions`);
     await options.getByRole('button', { name: /^Restored topic 777/ }).waitFor();
   }, 240_000);
 });
