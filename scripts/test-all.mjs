@@ -3,7 +3,8 @@
  * `npm test`: every check, in order, each timed, ending with one plain line
  * `N passed, N failed` (the tests of every vitest run, the unit suite's time-zone
  * passes included, plus one per check step). A failing step does not stop the
- * steps that do not depend on it.
+ * steps that do not depend on it. Tests that passed only on a retry are named in the
+ * summary (scripts/vitest-retries.mjs records them), so a run shows whether any retry was used.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -12,6 +13,8 @@ mkdirSync('.tmp', { recursive: true });
 const results = [];
 let passed = 0;
 let failed = 0;
+/** Tests that passed only on a retry: `{ step, file, name, retries }`. */
+const retried = [];
 
 function run(name, cmd, args, { env } = {}) {
   const started = Date.now();
@@ -43,11 +46,26 @@ const step = (ok) => {
 
 const npx = (...args) => ['npx', args];
 
-/** A vitest run as a step, its tests counted from its own JSON report (never one left by an earlier run). */
+/** Tests a vitest run passed only on a retry, from the file scripts/vitest-retries.mjs wrote. */
+function noteRetried(step, file) {
+  if (!existsSync(file)) return;
+  for (const test of JSON.parse(readFileSync(file, 'utf8'))) retried.push({ step, ...test });
+}
+
+/**
+ * A vitest run as a step, its tests counted from its own JSON report (never one left by an
+ * earlier run), and the tests it passed only on a retry noted from a second report beside it.
+ */
 function vitestStep(name, report, args = [], env = {}) {
+  const retries = report.replace(/\.json$/, '.retries.json');
   rmSync(report, { force: true });
-  const ok = run(name, ...npx('vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile=${report}`), { env });
+  rmSync(retries, { force: true });
+  const reporters = ['--reporter=default', '--reporter=json', '--reporter=./scripts/vitest-retries.mjs'];
+  const ok = run(name, ...npx('vitest', 'run', ...args, ...reporters, `--outputFile=${report}`), {
+    env: { ...env, RETRIES_REPORT: retries },
+  });
   countVitest(report, ok);
+  noteRetried(name, retries);
 }
 
 /**
@@ -85,5 +103,10 @@ if (built) {
 
 console.log('\n━━ Summary');
 for (const r of results) console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name.padEnd(36)} ${r.seconds.padStart(6)} s`);
+if (retried.length === 0) console.log('No test needed a retry.');
+else {
+  console.log(`${retried.length} passed only on a retry:`);
+  for (const t of retried) console.log(`  ${t.step}: ${t.file} > ${t.name} (${t.retries} ${t.retries === 1 ? 'retry' : 'retries'})`);
+}
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

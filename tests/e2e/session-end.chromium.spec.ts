@@ -221,12 +221,13 @@ describe('a session that ends with the call', () => {
     const summary = panel.getByRole('region', { name: /^The session of / });
     await summary.getByText(/^Ended at .+, when the call ended\.$/).waitFor();
     expect(await panel.getByRole('timer').count()).toBe(0);
-    const worker = browser.context.serviceWorkers()[0];
-    const last = await worker?.evaluate(async () => {
-      const { activeSessionId } = await chrome.storage.local.get('activeSessionId');
-      const key = `timer.${activeSessionId}`;
-      return ((await chrome.storage.local.get(key))[key] as { type: string; by?: string }[]).at(-1);
-    });
-    expect(last).toMatchObject({ type: 'end', by: 'call' });
+    // The summary shows the end before its write lands: wait for the stored log itself.
+    const last = () =>
+      browser.context.serviceWorkers()[0]?.evaluate(async () => {
+        const { activeSessionId } = await chrome.storage.local.get('activeSessionId');
+        const key = `timer.${activeSessionId}`;
+        return ((await chrome.storage.local.get(key))[key] as { type: string; by?: string }[]).at(-1);
+      });
+    await expect.poll(last, { timeout: 5000 }).toMatchObject({ type: 'end', by: 'call' });
   });
 });

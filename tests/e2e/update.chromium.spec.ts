@@ -304,13 +304,14 @@ async function checkEveryPage(browser: ExtensionBrowser, data: SessionData, list
   await check(`options search finds "${data.word}" in the notes`, async () => {
     await options.getByLabel('Search topics and notes').fill(data.word);
     const found = options.getByRole('button', { name: new RegExp(data.topic) });
-    await found
-      .first()
-      .waitFor()
-      .catch(async () => {
-        throw new Error(`no result within 10 s; the history says "${await historyCount(options).catch(() => 'nothing')}"`);
+    // The list shown before stays until the search answers, and the words in context follow the rows in a second
+    // answer: the row is found once it shows the word marked, not when a row with the topic is there.
+    await expect
+      .poll(() => found.first().locator('mark').allTextContents(), { timeout: 10_000 })
+      .toContain(data.word)
+      .catch(async (error: Error) => {
+        throw new Error(`${error.message.split('\n')[0]}; the history says "${await historyCount(options).catch(() => 'nothing')}"`);
       });
-    expect(await found.first().locator('mark').allTextContents()).toContain(data.word);
     await options.getByLabel('Search topics and notes').fill('');
   });
   await check(`coachee page of ${data.coachee} shows ${data.month}`, async () => {
