@@ -3,8 +3,9 @@
  * `npm test`: every check, in order, each timed, ending with one plain line
  * `N passed, N failed` (the tests of every vitest run, the unit suite's time-zone
  * passes included, plus one per check step). A failing step does not stop the
- * steps that do not depend on it. Tests that passed only on a retry are named in the
- * summary (scripts/vitest-retries.mjs records them), so a run shows whether any retry was used.
+ * steps that do not depend on it. Tests that were retried (passed on the retry or failed
+ * again) are named in the summary (scripts/vitest-retries.mjs records them), so a run shows
+ * whether any retry was used.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -13,7 +14,7 @@ mkdirSync('.tmp', { recursive: true });
 const results = [];
 let passed = 0;
 let failed = 0;
-/** Tests that passed only on a retry: `{ step, file, name, retries }`. */
+/** Tests that were retried: `{ step, file, name, retries, passed }` (passed: on the retry). */
 const retried = [];
 
 function run(name, cmd, args, { env } = {}) {
@@ -46,7 +47,7 @@ const step = (ok) => {
 
 const npx = (...args) => ['npx', args];
 
-/** Tests a vitest run passed only on a retry, from the file scripts/vitest-retries.mjs wrote. */
+/** Tests a vitest run retried, from the file scripts/vitest-retries.mjs wrote. */
 function noteRetried(step, file) {
   if (!existsSync(file)) return;
   for (const test of JSON.parse(readFileSync(file, 'utf8'))) retried.push({ step, ...test });
@@ -54,7 +55,7 @@ function noteRetried(step, file) {
 
 /**
  * A vitest run as a step, its tests counted from its own JSON report (never one left by an
- * earlier run), and the tests it passed only on a retry noted from a second report beside it.
+ * earlier run), and the tests it retried noted from a second report beside it.
  */
 function vitestStep(name, report, args = [], env = {}) {
   const retries = report.replace(/\.json$/, '.retries.json');
@@ -103,10 +104,19 @@ if (built) {
 
 console.log('\n━━ Summary');
 for (const r of results) console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name.padEnd(36)} ${r.seconds.padStart(6)} s`);
-if (retried.length === 0) console.log('No test needed a retry.');
-else {
-  console.log(`${retried.length} passed only on a retry:`);
-  for (const t of retried) console.log(`  ${t.step}: ${t.file} > ${t.name} (${t.retries} ${t.retries === 1 ? 'retry' : 'retries'})`);
-}
+const listRetried = (tests, title) => {
+  if (tests.length === 0) return;
+  console.log(title);
+  for (const t of tests) console.log(`  ${t.step}: ${t.file} > ${t.name} (${t.retries} ${t.retries === 1 ? 'retry' : 'retries'})`);
+};
+if (retried.length === 0) console.log('No test was retried.');
+listRetried(
+  retried.filter((t) => t.passed),
+  `${retried.filter((t) => t.passed).length} passed only on a retry:`,
+);
+listRetried(
+  retried.filter((t) => !t.passed),
+  `${retried.filter((t) => !t.passed).length} failed, on the retry too:`,
+);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

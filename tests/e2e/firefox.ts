@@ -38,16 +38,23 @@ export async function launchFirefoxExtension(prefs: Record<string, boolean | num
     browser,
     async extensionPage(path: string) {
       // Puppeteer's BiDi target URL stays about:blank for tabs the extension
-      // opened, so ask each page where it really is.
-      const deadline = Date.now() + 20_000;
+      // opened, so ask each page where it really is. A page in the middle of a
+      // navigation may not answer: each question is given 2 s, then asked again.
+      const deadline = Date.now() + 40_000;
+      let seen: string[] = [];
       while (Date.now() < deadline) {
+        seen = [];
         for (const page of await browser.pages()) {
-          const href = await page.evaluate(() => location.href).catch(() => '');
+          const href = await Promise.race([
+            page.evaluate(() => location.href).catch(() => ''),
+            new Promise<string>((r) => setTimeout(() => r('(no answer)'), 2_000)),
+          ]);
+          seen.push(href);
           if (href.startsWith('moz-extension://') && href.endsWith(path)) return page;
         }
         await new Promise((r) => setTimeout(r, 200));
       }
-      throw new Error(`The test build never opened ${path}`);
+      throw new Error(`The test build never opened ${path} (pages open: ${seen.join(', ') || 'none'})`);
     },
     close: () => browser.close(),
   };

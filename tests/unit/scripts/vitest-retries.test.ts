@@ -16,14 +16,17 @@ const module = (file: string, tests: ReturnType<typeof test>[]) => ({ relativeMo
 describe('the retries reporter of npm test', () => {
   afterEach(() => vi.unstubAllEnvs());
 
-  it('lists only the tests that passed on a retry, with their file and retries', () => {
+  it('lists every retried test, with its file, its retries and whether the retry passed', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'retries-')), 'e2e.retries.json');
     vi.stubEnv('RETRIES_REPORT', file);
     new RetriesReporter().onTestRunEnd([
       module('tests/e2e/a.spec.ts', [test('a > first try', 'passed', 0), test('a > second try', 'passed', 1)]),
       module('tests/e2e/b.spec.ts', [test('b > failed twice', 'failed', 1), test('b > skipped', 'skipped', 0)]),
     ]);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual([{ file: 'tests/e2e/a.spec.ts', name: 'a > second try', retries: 1 }]);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual([
+      { file: 'tests/e2e/a.spec.ts', name: 'a > second try', retries: 1, passed: true },
+      { file: 'tests/e2e/b.spec.ts', name: 'b > failed twice', retries: 1, passed: false },
+    ]);
   });
 
   it('writes an empty list when no test needed a retry', () => {
