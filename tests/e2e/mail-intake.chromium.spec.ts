@@ -5,6 +5,7 @@
  * review in the panel and the coachee's page show them. The same reply taken in
  * again changes nothing, and says so.
  */
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './axe';
 import { extensionPerTest } from './chromium';
@@ -14,6 +15,20 @@ import { settled } from './storage';
 
 /** The plan mail's homework line: the copy waits for it (homework is stored apart from the steps). */
 const JOURNALING = '[3.1] Exercise: Journaling (30 min a week)';
+
+/** Wait until the plan's first homework item holds minutes for `weeks` weeks (its log is written beside the review, under its own key). */
+async function loggedWeeks(page: Page, planSessionId: string, weeks: number): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async (planId) => {
+          const homework = (await chrome.storage.local.get(`homework.${planId}`))[`homework.${planId}`] as { logged: object }[] | undefined;
+          return Object.keys(homework?.[0]?.logged ?? {}).length;
+        }, planSessionId),
+      { timeout: 5000 },
+    )
+    .toBe(weeks);
+}
 
 describe('a reply to the plan mail, taken in with no next session', () => {
   const coach = extensionPerTest({ role: 'coach' });
@@ -53,18 +68,7 @@ describe('a reply to the plan mail, taken in with no next session', () => {
     await panel.getByText('Anna on the reason behind it: I say yes before I think').waitFor();
 
     // The plan's homework log is written beside the review (its own key): wait for it before reading the rest.
-    await expect
-      .poll(
-        () =>
-          panel.evaluate(async (planId) => {
-            const homework = (await chrome.storage.local.get(`homework.${planId}`))[`homework.${planId}`] as
-              | { logged: object }[]
-              | undefined;
-            return Object.keys(homework?.[0]?.logged ?? {}).length;
-          }, planSessionId),
-        { timeout: 5000 },
-      )
-      .toBe(2);
+    await loggedWeeks(panel, planSessionId, 2);
     // Stored: a new next session (Anna's, the active one) whose review holds every word.
     const stored = await panel.evaluate(async (planId) => {
       const all = await chrome.storage.local.get(null);
@@ -146,18 +150,7 @@ describe('a reply to the plan mail, taken in with no next session', () => {
       .getByText('What held them back, in their words: Sam was away')
       .waitFor();
     // The plan's homework log is written beside the review (its own key): wait for it before reading the rest.
-    await expect
-      .poll(
-        () =>
-          panel.evaluate(async (planId) => {
-            const homework = (await chrome.storage.local.get(`homework.${planId}`))[`homework.${planId}`] as
-              | { logged: object }[]
-              | undefined;
-            return Object.keys(homework?.[0]?.logged ?? {}).length;
-          }, planSessionId),
-        { timeout: 5000 },
-      )
-      .toBe(2);
+    await loggedWeeks(panel, planSessionId, 2);
     const stored = await panel.evaluate(async (planId) => {
       const all = await chrome.storage.local.get(null);
       const homework = all[`homework.${planId}`] as { logged: Record<string, number> }[];

@@ -127,18 +127,30 @@ export async function writeNotes(browser: ExtensionBrowser, text: string): Promi
   return sessionId;
 }
 
-/** Two coach computers, each allowed to reach one rclone WebDAV server, and that server. */
-export interface TwoComputers {
-  dav: WebDavServer;
+/** On the options page (reloaded, at Sync): remove the computer named `name`, with the passphrase for the new key, and wait until it is done. */
+export async function removeComputer(page: Page, name: string, passphrase: string): Promise<void> {
+  await page.reload();
+  await optionsSection(page, 'Sync');
+  await page.getByRole('button', { name: 'Show the computers' }).click();
+  await page.getByRole('button', { name: `Remove ${name}` }).click();
+  await page.getByLabel('Sync passphrase', { exact: true }).fill(passphrase);
+  await page.getByRole('button', { name: 'Remove it and make a new key' }).click();
+  await page.getByText('Removed. A new key is in use', { exact: false }).waitFor({ timeout: 60_000 });
+}
+
+/** Coach computers, each allowed to reach one rclone WebDAV server, and that server. */
+export interface Computers {
+  readonly dav: WebDavServer;
   /** The sync folder on the server, ending in `/`. */
-  folder: string;
-  a: ExtensionBrowser;
-  b: ExtensionBrowser;
+  readonly folder: string;
+  readonly a: ExtensionBrowser;
+  readonly b: ExtensionBrowser;
+  /** The third computer (only where three were started). */
+  readonly c: ExtensionBrowser;
   /** The server as another program sees it (a person in the server's web page, a sync client). */
   server(): ReturnType<typeof createDavClient>;
   /** The device folders on the server. */
   devices(): Promise<string[]>;
-  close(): Promise<void>;
 }
 
 /** Start the server and `count` coach computers with the site allowed (the specs' beforeAll). */
@@ -164,38 +176,25 @@ function serverOf(dav: WebDavServer, folder: string) {
   return { server, devices: async () => (await server().list()).filter((e) => e.folder).map((e) => e.name) };
 }
 
-/** Start the server and two coach computers with the site allowed (the specs' beforeAll). */
-async function startTwoComputers(): Promise<TwoComputers> {
-  const { dav, folder, browsers } = await startComputers(2);
-  const [a, b] = browsers as [ExtensionBrowser, ExtensionBrowser];
-  return {
-    dav,
-    folder,
-    a,
-    b,
-    ...serverOf(dav, folder),
-    close: async () => {
-      await Promise.all([a.close(), b.close()]);
-      await dav.dispose();
-    },
-  };
-}
-
-/** Three coach computers and their server for the enclosing describe: started before its tests, closed after them. */
-export function threeComputersForTheseTests(): Omit<TwoComputers, 'close'> & { readonly c: ExtensionBrowser } {
+/** `count` coach computers and their server for the enclosing describe: started before its tests, closed after them. */
+function computersForTheseTests(count: 2 | 3): Computers {
   let started: { dav: WebDavServer; folder: string; browsers: ExtensionBrowser[] } | undefined;
   beforeAll(async () => {
-    started = await startComputers(3);
+    started = await startComputers(count);
   });
   afterAll(async () => {
     await Promise.all(started?.browsers.map((b) => b.close()) ?? []);
     await started?.dav.dispose();
   });
   const get = () => {
-    if (!started) throw new Error('The three computers start in beforeAll.');
+    if (!started) throw new Error(`The ${count} computers start in beforeAll.`);
     return started;
   };
-  const at = (i: number) => get().browsers[i] as ExtensionBrowser;
+  const at = (i: number) => {
+    const browser = get().browsers[i];
+    if (!browser) throw new Error(`Only ${count} computers were started.`);
+    return browser;
+  };
   return {
     get dav() {
       return get().dav;
@@ -217,31 +216,7 @@ export function threeComputersForTheseTests(): Omit<TwoComputers, 'close'> & { r
   };
 }
 
-/** Two coach computers and their server for the enclosing describe: started before its tests, closed after them. */
-export function twoComputersForTheseTests(): Omit<TwoComputers, 'close'> {
-  let started: TwoComputers | undefined;
-  beforeAll(async () => {
-    started = await startTwoComputers();
-  });
-  afterAll(() => started?.close());
-  const get = (): TwoComputers => {
-    if (!started) throw new Error('The two computers start in beforeAll.');
-    return started;
-  };
-  return {
-    get dav() {
-      return get().dav;
-    },
-    get folder() {
-      return get().folder;
-    },
-    get a() {
-      return get().a;
-    },
-    get b() {
-      return get().b;
-    },
-    server: () => get().server(),
-    devices: () => get().devices(),
-  };
-}
+/** Two coach computers and their server for the enclosing describe. */
+export const twoComputersForTheseTests = (): Omit<Computers, 'c'> => computersForTheseTests(2);
+/** Three coach computers and their server for the enclosing describe. */
+export const threeComputersForTheseTests = (): Computers => computersForTheseTests(3);

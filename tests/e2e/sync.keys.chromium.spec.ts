@@ -7,13 +7,13 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { optionsSection } from './pages';
 import {
   expectAccessible,
   fillSetup,
   nameComputer,
   openSync,
   PASSPHRASE,
+  removeComputer,
   stored,
   syncNow,
   twoComputersForTheseTests,
@@ -87,13 +87,7 @@ describe('computers and passphrases: named, listed, a passphrase changed, a comp
   });
 
   it('B removed on A: B can no longer read a change made after, and says it was removed', async () => {
-    await aSync.reload();
-    await optionsSection(aSync, 'Sync');
-    await aSync.getByRole('button', { name: 'Show the computers' }).click();
-    await aSync.getByRole('button', { name: 'Remove Travel laptop' }).click();
-    await aSync.getByLabel('Sync passphrase', { exact: true }).fill(NEW_PASSPHRASE);
-    await aSync.getByRole('button', { name: 'Remove it and make a new key' }).click();
-    await aSync.getByText('Removed. A new key is in use', { exact: false }).waitFor({ timeout: 60_000 });
+    await removeComputer(aSync, 'Travel laptop', NEW_PASSPHRASE);
     await expect.poll(() => aSync.getByRole('list', { name: 'Computers' }).getByRole('listitem').count()).toBe(1);
     await writeNotes(computers.a, 'Goal: one question in every meeting.\nStep: after the removal.');
     expect(await syncNow(aSync)).toBeNull();

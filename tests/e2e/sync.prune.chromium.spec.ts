@@ -11,13 +11,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from './chromium';
-import { optionsSection } from './pages';
 import {
   deviceOf,
   fillSetup,
   nameComputer,
   openSync,
   PASSPHRASE,
+  removeComputer,
   stored,
   syncNow,
   threeComputersForTheseTests,
@@ -122,13 +122,7 @@ describe('three computers: a late one has every word, change files all merged ar
 
   it('C removed on A while three are connected: C cannot read a change made after; A and B go on syncing', async () => {
     const before = `${FROM_B}\nDone: asked Kim.\nFrom C.`;
-    await aSync.reload();
-    await optionsSection(aSync, 'Sync');
-    await aSync.getByRole('button', { name: 'Show the computers' }).click();
-    await aSync.getByRole('button', { name: 'Remove Kitchen tablet' }).click();
-    await aSync.getByLabel('Sync passphrase', { exact: true }).fill(PASSPHRASE);
-    await aSync.getByRole('button', { name: 'Remove it and make a new key' }).click();
-    await aSync.getByText('Removed. A new key is in use', { exact: false }).waitFor({ timeout: 60_000 });
+    await removeComputer(aSync, 'Kitchen tablet', PASSPHRASE);
     await writeNotes(computers.a, `${before}\nAfter the removal.`);
     expect(await syncNow(aSync)).toBeNull();
 

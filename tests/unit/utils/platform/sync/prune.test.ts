@@ -4,60 +4,17 @@
  * 127.0.0.1): removed after all merged, held back while one active computer lags, a computer back after a
  * long time starting again from the snapshot with nothing lost, and a sync stopped in the middle of its removals.
  */
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { ACTIVE_MS } from '../../../../../utils/domain/sync/prune';
-import { readChecked } from '../../../../../utils/platform/storage';
-import { syncStatusStore } from '../../../../../utils/platform/sync/config';
-import { syncOnce } from '../../../../../utils/platform/sync/engine';
 import { readMeta } from '../../../../../utils/platform/sync/state';
-import { type Computer, computer, on } from './computers';
-import { edit, notesOf, serverRounds, T0, withSession } from './server-rounds';
+import { computer, on } from './computers';
+import { DAY, devOf, GOAL, MINUTE, pruneSteps, syncAt, transcript } from './prune-steps';
+import { edit, notesOf, serverRounds, T0 } from './server-rounds';
 
 const rounds = serverRounds('p');
-const { folderOnDisk, devices, start } = rounds;
-const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
-
-/** One sync on a computer at the moment `at`; its status afterwards. */
-const syncAt = (c: Computer, at: number) =>
-  on(c, async () => {
-    await syncOnce(at);
-    return (await readChecked(syncStatusStore)).value;
-  });
-const devOf = (c: Computer) => on(c, async () => (await readMeta()).dev);
-/** The names in a computer's folder on the server matching `pattern`, by number. */
-const filesOf = async (dev: string, pattern: RegExp) =>
-  (await readdir(join(folderOnDisk(), dev))).filter((n) => pattern.test(n)).sort((x, y) => Number(x.slice(1)) - Number(y.slice(1)));
-const changeFiles = (dev: string) => filesOf(dev, /^c\d+$/);
-
-/** A pasted transcript: text that barely compresses (a fixed sequence), so its change file outweighs the first upload. */
-function transcript(chars: number): string {
-  let x = 7;
-  let out = '';
-  const letters = 'abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,';
-  while (out.length < chars) {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    out += letters[(x >>> 16) % letters.length];
-  }
-  return out;
-}
-const GOAL = 'Goal: delegate more';
+const { devices, start } = rounds;
+const { filesOf, changeFiles, started } = pruneSteps(rounds);
 const PASTED = `${GOAL}\n${transcript(120_000)}`;
-
-/** A starts with one session, and each of `others` starts and syncs: every one has merged A's c1. */
-async function started(others: Computer[]): Promise<{ a: Computer; aDev: string }> {
-  const a = computer('a', withSession('s1', GOAL));
-  await start(a);
-  expect((await syncAt(a, T0)).problem).toBeNull();
-  for (const [i, c] of others.entries()) {
-    await start(c);
-    expect((await syncAt(c, T0 + (i + 1) * MINUTE)).problem).toBeNull();
-    expect(notesOf(c, 's1')).toBe(GOAL);
-  }
-  return { a, aDev: await devOf(a) };
-}
 
 describe('change files every active computer merged are removed', { timeout: 120_000 }, () => {
   it('removed once all merged and a snapshot covers them; a computer joining later has every word, later words arrive', async () => {
