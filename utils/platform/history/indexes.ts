@@ -66,6 +66,11 @@ export interface Indexes {
   stale: Set<string>;
   /** Sessions indexed since the last save (kept in IndexedDB, so a worker stopped before saving catches up). */
   unsaved: Set<string>;
+  /**
+   * Sessions changed in storage and not indexed yet (the keeper's, shared): kept in the same stored list
+   * ahead of their indexing, so a worker stopped between a change and its indexing indexes them at its next start.
+   */
+  ahead: Set<string>;
   stored: number;
   prepared: number;
   /** While a build runs: the sessions it has still to index, newest first (a search scans these). */
@@ -117,8 +122,8 @@ export async function checkMeta(ix: Indexes): Promise<boolean> {
  * Both indexes as saved. An index of another format (an update that changed it) is not used: it is
  * built again, newest first; one of the same format survives the update as it is.
  */
-export async function loadIndexes(): Promise<Indexes> {
-  const ix = await loadTextPart();
+export async function loadIndexes(ahead: Set<string> = new Set()): Promise<Indexes> {
+  const ix = await loadTextPart(ahead);
   await loadMetaPart(ix);
   return ix;
 }
@@ -127,7 +132,7 @@ export async function loadIndexes(): Promise<Indexes> {
  * The full-text index's head and the list of sessions indexed since its last save, with an empty session
  * index in place (loadMetaPart reads it): a worker's first answers need no more (quick-start.ts).
  */
-export async function loadTextPart(): Promise<Indexes> {
+export async function loadTextPart(ahead: Set<string> = new Set()): Promise<Indexes> {
   const [snapshot, unsaved] = await Promise.all([
     idbGet<Snapshot>(SNAPSHOT_KEY).catch(() => undefined),
     idbGet<string[]>(UNSAVED_KEY).catch(() => undefined),
@@ -148,6 +153,7 @@ export async function loadTextPart(): Promise<Indexes> {
     sums,
     stale: new Set(pending),
     unsaved: pending,
+    ahead,
     stored: 0,
     prepared: 0,
     pending: [],
@@ -291,9 +297,21 @@ export async function saveText(ix: Indexes, all = true): Promise<void> {
 /** Let the worker's queued events run (a message from a page, a storage change). */
 const yieldToEvents = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** Keep the list of sessions indexed since the last save (a worker stopped before the save indexes them again). */
+/**
+ * Keep the list of sessions indexed since the last save, and of those changed and not indexed yet (a worker
+ * stopped before the save, or before the indexing, indexes them again).
+ */
 export function saveUnsavedList(ix: Indexes): Promise<void> {
-  return idbSet(UNSAVED_KEY, [...ix.unsaved]);
+  return idbSet(UNSAVED_KEY, [...new Set([...ix.unsaved, ...ix.ahead])]);
+}
+
+/** Add sessions to the stored list before any index is loaded (the write-ahead of a change; see `Indexes.ahead`). */
+export async function addToUnsavedList(ids: readonly string[]): Promise<void> {
+  const stored = await idbGet<string[]>(UNSAVED_KEY).catch(() => undefined);
+  const list = new Set(Array.isArray(stored) ? stored : []);
+  const size = list.size;
+  for (const id of ids) list.add(id);
+  if (list.size > size) await idbSet(UNSAVED_KEY, [...list]);
 }
 
 /**

@@ -11,6 +11,7 @@ import { partOfKey } from '../../domain/session-parts';
 import { coacheesStore, readChecked, sessionsStore } from '../storage';
 import { type BuildContext, bringInLine, catchUp, catchUpText, indexSessions } from './build';
 import {
+  addToUnsavedList,
   bumpRevision,
   checkMeta,
   headStored,
@@ -59,6 +60,11 @@ interface Memory {
   revision: number;
   pendingKeys: Set<string>;
   changeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Sessions changed and not indexed yet, written ahead into the stored unsaved list (`Indexes.ahead`, the same set). */
+  ahead: Set<string>;
+  /** The write-ahead under way (one at a time; a write picks up every session noted before it starts). */
+  aheadWrite: Promise<void> | null;
+  aheadAgain: boolean;
   /** The check of a worker's first question, waiting for questions to pause. */
   checkTimer: ReturnType<typeof setTimeout> | undefined;
   /** Parts of sessions by storage key as the last changes wrote them, until indexed (a bulk write is not read again). */
@@ -81,6 +87,9 @@ const freshMemory = (): Memory => ({
   revision: 0,
   pendingKeys: new Set(),
   changeTimer: undefined,
+  ahead: new Set(),
+  aheadWrite: null,
+  aheadAgain: false,
   checkTimer: undefined,
   known: new Map(),
   names: null,
@@ -117,9 +126,9 @@ export function createHistoryKeeper() {
             await loadMetaPart(ix);
             return ix;
           },
-          () => loadIndexes(),
+          () => loadIndexes(memory.ahead),
         )
-      : loadIndexes();
+      : loadIndexes(memory.ahead);
     memory.loading ??= load
       .then((ix) => {
         memory.ix ??= ix;
@@ -209,6 +218,7 @@ export function createHistoryKeeper() {
     if (keys.includes(indexStore.bare) && changes[indexStore.bare]?.newValue === undefined) m.entriesLost = true;
     const relevant = keys.filter((key) => key === sessionsStore.bare || partOfKey(key) !== null);
     if (relevant.length === 0) return;
+    const fresh: string[] = [];
     for (const key of relevant) {
       if (isSourceKey(key)) {
         const value = changes[key]?.newValue;
@@ -216,7 +226,13 @@ export function createHistoryKeeper() {
         else m.known.set(key, value);
       }
       m.pendingKeys.add(key);
+      const id = partOfKey(key)?.sessionId;
+      if (id !== undefined && !m.ahead.has(id)) {
+        m.ahead.add(id);
+        fresh.push(id);
+      }
     }
+    if (fresh.length > 0) writeAhead();
     // A scan remembered for a search may be out of date now.
     m.queries.scan = null;
     clearTimeout(m.changeTimer);
@@ -227,6 +243,42 @@ export function createHistoryKeeper() {
       m.pendingKeys.clear();
       void applyChanges(batch);
     }, wait);
+  }
+
+  /**
+   * Write the sessions changed and not indexed yet into the stored unsaved list at once, before the indexing
+   * (which waits for a pause in the changes): a worker stopped in between indexes them at its next start.
+   */
+  function writeAhead(): void {
+    const memory = m;
+    if (memory.aheadWrite) {
+      memory.aheadAgain = true;
+      return;
+    }
+    const write = async (): Promise<void> => {
+      do {
+        memory.aheadAgain = false;
+        const ix = memory.ix ?? (await memory.early?.catch(() => null))?.ix;
+        if (ix) await saveUnsavedList(ix);
+        else await addToUnsavedList([...memory.ahead]);
+      } while (memory.aheadAgain && memory === m);
+    };
+    memory.aheadWrite = write()
+      .catch((e: unknown) => console.warn('the list of changed sessions was not written', e))
+      .finally(() => {
+        memory.aheadWrite = null;
+      });
+  }
+
+  /** Sessions indexed now leave the write-ahead, unless changed again meanwhile (their keys are pending); whether any left. */
+  function indexedNow(ids: Iterable<string>): boolean {
+    const pending = new Set([...m.pendingKeys].map((key) => partOfKey(key)?.sessionId));
+    let left = false;
+    for (const id of ids) {
+      if (pending.has(id) || !m.ahead.delete(id)) continue;
+      left = true;
+    }
+    return left;
   }
 
   /** Handle changed keys now: the sessions they touch (all at once, or a bulk build). */
@@ -244,6 +296,7 @@ export function createHistoryKeeper() {
       for (const id of touched) ix.stale.add(id);
       if (listChanged || touched.size > BULK) {
         await ensureNow(now);
+        if (indexedNow(touched) && ix === m.ix) await saveUnsavedList(ix);
         return;
       }
       const ctx = context(ix, memory);
@@ -255,12 +308,11 @@ export function createHistoryKeeper() {
         now,
       );
       if (!ctx.alive()) return;
+      const left = indexedNow(touched);
       // Nothing written when nothing changed; the index entries (in storage.local) first.
       if (changed.meta) await saveMeta(ix);
-      if (changed.text) {
-        await saveUnsavedList(ix);
-        scheduleSave();
-      }
+      if (changed.text || left) await saveUnsavedList(ix);
+      if (changed.text) scheduleSave();
       if (changed.meta || changed.text) await bump();
       if (changed.meta) {
         ix.stored = sessions.length;
@@ -280,7 +332,7 @@ export function createHistoryKeeper() {
    */
   function quickStart(): Promise<{ ix: Indexes; head: QuickHead | null }> {
     const memory = m;
-    memory.early ??= Promise.all([loadTextPart(), readQuickHead()]).then(async ([ix, head]) => {
+    memory.early ??= Promise.all([loadTextPart(memory.ahead), readQuickHead()]).then(async ([ix, head]) => {
       if (!head || ix.stale.size > BULK) return { ix, head: null };
       if (ix.stale.size > 0) await catchUpText(ix, memory.known);
       return { ix, head };

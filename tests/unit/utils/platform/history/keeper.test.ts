@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { INDEX_VERSION } from '../../../../../utils/domain/history/session-index';
 import { createHistoryKeeper } from '../../../../../utils/platform/history/keeper';
 import { readIndex } from '../../../../../utils/platform/history/session-index-store';
-import { idbReset } from '../../../../../utils/platform/idb';
+import { idbGet, idbReset } from '../../../../../utils/platform/idb';
 
 const T0 = Date.UTC(2026, 10, 1, 10);
 const session = (i: number) => ({ id: `s${i}`, coacheeId: i % 2 ? 'ada' : 'me', createdAt: T0 + i * 1000 });
@@ -234,14 +234,31 @@ describe('the index keeper', () => {
     expect(Object.keys((await readIndex()).entries)).toHaveLength(30);
   });
 
-  it('forgets everything on reset, changes waiting to be handled too', async () => {
+  it('forgets everything on reset; a change waiting to be handled was written ahead, and the next start indexes it', async () => {
     await seed(10);
     await ensureIndexes();
     await fakeBrowser.storage.local.set({ 'notes.s2': 'A new word: okapi' });
-    keeper.followChanges({ 'notes.s2': { newValue: 'A new word: okapi' } }, 5);
-    keeper.reset();
-    await new Promise((r) => setTimeout(r, 20));
-    // The change was dropped with the memory: the saved index does not have it until the list is checked again.
-    expect((await ask('okapi')).matched).toBe(0);
+    // Its indexing waits for a pause in the changes (a minute here): before it, the session is in the stored list.
+    keeper.followChanges({ 'notes.s2': { newValue: 'A new word: okapi' } }, 60_000);
+    await vi.waitFor(async () => expect(await idbGet<string[]>('fullTextUnsaved')).toContain('s2'));
+    // The worker stops now (its memory and timers gone) and starts again: the word is found.
+    resetIndexKeeper();
+    expect((await ask('okapi')).matched).toBe(1);
+  });
+
+  it('a session indexed leaves the list written ahead; one changed again meanwhile stays', async () => {
+    await seed(10);
+    await ensureIndexes();
+    await fakeBrowser.storage.local.set({ 'notes.s2': 'Words about a heron' });
+    keeper.followChanges({ 'notes.s2': { newValue: 'Words about a heron' } }, 5);
+    await vi.waitFor(async () => expect((await ask('heron')).matched).toBe(1));
+    await vi.waitFor(async () => expect(await idbGet<string[]>('fullTextUnsaved')).toEqual(['s2']));
+    // s2 is in the list as indexed and not saved yet (the save waits); s3 changes and is not indexed yet.
+    await fakeBrowser.storage.local.set({ 'notes.s3': 'Words about an ibis' });
+    keeper.followChanges({ 'notes.s3': { newValue: 'Words about an ibis' } }, 60_000);
+    await vi.waitFor(async () => expect(await idbGet<string[]>('fullTextUnsaved')).toEqual(['s2', 's3']));
+    resetIndexKeeper();
+    expect((await ask('ibis')).matched).toBe(1);
+    expect((await ask('heron')).matched).toBe(1);
   });
 });
