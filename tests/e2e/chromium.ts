@@ -124,7 +124,8 @@ async function welcomeLoaded(context: BrowserContext): Promise<void> {
   while (Date.now() < deadline) {
     const welcome = context.pages().find((p) => p.url().endsWith('/welcome.html'));
     if (welcome) {
-      await welcome.waitForLoadState('load');
+      // Its pictures load too: on a loaded machine that took over 10 s once (load average 13).
+      await welcome.waitForLoadState('load', { timeout: 30_000 });
       return;
     }
     await new Promise((r) => setTimeout(r, 50)); // A poll interval, not a wait for time to pass.

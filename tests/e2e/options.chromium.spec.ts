@@ -87,6 +87,25 @@ describe('options page in Chromium', () => {
     await options.getByRole('button', { name: 'Yes, delete everything for good' }).click();
     await optionsSection(options, 'Sessions');
     await options.getByRole('status').getByText('0 of 0 sessions').waitFor();
+    // Nothing of the notes stays in the history's IndexedDB either (its full-text index and shards go whole).
+    await expect
+      .poll(() =>
+        options.evaluate(async () => {
+          const db = await new Promise<IDBDatabase>((resolve, reject) => {
+            const request = indexedDB.open('sidecoach');
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+          });
+          const keys = await new Promise<IDBValidKey[]>((resolve, reject) => {
+            const request = db.transaction('kv', 'readonly').objectStore('kv').getAllKeys();
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+          });
+          db.close();
+          return keys.map(String).filter((key) => key.startsWith('fullText'));
+        }),
+      )
+      .toEqual([]);
     await optionsSection(options, 'Export & backup');
 
     await restore(options, 'backup.json', backup);

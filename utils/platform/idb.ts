@@ -78,6 +78,18 @@ export async function idbWrite(puts: ReadonlyMap<string, unknown>, deletes: read
   });
 }
 
+/** Remove every value at once (everything the history keeps in IndexedDB, when every session is gone). */
+export async function idbClear(): Promise<void> {
+  const db = await database();
+  const tx = db.transaction(STORE, 'readwrite');
+  tx.objectStore(STORE).clear();
+  await new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error);
+  });
+}
+
 /** Forget the open connection (tests delete the database between cases). */
 export function idbReset(): void {
   void opened?.then((db) => db.close()).catch(() => undefined);

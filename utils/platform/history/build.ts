@@ -13,7 +13,7 @@ import { sameJson } from '../../domain/json';
 import type { SessionMeta } from '../../domain/model';
 import { localDefaultTemplate } from '../default-template';
 import { readChecked, sessionsStore } from '../storage';
-import { type Indexes, isIndexed, metaStored, saveMeta, saveText, writeHead } from './indexes';
+import { clearStoredText, type Indexes, isIndexed, metaStored, saveMeta, saveText, writeHead } from './indexes';
 import { readSources, sourceKeys } from './session-index-store';
 
 /** Sessions read and indexed per chunk (a chunk's notes are about a megabyte). */
@@ -131,6 +131,8 @@ export async function bringInLine(ctx: BuildContext, now: number, lost: boolean)
     }
   }
   if (changed.meta) ctx.orderChanged();
+  // Nothing left: the stored full-text index goes whole (no word of a deleted note stays behind).
+  if (sessions.length === 0 && (await clearStoredText(ix))) changed.text = false;
   const todo = sessions.filter((m) => !isIndexed(ix, m.id)).sort((a, b) => b.createdAt - a.createdAt);
   // Progress counts the sessions not in the indexes at all; one that may have changed (stale) is shown meanwhile.
   const missing = (m: SessionMeta) => !(m.id in ix.meta.entries) || !ix.textIds.has(m.id);

@@ -23,7 +23,7 @@ import {
 } from '../../domain/history/text-index';
 import { sameJson } from '../../domain/json';
 import type { SessionMeta } from '../../domain/model';
-import { idbGet, idbGetMany, idbSet, idbWrite } from '../idb';
+import { idbClear, idbGet, idbGetMany, idbSet, idbWrite } from '../idb';
 import { readChecked } from '../storage';
 import { isStored } from '../storage-area';
 import { QUICK_KEY, quickHead } from './quick-start';
@@ -217,6 +217,22 @@ function forgetText(ix: Indexes): void {
   ix.sums.clear();
 }
 
+/**
+ * Every session gone (everything deleted): what the history keeps in IndexedDB goes whole, the words of
+ * the deleted notes with it (a frozen shard keeps a dropped session's words until it is compacted).
+ * Whether there was anything to remove.
+ */
+export async function clearStoredText(ix: Indexes): Promise<boolean> {
+  const text = ix.text;
+  if (text.ids.length === 0 && text.segments.size === 0 && text.unloaded.size === 0 && text.fresh.size === 0) return false;
+  forgetText(ix);
+  ix.unsaved.clear();
+  ix.metaStamp = null;
+  await idbClear();
+  if (ix.ahead.size > 0) await saveUnsavedList(ix);
+  return true;
+}
+
 /** Whether a session is in both indexes with its current words. */
 export const isIndexed = (ix: Indexes, id: string): boolean => id in ix.meta.entries && ix.textIds.has(id) && !ix.stale.has(id);
 
@@ -302,7 +318,9 @@ const yieldToEvents = (): Promise<void> => new Promise((resolve) => setTimeout(r
  * stopped before the save, or before the indexing, indexes them again).
  */
 export function saveUnsavedList(ix: Indexes): Promise<void> {
-  return idbSet(UNSAVED_KEY, [...new Set([...ix.unsaved, ...ix.ahead])]);
+  const list = [...new Set([...ix.unsaved, ...ix.ahead])];
+  // None: no list at all (after everything was deleted, nothing of the history stays in IndexedDB).
+  return list.length > 0 ? idbSet(UNSAVED_KEY, list) : idbWrite(new Map(), [UNSAVED_KEY]);
 }
 
 /** Add sessions to the stored list before any index is loaded (the write-ahead of a change; see `Indexes.ahead`). */

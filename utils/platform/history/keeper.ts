@@ -161,7 +161,9 @@ export function createHistoryKeeper() {
     const lost = memory.entriesLost;
     memory.entriesLost = false;
     const changed = await bringInLine(ctx, now, lost);
-    if (ctx.alive() && (replaced || changed.meta || changed.text)) await bump();
+    // Entries removed by someone else (everything deleted) and written again: open pages ask again even when
+    // the indexes end as they were (a wipe and a restore of the same sessions handled in one go).
+    if (ctx.alive() && (replaced || lost || changed.meta || changed.text)) await bump();
   }
 
   /** The session index loaded from its copy made the one in extension storage before it is written from (checkMeta). */

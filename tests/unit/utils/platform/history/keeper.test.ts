@@ -234,6 +234,48 @@ describe('the index keeper', () => {
     expect(Object.keys((await readIndex()).entries)).toHaveLength(30);
   });
 
+  it('tells open pages to ask again after everything was deleted and the same sessions restored, handled in one go', async () => {
+    await seed(3);
+    await ensureIndexes();
+    const stored = await fakeBrowser.storage.local.get(null);
+    expect(Object.keys(stored)).toContain('sessionIndex');
+    // Delete everything (both areas), then a restore of the same sessions, before the keeper handled the first.
+    await fakeBrowser.storage.local.clear();
+    await fakeBrowser.storage.session.clear();
+    keeper.followChanges(Object.fromEntries(Object.keys(stored).map((key) => [key, {}])), 50);
+    const { sessionIndex: _derived, ...restored } = stored;
+    await fakeBrowser.storage.local.set(restored);
+    keeper.followChanges(Object.fromEntries(Object.entries(restored).map(([key, value]) => [key, { newValue: value }])), 50);
+    // The revision pages follow is written again (it was deleted with the rest), and the history is all there.
+    await vi.waitFor(async () => expect((await fakeBrowser.storage.session.get('historyRevision')).historyRevision).toBeGreaterThan(0));
+    expect((await ask('delegation')).matched).toBe(3);
+  });
+
+  it('keeps no word in IndexedDB once every session is gone (everything deleted)', async () => {
+    await seed(30, (i) => `Notes of session ${i} about the okapi`);
+    await ensureIndexes();
+    const stored = async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('sidecoach');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const tx = db.transaction('kv', 'readonly');
+      const keys = await new Promise<IDBValidKey[]>((resolve) => {
+        const request = tx.objectStore('kv').getAllKeys();
+        request.onsuccess = () => resolve(request.result);
+      });
+      db.close();
+      return keys.map(String);
+    };
+    expect((await stored()).filter((key) => key.startsWith('fullText.')).length).toBeGreaterThan(0);
+    await fakeBrowser.storage.local.clear();
+    await applyChanges(['sessions', 'sessionIndex', ...Array.from({ length: 30 }, (_, i) => `notes.s${i}`)]);
+    // The session index is written again, empty; the full-text index and its shards are gone.
+    expect((await stored()).filter((key) => key.startsWith('fullText'))).toEqual([]);
+    expect((await ask('okapi')).matched).toBe(0);
+  });
+
   it('forgets everything on reset; a change waiting to be handled was written ahead, and the next start indexes it', async () => {
     await seed(10);
     await ensureIndexes();
