@@ -28,7 +28,8 @@ import { extensionId, launchChromium } from './chromium.mjs';
 const counts = process.argv.slice(2).map(Number).filter(Boolean);
 // BENCH_50K=1 adds the coach who keeps every note for twenty years (about 200 MB; the run takes minutes longer).
 const sizes = counts.length > 0 ? counts : [100, 1000, 10000, ...(process.env.BENCH_50K === '1' ? [50000] : [])];
-const ext = resolve('.output/chrome-mv3');
+// BENCH_EXT=dir measures another build (a before and after).
+const ext = resolve(process.env.BENCH_EXT ?? '.output/chrome-mv3');
 const rows = [];
 const step = (what) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${what}\n`);
 

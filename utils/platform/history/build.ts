@@ -22,12 +22,14 @@ const CHUNK = 200;
 const SAVE_EVERY = 5000;
 /**
  * The longest stretch of indexing before the worker's other events get their turn, and the rest after it:
- * the build takes about a third of one core at most, so pages opened meanwhile (the panel during a call) are
- * not slowed by it on a busy two-core machine (measured: at half a core, the panel took 1.4–1.8× its time
- * during a 10,000-session build under load 16–19). A search does not wait for the build: it scans the rest.
+ * the build takes about a sixth of one core at most, so pages opened meanwhile (the panel during a call, the
+ * popup after a restore) are not slowed by it. Measured with `npm run bench:scale` at 10,000 sessions, right
+ * after the bulk write against 100 sessions settled: at a third of a core (12/24 ms) the panel took 1.34×
+ * and the popup 1.57–2.0× on a quiet machine; at a sixth (8/40 ms) 1.12–1.23× and 1.15–1.22×, the build
+ * taking 12 s instead of 9. A search does not wait for the build: it scans the rest.
  */
-const SLICE_MS = 12;
-const REST_MS = 24;
+const SLICE_MS = 8;
+const REST_MS = 40;
 /** The head record is written at most this often during a build (each write reaches every open page). */
 const HEAD_EVERY_MS = 500;
 
