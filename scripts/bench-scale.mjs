@@ -83,7 +83,7 @@ async function seed(worker, n) {
 
 /** Wait until the background's indexes hold every stored session (the install's own first session included). */
 async function indexReady(context, n) {
-  // Five minutes for 10,000 sessions, longer for more (the build runs at a sixth of a core).
+  // Five minutes for 10,000 sessions, longer for more (the build runs at an eighth of a core).
   for (let i = 0; i < 1200 * Math.max(1, n / 10000); i++) {
     // The service worker may be stopped and started again meanwhile: take the live one each time.
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

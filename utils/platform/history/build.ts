@@ -22,14 +22,15 @@ const CHUNK = 200;
 const SAVE_EVERY = 5000;
 /**
  * The longest stretch of indexing before the worker's other events get their turn, and the rest after it:
- * the build takes about a sixth of one core at most, so pages opened meanwhile (the panel during a call, the
- * popup after a restore) are not slowed by it. Measured with `npm run bench:scale` at 10,000 sessions, right
- * after the bulk write against 100 sessions settled: at a third of a core (12/24 ms) the panel took 1.34×
- * and the popup 1.57–2.0× on a quiet machine; at a sixth (8/40 ms) 1.12–1.23× and 1.15–1.22×, the build
- * taking 12 s instead of 9. A search does not wait for the build: it scans the rest.
+ * the build takes about an eighth of one core at most, so pages opened meanwhile (the panel during a call,
+ * the popup after a restore) are not slowed by it. Measured with `npm run bench:scale` at 10,000 sessions,
+ * right after the bulk write, against 100 sessions settled, three runs each on a quiet machine: at a third
+ * of a core (12/24 ms) the panel took 1.34× and the popup 1.57–2.0×; at a sixth (8/40) 1.12–1.23× and
+ * 1.15–1.22×; at an eighth (6/48) 0.78–0.87× and 0.90–1.05×. The build still completes in about 12 s (its
+ * saves, not its slices, take most of that). A search does not wait for the build: it scans the rest.
  */
-const SLICE_MS = 8;
-const REST_MS = 40;
+const SLICE_MS = 6;
+const REST_MS = 48;
 /** The head record is written at most this often during a build (each write reaches every open page). */
 const HEAD_EVERY_MS = 500;
 
