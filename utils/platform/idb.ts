@@ -39,6 +39,14 @@ function done<T>(request: IDBRequest<T>): Promise<T> {
   });
 }
 
+/** Settles when a write transaction is committed (rejects when it fails or is aborted). */
+const committed = (tx: IDBTransaction): Promise<void> =>
+  new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error);
+  });
+
 /** The value kept under `key`, or undefined. */
 export async function idbGet<T>(key: string): Promise<T | undefined> {
   const db = await database();
@@ -50,11 +58,7 @@ export async function idbSet(key: string, value: unknown): Promise<void> {
   const db = await database();
   const tx = db.transaction(STORE, 'readwrite');
   tx.objectStore(STORE).put(value, key);
-  await new Promise<void>((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error);
-  });
+  await committed(tx);
 }
 
 /** The values kept under these keys (undefined where none), read in one transaction. */
@@ -71,11 +75,7 @@ export async function idbWrite(puts: ReadonlyMap<string, unknown>, deletes: read
   const store = tx.objectStore(STORE);
   for (const key of deletes) store.delete(key);
   for (const [key, value] of puts) store.put(value, key);
-  await new Promise<void>((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error);
-  });
+  await committed(tx);
 }
 
 /** Remove every value at once (everything the history keeps in IndexedDB, when every session is gone). */
@@ -83,11 +83,7 @@ export async function idbClear(): Promise<void> {
   const db = await database();
   const tx = db.transaction(STORE, 'readwrite');
   tx.objectStore(STORE).clear();
-  await new Promise<void>((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error);
-  });
+  await committed(tx);
 }
 
 /** Forget the open connection (tests delete the database between cases). */
